@@ -1,0 +1,13 @@
+"""Ingest: files in, :class:`~proxywatch.records.Article` records and input problems out."""
+
+from proxywatch.ingest.readers import (
+    SUFFIXES,
+    ReadOptions,
+    parse_feed,
+    parse_html,
+    parse_jsonl,
+    parse_text,
+    read_articles,
+)
+
+__all__ = ["SUFFIXES", "ReadOptions", "read_articles", "parse_jsonl", "parse_text", "parse_html", "parse_feed"]

@@ -1,0 +1,52 @@
+"""Schema migrations, in order. Never edit a released migration: append a new one.
+
+``MIGRATIONS[n]`` takes a database from version ``n`` to ``n + 1``.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MIGRATIONS"]
+
+_V1 = [
+    """CREATE TABLE IF NOT EXISTS schema_version (
+        version INTEGER PRIMARY KEY,
+        applied_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY,
+        content_hash VARCHAR NOT NULL,
+        published VARCHAR,
+        published_date DATE,
+        title VARCHAR,
+        url VARCHAR,
+        source VARCHAR,
+        text VARCHAR NOT NULL,
+        record VARCHAR NOT NULL,
+        ingested_at TIMESTAMP NOT NULL
+    )""",
+    """CREATE TABLE events (
+        id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        type VARCHAR NOT NULL,
+        mode VARCHAR,
+        status VARCHAR NOT NULL,
+        negated BOOLEAN NOT NULL,
+        actor_text VARCHAR, actor_id VARCHAR, actor_name VARCHAR, actor_country VARCHAR,
+        actor_kind VARCHAR, actor_sponsors VARCHAR[],
+        target_text VARCHAR, target_id VARCHAR, target_name VARCHAR, target_country VARCHAR,
+        target_kind VARCHAR, target_sponsors VARCHAR[],
+        location_text VARCHAR, location_name VARCHAR, location_country VARCHAR, location_admin1 VARCHAR,
+        lat DOUBLE, lon DOUBLE, location_precision VARCHAR,
+        date_start DATE, date_end DATE, date_precision VARCHAR, date_text VARCHAR,
+        fatalities_min INTEGER, fatalities_max INTEGER,
+        injuries_min INTEGER, injuries_max INTEGER,
+        aggregate_min INTEGER, aggregate_max INTEGER,
+        evidence_text VARCHAR NOT NULL, evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+        confidence DOUBLE NOT NULL,
+        record VARCHAR NOT NULL
+    )""",
+    "CREATE INDEX events_article ON events (article_id)",
+    "CREATE INDEX events_date ON events (date_start)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1]
