@@ -96,7 +96,7 @@ class Article:
         """Build an article from a contract input object; raise ContractError if unusable."""
         if not isinstance(data, Mapping):
             raise ContractError("an article must be a JSON object")
-        missing = [name for name in ("id", "text") if name not in data]
+        missing = [name for name in ("id", "text") if data.get(name) is None]
         if missing:
             raise ContractError(f"missing required field {' and '.join(repr(m) for m in missing)}")
         values: dict[str, Any] = {}
@@ -130,6 +130,9 @@ class Party:
     kind: str | None = field(default=None, metadata=_enum(PARTY_KINDS))
     sponsors: tuple[str, ...] = field(default=(), metadata={"items_pattern": "^[A-Z]{3}$"})
 
+    def __post_init__(self) -> None:
+        _check_enums(self)
+
 
 @dataclass(frozen=True)
 class Place:
@@ -143,6 +146,9 @@ class Place:
     lon: float | None = field(default=None, metadata={"minimum": -180, "maximum": 180})
     precision: str | None = field(default=None, metadata=_enum(PLACE_PRECISIONS))
 
+    def __post_init__(self) -> None:
+        _check_enums(self)
+
 
 @dataclass(frozen=True)
 class DateSpan:
@@ -152,6 +158,9 @@ class DateSpan:
     end: str | None = field(default=None, metadata={"format": "date"})
     precision: str | None = field(default=None, metadata=_enum(DATE_PRECISIONS))
     text: str | None = None
+
+    def __post_init__(self) -> None:
+        _check_enums(self)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,11 @@ def _convert(name: str, kind: type, raw: Any, origin: str) -> Any:
             if str(raw).lower() in ("0", "false", "no", "off"):
                 return False
             raise ValueError(raw)
+        # kind(raw) would quietly turn true into 1, 2.5 into 2 and 5 into "5".
+        if isinstance(raw, bool) or (kind is str and not isinstance(raw, (str, os.PathLike))):
+            raise TypeError(raw)
+        if kind is int and isinstance(raw, float) and not raw.is_integer():
+            raise ValueError(raw)
         value = kind(raw)
     except (TypeError, ValueError):
         raise SettingsError(f"{origin}: setting {name!r} must be {kind.__name__}, got {raw!r}") from None

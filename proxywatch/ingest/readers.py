@@ -125,7 +125,9 @@ def parse_html(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
     if isinstance(text, InputProblem):
         yield text
         return
-    found = trafilatura.extract(text, output_format="json", with_metadata=True, include_comments=False)
+    found = trafilatura.extract(
+        text, output_format="json", with_metadata=True, include_comments=False, prune_xpath="//nav"
+    )
     body = json.loads(found) if found else {}
     if not (body.get("text") or "").strip():
         yield InputProblem.at(name, "no body text found in the HTML")
@@ -133,7 +135,7 @@ def parse_html(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
     article = Article(
         id=Path(name).stem,
         text=body["text"],
-        published=opts.published or body.get("date"),
+        published=body.get("date") or opts.published,
         title=body.get("title"),
         url=body.get("source") or body.get("url"),
         author=body.get("author"),
@@ -142,12 +144,21 @@ def parse_html(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
     yield _limit(article, name, opts)
 
 
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "td", "th", "table", "blockquote",
+    "pre", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article", "figure", "figcaption",
+}
+
+
 def _entry_text(entry: dict) -> str:
     parts = entry.get("content") or []
     html = parts[0].get("value") if parts else entry.get("summary", "")
     if not html or not html.strip():
         return ""
     fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+    for element in fragment.iter():
+        if element.tag in _BLOCK_TAGS:
+            element.tail = "\n" + (element.tail or "")
     return " ".join(fragment.text_content().split())
 
 
@@ -190,7 +201,7 @@ def parse_feed(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
             Article(
                 id=ident,
                 text=text,
-                published=opts.published or _entry_date(entry),
+                published=_entry_date(entry) or opts.published,
                 title=entry.get("title"),
                 url=entry.get("link"),
                 author=entry.get("author"),
@@ -227,9 +238,10 @@ def _read_one(path: Path, opts: ReadOptions) -> Iterator[Item]:
         return
     size = path.stat().st_size
     if size > opts.max_bytes:
+        mb = 1024 * 1024  # the unit of max_file_mb and of ReadOptions.max_bytes' default
         yield InputProblem.at(
             path,
-            f"file is {size / 1e6:.1f} MB, over the {opts.max_bytes / 1e6:g} MB limit "
+            f"file is {size / mb:.3g} MB ({size:,} bytes), over the {opts.max_bytes / mb:g} MB limit "
             "(setting max_file_mb, env PROXYWATCH_MAX_FILE_MB)",
         )
         return

@@ -128,10 +128,14 @@ class Store:
             if "lock" in reason.lower():
                 reason = "it is in use by another proxywatch process"
             raise StoreError(f"{self.path}: cannot open database ({reason})") from None
-        if not read_only:
-            self.migrate()
-        elif self.schema_version() == 0:
-            raise StoreError(f"{self.path}: not a proxywatch database (no schema version)")
+        try:
+            if not read_only:
+                self.migrate()
+            elif self.schema_version() == 0:
+                raise StoreError(f"{self.path}: not a proxywatch database (no schema version)")
+        except BaseException:
+            self._con.close()  # a half-opened store must not keep the file open
+            raise
 
     # --- lifecycle -----------------------------------------------------------------
     def close(self) -> None:

@@ -1,0 +1,141 @@
+"""Date expressions resolved against the article's publication date.
+
+dateparser handles explicit dates ("28 January 2024", "Jan. 28"); our own rules
+cover what it misses or gets wrong for news: weekdays (the latest such day on or
+before publication), "mid-October", "earlier this month", "last week",
+"the beginning of February", "since ..." and "between ... and ..." ranges.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+
+import dateparser
+
+from proxywatch.records import DateSpan
+
+__all__ = ["resolve_date", "parse_published"]
+
+_MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+_PART = {
+    "early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "the beginning of": (1, 10),
+    "the start of": (1, 10), "mid": (11, 20), "middle of": (11, 20), "the middle of": (11, 20),
+    "late": (21, 31), "end of": (21, 31), "the end of": (21, 31),
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_PART_RE = "|".join(sorted((re.escape(p) for p in _PART), key=len, reverse=True))
+
+
+def parse_published(value: str | None) -> date | None:
+    """The calendar date of an ISO 8601 ``published`` value, or ``None``."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+
+
+def _day(d: date, text: str) -> DateSpan:
+    return DateSpan(d.isoformat(), d.isoformat(), "day", text)
+
+
+def _month_span(year: int, month: int, text: str) -> DateSpan:
+    last = calendar.monthrange(year, month)[1]
+    return DateSpan(date(year, month, 1).isoformat(), date(year, month, last).isoformat(), "month", text)
+
+
+def _past_year(month: int, ref: date) -> int:
+    """The year of the latest ``month`` not after the reference month."""
+    return ref.year if month <= ref.month else ref.year - 1
+
+
+def _part_of_month(part: str, month: int, ref: date) -> tuple[date, date]:
+    year = _past_year(month, ref)
+    low, high = _PART[part]
+    high = min(high, calendar.monthrange(year, month)[1])
+    return date(year, month, low), date(year, month, high)
+
+
+def _point(text: str, ref: date) -> tuple[date, date, str] | None:
+    """One date expression as (start, end, precision), without since/between."""
+    t = " ".join(text.lower().replace("-", " ").replace(".", "").split())
+    t = re.sub(r"^(on|in|at|during|the)\s+", "", t)
+    if t in ("today", "this morning", "this afternoon", "this evening", "tonight"):
+        return ref, ref, "day"
+    if t in ("yesterday", "last night", "overnight"):
+        d = ref - timedelta(days=1)
+        return d, d, "day"
+    if t in _WEEKDAYS or (t.endswith(("morning", "night", "evening", "afternoon")) and t.split()[0] in _WEEKDAYS):
+        wd = _WEEKDAYS[t.split()[0]]
+        d = ref - timedelta(days=(ref.weekday() - wd) % 7)
+        return d, d, "day"
+    if t in ("last week", "the past week", "past week"):
+        start = ref - timedelta(days=ref.weekday() + 7)
+        return start, start + timedelta(days=6), "week"
+    if t in ("this week",):
+        return ref - timedelta(days=ref.weekday()), ref, "week"
+    if t in ("earlier this month", "this month"):
+        return ref.replace(day=1), ref, "range"
+    if t in ("last month",):
+        prev = ref.replace(day=1) - timedelta(days=1)
+        return prev.replace(day=1), prev, "month"
+    m = re.fullmatch(rf"({_PART_RE})\s*({_MONTH_RE})", t)
+    if m:
+        start, end = _part_of_month(m.group(1).strip(), _MONTHS[m.group(2)], ref)
+        return start, end, "range"
+    m = re.fullmatch(rf"({_MONTH_RE})(?:\s+(\d{{4}}))?", t)
+    if m:
+        month = _MONTHS[m.group(1)]
+        year = int(m.group(2)) if m.group(2) else _past_year(month, ref)
+        span = _month_span(year, month, text)
+        return date.fromisoformat(span.start), date.fromisoformat(span.end), "month"
+    if re.search(r"\d", t) and re.search(rf"\b({_MONTH_RE})\b", t):
+        parsed = dateparser.parse(
+            t, languages=["en"],
+            settings={"RELATIVE_BASE": datetime(ref.year, ref.month, ref.day), "PREFER_DATES_FROM": "past",
+                      "REQUIRE_PARTS": ["day", "month"]},
+        )
+        if parsed:
+            return parsed.date(), parsed.date(), "day"
+    if re.fullmatch(r"\d{4}", t):
+        y = int(t)
+        return date(y, 1, 1), date(y, 12, 31), "year"
+    return None
+
+
+def resolve_date(text: str, published: date | None) -> DateSpan | None:
+    """A :class:`DateSpan` for a date expression, or ``None`` when it cannot be placed.
+
+    Relative expressions need ``published``; without it only explicit dates resolve.
+    """
+    ref = published or date.max.replace(year=9000)
+    clean = " ".join(text.split())
+    low = clean.lower()
+    m = re.match(r"^(between|from)\s+(.+?)\s+(and|to|until|through)\s+(.+)$", low)
+    if m:
+        first, second = _point(m.group(2), ref), _point(m.group(4), ref)
+        if first and second and first[0] <= second[1]:
+            return DateSpan(first[0].isoformat(), second[1].isoformat(), "range", clean)
+        return None
+    m = re.match(r"^since\s+(.+)$", low)
+    if m:
+        first = _point(m.group(1), ref)
+        if first and published:
+            return DateSpan(first[0].isoformat(), published.isoformat(), "range", clean)
+        # "since the US retaliated": start unknown
+        return DateSpan(None, published.isoformat() if published else None, "range", clean)
+    found = _point(clean, ref)
+    if not found or (published is None and not re.search(r"\b\d{4}\b", clean)):
+        return None  # without a publication date only a date with its year can be placed
+    start, end, precision = found
+    if published and start > published:
+        return None
+    return DateSpan(start.isoformat(), end.isoformat(), precision, clean)

@@ -1,0 +1,125 @@
+"""Trigger words: which lemma signals which PLOVER event type, and which words give an ASSAULT mode.
+
+Data only. A trigger's ``weight`` picks the main trigger when a sentence has
+several of one type ("a drone attack killed three": the attack, not the killing).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = [
+    "Trigger",
+    "VERB_TRIGGERS",
+    "NOUN_TRIGGERS",
+    "PHRASE_TRIGGERS",
+    "LIGHT_VERBS",
+    "MODE_WORDS",
+    "WEAPON_NOUNS",
+    "FATAL_VERBS",
+    "INJURY_VERBS",
+    "STATUS_HEADS",
+]
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    weight: int = 2
+    mode: str | None = None
+
+
+def _many(type_: str, words: str, weight: int = 2, mode: str | None = None) -> dict[str, Trigger]:
+    return {w: Trigger(type_, weight, mode) for w in words.split()}
+
+
+VERB_TRIGGERS: dict[str, Trigger] = {
+    **_many("ASSAULT", "attack strike bomb shell pound raid ambush assault target storm hijack bombard"),
+    **_many("ASSAULT", "shoot gun", mode="firearms"),
+    **_many("ASSAULT", "abduct kidnap", mode="abduction"),
+    **_many("ASSAULT", "kill assassinate", weight=1),
+    **_many("ASSAULT", "wound injure", weight=0),
+    **_many("CONSULT", "meet visit host confer"),
+    **_many("AID", "fund finance arm equip supply bankroll"),
+    **_many("SUPPORT", "support endorse praise"),
+    **_many("REQUEST", "urge ask appeal demand request"),
+    **_many("RETREAT", "withdraw suspend halt pause"),
+    **_many("THREATEN", "threaten vow"),
+    **_many("ACCUSE", "accuse blame condemn denounce criticize criticise"),
+    **_many("REJECT", "reject refuse"),
+    **_many("AGREE", "agree"),
+    **_many("COOPERATE", "cooperate coordinate"),
+    **_many("CONCEDE", "concede release free"),
+    **_many("PROTEST", "protest demonstrate rally march"),
+    **_many("SANCTION", "sanction boycott expel"),
+    **_many("MOBILIZE", "deploy mobilize mobilise reinforce"),
+    **_many("COERCE", "arrest detain blockade deport"),
+}
+
+NOUN_TRIGGERS: dict[str, Trigger] = {
+    **_many("ASSAULT", "attack strike airstrike bombing raid assault ambush offensive barrage bombardment "
+            "shelling explosion blast incursion operation"),
+    **_many("ASSAULT", "shooting gunfire", mode="firearms"),
+    **_many("ASSAULT", "kidnapping abduction", mode="abduction"),
+    **_many("ASSAULT", "killing assassination", weight=1),
+    **_many("CONSULT", "meeting visit talks summit"),
+    **_many("AID", "funding aid assistance"),
+    **_many("REQUEST", "appeal"),
+    **_many("RETREAT", "withdrawal suspension pause"),
+    **_many("THREATEN", "threat ultimatum"),
+    **_many("ACCUSE", "accusation condemnation"),
+    **_many("AGREE", "agreement ceasefire truce deal"),
+    **_many("PROTEST", "protest demonstration rally"),
+    **_many("SANCTION", "sanction embargo"),
+    **_many("MOBILIZE", "deployment mobilization mobilisation"),
+    **_many("COERCE", "arrest detention blockade"),
+}
+# "operation" is an ASSAULT only with a military sense; see pipeline._military_operation.
+
+# Multi-word triggers (lower-cased lemmas, matched in order).
+PHRASE_TRIGGERS: list[tuple[tuple[str, ...], Trigger]] = [
+    (("claim", "the", "life", "of"), Trigger("ASSAULT", 1)),
+    (("come", "under", "fire"), Trigger("ASSAULT", 2)),
+    (("come", "under", "attack"), Trigger("ASSAULT", 2)),
+    (("open", "fire"), Trigger("ASSAULT", 2, "firearms")),
+    (("call", "on"), Trigger("REQUEST", 2)),
+    (("call", "for"), Trigger("REQUEST", 2)),
+    (("scale", "back"), Trigger("RETREAT", 2)),
+    (("pull", "out"), Trigger("RETREAT", 2)),
+    (("hold", "talk"), Trigger("CONSULT", 2)),
+    (("shoot", "down"), Trigger("ASSAULT", 2)),
+]
+
+# Verbs whose object noun carries the event ("launched an attack", "carried out strikes").
+LIGHT_VERBS = frozenset("launch carry conduct stage mount claim fire unleash execute".split())
+
+# Word (lower-case lemma or text) → ASSAULT mode; earlier entries win inside one phrase.
+MODE_WORDS: dict[str, str] = {
+    "drone": "drone", "drones": "drone", "uav": "drone", "one-way": "drone", "shahed": "drone",
+    "missile": "missile", "ballistic": "missile", "cruise": "missile", "anti-ship": "missile",
+    "rocket": "rocket", "katyusha": "rocket",
+    "airstrike": "aerial", "air": "aerial", "aircraft": "aerial", "jet": "aerial", "warplane": "aerial",
+    "bomber": "aerial", "b-1": "aerial", "b-1b": "aerial", "helicopter": "aerial", "fighter": "aerial",
+    "artillery": "artillery", "mortar": "artillery", "shell": "artillery", "shelling": "artillery",
+    "howitzer": "artillery",
+    "gunman": "firearms", "gunmen": "firearms", "sniper": "firearms", "gunfire": "firearms", "rifle": "firearms",
+    "bomb": "explosives", "ied": "explosives", "explosive": "explosives", "car-bomb": "explosives",
+    "suicide": "suicide",
+    "warship": "naval", "destroyer": "naval", "frigate": "naval", "navy": "naval", "naval": "naval",
+    "kidnap": "abduction", "abduct": "abduction", "hostage": "abduction",
+}
+
+# Nouns that name a weapon rather than a target when they are a verb's object ("fired missiles at").
+WEAPON_NOUNS = frozenset(
+    "missile rocket drone shell mortar bomb projectile round munition barrage salvo volley".split()
+)
+
+FATAL_VERBS = frozenset("kill die assassinate slay".split())
+INJURY_VERBS = frozenset("wound injure hurt".split())
+
+# A trigger under one of these verbs takes its status ("vowed to strike" → threatened).
+STATUS_HEADS: dict[str, str] = {
+    "threaten": "threatened", "vow": "threatened", "warn": "threatened",
+    "plan": "planned", "prepare": "planned", "intend": "planned", "aim": "planned",
+    "deny": "denied", "reject": "denied", "dismiss": "denied",
+}

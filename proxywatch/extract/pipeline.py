@@ -1,0 +1,421 @@
+"""The extractor: an article and a parsed spaCy ``Doc`` in, contract :class:`Event` records out.
+
+Per sentence: find trigger words (lexicon.py), group them into one event per
+type and clause, then read the roles from the dependency parse (actor, target),
+the place, the date, casualty counts, an aggregate count of events, the status
+and negation. The spaCy pipeline and the knowledge base are passed in.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from typing import Iterable, Iterator
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from proxywatch.extract import lexicon as lx
+from proxywatch.extract.dates import parse_published, resolve_date
+from proxywatch.extract.numbers import parse_count
+from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place, event_id
+from proxywatch.resolve.kb import KnowledgeBase
+from proxywatch.resolve.parties import resolve_party
+
+__all__ = ["Extractor"]
+
+_PLACE_PREPS = frozenset("in at near on off outside inside across into over around along".split())
+_TARGET_PREPS = frozenset("on against at targeting".split())
+_PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
+_PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "sea": 3, "region": 4, "country": 5}
+_GENERIC_ANAPHORS = frozenset("group militia movement organization organisation faction".split())
+_NOT_RELEASED = frozenset("statement video footage report image photo detail name figure data".split())
+
+
+@dataclass(frozen=True)
+class _Hit:
+    token: Token
+    trigger: lx.Trigger
+
+
+def _clause(tok: Token) -> Token:
+    """The head of the clause a token belongs to; a conjoined or embedded clause with its own subject counts."""
+    while tok.dep_ != "ROOT" and tok.head.i != tok.i:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("conj", "ccomp", "relcl", "parataxis") and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+        ):
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def _core(tok: Token) -> Span:
+    """A mention's core words: its left modifiers, itself, and name parts to its right ("Tower 22")."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("compound", "nummod", "flat") and child.i == end:
+            end = child.i + 1
+    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
+        for ent in doc.ents:
+            if ent.start <= tok.i < ent.end:
+                start, end = min(start, ent.start), max(end, ent.end)
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _prep_object(tok: Token, preps: Iterable[str]) -> Token | None:
+    wanted = set(preps)
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in wanted:
+            obj = _child(child, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+class Extractor:
+    """Stateless apart from the pipeline and knowledge base it is given."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.nlp = nlp
+        self.kb = kb
+        self._phrases = Matcher(nlp.vocab)
+        for n, (words, _trigger) in enumerate(lx.PHRASE_TRIGGERS):
+            self._phrases.add(str(n), [[{"LEMMA": w} if i == 0 else {"LOWER": w} for i, w in enumerate(words)]])
+            self._phrases.add(str(n) + "l", [[{"LEMMA": w} for w in words]])
+        self._places = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self._places.add("place", [nlp.make_doc(name) for name in kb.gazetteer.curated_names()])
+
+    # --- public ------------------------------------------------------------------------
+    def extract(self, article: Article) -> list[Event]:
+        return self.extract_doc(article, self.nlp(article.text))
+
+    def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, list[Event]]]:
+        pairs = ((a.text, a) for a in articles)
+        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+            yield article, self.extract_doc(article, doc)
+
+    def extract_doc(self, article: Article, doc: Doc) -> list[Event]:
+        published = parse_published(article.published)
+        salient: list[Party] = []
+        events: list[Event] = []
+        for sent in doc.sents:
+            groups: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
+            for hit in self._triggers(sent):
+                groups[(hit.trigger.type, _clause(hit.token).i)].append(hit)
+            for ordinal, hits in enumerate(groups.values()):
+                main = max(hits, key=lambda h: (h.trigger.weight, -_depth(h.token)))
+                events.append(self._event(article, sent, main, published, salient, ordinal))
+        return events
+
+    # --- triggers -----------------------------------------------------------------------
+    def _triggers(self, sent: Span) -> list[_Hit]:
+        hits: list[_Hit] = []
+        taken: set[int] = set()
+        for match_id, start, end in self._phrases(sent):
+            start, end = start + sent.start, end + sent.start  # matches on a Span count from its start
+            trigger = lx.PHRASE_TRIGGERS[int(self.nlp.vocab.strings[match_id].rstrip("l"))][1]
+            tok = sent.doc[start]
+            if tok.i not in taken:
+                hits.append(_Hit(tok, trigger))
+                taken.update(range(start, end))
+        for tok in sent:
+            if tok.i in taken:
+                continue
+            lemma = tok.lemma_.lower()
+            trigger = None
+            if tok.pos_ == "VERB":
+                trigger = lx.VERB_TRIGGERS.get(lemma)
+                obj = _child(tok, "dobj")
+                if lemma in ("fire", "launch") and obj is not None and (
+                    obj.lemma_.lower() in lx.WEAPON_NOUNS or obj.lemma_.lower() in lx.MODE_WORDS
+                ):
+                    trigger = lx.Trigger("ASSAULT", 2)
+                if lemma == "release" and obj is not None and obj.lemma_.lower() in _NOT_RELEASED:
+                    trigger = None
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
+                trigger = lx.NOUN_TRIGGERS.get(lemma)
+                if lemma == "operation" and not self._military_operation(tok):
+                    trigger = None
+                head_trigger = lx.VERB_TRIGGERS.get(tok.head.lemma_.lower())
+                if trigger and tok.dep_ == "dobj" and head_trigger and head_trigger.type in ("RETREAT", "REQUEST"):
+                    trigger = None  # "suspend operations", "halt attacks": part of the RETREAT event
+            if trigger is not None:
+                hits.append(_Hit(tok, trigger))
+        return hits
+
+    @staticmethod
+    def _military_operation(tok: Token) -> bool:
+        mods = {c.lemma_.lower() for c in tok.children}
+        return bool(mods & {"military", "ground", "air", "combat", "offensive", "against"})
+
+    # --- one event ----------------------------------------------------------------------
+    def _event(self, article: Article, sent: Span, hit: _Hit, published: date | None,
+               salient: list[Party], ordinal: int) -> Event:
+        tok, trigger = hit.token, hit.trigger
+        actor_tok, target_tok = self._roles(tok)
+        date_span = self._date(sent, tok, published)
+        day = date_span.start if date_span else (published.isoformat() if published else None)
+        actor = self._party(actor_tok, day, salient)
+        target = self._party(target_tok, day, salient, update=False)
+        if actor is not None and (actor.id or actor.sponsors) and actor.kind in ("armed_group", "state", "military"):
+            salient.append(actor)
+        skip = [s for s in (_core(actor_tok) if actor_tok is not None else None,) if s is not None]
+        location = self._location(sent, tok, skip, target_tok)
+        status, negated = self._status(tok)
+        fatalities = injuries = aggregate = None
+        mode = None
+        if trigger.type == "ASSAULT":
+            mode = trigger.mode or self._mode(sent, tok)
+            fatalities, injuries = self._casualties(sent)
+            aggregate = self._aggregate(tok)
+        start, end = sent.start_char, sent.end_char
+        text = article.text[start:end].rstrip()
+        evidence = Evidence(text=text, start=start, end=start + len(text))
+        found = sum(x is not None for x in (actor, target, location, date_span))
+        confidence = round(min(0.95, 0.4 + 0.1 * trigger.weight + 0.1 * found), 2)
+        return Event(
+            id=event_id(article.id, evidence, trigger.type, ordinal), article_id=article.id, type=trigger.type,
+            evidence=evidence, mode=mode, status=status, negated=negated, actor=actor, target=target,
+            location=location, date=date_span, fatalities=fatalities, injuries=injuries, aggregate=aggregate,
+            confidence=confidence,
+        )
+
+    def _roles(self, tok: Token) -> tuple[Token | None, Token | None]:
+        """Actor and target tokens for a trigger in active, passive or nominal form."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            if lemma == "come":  # "came under fire": the subject is the target
+                return None, _child(tok, "nsubj")
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            if passive:
+                agent = _child(tok, "agent")
+                actor = _child(agent, "pobj") if agent is not None else None
+                target = _child(tok, "nsubjpass")
+            else:
+                actor = _child(tok, "nsubj")
+                target = _child(tok, "dobj")
+                if target is not None and target.lemma_.lower() in lx.WEAPON_NOUNS:
+                    target = None
+                target = target or _prep_object(tok, _TARGET_PREPS)
+            head = tok
+            while actor is None and head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
+                head = head.head
+                actor = _child(head, "nsubj")
+            return actor, target
+        # nominal trigger: "an attack by X on Y", "X's strikes", "Houthi attacks"
+        actor = _prep_object(tok, ("by",)) or _child(tok, "poss")
+        if actor is None:
+            actor = next((c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ in
+                          ("NORP", "GPE", "ORG")), None)
+        target = _prep_object(tok, _TARGET_PREPS - {"at"})
+        head = tok
+        for _ in range(3):  # "launched an attack", "claimed responsibility for the attack"
+            if head.dep_ not in ("dobj", "pobj", "prep", "attr") or head.head.i == head.i:
+                break
+            head = head.head
+            if head.pos_ == "VERB":
+                if actor is None and head.lemma_.lower() in lx.LIGHT_VERBS:
+                    actor = _child(head, "nsubj") or _child(_child(head, "agent") or head, "pobj")
+                if target is None and head.lemma_.lower() in lx.LIGHT_VERBS:
+                    target = _prep_object(head, _TARGET_PREPS)
+                break
+        return actor, target
+
+    def _party(self, tok: Token | None, day: str | None, salient: list[Party], update: bool = True) -> Party | None:
+        if tok is None:
+            return None
+        core = _core(tok)
+        lemma = tok.lemma_.lower()
+        anaphor = tok.pos_ == "PRON" or (
+            lemma in _GENERIC_ANAPHORS and core[0].lower_ == "the" and len(core) == 2
+        )
+        if anaphor and tok.pos_ == "PRON" and tok.head.dep_ == "ccomp":
+            speaker = _child(tok.head.head, "nsubj")  # "X said it would ...": it = X
+            if speaker is not None and speaker.pos_ != "PRON":
+                return self._party(speaker, day, salient)
+        if anaphor:
+            if not salient or tok.lower_ in ("i", "we", "you"):
+                return None
+            prior = salient[-1]
+            return Party(text=tok.text if tok.pos_ == "PRON" else core.text, id=prior.id, name=prior.name,
+                         country=prior.country, kind=prior.kind, sponsors=prior.sponsors)
+        if tok.pos_ == "NUM" or lemma in ("target", "site", "area", "position", "facility"):
+            party = resolve_party(core.text, lemma, self.kb, day)
+            return party if party.country or party.id else Party(text=core.text)
+        return resolve_party(core.text, lemma, self.kb, day, is_person=tok.ent_type_ == "PERSON")
+
+    def _location(self, sent: Span, trigger: Token, skip: list[Span], target_tok: Token | None) -> Place | None:
+        doc = sent.doc
+        spans: list[Span] = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
+        spans += [doc[sent.start + s: sent.start + e] for _, s, e in self._places(sent)]
+        context = self._countries_in(doc)
+        candidates: list[tuple[int, int, Place]] = []
+        for span in spans:
+            if any(span.start < k.end and k.start < span.end for k in skip):
+                continue
+            root = span.root
+            entry = self.kb.gazetteer.lookup(span.text, context)
+            if entry is None:
+                continue
+            if root.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and entry.precision == "country":
+                continue
+            if root.dep_ == "pobj" and root.head.lower_ == "from":
+                continue
+            attached = root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+            if not attached and entry.precision == "country" and root.dep_ not in ("appos", "conj"):
+                continue
+            place = Place(text=span.text, name=entry.name, country=entry.country, admin1=entry.admin1,
+                          lat=entry.lat, lon=entry.lon, precision=entry.precision)
+            candidates.append((_PRECISION_RANK[entry.precision], abs(root.i - trigger.i), place))
+        if not candidates:
+            return None
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        best = candidates[0][2]
+        if best.precision == "country":
+            countries = {c[2].country for c in candidates if c[2].precision == "country"}
+            if len(countries) > 1:  # "sites in Iraq and Syria": no single country
+                names = " and ".join(dict.fromkeys(c[2].text for c in sorted(candidates, key=lambda c: c[1])))
+                return Place(text=names, name=None, country=None, precision="region")
+        return best
+
+    def _countries_in(self, doc: Doc) -> set[str]:
+        """Countries the article names: context for ambiguous place names."""
+        if doc.user_data.get("pw_countries") is None:
+            doc.user_data["pw_countries"] = {
+                code for e in doc.ents if e.label_ == "GPE"
+                if (code := self.kb.gazetteer.country_code(e.text, demonyms=False))
+            }
+        return doc.user_data["pw_countries"]
+
+    def _date(self, sent: Span, trigger: Token, published: date | None) -> DateSpan | None:
+        doc = sent.doc
+        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        best: DateSpan | None = None
+        best_distance = None
+        for n, ent in enumerate(dates):
+            start, end = ent.start, ent.end
+            before = doc[start - 1].lower_ if start > sent.start else ""
+            if before in ("since", "between", "from"):
+                start -= 1
+                if before != "since" and end < sent.end - 1 and doc[end].lower_ in ("and", "to", "until"):
+                    nxt = next((d for d in dates[n + 1:] if d.start == end + 1), None)
+                    if nxt is not None:
+                        end = nxt.end
+            if start > sent.start and doc[start].lower_ == "the" and doc[start - 1].lower_ in ("since", "between"):
+                start -= 1
+            span = resolve_date(doc[start:end].text, published)
+            if span is None:
+                continue
+            distance = abs(ent.root.i - trigger.i)
+            if best_distance is None or distance < best_distance:
+                best, best_distance = span, distance
+        if best is None:
+            for tok in sent:  # "since the US retaliated": a period with an unknown start
+                if tok.lower_ == "since" and tok.dep_ == "mark":
+                    return DateSpan(None, published.isoformat() if published else None, "range",
+                                    doc[tok.i:tok.head.i + 1].text)
+        return best
+
+    @staticmethod
+    def _mode(sent: Span, trigger: Token) -> str:
+        near = sorted(sent, key=lambda t: abs(t.i - trigger.i))
+        for tok in near:
+            for key in (tok.lower_, tok.lemma_.lower()):
+                if key in lx.MODE_WORDS:
+                    return lx.MODE_WORDS[key]
+        return "other"
+
+    @staticmethod
+    def _count_of(tok: Token | None) -> Count | None:
+        if tok is None:
+            return None
+        phrase = tok.doc[tok.left_edge.i: tok.i + 1].text
+        return parse_count(phrase)
+
+    def _casualties(self, sent: Span) -> tuple[Count | None, Count | None]:
+        fatal = injured = None
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            kind = "fatal" if lemma in lx.FATAL_VERBS else "injured" if lemma in lx.INJURY_VERBS else None
+            if kind is None and lemma == "life" and tok.head.lemma_.lower() == "claim":
+                kind, victims = "fatal", _child(_child(tok, "prep") or tok, "pobj")
+            elif kind is None and lemma in ("dead", "wounded", "injured") and tok.pos_ == "ADJ":
+                kind = "fatal" if lemma == "dead" else "injured"
+                victims = tok.head if tok.dep_ in ("amod", "acomp") and tok.head.pos_ in ("NUM", "NOUN") else None
+                victims = victims or next((c for c in tok.lefts if c.pos_ == "NUM"), None)
+            elif kind is not None:
+                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+                victims = _child(tok, "nsubjpass") if passive else _child(tok, "dobj")
+                if kind == "fatal" and lemma == "die":
+                    victims = _child(tok, "nsubj")
+            else:
+                continue
+            count = self._count_of(victims)
+            if count is None and victims is None:
+                continue
+            negative = _child(tok, "neg") is not None or (victims is not None and any(
+                c.lower_ in ("no", "none") for c in victims.children))
+            if negative or (victims is not None and victims.lower_ in ("nobody", "none", "no-one")):
+                count = Count(0, 0)
+            if count is None:
+                continue
+            if kind == "fatal" and fatal is None:
+                fatal = count
+            elif kind == "injured" and injured is None:
+                injured = count
+        return fatal, injured
+
+    @staticmethod
+    def _aggregate(tok: Token) -> Count | None:
+        if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ == "NNS":
+            if any(c.dep_ in ("nummod", "quantmod", "amod") and (c.pos_ == "NUM" or c.like_num) for c in tok.children) \
+                    or any(c.dep_ == "nummod" for c in tok.children):
+                return parse_count(tok.doc[tok.left_edge.i: tok.i + 1].text)
+        if tok.pos_ == "VERB":
+            times = next((c for c in tok.children if c.lemma_.lower() == "time" and c.dep_ == "npadvmod"), None)
+            if times is not None:
+                return parse_count(tok.doc[times.left_edge.i: times.i].text)
+        return None
+
+    @staticmethod
+    def _status(tok: Token) -> tuple[str, bool]:
+        negated = _child(tok, "neg") is not None or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+        head = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
+        if head is not None and head.pos_ in ("VERB", "AUX") and _child(head, "neg") is not None:
+            negated = True
+        status = "occurred"
+        node = tok
+        for _ in range(5):
+            if _child(node, "mark") is not None and _child(node, "mark").lower_ in ("if", "unless"):
+                return "hypothetical", negated
+            lemma = node.lemma_.lower()
+            if node.i != tok.i and lemma in lx.STATUS_HEADS:
+                return lx.STATUS_HEADS[lemma], negated
+            if lemma in ("preparation", "plan", "threat") and node.i != tok.i:
+                return ("planned" if lemma != "threat" else "threatened"), negated
+            if node.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "shall") for c in node.children):
+                status = "planned"
+            if node.dep_ == "ROOT" or node.head.i == node.i or node.dep_ in ("conj",) and node.pos_ == "VERB":
+                break
+            node = node.head
+        return status, negated
+
