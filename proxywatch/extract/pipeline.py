@@ -239,8 +239,8 @@ class Extractor:
         return actor, target
 
     def _party(self, tok: Token | None, day: str | None, salient: list[Party], update: bool = True) -> Party | None:
-        if tok is None:
-            return None
+        if tok is None or tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in lx.MODE_WORDS:
+            return None  # "a drone struck the base": the weapon is not the actor
         core = _core(tok)
         lemma = tok.lemma_.lower()
         anaphor = tok.pos_ == "PRON" or (
@@ -264,7 +264,9 @@ class Extractor:
     def _location(self, sent: Span, trigger: Token, skip: list[Span], target_tok: Token | None) -> Place | None:
         doc = sent.doc
         spans: list[Span] = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
-        spans += [doc[sent.start + s: sent.start + e] for _, s, e in self._places(sent)]
+        if "pw_places" not in doc.user_data:  # curated place names, matched once per document
+            doc.user_data["pw_places"] = [(s, e) for _, s, e in self._places(doc)]
+        spans += [doc[s:e] for s, e in doc.user_data["pw_places"] if sent.start <= s and e <= sent.end]
         context = self._countries_in(doc)
         candidates: list[tuple[int, int, Place]] = []
         for span in spans:

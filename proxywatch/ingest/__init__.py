@@ -3,6 +3,8 @@
 from proxywatch.ingest.readers import (
     SUFFIXES,
     ReadOptions,
+    input_files,
+    read_file,
     parse_feed,
     parse_html,
     parse_jsonl,
@@ -10,4 +12,4 @@ from proxywatch.ingest.readers import (
     read_articles,
 )
 
-__all__ = ["SUFFIXES", "ReadOptions", "read_articles", "parse_jsonl", "parse_text", "parse_html", "parse_feed"]
+__all__ = ["SUFFIXES", "ReadOptions", "read_articles", "input_files", "read_file", "parse_jsonl", "parse_text", "parse_html", "parse_feed"]

@@ -29,6 +29,8 @@ __all__ = [
     "SUFFIXES",
     "ReadOptions",
     "read_articles",
+    "input_files",
+    "read_file",
     "parse_jsonl",
     "parse_text",
     "parse_html",
@@ -215,7 +217,7 @@ def parse_feed(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
 PARSERS = {"jsonl": parse_jsonl, "text": parse_text, "html": parse_html, "feed": parse_feed}
 
 
-def _files(paths: Iterable[Path]) -> Iterator[Path | InputProblem]:
+def input_files(paths: Iterable[Path]) -> Iterator[Path | InputProblem]:
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith("."))
@@ -230,7 +232,7 @@ def _files(paths: Iterable[Path]) -> Iterator[Path | InputProblem]:
             yield InputProblem.at(path, "no such file or directory")
 
 
-def _read_one(path: Path, opts: ReadOptions) -> Iterator[Item]:
+def read_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         known = ", ".join(sorted(set(SUFFIXES)))
@@ -262,8 +264,8 @@ def _read_one(path: Path, opts: ReadOptions) -> Iterator[Item]:
 def read_articles(paths: Iterable[str | Path], opts: ReadOptions | None = None) -> Iterator[Item]:
     """Articles and problems from files and directories (recursively), in order."""
     opts = opts or ReadOptions()
-    for item in _files(Path(p) for p in paths):
+    for item in input_files(Path(p) for p in paths):
         if isinstance(item, InputProblem):
             yield item
         else:
-            yield from _read_one(item, opts)
+            yield from read_file(item, opts)

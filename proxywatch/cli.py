@@ -1,0 +1,298 @@
+"""The ``proxywatch`` command line: thin wrappers over importable functions.
+
+Records go to standard output; progress, warnings and summaries to standard
+error. Every user error is one line, ``error: ...``, with no traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from contextlib import contextmanager
+from datetime import date
+from enum import Enum
+from importlib import resources
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from proxywatch import jobs
+from proxywatch.analyse.summary import events_by_type_and_month, top_actors
+from proxywatch.errors import InputProblem, ProxywatchError, StoreError
+from proxywatch.extract.model import load_pipeline
+from proxywatch.extract.pipeline import Extractor
+from proxywatch.ingest.readers import ReadOptions
+from proxywatch.records import PLOVER_TYPES, event_json_schema
+from proxywatch.resolve.kb import load_kb
+from proxywatch.serve.render import actors_table, type_month_table, write_events
+from proxywatch.settings import Settings, describe_settings, load_settings
+from proxywatch.store.duck import EventQuery, Store
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="proxywatch: news about armed conflict in, evidence-linked event records out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+class ExtractFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+class EventsFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+ConfigOpt = typer.Option(None, "--config", help="settings file (TOML); default ./proxywatch.toml if present")
+DbOpt = typer.Option(None, "--db", help="DuckDB file [env PROXYWATCH_DB; default ./proxywatch.duckdb]")
+KbOpt = typer.Option(None, "--kb", help="extra knowledge-base YAML merged over the built-in one (repeatable)")
+
+
+@contextmanager
+def _guard() -> Iterator[None]:
+    """Turn proxywatch errors and Ctrl-C into one line on stderr and an exit status."""
+    try:
+        yield
+    except ProxywatchError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        raise typer.Exit(130) from None
+
+
+def _stdout_console() -> Console:
+    """Tables for stdout; wide enough for event tables when stdout is not a terminal."""
+    console = Console(highlight=False)
+    return console if console.is_terminal else Console(highlight=False, width=160)
+
+
+def _warn(problem: InputProblem) -> None:
+    err.print(f"warning: {problem}", markup=False)
+
+
+def _settings(config: Optional[Path], **flags: object) -> Settings:
+    settings, _ = load_settings(config, overrides=flags)
+    return settings
+
+
+def _read_options(settings: Settings, published: Optional[str]) -> ReadOptions:
+    if published is not None:
+        try:
+            date.fromisoformat(published[:10])
+        except ValueError:
+            raise ProxywatchError(f"--published must be an ISO 8601 date, got {published!r}") from None
+    return ReadOptions(published=published, max_bytes=int(settings.max_file_mb * 1024 * 1024),
+                       max_chars=settings.max_article_chars)
+
+
+def _extractor(settings: Settings, kb_files: Optional[list[Path]] = None) -> Extractor:
+    with err.status("loading the language pipeline and knowledge base"):
+        return Extractor(load_pipeline(settings.model), load_kb(kb_files or ()))
+
+
+def _progress(total: int) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=not err.is_terminal or total == 0,
+    )
+
+
+@app.command()
+def extract(
+    input: Path = typer.Option(..., "--input", "-i", help="articles: JSON Lines, .txt, .html, RSS/Atom, or a folder"),
+    published: Optional[str] = typer.Option(None, help="publication date for inputs that lack one (ISO 8601)"),
+    format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl (contract records) or table"),
+    strict: bool = typer.Option(False, help="exit with status 1 if any input was bad"),
+    kb: Optional[list[Path]] = KbOpt,
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Extract events from articles and print them; stores nothing."""
+    with _guard():
+        settings = _settings(config)
+        problems: list[InputProblem] = []
+
+        def problem(p: InputProblem) -> None:
+            problems.append(p)
+            _warn(p)
+
+        articles = jobs.collect([str(input)], _read_options(settings, published), problem)
+        extractor = _extractor(settings, kb)
+        out = sys.stdout
+        count = 0
+        with _progress(len(articles)) as bar:
+            task = bar.add_task("extracting", total=len(articles))
+            pairs = jobs.extract_articles(extractor, articles, problem)
+            if format is ExtractFormat.jsonl:
+                for _, events in pairs:
+                    count += write_events(events, "jsonl", out)
+                    out.flush()
+                    bar.advance(task)
+            else:
+                collected = []
+                for _, events in pairs:
+                    collected += events
+                    bar.advance(task)
+                count = write_events(collected, "table", out, _stdout_console())
+        err.print(f"{len(articles)} articles, {count} events, {len(problems)} problems", markup=False)
+        if strict and problems:
+            raise typer.Exit(1)
+
+
+def _run_ingest(paths: list[str], store: Store, settings: Settings, published: Optional[str],
+                kb: Optional[list[Path]]) -> jobs.IngestSummary:
+    read_problems: list[InputProblem] = []
+
+    def problem(p: InputProblem) -> None:
+        read_problems.append(p)
+        _warn(p)
+
+    articles = jobs.collect(paths, _read_options(settings, published), problem)
+    extractor = _extractor(settings, kb)
+    with _progress(len(articles)) as bar:
+        task = bar.add_task("ingesting", total=len(articles))
+        summary = jobs.ingest(articles, store, extractor, _warn, settings.batch_size,
+                              progress=lambda n: (bar.advance(task, n), _log_batch(n)))
+    summary.failed += len(read_problems)
+    return summary
+
+
+_VERBOSE = {"on": False}
+
+
+def _log_batch(n: int) -> None:
+    if _VERBOSE["on"]:
+        err.print(f"committed a batch of {n} articles", markup=False)
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(..., help="files or folders of articles"),
+    db: Optional[str] = DbOpt,
+    published: Optional[str] = typer.Option(None, help="publication date for inputs that lack one (ISO 8601)"),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="log each committed batch"),
+    kb: Optional[list[Path]] = KbOpt,
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Read, extract and store articles; already stored unchanged articles are skipped."""
+    with _guard():
+        settings = _settings(config, db=db)
+        _VERBOSE["on"] = verbose
+        with Store(settings.db) as store:
+            summary = _run_ingest([str(p) for p in paths], store, settings, published, kb)
+        err.print(summary.line(), markup=False)
+
+
+def _open_existing(path: str) -> Store:
+    if path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"{path}: no database here; run `proxywatch ingest` first or pass --db")
+    return Store(path, read_only=True)
+
+
+def _query(type_: Optional[str], actor: Optional[str], sponsor: Optional[str], country: Optional[str],
+           since: Optional[str], until: Optional[str]) -> EventQuery:
+    if type_ and type_.upper() not in PLOVER_TYPES:
+        raise ProxywatchError(f"--type must be one of {', '.join(PLOVER_TYPES)}, got {type_!r}")
+    for flag, value in (("--sponsor", sponsor), ("--country", country)):
+        if value and not (len(value) == 3 and value.isalpha()):
+            raise ProxywatchError(f"{flag} takes an ISO 3166-1 alpha-3 code such as IRN, got {value!r}")
+    for flag, value in (("--since", since), ("--until", until)):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise ProxywatchError(f"{flag} must be a date YYYY-MM-DD, got {value!r}") from None
+    return EventQuery(type=type_, actor=actor, sponsor=sponsor, country=country, since=since, until=until)
+
+
+@app.command()
+def events(
+    db: Optional[str] = DbOpt,
+    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type, e.g. ASSAULT"),
+    actor: Optional[str] = typer.Option(None, help="actor name, text or knowledge-base id (substring)"),
+    sponsor: Optional[str] = typer.Option(None, help="state sponsor of the actor, ISO alpha-3 (IRN)"),
+    country: Optional[str] = typer.Option(None, help="country where the event happened, ISO alpha-3"),
+    since: Optional[str] = typer.Option(None, help="events starting on or after this date"),
+    until: Optional[str] = typer.Option(None, help="events starting on or before this date"),
+    limit: Optional[int] = typer.Option(None, min=1, help="at most this many events"),
+    format: EventsFormat = typer.Option(EventsFormat.table, "--format", "-f"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """List stored events, filtered."""
+    with _guard():
+        settings = _settings(config, db=db)
+        query = _query(type, actor, sponsor, country, since, until)
+        with _open_existing(settings.db) as store:
+            n = write_events(store.events(query, limit), format.value, sys.stdout, _stdout_console())
+        err.print(f"{n} events", markup=False)
+
+
+def _print_summary(store: Store, console: Console) -> None:
+    console.print(type_month_table(events_by_type_and_month(store)))
+    console.print(actors_table(top_actors(store)))
+
+
+@app.command()
+def demo(
+    db: Optional[Path] = typer.Option(None, "--db", help="keep the demo database here (default: a temporary one)"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Ingest the bundled demo corpus into a fresh database and summarise it."""
+    with _guard():
+        started = time.perf_counter()
+        settings = _settings(config)
+        corpus = resources.files("proxywatch") / "data" / "demo" / "articles.jsonl"
+        with tempfile.TemporaryDirectory(prefix="proxywatch-demo-") as tmp, resources.as_file(corpus) as path:
+            target = db or Path(tmp) / "demo.duckdb"
+            if db is not None and db.exists():
+                raise StoreError(f"{db}: already exists; the demo writes a fresh database, give a new path")
+            with Store(target) as store:
+                summary = _run_ingest([str(path)], store, settings, None, None)
+                out = _stdout_console()
+                out.print(f"proxywatch demo: {summary.line()}")
+                _print_summary(store, out)
+            where = f"database kept at {db}" if db else "temporary database removed"
+            out.print(f"done in {time.perf_counter() - started:.1f} s; {where}. "
+                      f"Try: proxywatch events --db {db or 'demo.duckdb'} --type ASSAULT --sponsor IRN")
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the event record (contract v1)."""
+    import json
+
+    typer.echo(json.dumps(event_json_schema(), indent=2))
+
+
+@app.command("settings")
+def settings_cmd(config: Optional[Path] = ConfigOpt) -> None:
+    """Show every setting: value in force, where it came from, and what it does."""
+    with _guard():
+        values, sources = load_settings(config)
+        table = Table(header_style="bold")
+        for column in ("setting", "value", "source", "environment", "help"):
+            table.add_column(column, overflow="fold")
+        for name, _default, env, help_text in describe_settings():
+            table.add_row(name, repr(getattr(values, name)), sources[name], env, help_text)
+        Console().print(table)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+"""Jobs that run the stages end to end: read → extract → store. The CLI is a thin layer over these.
+
+Bad input never stops a job: each problem is passed to ``on_problem`` and the
+rest of the batch goes on. Extraction that fails on one article is reported
+the same way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator, Sequence
+
+from proxywatch.errors import InputProblem
+from proxywatch.extract.pipeline import Extractor
+from proxywatch.ingest.readers import ReadOptions, input_files, read_file
+from proxywatch.records import Article, Event
+from proxywatch.store.duck import Store
+
+__all__ = ["IngestSummary", "collect", "extract_articles", "ingest"]
+
+ProblemSink = Callable[[InputProblem], None]
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestSummary:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    events: int = 0
+    problems: list[InputProblem] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"articles: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
+                f"{self.failed} failed; events stored: {self.events}")
+
+
+def collect(paths: Iterable[str], opts: ReadOptions, on_problem: ProblemSink) -> list[Article]:
+    """Read every article; problems go to ``on_problem``; an id seen twice keeps its first article."""
+    articles: list[Article] = []
+    seen: dict[str, str] = {}
+    for path in input_files(Path(p) for p in paths):
+        if isinstance(path, InputProblem):
+            on_problem(path)
+            continue
+        for item in read_file(path, opts):
+            if isinstance(item, InputProblem):
+                on_problem(item)
+            elif item.id in seen:
+                on_problem(InputProblem.at(path, f"article id {item.id!r} was already read from {seen[item.id]}; skipped"))
+            else:
+                seen[item.id] = str(path)
+                articles.append(item)
+    return articles
+
+
+def extract_articles(extractor: Extractor, articles: Sequence[Article], on_problem: ProblemSink,
+                     batch_size: int = 16) -> Iterator[tuple[Article, list[Event]]]:
+    """Events per article, in input order; an article whose extraction fails is reported and skipped."""
+    docs = extractor.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
+    for doc, article in docs:
+        try:
+            events = extractor.extract_doc(article, doc)
+        except Exception as exc:  # one article's failure must not lose the batch
+            on_problem(InputProblem.at(f"article {article.id}", f"extraction failed ({type(exc).__name__}: {exc})"))
+            continue
+        yield article, events
+
+
+def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_problem: ProblemSink,
+           batch_size: int = 32, progress: Progress | None = None) -> IngestSummary:
+    """Store articles and their events; unchanged articles are skipped, changed ones replaced.
+
+    Each batch of ``batch_size`` articles is one transaction.
+    """
+    summary = IngestSummary()
+
+    def problem(p: InputProblem) -> None:
+        summary.failed += 1
+        on_problem(p)
+
+    for offset in range(0, len(articles), batch_size):
+        chunk = articles[offset: offset + batch_size]
+        stored = store.stored_hashes([a.id for a in chunk])
+        todo = [a for a in chunk if stored.get(a.id) != a.content_hash]
+        summary.unchanged += len(chunk) - len(todo)
+        batch = list(extract_articles(extractor, todo, problem, batch_size))
+        summary.events += store.write_batch(batch)
+        for article, _ in batch:
+            if article.id in stored:
+                summary.changed += 1
+            else:
+                summary.new += 1
+        if progress:
+            progress(len(chunk))
+    return summary
