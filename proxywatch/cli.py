@@ -123,6 +123,8 @@ def extract(
     """Extract events from articles and print them; stores nothing."""
     with _guard():
         settings = _settings(config)
+        if not input.exists():  # nothing at all to read is a usage error, not one bad input among many
+            raise ProxywatchError(f"{input}: no such file or directory")
         problems: list[InputProblem] = []
 
         def problem(p: InputProblem) -> None:
@@ -287,7 +289,7 @@ def settings_cmd(config: Optional[Path] = ConfigOpt) -> None:
             table.add_column(column, overflow="fold")
         for name, _default, env, help_text in describe_settings():
             table.add_row(name, repr(getattr(values, name)), sources[name], env, help_text)
-        Console().print(table)
+        _stdout_console().print(table)
 
 
 def main() -> None:

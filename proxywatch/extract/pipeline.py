@@ -31,6 +31,7 @@ _TARGET_PREPS = frozenset("on against at targeting".split())
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "sea": 3, "region": 4, "country": 5}
 _GENERIC_ANAPHORS = frozenset("group militia movement organization organisation faction".split())
+_REPORTING = frozenset("say warn tell add announce state report note insist claim write".split())
 _NOT_RELEASED = frozenset("statement video footage report image photo detail name figure data".split())
 
 
@@ -214,9 +215,16 @@ class Extractor:
                 if target is not None and target.lemma_.lower() in lx.WEAPON_NOUNS:
                     target = None
                 target = target or _prep_object(tok, _TARGET_PREPS)
+            if target is not None and target.lemma_.lower() in ("fire", "attack"):
+                target = _prep_object(tok, _TARGET_PREPS)  # "opened fire on X"
             head = tok
-            while actor is None and head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
-                head = head.head
+            while actor is None and not passive and head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
+                child_dep, head = head.dep_, head.head
+                if head.lemma_.lower() in _REPORTING:
+                    break  # "..., a US official warned": the speaker is not the actor
+                if child_dep == "xcomp" and _child(head, "dobj") is not None:
+                    actor = _child(head, "dobj")  # "urged them to halt": they halt
+                    break
                 actor = _child(head, "nsubj")
             return actor, target
         # nominal trigger: "an attack by X on Y", "X's strikes", "Houthi attacks"
@@ -239,7 +247,7 @@ class Extractor:
         return actor, target
 
     def _party(self, tok: Token | None, day: str | None, salient: list[Party], update: bool = True) -> Party | None:
-        if tok is None or tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in lx.MODE_WORDS:
+        if tok is None or tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed"):
             return None  # "a drone struck the base": the weapon is not the actor
         core = _core(tok)
         lemma = tok.lemma_.lower()
@@ -268,7 +276,7 @@ class Extractor:
             doc.user_data["pw_places"] = [(s, e) for _, s, e in self._places(doc)]
         spans += [doc[s:e] for s, e in doc.user_data["pw_places"] if sent.start <= s and e <= sent.end]
         context = self._countries_in(doc)
-        candidates: list[tuple[int, int, Place]] = []
+        candidates: list[tuple[int, int, Place, int]] = []
         for span in spans:
             if any(span.start < k.end and k.start < span.end for k in skip):
                 continue
@@ -285,9 +293,12 @@ class Extractor:
                 continue
             place = Place(text=span.text, name=entry.name, country=entry.country, admin1=entry.admin1,
                           lat=entry.lat, lon=entry.lon, precision=entry.precision)
-            candidates.append((_PRECISION_RANK[entry.precision], abs(root.i - trigger.i), place))
+            candidates.append((_PRECISION_RANK[entry.precision], abs(root.i - trigger.i), place, root.i))
         if not candidates:
             return None
+        subtree = {t.i for t in trigger.subtree}
+        attached = [c for c in candidates if c[3] in subtree]
+        candidates = attached or candidates  # "no attacks in Iraq ..., and only two in Syria": Iraq
         candidates.sort(key=lambda c: (c[0], c[1]))
         best = candidates[0][2]
         if best.precision == "country":

@@ -1,0 +1,39 @@
+# proxywatch: two commands on a fresh machine with Python 3.11
+#   make demo   create .venv, install pinned dependencies, run the demo
+#   make test   same install, then the test suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export HF_HUB_OFFLINE := 1
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: demo test install lock kb-check clean
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] >= (3, 11), "proxywatch needs Python 3.11+"'
+	$(PYTHON) -m venv $(VENV)
+
+# Dependencies come only from the hashed lock; the project itself is installed without resolving anything.
+$(STAMP): requirements.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/proxywatch demo
+
+test: install
+	$(BIN)/python -m pytest -q
+
+# Re-pin after editing requirements.in (needs pip-tools in the venv).
+lock: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --no-emit-index-url --no-emit-find-links \
+		--strip-extras -q -o requirements.lock requirements.in
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,74 @@
+"""Counts with bounds and dates resolved against publication: our own rules, no model needed."""
+
+from datetime import date
+
+import pytest
+
+from proxywatch.extract.dates import parse_published, resolve_date
+from proxywatch.extract.numbers import parse_count
+
+
+@pytest.mark.parametrize(
+    ("phrase", "bounds"),
+    [
+        ("three", (3, 3)), ("two", (2, 2)), ("a soldier", (1, 1)), ("at least 12", (12, None)),
+        ("more than 40", (41, None)), ("over 100", (101, None)), ("dozens", (24, None)),
+        ("twenty-five", (25, 25)), ("1,200", (1200, 1200)), ("no", (0, 0)), ("nearly 40", (0, 40)),
+        ("fewer than 10", (0, 9)), ("a dozen", (12, 12)), ("more than forty", (41, None)),
+    ],
+)
+def test_parse_count(phrase, bounds):
+    count = parse_count(phrase)
+    assert (count.min, count.max) == bounds
+
+
+@pytest.mark.parametrize("phrase", ["", "soldiers", "the base"])
+def test_no_count(phrase):
+    assert parse_count(phrase) is None
+
+
+REF = date(2024, 2, 3)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("Sunday", "2024-01-28", "2024-01-28", "day"),
+        ("on Friday", "2024-02-02", "2024-02-02", "day"),
+        ("Saturday", "2024-02-03", "2024-02-03", "day"),
+        ("yesterday", "2024-02-02", "2024-02-02", "day"),
+        ("January 28", "2024-01-28", "2024-01-28", "day"),
+        ("28 January 2024", "2024-01-28", "2024-01-28", "day"),
+        ("October", "2023-10-01", "2023-10-31", "month"),
+        ("mid-October", "2023-10-11", "2023-10-20", "range"),
+        ("earlier this month", "2024-02-01", "2024-02-03", "range"),
+        ("last week", "2024-01-22", "2024-01-28", "week"),
+        ("since October", "2023-10-01", "2024-02-03", "range"),
+        ("between mid-October and the beginning of February", "2023-10-11", "2024-02-10", "range"),
+    ],
+)
+def test_resolve_date(text, start, end, precision):
+    span = resolve_date(text, REF)
+    assert (span.start, span.end, span.precision) == (start, end, precision)
+
+
+def test_since_an_event_has_unknown_start():
+    span = resolve_date("since the US retaliated", REF)
+    assert (span.start, span.end) == (None, "2024-02-03")
+
+
+def test_relative_dates_need_a_publication_date():
+    assert resolve_date("Sunday", None) is None
+    assert resolve_date("28 January 2024", None).start == "2024-01-28"
+
+
+def test_future_dates_are_not_events_in_the_past():
+    assert resolve_date("March 15 2024", REF) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2024-01-29", date(2024, 1, 29)), ("2024-01-29T08:00:00Z", date(2024, 1, 29)), ("yesterday", None), (None, None)],
+)
+def test_parse_published(value, expected):
+    assert parse_published(value) == expected
