@@ -58,6 +58,9 @@ DATE_PRECISIONS = ("day", "week", "month", "year", "range")
 ARTICLE_FIELDS = ("id", "text", "published", "title", "url", "source", "author", "section", "keywords")
 
 
+T = TypeVar("T")
+
+
 def _enum(values: tuple[str, ...]) -> dict[str, Any]:
     return {"enum": list(values)}
 
@@ -119,8 +122,19 @@ class Article:
         return cls(**values, metadata=metadata)
 
 
+class _Record:
+    """Contract JSON for the nested records: ``to_json`` and ``from_json``, driven by the fields."""
+
+    def to_json(self) -> dict[str, Any]:
+        return _to_plain(self)
+
+    @classmethod
+    def from_json(cls: type[T], data: Mapping[str, Any]) -> T:
+        return _from_plain(cls, data, cls.__name__.lower())
+
+
 @dataclass(frozen=True)
-class Party:
+class Party(_Record):
     """An actor or target: who did it, or to whom."""
 
     text: str
@@ -135,7 +149,7 @@ class Party:
 
 
 @dataclass(frozen=True)
-class Place:
+class Place(_Record):
     """Where the event happened, as resolved against the gazetteer."""
 
     text: str
@@ -151,7 +165,7 @@ class Place:
 
 
 @dataclass(frozen=True)
-class DateSpan:
+class DateSpan(_Record):
     """When: ISO dates, ``start == end`` for a single day; ``None`` start is unknown."""
 
     start: str | None = field(default=None, metadata={"format": "date"})
@@ -164,7 +178,7 @@ class DateSpan:
 
 
 @dataclass(frozen=True)
-class Count:
+class Count(_Record):
     """A bounded count; ``max`` is ``None`` for "at least" / "more than"."""
 
     min: int = field(metadata={"minimum": 0})
@@ -176,7 +190,7 @@ class Count:
 
 
 @dataclass(frozen=True)
-class Evidence:
+class Evidence(_Record):
     """The sentence an event was read from: ``article.text[start:end] == text``."""
 
     text: str
@@ -239,7 +253,6 @@ def event_id(article_id: str, evidence: Evidence, type_: str, ordinal: int) -> s
 
 # --- generic conversion, driven by the dataclass fields -------------------------------
 
-T = TypeVar("T")
 _HINTS: dict[type, dict[str, Any]] = {}
 
 

@@ -59,7 +59,7 @@ def _convert(name: str, kind: type, raw: Any, origin: str) -> Any:
         value = kind(raw)
     except (TypeError, ValueError):
         raise SettingsError(f"{origin}: setting {name!r} must be {kind.__name__}, got {raw!r}") from None
-    if kind in (int, float) and value <= 0:
+    if kind in (int, float) and not (0 < value < float("inf")):
         raise SettingsError(f"{origin}: setting {name!r} must be positive, got {raw!r}")
     return value
 

@@ -178,7 +178,7 @@ def parse_feed(data: bytes, name: str, opts: ReadOptions) -> Iterator[Item]:
         root = safe_xml.fromstring(data)
     except ParseError as exc:
         line, col = exc.position
-        yield InputProblem.at(name, f"malformed feed: not well-formed XML at line {line}, column {col}")
+        yield InputProblem.at(name, f"malformed feed: not well-formed XML at column {col}", line)
         return
     except DefusedXmlException as exc:
         yield InputProblem.at(name, f"refused feed: unsafe XML ({type(exc).__name__})")

@@ -54,9 +54,10 @@ class EventQuery:
             params.append(self.type.upper())
         if self.actor:
             clauses.append(
-                f"(lower({alias}.actor_text) LIKE ? OR lower({alias}.actor_name) LIKE ? OR {alias}.actor_id = ?)"
+                f"(contains(lower({alias}.actor_text), ?) OR contains(lower({alias}.actor_name), ?) "
+                f"OR {alias}.actor_id = ?)"
             )
-            needle = f"%{self.actor.lower()}%"
+            needle = self.actor.lower()  # a plain substring: % and _ are not wildcards
             params += [needle, needle, self.actor]
         if self.sponsor:
             clauses.append(f"list_contains({alias}.actor_sponsors, ?)")

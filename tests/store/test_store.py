@@ -346,4 +346,4 @@ def test_event_query_filters(filled, query, expected):
 def test_event_query_where_clause_parameters():
     where, params = EventQuery(type="assault", actor="Militia", country="irq").where("x")
     assert where.startswith("TRUE AND x.type = ?")
-    assert params == ["ASSAULT", "%militia%", "%militia%", "Militia", "IRQ"]
+    assert params == ["ASSAULT", "militia", "militia", "Militia", "IRQ"]  # plain substring, no LIKE wildcards
