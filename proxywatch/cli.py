@@ -6,6 +6,7 @@ error. Every user error is one line, ``error: ...``, with no traceback.
 
 from __future__ import annotations
 
+import json
 import sys
 import tempfile
 import time
@@ -22,14 +23,16 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from proxywatch import jobs
+from proxywatch.analyse.scoring import score
 from proxywatch.analyse.summary import events_by_type_and_month, top_actors
 from proxywatch.errors import InputProblem, ProxywatchError, StoreError
 from proxywatch.extract.model import load_pipeline
 from proxywatch.extract.pipeline import Extractor
+from proxywatch.ingest.gold import gold_article, read_gold
 from proxywatch.ingest.readers import ReadOptions
-from proxywatch.records import PLOVER_TYPES, event_json_schema
+from proxywatch.records import PLOVER_TYPES, Event, event_json_schema
 from proxywatch.resolve.kb import load_kb
-from proxywatch.serve.render import actors_table, type_month_table, write_events
+from proxywatch.serve.render import actors_table, render_report, type_month_table, write_events
 from proxywatch.settings import Settings, describe_settings, load_settings
 from proxywatch.store.duck import EventQuery, Store
 
@@ -48,6 +51,11 @@ err = Console(stderr=True, soft_wrap=True, highlight=False)
 class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
 
 
 class EventsFormat(str, Enum):
@@ -272,10 +280,52 @@ def demo(
 
 
 @app.command()
+def evaluate(
+    gold: list[Path] = typer.Argument(..., help="gold JSON Lines files (contract section 3)"),
+    pred: Optional[Path] = typer.Option(None, help="predicted events (JSON Lines); default: extract from the gold texts"),
+    format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f"),
+    show: int = typer.Option(25, min=0, help="list at most this many misses, false positives and field errors"),
+    kb: Optional[list[Path]] = KbOpt,
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Score events against gold annotations (contract section 4): detection P/R/F1 and field accuracy."""
+    with _guard():
+        settings = _settings(config)
+        articles, problems = read_gold(gold)
+        for p in problems:
+            _warn(p)
+        if pred is not None:
+            predictions = _read_predictions(pred)
+        else:
+            extractor = _extractor(settings, kb)
+            predictions = {a.id: events for a, events in
+                           jobs.extract_articles(extractor, [gold_article(g) for g in articles], _warn)}
+        report = score(articles, predictions)
+        if format is ReportFormat.json:
+            typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+        else:
+            render_report(report, _stdout_console(), show)
+
+
+def _read_predictions(path: Path) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    if not path.is_file():
+        raise ProxywatchError(f"{path}: no such file")
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = Event.from_json(json.loads(line)).to_json()
+        except (json.JSONDecodeError, ProxywatchError) as exc:
+            _warn(InputProblem.at(path, f"not a contract event record ({exc})", number))
+            continue
+        out.setdefault(record["article_id"], []).append(record)
+    return out
+
+
+@app.command()
 def schema() -> None:
     """Print the JSON Schema of the event record (contract v1)."""
-    import json
-
     typer.echo(json.dumps(event_json_schema(), indent=2))
 
 

@@ -154,12 +154,28 @@ class Extractor:
                 trigger = lx.NOUN_TRIGGERS.get(lemma)
                 if lemma == "operation" and not self._military_operation(tok):
                     trigger = None
+                if trigger and self._back_reference(tok):
+                    trigger = None  # "Iraq condemned the attack": an earlier event, mentioned again
                 head_trigger = lx.VERB_TRIGGERS.get(tok.head.lemma_.lower())
                 if trigger and tok.dep_ == "dobj" and head_trigger and head_trigger.type in ("RETREAT", "REQUEST"):
                     trigger = None  # "suspend operations", "halt attacks": part of the RETREAT event
             if trigger is not None:
                 hits.append(_Hit(tok, trigger))
         return hits
+
+    @staticmethod
+    def _back_reference(tok: Token) -> bool:
+        """A bare definite noun ("the attack") as an object: a re-mention, unless its status is at stake."""
+        if tok.dep_ not in ("dobj", "pobj") or any(c.dep_ not in ("det", "punct") for c in tok.children):
+            return False
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
+            return False
+        head = tok.head.head if tok.dep_ == "pobj" else tok.head
+        for _ in range(3):
+            if head.pos_ in ("VERB", "AUX"):
+                break
+            head = head.head
+        return head.lemma_.lower() not in lx.STATUS_HEADS and head.lemma_.lower() not in lx.LIGHT_VERBS
 
     @staticmethod
     def _military_operation(tok: Token) -> bool:

@@ -13,3 +13,7 @@ from proxywatch.ingest.readers import (
 )
 
 __all__ = ["SUFFIXES", "ReadOptions", "read_articles", "input_files", "read_file", "parse_jsonl", "parse_text", "parse_html", "parse_feed"]
+
+from proxywatch.ingest.gold import gold_article, read_gold  # noqa: E402
+
+__all__ += ["read_gold", "gold_article"]

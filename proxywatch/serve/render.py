@@ -9,10 +9,12 @@ from typing import Iterable, TextIO
 from rich.console import Console
 from rich.table import Table
 
+from proxywatch.analyse.scoring import FIELDS as FIELD_ORDER
+from proxywatch.analyse.scoring import ScoreReport
 from proxywatch.analyse.summary import ActorCount, TypeMonth
 from proxywatch.records import Count, Event, Party
 
-__all__ = ["FORMATS", "EVENT_COLUMNS", "event_row", "write_events", "type_month_table", "actors_table"]
+__all__ = ["FORMATS", "EVENT_COLUMNS", "event_row", "write_events", "type_month_table", "actors_table", "render_report"]
 
 FORMATS = ("table", "csv", "jsonl")
 EVENT_COLUMNS = (
@@ -108,3 +110,38 @@ def actors_table(rows: list[ActorCount]) -> Table:
     for row in rows:
         table.add_row(row.actor, " ".join(row.sponsors), str(row.events))
     return table
+
+
+def render_report(report: ScoreReport, console: Console, show: int = 25) -> None:
+    """The evaluation report: detection, per-field accuracy, then misses, false positives, field errors."""
+    head = Table(title="Detection (contract section 4)", header_style="bold")
+    for column in ("articles", "gold", "predicted", "paired", "precision", "recall", "F1", "fully correct",
+                   "headline"):
+        head.add_column(column, justify="right")
+    head.add_row(str(report.articles), str(report.gold), str(report.predicted), str(report.paired),
+                 f"{report.precision:.3f}", f"{report.recall:.3f}", f"{report.f1:.3f}",
+                 str(report.fully_correct), f"{report.headline:.3f}")
+    console.print(head)
+    fields = Table(title="Field accuracy over paired events", header_style="bold")
+    for column in ("field", "correct", "scored", "accuracy"):
+        fields.add_column(column, justify="right" if column != "field" else "left")
+    for name in FIELD_ORDER:
+        total = report.field_total.get(name, 0)
+        if total:
+            fields.add_row(name, str(report.field_correct.get(name, 0)), str(total), f"{report.accuracy(name):.3f}")
+    if report.field_accuracy is not None:
+        fields.add_row("all fields", str(sum(report.field_correct.values())), str(sum(report.field_total.values())),
+                       f"{report.field_accuracy:.3f}")
+    console.print(fields)
+    for title, rows in (
+        ("Misses (gold events not found)", [f"{m.article_id}: {m.type} «{m.anchor}»" for m in report.misses]),
+        ("False positives", [f"{f.article_id}: {f.type} «{f.evidence[:120]}»" for f in report.false_positives]),
+        ("Field errors", [f"{e.article_id}: {e.field} gold={e.gold!r} predicted={e.predicted!r} «{e.anchor}»"
+                          for e in report.field_errors]),
+    ):
+        if rows and show:
+            console.print(f"[bold]{title}[/] ({len(rows)})")
+            for row in rows[:show]:
+                console.print("  " + row, markup=False, highlight=False)
+            if len(rows) > show:
+                console.print(f"  … {len(rows) - show} more (--show N)")

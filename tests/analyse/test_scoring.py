@@ -1,0 +1,116 @@
+"""Contract section 4, rule by rule, on hand-made gold and predictions."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from proxywatch.analyse.scoring import name_matches, score
+
+TEXT = "Militants attacked a base near Erbil on Sunday, killing two soldiers. Iraq condemned the raid."
+
+
+def _pred(type_="ASSAULT", start=0, end=69, **fields):
+    record = {"type": type_, "status": "occurred", "negated": False, "mode": None, "actor": None, "target": None,
+              "location": None, "date": None, "fatalities": None, "injuries": None, "aggregate": None,
+              "evidence": {"text": TEXT[start:end], "start": start, "end": end}, "article_id": "a"}
+    record.update(fields)
+    return record
+
+
+def _gold(*events, scored=("ASSAULT", "ACCUSE")):
+    return [{"id": "a", "text": TEXT, "scored_types": list(scored), "events": list(events)}]
+
+
+ATTACK = {"anchor": "attacked a base", "type": "ASSAULT", "negated": False,
+          "location": {"country": "IRQ", "name": "Erbil"}, "fatalities": {"min": 2, "max": 2},
+          "date": {"start": "2024-01-28", "end": "2024-01-28"}}
+GOOD = dict(location={"text": "Erbil", "name": "Erbil Air Base", "country": "IRQ"}, fatalities={"min": 2, "max": 2},
+            date={"start": "2024-01-28", "end": "2024-01-28"})
+
+
+def test_perfect_prediction():
+    r = score(_gold(ATTACK), {"a": [_pred(**GOOD)]})
+    assert (r.precision, r.recall, r.f1, r.headline) == (1.0, 1.0, 1.0, 1.0)
+    assert r.field_accuracy == 1.0
+    assert r.field_total["status"] == 1  # status is always scored
+
+
+def test_evidence_must_contain_the_anchor():
+    r = score(_gold(ATTACK), {"a": [_pred(start=70, end=len(TEXT), **GOOD)]})
+    assert r.paired == 0 and r.predicted == 1 and r.gold == 1
+    assert len(r.misses) == 1 and len(r.false_positives) == 1
+
+
+def test_type_must_be_accepted_and_lists_accept_either():
+    r = score(_gold(ATTACK), {"a": [_pred(type_="ACCUSE", **GOOD)]})
+    assert r.paired == 0
+    gold = dict(ATTACK, type=["ACCUSE", "ASSAULT"])
+    assert score(_gold(gold), {"a": [_pred(type_="ACCUSE", **GOOD)]}).paired == 1
+
+
+def test_unscored_types_are_ignored_on_both_sides():
+    r = score(_gold(ATTACK, scored=("ASSAULT",)), {"a": [_pred(**GOOD), _pred(type_="ACCUSE", start=70, end=95)]})
+    assert (r.predicted, r.paired) == (1, 1)
+
+
+def test_one_to_one_best_agreement_first():
+    wrong = _pred(fatalities={"min": 9, "max": 9})
+    right = _pred(**GOOD)
+    r = score(_gold(ATTACK), {"a": [wrong, right]})
+    assert r.paired == 1 and r.fully_correct == 1 and r.predicted == 2
+    assert r.precision == 0.5
+
+
+def test_optional_gold_is_neither_hit_nor_miss():
+    optional = dict(ATTACK, optional=True)
+    r = score(_gold(optional), {"a": [_pred(**GOOD)]})
+    assert (r.predicted, r.gold, r.paired) == (0, 0, 0)
+    assert not r.false_positives and not r.misses
+    r = score(_gold(optional), {})
+    assert (r.gold, r.misses) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("field", "pred_value", "ok"),
+    [
+        ("fatalities", {"min": 2, "max": None}, False),
+        ("date", {"start": "2024-01-29", "end": "2024-01-29"}, True),  # widened by a day
+        ("date", {"start": "2024-01-30", "end": "2024-01-30"}, False),
+        ("date", None, False),
+        ("location", {"name": "the Erbil governorate", "country": "IRQ"}, True),
+        ("location", {"name": "Arbil", "country": "IRQ"}, False),
+    ],
+)
+def test_field_rules(field, pred_value, ok):
+    fields = copy.deepcopy(GOOD)
+    fields[field] = pred_value
+    r = score(_gold(ATTACK), {"a": [_pred(**fields)]})
+    assert (r.fully_correct == 1) is ok
+
+
+def test_sponsors_compare_as_sets_and_status_defaults_to_occurred():
+    gold = {"anchor": "attacked a base", "type": "ASSAULT", "actor": {"sponsors": ["IRN", "SYR"]},
+            "status": "occurred"}
+    pred = _pred(actor={"text": "x", "sponsors": ["SYR", "IRN"]})
+    assert score(_gold(gold), {"a": [pred]}).fully_correct == 1
+    planned = _pred(actor={"text": "x", "sponsors": ["SYR", "IRN"]}, status="planned")
+    r = score(_gold(gold), {"a": [planned]})
+    assert r.field_errors[0].field == "status"
+
+
+@pytest.mark.parametrize(
+    ("predicted", "gold", "ok"),
+    [
+        ("Erbil Air Base", "Erbil", True),
+        ("Ain al-Asad Air Base", "Asad", True),
+        ("The Red Sea", "red sea", True),
+        ("Kata'ib base", "Kataib", True),
+        ("Erbil", "Erbil Air Base", False),
+        ("Sanaa", ["Sana'a", "Sanaa"], True),
+        (None, "Erbil", False),
+    ],
+)
+def test_name_matching(predicted, gold, ok):
+    assert name_matches(predicted, gold) is ok
