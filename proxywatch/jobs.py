@@ -59,8 +59,7 @@ def collect(paths: Iterable[str], opts: ReadOptions, on_problem: ProblemSink) ->
 def extract_articles(extractor: Extractor, articles: Sequence[Article], on_problem: ProblemSink,
                      batch_size: int = 16) -> Iterator[tuple[Article, list[Event]]]:
     """Events per article, in input order; an article whose extraction fails is reported and skipped."""
-    docs = extractor.nlp.pipe(((a.text, a) for a in articles), as_tuples=True, batch_size=batch_size)
-    for doc, article in docs:
+    for doc, article in extractor.parse(articles, batch_size):
         try:
             events = extractor.extract_doc(article, doc)
         except Exception as exc:  # one article's failure must not lose the batch

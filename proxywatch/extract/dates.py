@@ -20,6 +20,7 @@ __all__ = ["resolve_date", "parse_published"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTHS["sept"] = 9
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _PART = {
     "early": (1, 10), "beginning of": (1, 10), "start of": (1, 10), "the beginning of": (1, 10),
@@ -97,6 +98,18 @@ def _point(text: str, ref: date) -> tuple[date, date, str] | None:
         year = int(m.group(2)) if m.group(2) else _past_year(month, ref)
         span = _month_span(year, month, text)
         return date.fromisoformat(span.start), date.fromisoformat(span.end), "month"
+    m = re.fullmatch(rf"(?:(\d{{1,2}})\s+({_MONTH_RE})|({_MONTH_RE})\s+(\d{{1,2}})(?:st|nd|rd|th)?)(?:,?\s+(\d{{4}}))?", t)
+    if m:  # "28 january 2024", "jan 28", "january 28, 2024": the common news forms, without dateparser
+        day = int(m.group(1) or m.group(4))
+        month = _MONTHS[m.group(2) or m.group(3)]
+        year = int(m.group(5)) if m.group(5) else _past_year(month, ref)
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return None
+        if not m.group(5) and d > ref:
+            d = date(year - 1, month, day)
+        return d, d, "day"
     if re.search(r"\d", t) and re.search(rf"\b({_MONTH_RE})\b", t):
         parsed = dateparser.parse(
             t, languages=["en"],

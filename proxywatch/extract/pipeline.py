@@ -8,6 +8,7 @@ and negation. The spaCy pipeline and the knowledge base are passed in.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.dates import parse_published, resolve_date
 from proxywatch.extract.numbers import parse_count
+from proxywatch.extract.prefilter import Prefilter
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place, event_id
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.parties import resolve_party
@@ -33,6 +35,16 @@ _PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "sea": 3, "region": 4, "co
 _GENERIC_ANAPHORS = frozenset("group militia movement organization organisation faction".split())
 _REPORTING = frozenset("say warn tell add announce state report note insist claim write".split())
 _NOT_RELEASED = frozenset("statement video footage report image photo detail name figure data".split())
+
+
+_SEPARATOR = "\n\n"
+
+
+def _to_article(doc: Doc, char: int) -> int:
+    """An offset in the parsed text → the same place in the article text."""
+    offsets = doc.user_data.get("pw_offsets") or [(0, 0)]
+    at, origin = offsets[bisect_right(offsets, (char, float("inf"))) - 1]
+    return origin + (char - at)
 
 
 @dataclass(frozen=True)
@@ -93,9 +105,10 @@ def _prep_object(tok: Token, preps: Iterable[str]) -> Token | None:
 class Extractor:
     """Stateless apart from the pipeline and knowledge base it is given."""
 
-    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+    def __init__(self, nlp: Language, kb: KnowledgeBase, prefilter: bool = True) -> None:
         self.nlp = nlp
         self.kb = kb
+        self._prefilter = Prefilter(nlp) if prefilter else None
         self._phrases = Matcher(nlp.vocab)
         for n, (words, _trigger) in enumerate(lx.PHRASE_TRIGGERS):
             self._phrases.add(str(n), [[{"LEMMA": w} if i == 0 else {"LOWER": w} for i, w in enumerate(words)]])
@@ -105,14 +118,43 @@ class Extractor:
 
     # --- public ------------------------------------------------------------------------
     def extract(self, article: Article) -> list[Event]:
-        return self.extract_doc(article, self.nlp(article.text))
+        return self.extract_doc(article, self.nlp(self.prepare(article)))
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, list[Event]]]:
-        pairs = ((a.text, a) for a in articles)
-        for doc, article in self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        for doc, article in self.parse(articles, batch_size):
             yield article, self.extract_doc(article, doc)
 
+    def prepare(self, article: Article) -> Doc:
+        """The tokens to parse: only the candidate sentences, each starting a sentence, when prefiltering.
+
+        ``doc.user_data["pw_offsets"]`` maps the parsed text back to the article: (doc offset, article offset)
+        for each piece, in order.
+        """
+        if self._prefilter is None:
+            doc = self.nlp.make_doc(article.text)
+            doc.user_data["pw_offsets"] = [(0, 0)]
+            return doc
+        spans = self._prefilter.spans(article.text)
+        pieces, offsets, at = [], [], 0
+        for start, end in spans:
+            offsets.append((at, start))
+            pieces.append(article.text[start:end])
+            at += end - start + len(_SEPARATOR)
+        doc = self.nlp.make_doc(_SEPARATOR.join(pieces))
+        starts = {c for c, _ in offsets}
+        for token in doc:
+            if token.idx in starts:
+                token.is_sent_start = True
+        doc.user_data["pw_offsets"] = offsets
+        return doc
+
+    def parse(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Doc, Article]]:
+        """Parsed documents with their articles, in input order (spaCy's ``nlp.pipe``)."""
+        pairs = ((self.prepare(a), a) for a in articles)
+        return self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+
     def extract_doc(self, article: Article, doc: Doc) -> list[Event]:
+        """Events from a document made by :meth:`prepare` (or a plain parse of the article text)."""
         published = parse_published(article.published)
         salient: list[Party] = []
         events: list[Event] = []
@@ -129,8 +171,12 @@ class Extractor:
     def _triggers(self, sent: Span) -> list[_Hit]:
         hits: list[_Hit] = []
         taken: set[int] = set()
-        for match_id, start, end in self._phrases(sent):
-            start, end = start + sent.start, end + sent.start  # matches on a Span count from its start
+        doc = sent.doc
+        if "pw_phrases" not in doc.user_data:  # phrase triggers, matched once per document
+            doc.user_data["pw_phrases"] = self._phrases(doc)
+        for match_id, start, end in doc.user_data["pw_phrases"]:
+            if not (sent.start <= start and end <= sent.end):
+                continue
             trigger = lx.PHRASE_TRIGGERS[int(self.nlp.vocab.strings[match_id].rstrip("l"))][1]
             tok = sent.doc[start]
             if tok.i not in taken:
@@ -202,7 +248,7 @@ class Extractor:
             mode = trigger.mode or self._mode(sent, tok)
             fatalities, injuries = self._casualties(sent)
             aggregate = self._aggregate(tok)
-        start, end = sent.start_char, sent.end_char
+        start, end = _to_article(sent.doc, sent.start_char), _to_article(sent.doc, sent.end_char)
         text = article.text[start:end].rstrip()
         evidence = Evidence(text=text, start=start, end=start + len(text))
         found = sum(x is not None for x in (actor, target, location, date_span))

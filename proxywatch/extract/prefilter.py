@@ -1,0 +1,74 @@
+"""Cheap first pass: which sentences could hold an event, before any statistical model runs.
+
+Tokenise, split sentences by punctuation rules, and keep the sentences with a
+word form of a trigger lemma (lexicon.py). Only those are parsed. The word
+forms are generated from the lemmas by English inflection rules plus a table
+of irregular verbs, so the lexicon stays the single list of triggers.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc
+
+from proxywatch.extract import lexicon as lx
+
+__all__ = ["Prefilter", "word_forms"]
+
+_IRREGULAR = {
+    "strike": ["struck", "stricken"], "shoot": ["shot"], "meet": ["met"], "hit": ["hit"], "fight": ["fought"],
+    "come": ["came"], "hold": ["held"], "take": ["took", "taken"], "seek": ["sought"], "bring": ["brought"],
+    "send": ["sent"], "give": ["gave", "given"], "lead": ["led"], "shell": ["shelled"], "free": ["freed"],
+    "slay": ["slew", "slain"], "die": ["died", "dying"], "arm": ["armed"], "deny": ["denied"], "rally": ["rallied"],
+    "ally": ["allied"], "pound": ["pounded"], "blast": ["blasted"], "bombard": ["bombarded"],
+    "mobilise": ["mobilised"], "criticise": ["criticised"], "shut": ["shut"], "set": ["set"], "put": ["put"],
+}
+_VOWELS = set("aeiou")
+
+
+def word_forms(lemma: str) -> set[str]:
+    """Lower-case inflections of a verb or noun lemma ("attack" → attacks, attacked, attacking)."""
+    w = lemma.lower()
+    forms = {w, *_IRREGULAR.get(w, [])}
+    if w.endswith("e"):
+        forms |= {w + "s", w + "d", w[:-1] + "ing"}
+    elif w.endswith("y") and len(w) > 2 and w[-2] not in _VOWELS:
+        forms |= {w[:-1] + "ies", w[:-1] + "ied", w + "ing"}
+    elif w.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {w + "es", w + "ed", w + "ing"}
+    else:
+        forms |= {w + "s", w + "ed", w + "ing"}
+        if len(w) >= 3 and w[-1] not in _VOWELS | set("wxy") and w[-2] in _VOWELS and w[-3] not in _VOWELS:
+            forms |= {w + w[-1] + "ed", w + w[-1] + "ing"}  # "target" → "targetted" is harmless
+    return forms
+
+
+def _all_forms() -> frozenset[str]:
+    lemmas = set(lx.VERB_TRIGGERS) | set(lx.NOUN_TRIGGERS) | set(lx.LIGHT_VERBS)
+    lemmas |= {words[0] for words, _ in lx.PHRASE_TRIGGERS}
+    forms: set[str] = set()
+    for lemma in lemmas:
+        forms |= word_forms(lemma)
+    return frozenset(forms)
+
+
+class Prefilter:
+    """Find candidate sentences in raw text: character spans of sentences with a trigger word form."""
+
+    def __init__(self, nlp: Language) -> None:
+        self._tokenizer = nlp.tokenizer
+        self._sentencizer = Sentencizer()
+        self._forms = _all_forms()
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        doc: Doc = self._sentencizer(self._tokenizer(text))
+        keep: list[tuple[int, int]] = []
+        for sent in doc.sents:
+            if any(t.lower_ in self._forms or t.lower_.split("-")[-1] in self._forms for t in sent):
+                start, end = sent.start_char, sent.end_char
+                if keep and keep[-1][1] >= start - 2:  # neighbours: keep them together as one piece
+                    keep[-1] = (keep[-1][0], end)
+                else:
+                    keep.append((start, end))
+        return keep
