@@ -67,6 +67,21 @@ class ScoreReport:
     misses: list[Miss] = field(default_factory=list)
     false_positives: list[FalsePositive] = field(default_factory=list)
     field_errors: list[FieldError] = field(default_factory=list)
+    # per type: [paired, predicted, gold]; a gold event counts under its first accepted type
+    by_type: dict[str, list[int]] = field(default_factory=dict)
+
+    def _tally(self, type_: str, slot: int) -> None:
+        self.by_type.setdefault(type_, [0, 0, 0])[slot] += 1
+
+    def type_scores(self) -> dict[str, dict[str, float | int]]:
+        """Detection precision, recall and F1 per event type."""
+        out: dict[str, dict[str, float | int]] = {}
+        for name, (paired, predicted, gold) in sorted(self.by_type.items()):
+            p = paired / predicted if predicted else 0.0
+            r = paired / gold if gold else 0.0
+            out[name] = {"paired": paired, "predicted": predicted, "gold": gold, "precision": round(p, 4),
+                         "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+        return out
 
     @property
     def precision(self) -> float:
@@ -102,6 +117,7 @@ class ScoreReport:
             "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
             "fully_correct": self.fully_correct, "headline": round(self.headline, 4),
             "field_accuracy": None if self.field_accuracy is None else round(self.field_accuracy, 4),
+            "types": self.type_scores(),
             "fields": {
                 name: {"correct": self.field_correct.get(name, 0), "total": self.field_total[name],
                        "accuracy": round(self.accuracy(name) or 0.0, 4)}
@@ -220,6 +236,11 @@ def _accepts(gold: Mapping[str, Any]) -> set[str]:
     return set(accepted) if isinstance(accepted, list) else {accepted}
 
 
+def _primary(gold: Mapping[str, Any]) -> str:
+    types = gold.get("type")
+    return types[0] if isinstance(types, list) else str(types)
+
+
 def _as_dict(event: Event | Mapping[str, Any]) -> Mapping[str, Any]:
     return event.to_json() if isinstance(event, Event) else event
 
@@ -249,16 +270,19 @@ def score(gold_articles: Iterable[Mapping[str, Any]],
         used_gold: set[int] = set()
         used_pred: set[int] = set()
         optional_preds = 0
+        paired_gold: dict[int, int] = {}
         for _agree, gi, pi, fields, wrong in candidates:
             if gi in used_gold or pi in used_pred:
                 continue
             used_gold.add(gi)
             used_pred.add(pi)
+            paired_gold[pi] = gi
             gold = golds[gi]
             if gold.get("optional"):
                 optional_preds += 1
                 continue
             report.paired += 1
+            report._tally(_primary(gold), 0)
             for name in fields:
                 report.field_total[name] = report.field_total.get(name, 0) + 1
                 if name not in wrong:
@@ -270,6 +294,12 @@ def score(gold_articles: Iterable[Mapping[str, Any]],
                 report.fully_correct += 1
         report.gold += sum(1 for g in golds if not g.get("optional"))
         report.predicted += len(preds) - optional_preds
+        for g in golds:
+            if not g.get("optional"):
+                report._tally(_primary(g), 2)
+        for pi, p in enumerate(preds):
+            if not (pi in used_pred and golds[paired_gold[pi]].get("optional")):
+                report._tally(p["type"], 1)
         report.misses += [Miss(article["id"], g.get("anchor", ""), g.get("type"))
                           for gi, g in enumerate(golds) if gi not in used_gold and not g.get("optional")]
         report.false_positives += [FalsePositive(article["id"], p["type"], p["evidence"]["text"])

@@ -19,6 +19,9 @@ __all__ = [
     "FATAL_VERBS",
     "INJURY_VERBS",
     "STATUS_HEADS",
+    "MOBILIZE_OBJECTS",
+    "AID_OBJECTS",
+    "CONDITIONAL_VERBS",
 ]
 
 
@@ -34,61 +37,76 @@ def _many(type_: str, words: str, weight: int = 2, mode: str | None = None) -> d
 
 
 VERB_TRIGGERS: dict[str, Trigger] = {
-    **_many("ASSAULT", "attack strike bomb shell pound raid ambush assault target storm hijack bombard"),
+    **_many("ASSAULT", "attack strike bomb shell pound raid ambush assault target storm hijack bombard "
+            "pummel hammer besiege invade overrun blitz torpedo massacre behead"),
     **_many("ASSAULT", "shoot gun", mode="firearms"),
     **_many("ASSAULT", "abduct kidnap", mode="abduction"),
-    **_many("ASSAULT", "kill assassinate", weight=1),
+    **_many("ASSAULT", "kill assassinate slay", weight=1),
     **_many("ASSAULT", "wound injure", weight=0),
-    **_many("CONSULT", "meet visit host confer"),
-    **_many("AID", "fund finance arm equip supply bankroll"),
-    **_many("SUPPORT", "support endorse praise"),
-    **_many("REQUEST", "urge ask appeal demand request"),
-    **_many("RETREAT", "withdraw suspend halt pause"),
+    **_many("ASSAULT", "retaliate clash", weight=1),
+    **_many("CONSULT", "meet visit host confer negotiate"),
+    **_many("AID", "fund finance arm equip supply bankroll train smuggle"),
+    **_many("SUPPORT", "support endorse praise back"),
+    **_many("REQUEST", "urge ask appeal demand request implore press"),
+    **_many("RETREAT", "withdraw suspend halt pause stop cease retreat"),
     **_many("THREATEN", "threaten vow"),
-    **_many("ACCUSE", "accuse blame condemn denounce criticize criticise"),
+    **_many("ACCUSE", "accuse blame condemn denounce criticize criticise allege"),
     **_many("REJECT", "reject refuse"),
-    **_many("AGREE", "agree"),
+    **_many("AGREE", "agree sign broker"),
     **_many("COOPERATE", "cooperate coordinate"),
     **_many("CONCEDE", "concede release free"),
     **_many("PROTEST", "protest demonstrate rally march"),
-    **_many("SANCTION", "sanction boycott expel"),
-    **_many("MOBILIZE", "deploy mobilize mobilise reinforce"),
-    **_many("COERCE", "arrest detain blockade deport"),
+    **_many("SANCTION", "sanction boycott expel designate"),
+    **_many("MOBILIZE", "deploy mobilize mobilise reinforce dispatch"),
+    **_many("COERCE", "arrest detain blockade deport seize"),
 }
 
 NOUN_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "attack strike airstrike bombing raid assault ambush offensive barrage bombardment "
-            "shelling explosion blast incursion operation"),
-    **_many("ASSAULT", "shooting gunfire", mode="firearms"),
+            "shelling explosion blast incursion operation invasion siege massacre salvo volley"),
+    **_many("ASSAULT", "shooting gunfire firefight", mode="firearms"),
     **_many("ASSAULT", "kidnapping abduction", mode="abduction"),
     **_many("ASSAULT", "killing assassination", weight=1),
-    **_many("CONSULT", "meeting visit talks summit"),
-    **_many("AID", "funding aid assistance"),
-    **_many("REQUEST", "appeal"),
-    **_many("RETREAT", "withdrawal suspension pause"),
+    **_many("ASSAULT", "clash retaliation", weight=1),
+    **_many("CONSULT", "meeting visit talks summit negotiation"),
+    **_many("AID", "funding aid assistance financing shipment"),
+    **_many("SUPPORT", "backing"),
+    **_many("REQUEST", "appeal demand request"),
+    **_many("RETREAT", "withdrawal suspension pause halt"),
     **_many("THREATEN", "threat ultimatum"),
     **_many("ACCUSE", "accusation condemnation"),
     **_many("AGREE", "agreement ceasefire truce deal"),
     **_many("PROTEST", "protest demonstration rally"),
-    **_many("SANCTION", "sanction embargo"),
-    **_many("MOBILIZE", "deployment mobilization mobilisation"),
-    **_many("COERCE", "arrest detention blockade"),
+    **_many("SANCTION", "sanction embargo designation"),
+    **_many("MOBILIZE", "deployment mobilization mobilisation buildup"),
+    **_many("COERCE", "arrest detention blockade seizure"),
 }
 # "operation" is an ASSAULT only with a military sense; see pipeline._military_operation.
 
-# Multi-word triggers (lower-cased lemmas, matched in order).
+# Multi-word triggers (lower-cased lemmas, matched in order); "*" is one optional word
+# ("came under rocket fire").
 PHRASE_TRIGGERS: list[tuple[tuple[str, ...], Trigger]] = [
     (("claim", "the", "life", "of"), Trigger("ASSAULT", 1)),
-    (("come", "under", "fire"), Trigger("ASSAULT", 2)),
-    (("come", "under", "attack"), Trigger("ASSAULT", 2)),
+    (("come", "under", "*", "fire"), Trigger("ASSAULT", 2)),
+    (("come", "under", "*", "attack"), Trigger("ASSAULT", 2)),
     (("open", "fire"), Trigger("ASSAULT", 2, "firearms")),
     (("call", "on"), Trigger("REQUEST", 2)),
     (("call", "for"), Trigger("REQUEST", 2)),
     (("scale", "back"), Trigger("RETREAT", 2)),
     (("pull", "out"), Trigger("RETREAT", 2)),
+    (("pull", "back"), Trigger("RETREAT", 2)),
+    (("stand", "down"), Trigger("RETREAT", 2)),
     (("hold", "talk"), Trigger("CONSULT", 2)),
     (("shoot", "down"), Trigger("ASSAULT", 2)),
+    (("blow", "up"), Trigger("ASSAULT", 2, "explosives")),
+    (("impose", "sanction"), Trigger("SANCTION", 2)),
 ]
+
+# Objects that make "send"/"provide" an event: sending troops mobilises, providing weapons aids.
+MOBILIZE_OBJECTS = frozenset("troop force soldier warship carrier destroyer jet aircraft reinforcement "
+                             "battalion brigade marine".split())
+AID_OBJECTS = frozenset("weapon arm missile drone rocket money fund funding cash training ammunition "
+                        "component equipment aid".split())
 
 # Verbs whose object noun carries the event ("launched an attack", "carried out strikes").
 LIGHT_VERBS = frozenset("launch carry conduct stage mount claim fire unleash execute".split())
@@ -123,3 +141,7 @@ STATUS_HEADS: dict[str, str] = {
     "plan": "planned", "prepare": "planned", "intend": "planned", "aim": "planned",
     "deny": "denied", "reject": "denied", "dismiss": "denied",
 }
+
+# Verbs that are triggers only with the right company: "hit" with a weapon, "send" with troops,
+# "provide" with weapons or money (see pipeline._conditional).
+CONDITIONAL_VERBS = frozenset("hit send provide deliver transfer ship give".split())

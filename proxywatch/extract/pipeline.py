@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Iterable, Iterator
 
@@ -28,6 +28,15 @@ from proxywatch.resolve.parties import resolve_party
 
 __all__ = ["Extractor"]
 
+# Event nouns whose object follows "to", "for" or "of" ("aid to Hamas", "backing of the Houthis").
+_TO_NOUNS = frozenset("aid assistance funding financing backing support shipment visit appeal request demand call "
+                      "sanction designation".split())
+# Nouns after which "of" introduces a place ("the outskirts of Khan Younis").
+_AREA_NOUNS = frozenset("outskirts edge centre center suburb area city town village province region north south east "
+                        "west port coast vicinity part district camp".split())
+# Nouns that count the dead or wounded ("12 deaths", "no casualties": both kinds).
+_CASUALTY_NOUNS = {"death": "fatal", "fatality": "fatal", "injury": "injured", "casualty": "both"}
+_QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several".split())
 _PLACE_PREPS = frozenset("in at near on off outside inside across into over around along".split())
 _TARGET_PREPS = frozenset("on against at targeting".split())
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
@@ -38,6 +47,35 @@ _NOT_RELEASED = frozenset("statement video footage report image photo detail nam
 
 
 _SEPARATOR = "\n\n"
+# Trigger verbs that are other words without an object ("came back", "pressed on", "signed off").
+_NEEDS_OBJECT = frozenset("back train press sign ship".split())
+
+
+def _merge_casualties(groups: dict[tuple[str, int], list[_Hit]]) -> None:
+    """"12 were killed and 40 wounded in the strike": one ASSAULT, not one per casualty verb."""
+    assaults = [key for key in groups if key[0] == "ASSAULT"]
+    if len(assaults) < 2:
+        return
+    casualty = [k for k in assaults if all(h.trigger.weight <= 1 and h.token.pos_ == "VERB" for h in groups[k])]
+    attacks = [k for k in assaults if k not in casualty]
+    into = attacks[0] if len(attacks) == 1 else casualty[0] if not attacks and casualty else None
+    if into is None:
+        return
+    for key in casualty:
+        if key != into:
+            groups[into].extend(groups.pop(key))
+
+
+def _requested(tok: Token, requests: set[int]) -> bool:
+    """A trigger inside what a REQUEST asks for ("urged them to halt attacks"): not an event of its own."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.i in requests:
+            return True
+    return False
 
 
 def _to_article(doc: Doc, char: int) -> int:
@@ -97,7 +135,7 @@ def _prep_object(tok: Token, preps: Iterable[str]) -> Token | None:
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in wanted:
             obj = _child(child, "pobj")
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return obj
     return None
 
@@ -111,8 +149,11 @@ class Extractor:
         self._prefilter = Prefilter(nlp) if prefilter else None
         self._phrases = Matcher(nlp.vocab)
         for n, (words, _trigger) in enumerate(lx.PHRASE_TRIGGERS):
-            self._phrases.add(str(n), [[{"LEMMA": w} if i == 0 else {"LOWER": w} for i, w in enumerate(words)]])
-            self._phrases.add(str(n) + "l", [[{"LEMMA": w} for w in words]])
+            def pattern(attr: str, words: tuple[str, ...] = words) -> list[dict]:
+                return [{"IS_ALPHA": True, "OP": "?"} if w == "*" else {"LEMMA": w} if i == 0 else {attr: w}
+                        for i, w in enumerate(words)]
+            self._phrases.add(str(n), [pattern("LOWER")])
+            self._phrases.add(str(n) + "l", [pattern("LEMMA")])
         self._places = PhraseMatcher(nlp.vocab, attr="LOWER")
         self._places.add("place", [nlp.make_doc(name) for name in kb.gazetteer.curated_names()])
 
@@ -162,10 +203,33 @@ class Extractor:
             groups: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
             for hit in self._triggers(sent):
                 groups[(hit.trigger.type, _clause(hit.token).i)].append(hit)
-            for ordinal, hits in enumerate(groups.values()):
+            _merge_casualties(groups)
+            ordinal = 0
+            for hits in groups.values():
                 main = max(hits, key=lambda h: (h.trigger.weight, -_depth(h.token)))
-                events.append(self._event(article, sent, main, published, salient, ordinal))
+                event = self._event(article, sent, main, published, salient, ordinal)
+                events.append(event)
+                ordinal += 1
+                for extra in self._ellipses(article, sent, main.token, event, ordinal):
+                    events.append(extra)
+                    ordinal += 1
         return events
+
+    def _ellipses(self, article: Article, sent: Span, tok: Token, event: Event, ordinal: int) -> list[Event]:
+        """"no attacks in Iraq ..., and only two in Syria": a count whose noun is left out is a second event."""
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ != "NNS" or not (event.aggregate or event.negated):
+            return []
+        out: list[Event] = []
+        for num in sent:
+            if num.pos_ != "NUM" or num.dep_ != "conj" or num.head.i not in (tok.i, tok.head.i) or num.i < tok.i:
+                continue
+            count = parse_count(sent.doc[num.left_edge.i: num.i + 1].text)
+            if count is None:
+                continue
+            location = self._location(sent, num, [], None)
+            out.append(replace(event, id=event_id(article.id, event.evidence, event.type, ordinal), negated=False,
+                               aggregate=count, location=location, fatalities=None, injuries=None))
+        return out
 
     # --- triggers -----------------------------------------------------------------------
     def _triggers(self, sent: Span) -> list[_Hit]:
@@ -188,8 +252,14 @@ class Extractor:
             lemma = tok.lemma_.lower()
             trigger = None
             if tok.pos_ == "VERB":
+                if tok.i > 0 and doc[tok.i - 1].text == "-":
+                    continue  # "Iran-backed", "Houthi-claimed": a modifier, not an event
                 trigger = lx.VERB_TRIGGERS.get(lemma)
                 obj = _child(tok, "dobj")
+                if lemma in lx.CONDITIONAL_VERBS or lemma in _NEEDS_OBJECT:
+                    trigger = self._conditional(tok, lemma, obj)
+                if trigger is not None and _child(tok, "mark") is not None and _child(tok, "mark").lower_ == "since":
+                    trigger = None  # "since the US retaliated": a point in time, not a new report
                 if lemma in ("fire", "launch") and obj is not None and (
                     obj.lemma_.lower() in lx.WEAPON_NOUNS or obj.lemma_.lower() in lx.MODE_WORDS
                 ):
@@ -203,11 +273,37 @@ class Extractor:
                 if trigger and self._back_reference(tok):
                     trigger = None  # "Iraq condemned the attack": an earlier event, mentioned again
                 head_trigger = lx.VERB_TRIGGERS.get(tok.head.lemma_.lower())
-                if trigger and tok.dep_ == "dobj" and head_trigger and head_trigger.type in ("RETREAT", "REQUEST"):
-                    trigger = None  # "suspend operations", "halt attacks": part of the RETREAT event
+                if trigger and tok.dep_ in ("dobj", "nsubj") and head_trigger and head_trigger.type in (
+                        "RETREAT", "REQUEST") or tok.dep_ == "dobj" and tok.head.lemma_.lower() == "scale":
+                    trigger = None  # "suspend operations", "attacks stopped": part of the RETREAT event
             if trigger is not None:
                 hits.append(_Hit(tok, trigger))
-        return hits
+        requests = {h.token.i for h in hits if h.trigger.type == "REQUEST"}
+        return [h for h in hits if h.trigger.type == "REQUEST" or not _requested(h.token, requests)]
+
+    @staticmethod
+    def _conditional(tok: Token, lemma: str, obj: Token | None) -> lx.Trigger | None:
+        """Verbs that are events only with the right arguments ("hit by a drone", "sent warships")."""
+        objects = [obj] if obj is not None else []
+        with_obj = _prep_object(tok, ("with",))
+        if with_obj is not None:
+            objects.append(with_obj)
+        objects += [c for o in list(objects) for c in o.conjuncts]
+        lemmas = {o.lemma_.lower() for o in objects}
+        if lemma == "hit":
+            agent = _child(tok, "agent")
+            near = [t.lemma_.lower() for t in (tok.subtree if agent is None else agent.subtree)]
+            subject = _child(tok, "nsubj")
+            if subject is not None:
+                near += [t.lemma_.lower() for t in subject.subtree]
+            if any(w in lx.WEAPON_NOUNS or w in lx.MODE_WORDS or w in lx.NOUN_TRIGGERS for w in near):
+                return lx.Trigger("ASSAULT", 2)
+            return None
+        if lemma in ("send", "dispatch", "deploy") and lemmas & lx.MOBILIZE_OBJECTS:
+            return lx.Trigger("MOBILIZE", 2)
+        if lemma in lx.CONDITIONAL_VERBS:
+            return lx.Trigger("AID", 2) if lemmas & lx.AID_OBJECTS else None
+        return lx.VERB_TRIGGERS.get(lemma) if objects else None  # "backed Hamas", "trained fighters"
 
     @staticmethod
     def _back_reference(tok: Token) -> bool:
@@ -239,15 +335,21 @@ class Extractor:
         target = self._party(target_tok, day, salient, update=False)
         if actor is not None and (actor.id or actor.sponsors) and actor.kind in ("armed_group", "state", "military"):
             salient.append(actor)
-        skip = [s for s in (_core(actor_tok) if actor_tok is not None else None,) if s is not None]
+        skip = [_core(actor_tok)] if actor_tok is not None else []
+        if target_tok is not None and target is not None and target.kind in ("state", "government"):
+            skip.append(_core(target_tok))  # "called on Washington": a party, not the place
         location = self._location(sent, tok, skip, target_tok)
         status, negated = self._status(tok)
         fatalities = injuries = aggregate = None
         mode = None
         if trigger.type == "ASSAULT":
             mode = trigger.mode or self._mode(sent, tok)
-            fatalities, injuries = self._casualties(sent)
+            fatalities, injuries, victims = self._casualties(sent)
             aggregate = self._aggregate(tok)
+            if target is None and victims is not None and victims.i != tok.i:
+                target = self._party(victims, day, salient, update=False)  # "claimed the lives of three soldiers"
+                if target is not None and target.country is None and target.kind is None:
+                    target = None
         start, end = _to_article(sent.doc, sent.start_char), _to_article(sent.doc, sent.end_char)
         text = article.text[start:end].rstrip()
         evidence = Evidence(text=text, start=start, end=start + len(text))
@@ -279,6 +381,9 @@ class Extractor:
                 target = target or _prep_object(tok, _TARGET_PREPS)
             if target is not None and target.lemma_.lower() in ("fire", "attack"):
                 target = _prep_object(tok, _TARGET_PREPS)  # "opened fire on X"
+            elif target is not None and target.lemma_.lower() in lx.NOUN_TRIGGERS:
+                target = (_prep_object(target, _TARGET_PREPS) or _prep_object(tok, _TARGET_PREPS)
+                          or target)  # "suspend operations against US forces"
             head = tok
             while actor is None and not passive and head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
                 child_dep, head = head.dep_, head.head
@@ -291,10 +396,18 @@ class Extractor:
             return actor, target
         # nominal trigger: "an attack by X on Y", "X's strikes", "Houthi attacks"
         actor = _prep_object(tok, ("by",)) or _child(tok, "poss")
+        if actor is not None and actor.pos_ == "PRON" and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
+            actor = _child(tok.head.head, "poss") or actor  # "Israel's preparation for its operation"
         if actor is None:
             actor = next((c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ in
                           ("NORP", "GPE", "ORG")), None)
-        target = _prep_object(tok, _TARGET_PREPS - {"at"})
+        if actor is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
+            actor = _child(tok.head.head, "poss")  # "Israel's preparation for its operation"
+        preps = _TARGET_PREPS - {"at"} if lemma not in _TO_NOUNS else {"to", "for", "of", "with"}
+        target = _prep_object(tok, preps)
+        relcl = _child(tok, "relcl")
+        if target is None and relcl is not None and relcl.lemma_.lower() in ("endure", "suffer", "face", "see"):
+            target = _child(relcl, "nsubj")  # "the over 100 attacks that the US endured"
         head = tok
         for _ in range(3):  # "launched an attack", "claimed responsibility for the attack"
             if head.dep_ not in ("dobj", "pobj", "prep", "attr") or head.head.i == head.i:
@@ -311,6 +424,11 @@ class Extractor:
     def _party(self, tok: Token | None, day: str | None, salient: list[Party], update: bool = True) -> Party | None:
         if tok is None or tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed"):
             return None  # "a drone struck the base": the weapon is not the actor
+        if tok.lower_ in ("nobody", "none") or tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children):
+            return None
+        if tok.lemma_.lower() in _QUANTITY_HEADS or tok.pos_ == "NUM":
+            of = _prep_object(tok, ("of",))  # "dozens of soldiers", "three of the sailors"
+            tok = of if of is not None else tok
         core = _core(tok)
         lemma = tok.lemma_.lower()
         anaphor = tok.pos_ == "PRON" or (
@@ -321,8 +439,10 @@ class Extractor:
             if speaker is not None and speaker.pos_ != "PRON":
                 return self._party(speaker, day, salient)
         if anaphor:
-            if not salient or tok.lower_ in ("i", "we", "you"):
+            if tok.lower_ in ("i", "we", "you"):
                 return None
+            if not salient:
+                return None if tok.pos_ == "PRON" else resolve_party(core.text, lemma, self.kb, day)
             prior = salient[-1]
             return Party(text=tok.text if tok.pos_ == "PRON" else core.text, id=prior.id, name=prior.name,
                          country=prior.country, kind=prior.kind, sponsors=prior.sponsors)
@@ -350,7 +470,8 @@ class Extractor:
                 continue
             if root.dep_ == "pobj" and root.head.lower_ == "from":
                 continue
-            attached = root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS
+            attached = root.dep_ == "pobj" and (root.head.lower_ in _PLACE_PREPS or root.head.lower_ == "of" and
+                                                root.head.head.lemma_.lower() in _AREA_NOUNS)
             if not attached and entry.precision == "country" and root.dep_ not in ("appos", "conj"):
                 continue
             place = Place(text=span.text, name=entry.name, country=entry.country, admin1=entry.admin1,
@@ -409,13 +530,13 @@ class Extractor:
         return best
 
     @staticmethod
-    def _mode(sent: Span, trigger: Token) -> str:
+    def _mode(sent: Span, trigger: Token) -> str | None:
         near = sorted(sent, key=lambda t: abs(t.i - trigger.i))
         for tok in near:
             for key in (tok.lower_, tok.lemma_.lower()):
                 if key in lx.MODE_WORDS:
                     return lx.MODE_WORDS[key]
-        return "other"
+        return None  # no word says how: unknown, not "other"
 
     @staticmethod
     def _count_of(tok: Token | None) -> Count | None:
@@ -424,8 +545,10 @@ class Extractor:
         phrase = tok.doc[tok.left_edge.i: tok.i + 1].text
         return parse_count(phrase)
 
-    def _casualties(self, sent: Span) -> tuple[Count | None, Count | None]:
+    def _casualties(self, sent: Span) -> tuple[Count | None, Count | None, Token | None]:
+        """Killed and wounded counts in a sentence, and the first victims' mention."""
         fatal = injured = None
+        first: Token | None = None
         for tok in sent:
             lemma = tok.lemma_.lower()
             kind = "fatal" if lemma in lx.FATAL_VERBS else "injured" if lemma in lx.INJURY_VERBS else None
@@ -435,14 +558,23 @@ class Extractor:
                 kind = "fatal" if lemma == "dead" else "injured"
                 victims = tok.head if tok.dep_ in ("amod", "acomp") and tok.head.pos_ in ("NUM", "NOUN") else None
                 victims = victims or next((c for c in tok.lefts if c.pos_ == "NUM"), None)
+            elif kind is None and lemma in _CASUALTY_NOUNS and tok.pos_ == "NOUN":
+                kind, victims = _CASUALTY_NOUNS[lemma], tok
+                if not any(c.dep_ == "nummod" or c.lower_ in ("no", "zero") for c in tok.children):
+                    continue
+                if kind == "both":
+                    if any(c.lower_ in ("no", "zero") for c in tok.children):
+                        fatal, injured = fatal or Count(0, 0), injured or Count(0, 0)
+                    continue
             elif kind is not None:
                 passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
                 victims = _child(tok, "nsubjpass") if passive else _child(tok, "dobj")
-                if kind == "fatal" and lemma == "die":
-                    victims = _child(tok, "nsubj")
+                if kind == "fatal" and lemma == "die" or victims is None and tok.tag_ == "VBN" and not passive:
+                    victims = _child(tok, "nsubj")  # "12 were killed and more than 40 wounded"
             else:
                 continue
-            count = self._count_of(victims)
+            count = self._count_of(victims) if victims is not tok else parse_count(
+                tok.doc[tok.left_edge.i: tok.i].text)
             if count is None and victims is None:
                 continue
             negative = _child(tok, "neg") is not None or (victims is not None and any(
@@ -451,11 +583,13 @@ class Extractor:
                 count = Count(0, 0)
             if count is None:
                 continue
+            if first is None and victims is not None and victims.i != tok.i and count.max != 0:
+                first = victims
             if kind == "fatal" and fatal is None:
                 fatal = count
             elif kind == "injured" and injured is None:
                 injured = count
-        return fatal, injured
+        return fatal, injured, first
 
     @staticmethod
     def _aggregate(tok: Token) -> Count | None:

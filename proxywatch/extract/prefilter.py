@@ -23,8 +23,12 @@ _IRREGULAR = {
     "slay": ["slew", "slain"], "die": ["died", "dying"], "arm": ["armed"], "deny": ["denied"], "rally": ["rallied"],
     "ally": ["allied"], "pound": ["pounded"], "blast": ["blasted"], "bombard": ["bombarded"],
     "mobilise": ["mobilised"], "criticise": ["criticised"], "shut": ["shut"], "set": ["set"], "put": ["put"],
+    "blow": ["blew", "blown"], "stand": ["stood"],
 }
 _VOWELS = set("aeiou")
+# Base forms that are mostly other words in news ("back in October", "the press", "a train"): a
+# sentence is not kept for them alone. Their inflections ("backed", "trained") still count.
+_TOO_COMMON = frozenset("back press train ship march arm free sign give".split())
 
 
 def word_forms(lemma: str) -> set[str]:
@@ -46,11 +50,11 @@ def word_forms(lemma: str) -> set[str]:
 
 def _all_forms() -> frozenset[str]:
     lemmas = set(lx.VERB_TRIGGERS) | set(lx.NOUN_TRIGGERS) | set(lx.LIGHT_VERBS)
-    lemmas |= {words[0] for words, _ in lx.PHRASE_TRIGGERS}
+    lemmas |= {words[0] for words, _ in lx.PHRASE_TRIGGERS} | set(lx.CONDITIONAL_VERBS)
     forms: set[str] = set()
     for lemma in lemmas:
         forms |= word_forms(lemma)
-    return frozenset(forms)
+    return frozenset(forms - _TOO_COMMON)
 
 
 class Prefilter:

@@ -18,7 +18,8 @@ __all__ = ["resolve_party", "KIND_NOUNS"]
 KIND_NOUNS: dict[str, str] = {
     **{w: "military" for w in (
         "soldier troop force military army navy personnel serviceman servicemember marine base outpost "
-        "garrison destroyer warship coalition commando airman"
+        "garrison destroyer warship coalition commando airman patrol convoy unit artillery aircraft jet "
+        "warplane bomber helicopter tank gunboat airforce battalion brigade sailor"
     ).split()},
     **{w: "armed_group" for w in (
         "militia militant rebel group fighter insurgent faction proxy jihadist gunman gunmen guerrilla "

@@ -114,3 +114,14 @@ def test_sponsors_compare_as_sets_and_status_defaults_to_occurred():
 )
 def test_name_matching(predicted, gold, ok):
     assert name_matches(predicted, gold) is ok
+
+
+def test_detection_per_type():
+    accuse = {"anchor": "condemned the raid", "type": "ACCUSE"}
+    preds = [_pred(**GOOD), _pred(type_="ACCUSE", start=0, end=69)]  # the ACCUSE prediction is in the wrong sentence
+    types = score(_gold(ATTACK, accuse), {"a": preds}).type_scores()
+    assert types["ASSAULT"] == {"paired": 1, "predicted": 1, "gold": 1, "precision": 1.0, "recall": 1.0, "f1": 1.0}
+    assert types["ACCUSE"]["paired"] == 0 and types["ACCUSE"]["predicted"] == 1 and types["ACCUSE"]["gold"] == 1
+    optional = dict(accuse, optional=True)
+    types = score(_gold(ATTACK, optional), {"a": [_pred(**GOOD), _pred(type_="ACCUSE", start=70, end=len(TEXT))]})
+    assert "ACCUSE" not in types.type_scores()  # a prediction paired with an optional gold event is not counted
