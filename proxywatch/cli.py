@@ -32,7 +32,7 @@ from proxywatch.ingest.gold import gold_article, read_gold
 from proxywatch.ingest.readers import ReadOptions
 from proxywatch.records import PLOVER_TYPES, Event, event_json_schema
 from proxywatch.resolve.kb import load_kb
-from proxywatch.serve.render import actors_table, render_report, type_month_table, write_events
+from proxywatch.serve.render import actors_table, render_benchmark, render_report, type_month_table, write_events
 from proxywatch.settings import Settings, describe_settings, load_settings
 from proxywatch.store.duck import EventQuery, Store
 
@@ -321,6 +321,42 @@ def _read_predictions(path: Path) -> dict[str, list[dict]]:
             continue
         out.setdefault(record["article_id"], []).append(record)
     return out
+
+
+@app.command()
+def benchmark(
+    name: str = typer.Argument(..., help="muc4, wikievents, m2e2, rams, case2021 or plover"),
+    split: str = typer.Option("dev", help="dev or test (test: reporting only); see each set's splits"),
+    data: Path = typer.Option(Path("../shared/benchmarks"), help="the benchmarks folder, or one dataset's folder"),
+    limit: Optional[int] = typer.Option(None, min=1, help="score only the first N items (for a quick look)"),
+    format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f"),
+    kb: Optional[list[Path]] = KbOpt,
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Convert a public benchmark split to contract gold, extract from its texts and score it."""
+    with _guard():
+        from proxywatch.analyse.benchmarks import DATASETS, load_gold
+
+        if name not in DATASETS:
+            raise ProxywatchError(f"unknown benchmark {name!r}; known: {', '.join(DATASETS)}")
+        if split not in DATASETS[name].splits:
+            raise ProxywatchError(f"{name} has splits {', '.join(DATASETS[name].splits)}, not {split!r}")
+        if not data.is_dir():
+            raise ProxywatchError(f"{data}: benchmarks folder not found (--data)")
+        settings = _settings(config)
+        extractor = _extractor(settings, kb)
+        try:
+            gold = load_gold(name, split, data)[:limit]
+        except (OSError, ValueError, KeyError) as exc:
+            raise ProxywatchError(f"{data}: cannot read {name} {split} ({exc})") from None
+        with _progress(len(gold)) as bar:
+            task = bar.add_task("extracting", total=len(gold))
+            result = jobs.run_benchmark(name, split, gold, extractor, _warn, batch_size=settings.batch_size,
+                                        progress=lambda n: bar.advance(task, n))
+        if format is ReportFormat.json:
+            typer.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+        else:
+            render_benchmark(result.to_json(), _stdout_console())
 
 
 @app.command()

@@ -7,6 +7,7 @@ the same way.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
@@ -17,7 +18,7 @@ from proxywatch.ingest.readers import ReadOptions, input_files, read_file
 from proxywatch.records import Article, Event
 from proxywatch.store.duck import Store
 
-__all__ = ["IngestSummary", "collect", "extract_articles", "ingest"]
+__all__ = ["BenchmarkResult", "IngestSummary", "collect", "extract_articles", "ingest", "run_benchmark"]
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[int], None]
@@ -95,3 +96,48 @@ def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_p
         if progress:
             progress(len(chunk))
     return summary
+
+
+@dataclass
+class BenchmarkResult:
+    """One dataset split scored: the figures, and what the set can and cannot score."""
+
+    dataset: str
+    split: str
+    level: str
+    items: int
+    words: int
+    seconds: float
+    scores: dict
+    cannot_score: str
+    test_only: bool
+
+    def to_json(self) -> dict:
+        return {"dataset": self.dataset, "split": self.split, "level": self.level, "items": self.items,
+                "words": self.words, "seconds": round(self.seconds, 2), "scores": self.scores,
+                "cannot_score": self.cannot_score, "test_only": self.test_only}
+
+
+def run_benchmark(name: str, split: str, gold: Sequence[dict], extractor: Extractor, on_problem: ProblemSink,
+                  batch_size: int = 32, progress: Progress | None = None) -> BenchmarkResult:
+    """Extract from the texts of one converted benchmark split (``load_gold``) and score the events.
+
+    Anchored sets use the contract scorer; document- and snippet-level sets their own variant.
+    """
+    from proxywatch.analyse.benchmarks import DATASETS
+    from proxywatch.analyse.scoring import score
+    from proxywatch.ingest.gold import gold_article
+
+    started = time.perf_counter()
+    dataset = DATASETS[name]
+    articles = [gold_article(g) for g in gold]
+    predictions: dict[str, list[dict]] = {}
+    for offset in range(0, len(articles), batch_size):
+        chunk = articles[offset: offset + batch_size]
+        for article, events in extract_articles(extractor, chunk, on_problem, batch_size):
+            predictions[article.id] = [e.to_json() for e in events]
+        if progress:
+            progress(len(chunk))
+    scores = dataset.score(gold, predictions) if dataset.score else score(gold, predictions).to_json()
+    return BenchmarkResult(name, split, dataset.level, len(gold), sum(len(a.text.split()) for a in articles),
+                           time.perf_counter() - started, scores, dataset.cannot_score, dataset.test_only)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from typing import Iterable, TextIO
+from typing import Any, Iterable, Iterator, TextIO
 
 from rich.console import Console
 from rich.table import Table
@@ -14,7 +14,8 @@ from proxywatch.analyse.scoring import ScoreReport
 from proxywatch.analyse.summary import ActorCount, TypeMonth
 from proxywatch.records import Count, Event, Party
 
-__all__ = ["FORMATS", "EVENT_COLUMNS", "event_row", "write_events", "type_month_table", "actors_table", "render_report"]
+__all__ = ["FORMATS", "EVENT_COLUMNS", "event_row", "write_events", "type_month_table", "actors_table", "render_report",
+           "render_benchmark"]
 
 FORMATS = ("table", "csv", "jsonl")
 EVENT_COLUMNS = (
@@ -145,3 +146,47 @@ def render_report(report: ScoreReport, console: Console, show: int = 25) -> None
                 console.print("  " + row, markup=False, highlight=False)
             if len(rows) > show:
                 console.print(f"  … {len(rows) - show} more (--show N)")
+
+
+def _flat(prefix: str, value: Any) -> Iterator[tuple[str, str]]:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            yield from _flat(f"{prefix}.{key}" if prefix else str(key), inner)
+    elif not isinstance(value, list):
+        yield prefix, "—" if value is None else str(value)
+
+
+def render_benchmark(result: dict[str, Any], console: Console) -> None:
+    """A benchmark run: what was scored, detection (overall and per type), fields, and what it cannot score."""
+    head = Table(title=f"{result['dataset']} · {result['split']} ({result['level']} level)", header_style="bold")
+    for column in ("items", "words", "seconds"):
+        head.add_column(column, justify="right")
+    head.add_row(str(result["items"]), str(result["words"]), f"{result['seconds']:.1f}")
+    console.print(head)
+    scores = result["scores"]
+    if "types" in scores:  # the contract scorer's report
+        table = Table(title="Detection", header_style="bold")
+        for column in ("type", "gold", "predicted", "paired", "precision", "recall", "F1"):
+            table.add_column(column, justify="left" if column == "type" else "right")
+        for name, row in scores["types"].items():
+            table.add_row(name, str(row["gold"]), str(row["predicted"]), str(row["paired"]),
+                          f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}")
+        table.add_row("all", str(scores["gold"]), str(scores["predicted"]), str(scores["paired"]),
+                      f"{scores['precision']:.3f}", f"{scores['recall']:.3f}", f"{scores['f1']:.3f}", style="bold")
+        console.print(table)
+        fields = Table(title="Field accuracy over paired events", header_style="bold")
+        for column in ("field", "correct", "scored", "accuracy"):
+            fields.add_column(column, justify="left" if column == "field" else "right")
+        for name, row in scores["fields"].items():
+            fields.add_row(name, str(row["correct"]), str(row["total"]), f"{row['accuracy']:.3f}")
+        console.print(fields)
+    else:
+        table = Table(title="Scores", header_style="bold")
+        table.add_column("measure")
+        table.add_column("value", justify="right")
+        for key, value in _flat("", scores):
+            table.add_row(key, value)
+        console.print(table)
+    console.print(f"[bold]Variant and limits:[/] {result['cannot_score']}", highlight=False)
+    if result["test_only"] or result["split"] == "test":
+        console.print("[yellow]Test split: for reporting only, never for tuning.[/]")
