@@ -22,6 +22,9 @@ __all__ = [
     "MOBILIZE_OBJECTS",
     "AID_OBJECTS",
     "CONDITIONAL_VERBS",
+    "NOT_EVENT_OBJECTS",
+    "REJECTED_OBJECTS",
+    "SANCTION_OBJECTS",
 ]
 
 
@@ -38,7 +41,7 @@ def _many(type_: str, words: str, weight: int = 2, mode: str | None = None) -> d
 
 VERB_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "attack strike bomb shell pound raid ambush assault target storm hijack bombard "
-            "pummel hammer besiege invade overrun blitz torpedo massacre behead"),
+            "pummel hammer besiege invade overrun blitz torpedo massacre behead sink"),
     **_many("ASSAULT", "shoot gun", mode="firearms"),
     **_many("ASSAULT", "abduct kidnap", mode="abduction"),
     **_many("ASSAULT", "kill assassinate slay", weight=1),
@@ -46,15 +49,15 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "retaliate clash", weight=1),
     **_many("CONSULT", "meet visit host confer negotiate"),
     **_many("AID", "fund finance arm equip supply bankroll train smuggle"),
-    **_many("SUPPORT", "support endorse praise back"),
-    **_many("REQUEST", "urge ask appeal demand request implore press"),
-    **_many("RETREAT", "withdraw suspend halt pause stop cease retreat"),
+    **_many("SUPPORT", "support endorse praise back welcome thank"),
+    **_many("REQUEST", "urge ask appeal demand request implore press plead"),
+    **_many("RETREAT", "withdraw suspend halt pause stop cease retreat release free"),
     **_many("THREATEN", "threaten vow"),
     **_many("ACCUSE", "accuse blame condemn denounce criticize criticise allege"),
     **_many("REJECT", "reject refuse"),
-    **_many("AGREE", "agree sign broker"),
+    **_many("AGREE", "agree sign broker accept approve"),
     **_many("COOPERATE", "cooperate coordinate"),
-    **_many("CONCEDE", "concede release free"),
+    **_many("CONCEDE", "concede"),
     **_many("PROTEST", "protest demonstrate rally march"),
     **_many("SANCTION", "sanction boycott expel designate"),
     **_many("MOBILIZE", "deploy mobilize mobilise reinforce dispatch"),
@@ -68,9 +71,9 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "kidnapping abduction", mode="abduction"),
     **_many("ASSAULT", "killing assassination", weight=1),
     **_many("ASSAULT", "clash retaliation", weight=1),
-    **_many("CONSULT", "meeting visit talks summit negotiation"),
+    **_many("CONSULT", "meeting visit talk summit negotiation"),
     **_many("AID", "funding aid assistance financing shipment"),
-    **_many("SUPPORT", "backing"),
+    **_many("SUPPORT", "backing solidarity"),
     **_many("REQUEST", "appeal demand request"),
     **_many("RETREAT", "withdrawal suspension pause halt"),
     **_many("THREATEN", "threat ultimatum"),
@@ -100,7 +103,32 @@ PHRASE_TRIGGERS: list[tuple[tuple[str, ...], Trigger]] = [
     (("shoot", "down"), Trigger("ASSAULT", 2)),
     (("blow", "up"), Trigger("ASSAULT", 2, "explosives")),
     (("impose", "sanction"), Trigger("SANCTION", 2)),
+    (("pay", "*", "*", "price"), Trigger("THREATEN", 2)),
+    (("go", "unpunished"), Trigger("THREATEN", 2)),
+    (("go", "unanswered"), Trigger("THREATEN", 2)),
+    (("bear", "the", "consequence"), Trigger("THREATEN", 2)),
+    (("face", "consequence"), Trigger("THREATEN", 2)),
+    (("face", "*", "consequence"), Trigger("THREATEN", 2)),
+    (("vote", "in", "favour"), Trigger("SUPPORT", 2)),
+    (("vote", "in", "favor"), Trigger("SUPPORT", 2)),
+    (("cut", "*", "tie"), Trigger("SANCTION", 2)),
+    (("sever", "*", "tie"), Trigger("SANCTION", 2)),
+    (("cut", "*", "relation"), Trigger("SANCTION", 2)),
+    (("take", "control", "of"), Trigger("ASSAULT", 1)),
 ]
+
+# Verb + object pairs that are not the verb's usual event ("struck down the rules", "struck a deal").
+NOT_EVENT_OBJECTS: dict[str, frozenset[str]] = {
+    "strike": frozenset("deal balance chord tone note pose agreement bargain blow".split()),
+    "hit": frozenset("record high low headline market note".split()),
+    "target": frozenset("voter audience market customer consumer reader viewer".split()),
+}
+# Definite objects that a denial rejects ("denied the allegations"): a REJECT event.
+REJECTED_OBJECTS = frozenset("allegation claim report accusation charge designation involvement role "
+                             "responsibility assertion".split())
+# Objects whose recall or pause is a sanction ("recalled its ambassador", "paused funding").
+SANCTION_OBJECTS = frozenset("ambassador envoy funding fund aid assistance shipment sale export "
+                             "delivery tie relation".split())
 
 # Objects that make "send"/"provide" an event: sending troops mobilises, providing weapons aids.
 MOBILIZE_OBJECTS = frozenset("troop force soldier warship carrier destroyer jet aircraft reinforcement "
@@ -144,4 +172,4 @@ STATUS_HEADS: dict[str, str] = {
 
 # Verbs that are triggers only with the right company: "hit" with a weapon, "send" with troops,
 # "provide" with weapons or money (see pipeline._conditional).
-CONDITIONAL_VERBS = frozenset("hit send provide deliver transfer ship give".split())
+CONDITIONAL_VERBS = frozenset("hit send provide deliver transfer ship give drop recall warn hold deny dismiss speak fire".split())

@@ -36,6 +36,20 @@ _AREA_NOUNS = frozenset("outskirts edge centre center suburb area city town vill
                         "west port coast vicinity part district camp".split())
 # Nouns that count the dead or wounded ("12 deaths", "no casualties": both kinds).
 _CASUALTY_NOUNS = {"death": "fatal", "fatality": "fatal", "injury": "injured", "casualty": "both"}
+# Objects that make "targeted" physical force, not persecution or marketing.
+_PHYSICAL_TARGETS = frozenset("base outpost position site ship vessel tanker convoy troop force soldier camp airport "
+                              "port building facility headquarters depot patrol city town village area compound "
+                              "embassy consulate checkpoint vehicle car boat warship destroyer personnel".split())
+_NOT_MEETERS = frozenset("border line road river standard requirement need demand target goal criterion".split())
+_AGREEABLE = frozenset("proposal deal agreement plan terms offer ceasefire truce resolution accord framework "
+                       "package".split())
+_AGREEING = frozenset("reach sign strike broker seal conclude announce approve accept agree finalize finalise "
+                      "endorse negotiate implement".split())
+_STOPPING = frozenset("cut halt pause suspend freeze stop block end withhold cancel".split())
+_GIVING = frozenset("provide send deliver give pledge announce approve supply rush drop airdrop allow let ship "
+                    "transfer receive get increase boost".split())
+_ASKING = frozenset("make issue renew repeat reiterate send voice".split())
+_SITE_NOUNS = frozenset("target site area position facility base building office compound depot".split())
 _QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several".split())
 _PLACE_PREPS = frozenset("in at near on off outside inside across into over around along".split())
 _TARGET_PREPS = frozenset("on against at targeting".split())
@@ -49,6 +63,15 @@ _NOT_RELEASED = frozenset("statement video footage report image photo detail nam
 _SEPARATOR = "\n\n"
 # Trigger verbs that are other words without an object ("came back", "pressed on", "signed off").
 _NEEDS_OBJECT = frozenset("back train press sign ship".split())
+
+
+def _named_modifier(tok: Token) -> Token | None:
+    """A named owner inside a noun phrase: "Houthi" in "a Houthi anti-ship missile", "US" in "US drone strike"."""
+    for left in tok.lefts:
+        for t in left.subtree:
+            if t.ent_type_ in ("NORP", "GPE", "ORG") and t.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                return t
+    return None
 
 
 def _merge_casualties(groups: dict[tuple[str, int], list[_Hit]]) -> None:
@@ -199,6 +222,7 @@ class Extractor:
         published = parse_published(article.published)
         salient: list[Party] = []
         events: list[Event] = []
+        last_day: DateSpan | None = None
         for sent in doc.sents:
             groups: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
             for hit in self._triggers(sent):
@@ -208,6 +232,11 @@ class Extractor:
             for hits in groups.values():
                 main = max(hits, key=lambda h: (h.trigger.weight, -_depth(h.token)))
                 event = self._event(article, sent, main, published, salient, ordinal)
+                if event.date is None and last_day is not None and event.aggregate is None and not event.negated \
+                        and event.status == "occurred":
+                    event = replace(event, date=last_day)  # the story's day carries over ("The attack killed...")
+                elif event.date is not None and event.date.precision == "day" and event.aggregate is None:
+                    last_day = event.date
                 events.append(event)
                 ordinal += 1
                 for extra in self._ellipses(article, sent, main.token, event, ordinal):
@@ -260,14 +289,15 @@ class Extractor:
                     trigger = self._conditional(tok, lemma, obj)
                 if trigger is not None and _child(tok, "mark") is not None and _child(tok, "mark").lower_ == "since":
                     trigger = None  # "since the US retaliated": a point in time, not a new report
-                if lemma in ("fire", "launch") and obj is not None and (
+                if lemma == "launch" and obj is not None and (
                     obj.lemma_.lower() in lx.WEAPON_NOUNS or obj.lemma_.lower() in lx.MODE_WORDS
                 ):
                     trigger = lx.Trigger("ASSAULT", 2)
                 if lemma == "release" and obj is not None and obj.lemma_.lower() in _NOT_RELEASED:
                     trigger = None
+                trigger = self._verb_sense(tok, lemma, obj, trigger)
             elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
-                trigger = lx.NOUN_TRIGGERS.get(lemma)
+                trigger = self._noun_sense(tok, lemma, lx.NOUN_TRIGGERS.get(lemma))
                 if lemma == "operation" and not self._military_operation(tok):
                     trigger = None
                 if trigger and self._back_reference(tok):
@@ -299,15 +329,105 @@ class Extractor:
             if any(w in lx.WEAPON_NOUNS or w in lx.MODE_WORDS or w in lx.NOUN_TRIGGERS for w in near):
                 return lx.Trigger("ASSAULT", 2)
             return None
+        if lemma == "fire":  # "fired missiles at", "fired on the aircraft"; not "fired the minister"
+            if lemmas & (lx.WEAPON_NOUNS | set(lx.MODE_WORDS)) or _prep_object(tok, ("on", "at", "into")) is not None:
+                return lx.Trigger("ASSAULT", 2)
+            return None
+        if lemma == "drop":
+            return lx.Trigger("ASSAULT", 2, "aerial") if lemmas & lx.WEAPON_NOUNS else None
         if lemma in ("send", "dispatch", "deploy") and lemmas & lx.MOBILIZE_OBJECTS:
             return lx.Trigger("MOBILIZE", 2)
+        if lemma == "recall":
+            return lx.Trigger("SANCTION", 2) if lemmas & lx.SANCTION_OBJECTS else None
+        if lemma == "warn":  # "warned that X would pay", "warned against": a threat; "warned of floods": no
+            said = _child(tok, "ccomp")
+            if said is not None and any(c.lower_ in ("will", "would", "'ll") for c in said.children):
+                return lx.Trigger("THREATEN", 2)
+            return lx.Trigger("THREATEN", 2) if _prep_object(tok, ("against",)) is not None else None
+        if lemma == "hold":  # "held Israel responsible"
+            return lx.Trigger("ACCUSE", 2) if any(c.lower_ == "responsible" for c in tok.children) else None
+        if lemma in ("deny", "dismiss"):  # "denied the allegations"; "denied that it struck" sets a status
+            return lx.Trigger("REJECT", 2) if lemmas & lx.REJECTED_OBJECTS else None
+        if lemma == "speak":  # "spoke by phone", "spoke with his counterpart"
+            by = _prep_object(tok, ("by", "over"))
+            if _prep_object(tok, ("with",)) is not None or by is not None and by.lemma_.lower() in ("phone", "telephone"):
+                return lx.Trigger("CONSULT", 2)
+            return None
         if lemma in lx.CONDITIONAL_VERBS:
             return lx.Trigger("AID", 2) if lemmas & lx.AID_OBJECTS else None
         return lx.VERB_TRIGGERS.get(lemma) if objects else None  # "backed Hamas", "trained fighters"
 
     @staticmethod
+    def _verb_sense(tok: Token, lemma: str, obj: Token | None, trigger: lx.Trigger | None) -> lx.Trigger | None:
+        """Corrections by company: senses of a trigger verb that are not its event."""
+        if trigger is None:
+            return None
+        obj_lemma = obj.lemma_.lower() if obj is not None else ""
+        if obj_lemma in lx.NOT_EVENT_OBJECTS.get(lemma, ()):
+            return lx.Trigger("AGREE", 2) if obj_lemma in ("deal", "agreement", "bargain") else None
+        if lemma == "strike" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+            return None  # "a judge struck down the rules"
+        if lemma == "target":  # "targeted by the government for their activism": not force
+            near = {t.lemma_.lower() for t in tok.sent}
+            physical = obj is not None and (obj.ent_type_ in ("GPE", "FAC", "LOC") or obj_lemma in _PHYSICAL_TARGETS)
+            subject = _child(tok, "nsubjpass") if obj is None else None
+            physical = physical or subject is not None and subject.lemma_.lower() in _PHYSICAL_TARGETS
+            if not physical and not near & (lx.WEAPON_NOUNS | set(lx.MODE_WORDS)):
+                return None
+        if lemma in ("host", "meet") and trigger.type == "CONSULT":
+            subject = _child(tok, "nsubj")
+            if tok.dep_ == "acl" or obj_lemma in _PHYSICAL_TARGETS or (
+                    subject is not None and subject.lemma_.lower() in _NOT_MEETERS):
+                return None  # "bases hosting US troops", "where the borders meet"
+        if trigger.type == "RETREAT" and obj_lemma in lx.SANCTION_OBJECTS and lemma not in ("release", "free"):
+            return lx.Trigger("SANCTION", 2)  # "paused new funding for UNRWA"
+        if lemma in ("accept", "approve") and obj_lemma not in _AGREEABLE:
+            return None
+        return trigger
+
+    @staticmethod
+    def _noun_sense(tok: Token, lemma: str, trigger: lx.Trigger | None) -> lx.Trigger | None:
+        """Event nouns by company: "rocket fire", "bombing campaign", "a phone call"; and nouns that
+        are not events where they stand ("room for an agreement", "its demands")."""
+        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
+        head = tok.head.lemma_.lower() if tok.head.i != tok.i else ""
+        if lemma == "fire" and (mods & set(lx.MODE_WORDS) or mods & {"mortar", "gun", "sniper", "tank"}):
+            return lx.Trigger("ASSAULT", 2)
+        if lemma == "campaign" and mods & {"bombing", "air", "aerial", "military", "ground", "bombardment"}:
+            return lx.Trigger("ASSAULT", 2)
+        if lemma == "call" and mods & {"phone", "telephone", "video"}:
+            return lx.Trigger("CONSULT", 2)
+        if trigger is None:
+            return None
+        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+        if trigger.type == "AGREE" and lemma != "ceasefire" or lemma in ("ceasefire", "truce"):
+            if tok.dep_ == "nsubj" and head in ("take", "come", "begin", "hold", "collapse", "end", "expire"):
+                return lx.Trigger("RETREAT", 2) if head in ("take", "come", "begin") else None
+            if head not in _AGREEING or tok.dep_ not in ("dobj", "nsubjpass", "pobj"):
+                return None  # "under the deal", "room for an agreement": not a new agreement
+            return lx.Trigger("AGREE", 2)
+        if trigger.type == "AID":
+            if head in _STOPPING:
+                return None  # "cut off the group's funding": not aid given
+            if head not in _GIVING and not preps & {"to", "for", "from"} and not any(
+                    c.dep_ in ("poss", "nummod") for c in tok.children):
+                return None  # "the crossing through which most aid enters"
+        if trigger.type == "REQUEST" and not preps & {"for", "to"} and head not in _ASKING:
+            return None  # "fell short of its demands"
+        return trigger
+
+    @staticmethod
     def _back_reference(tok: Token) -> bool:
-        """A bare definite noun ("the attack") as an object: a re-mention, unless its status is at stake."""
+        """A bare definite noun ("the attack") as an object: a re-mention, unless its status is at stake.
+
+        As a subject, "the designation takes effect" and "the raids were a violation" re-mention too."""
+        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their")
+                       for c in tok.children)
+        if tok.dep_ in ("nsubj", "nsubjpass") and definite and not any(
+                c.dep_ in ("prep", "nummod", "compound", "amod") for c in tok.children):
+            if lx.NOUN_TRIGGERS.get(tok.lemma_.lower(), lx.Trigger("")).type != "ASSAULT":
+                return True
+            return tok.head.lemma_.lower() == "be" or tok.head.pos_ == "AUX"
         if tok.dep_ not in ("dobj", "pobj") or any(c.dep_ not in ("det", "punct") for c in tok.children):
             return False
         if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
@@ -399,8 +519,7 @@ class Extractor:
         if actor is not None and actor.pos_ == "PRON" and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
             actor = _child(tok.head.head, "poss") or actor  # "Israel's preparation for its operation"
         if actor is None:
-            actor = next((c for c in tok.lefts if c.dep_ in ("compound", "amod") and c.ent_type_ in
-                          ("NORP", "GPE", "ORG")), None)
+            actor = _named_modifier(tok)
         if actor is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
             actor = _child(tok.head.head, "poss")  # "Israel's preparation for its operation"
         preps = _TARGET_PREPS - {"at"} if lemma not in _TO_NOUNS else {"to", "for", "of", "with"}
@@ -422,8 +541,11 @@ class Extractor:
         return actor, target
 
     def _party(self, tok: Token | None, day: str | None, salient: list[Party], update: bool = True) -> Party | None:
-        if tok is None or tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed"):
-            return None  # "a drone struck the base": the weapon is not the actor
+        if tok is None:
+            return None
+        if tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed"):
+            owner = _named_modifier(tok)  # "a Houthi anti-ship missile": the Houthis; "a drone": nobody
+            return self._party(owner, day, salient, update) if owner is not None else None
         if tok.lower_ in ("nobody", "none") or tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children):
             return None
         if tok.lemma_.lower() in _QUANTITY_HEADS or tok.pos_ == "NUM":
@@ -446,10 +568,31 @@ class Extractor:
             prior = salient[-1]
             return Party(text=tok.text if tok.pos_ == "PRON" else core.text, id=prior.id, name=prior.name,
                          country=prior.country, kind=prior.kind, sponsors=prior.sponsors)
-        if tok.pos_ == "NUM" or lemma in ("target", "site", "area", "position", "facility"):
+        if tok.pos_ == "NUM" or lemma in _SITE_NOUNS:
             party = resolve_party(core.text, lemma, self.kb, day)
-            return party if party.country or party.id else Party(text=core.text)
-        return resolve_party(core.text, lemma, self.kb, day, is_person=tok.ent_type_ == "PERSON")
+            if party.country or party.id:
+                return party
+            user = _child(tok, "acl")  # "bases hosting US troops", "facilities used by the group"
+            if user is not None:
+                who = _child(user, "dobj") if user.lemma_.lower() in ("host", "house") else _prep_object(
+                    _child(user, "agent") or user, ("by",)) or _child(_child(user, "agent") or user, "pobj")
+                if who is not None:
+                    return self._party(who, day, salient, update)
+            place = _prep_object(tok, ("in",))
+            if place is not None and place.ent_type_ == "GPE":  # "military targets in Iran"
+                code = self.kb.gazetteer.country_code(place.text, demonyms=False)
+                if code:
+                    kind = "military" if any(c.lemma_.lower() == "military" for c in tok.children) else None
+                    return Party(text=core.text, country=code, kind=kind)
+            return Party(text=core.text, kind=party.kind)  # "the base": military, whose unknown
+        party = resolve_party(core.text, lemma, self.kb, day, is_person=tok.ent_type_ == "PERSON")
+        poss = _child(tok, "poss")
+        if party.country is None and poss is not None and poss.pos_ == "PRON" and salient and poss.lower_ in (
+                "its", "their"):
+            prior = salient[-1]  # "its warplanes": the salient state's or group's
+            return Party(text=party.text, country=prior.country, kind=party.kind or prior.kind,
+                         sponsors=prior.sponsors if party.kind in (None, prior.kind) else ())
+        return party
 
     def _location(self, sent: Span, trigger: Token, skip: list[Span], target_tok: Token | None) -> Place | None:
         doc = sent.doc
@@ -531,11 +674,35 @@ class Extractor:
 
     @staticmethod
     def _mode(sent: Span, trigger: Token) -> str | None:
-        near = sorted(sent, key=lambda t: abs(t.i - trigger.i))
-        for tok in near:
-            for key in (tok.lower_, tok.lemma_.lower()):
-                if key in lx.MODE_WORDS:
-                    return lx.MODE_WORDS[key]
+        """How the force was used, from the words of the trigger's own phrase first, then the sentence.
+
+        Several different means ("drones and missiles") give no single mode; a bomb dropped from
+        an aircraft is aerial, an explosive drone a drone."""
+        def modes(tokens: Iterable[Token]) -> set[str]:
+            found: set[str] = set()
+            for tok in tokens:
+                if tok.lower_ == "air" and tok.head.lemma_.lower() in ("base", "defence", "defense", "field", "space"):
+                    continue  # "al-Asad air base", "air defences": a place or a shield, not the means
+                for key in (tok.lower_, tok.lemma_.lower()):
+                    if key in lx.MODE_WORDS:
+                        found.add(lx.MODE_WORDS[key])
+                        break
+            if "suicide" in found:
+                return {"suicide"}
+            if len(found) > 1 and "explosives" in found:
+                found.discard("explosives")  # "bombers dropped bombs", "explosive drones"
+            return found
+
+        phrase = list(trigger.subtree)
+        subject = _child(trigger, "nsubj") if trigger.pos_ == "VERB" else None
+        if subject is not None:
+            phrase += list(subject.subtree)
+        for tokens in (phrase, sent):
+            found = modes(tokens)
+            if len(found) == 1:
+                return found.pop()
+            if found:
+                return None
         return None  # no word says how: unknown, not "other"
 
     @staticmethod
