@@ -22,6 +22,10 @@ from proxywatch.extract import lexicon as lx
 from proxywatch.extract.dates import parse_published, resolve_date
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import Prefilter
+from proxywatch.extract.senses import (NEEDS_OBJECT, NOT_RELEASED, back_reference, conditional, military_operation,
+                                       noun_sense, requested, verb_sense)
+from proxywatch.extract.senses import child as _child
+from proxywatch.extract.senses import prep_object as _prep_object
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place, event_id
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.parties import resolve_party
@@ -36,19 +40,6 @@ _AREA_NOUNS = frozenset("outskirts edge centre center suburb area city town vill
                         "west port coast vicinity part district camp".split())
 # Nouns that count the dead or wounded ("12 deaths", "no casualties": both kinds).
 _CASUALTY_NOUNS = {"death": "fatal", "fatality": "fatal", "injury": "injured", "casualty": "both"}
-# Objects that make "targeted" physical force, not persecution or marketing.
-_PHYSICAL_TARGETS = frozenset("base outpost position site ship vessel tanker convoy troop force soldier camp airport "
-                              "port building facility headquarters depot patrol city town village area compound "
-                              "embassy consulate checkpoint vehicle car boat warship destroyer personnel".split())
-_NOT_MEETERS = frozenset("border line road river standard requirement need demand target goal criterion".split())
-_AGREEABLE = frozenset("proposal deal agreement plan terms offer ceasefire truce resolution accord framework "
-                       "package".split())
-_AGREEING = frozenset("reach sign strike broker seal conclude announce approve accept agree finalize finalise "
-                      "endorse negotiate implement".split())
-_STOPPING = frozenset("cut halt pause suspend freeze stop block end withhold cancel".split())
-_GIVING = frozenset("provide send deliver give pledge announce approve supply rush drop airdrop allow let ship "
-                    "transfer receive get increase boost".split())
-_ASKING = frozenset("make issue renew repeat reiterate send voice".split())
 _SITE_NOUNS = frozenset("target site area position facility base building office compound depot".split())
 _QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several".split())
 _PLACE_PREPS = frozenset("in at near on off outside inside across into over around along".split())
@@ -57,12 +48,10 @@ _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "sea": 3, "region": 4, "country": 5}
 _GENERIC_ANAPHORS = frozenset("group militia movement organization organisation faction".split())
 _REPORTING = frozenset("say warn tell add announce state report note insist claim write".split())
-_NOT_RELEASED = frozenset("statement video footage report image photo detail name figure data".split())
+
 
 
 _SEPARATOR = "\n\n"
-# Trigger verbs that are other words without an object ("came back", "pressed on", "signed off").
-_NEEDS_OBJECT = frozenset("back train press sign ship".split())
 
 
 def _named_modifier(tok: Token) -> Token | None:
@@ -87,18 +76,6 @@ def _merge_casualties(groups: dict[tuple[str, int], list[_Hit]]) -> None:
     for key in casualty:
         if key != into:
             groups[into].extend(groups.pop(key))
-
-
-def _requested(tok: Token, requests: set[int]) -> bool:
-    """A trigger inside what a REQUEST asks for ("urged them to halt attacks"): not an event of its own."""
-    node = tok
-    for _ in range(4):
-        if node.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "conj") or node.head.i == node.i:
-            return False
-        node = node.head
-        if node.i in requests:
-            return True
-    return False
 
 
 def _to_article(doc: Doc, char: int) -> int:
@@ -147,20 +124,6 @@ def _core(tok: Token) -> Span:
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
-
-
-def _child(tok: Token, *deps: str) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in deps), None)
-
-
-def _prep_object(tok: Token, preps: Iterable[str]) -> Token | None:
-    wanted = set(preps)
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ in wanted:
-            obj = _child(child, "pobj")
-            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
-                return obj
-    return None
 
 
 class Extractor:
@@ -285,22 +248,22 @@ class Extractor:
                     continue  # "Iran-backed", "Houthi-claimed": a modifier, not an event
                 trigger = lx.VERB_TRIGGERS.get(lemma)
                 obj = _child(tok, "dobj")
-                if lemma in lx.CONDITIONAL_VERBS or lemma in _NEEDS_OBJECT:
-                    trigger = self._conditional(tok, lemma, obj)
+                if lemma in lx.CONDITIONAL_VERBS or lemma in NEEDS_OBJECT:
+                    trigger = conditional(tok, lemma, obj)
                 if trigger is not None and _child(tok, "mark") is not None and _child(tok, "mark").lower_ == "since":
                     trigger = None  # "since the US retaliated": a point in time, not a new report
                 if lemma == "launch" and obj is not None and (
                     obj.lemma_.lower() in lx.WEAPON_NOUNS or obj.lemma_.lower() in lx.MODE_WORDS
                 ):
                     trigger = lx.Trigger("ASSAULT", 2)
-                if lemma == "release" and obj is not None and obj.lemma_.lower() in _NOT_RELEASED:
+                if lemma == "release" and obj is not None and obj.lemma_.lower() in NOT_RELEASED:
                     trigger = None
-                trigger = self._verb_sense(tok, lemma, obj, trigger)
+                trigger = verb_sense(tok, lemma, obj, trigger)
             elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
-                trigger = self._noun_sense(tok, lemma, lx.NOUN_TRIGGERS.get(lemma))
-                if lemma == "operation" and not self._military_operation(tok):
+                trigger = noun_sense(tok, lemma, lx.NOUN_TRIGGERS.get(lemma))
+                if lemma == "operation" and not military_operation(tok):
                     trigger = None
-                if trigger and self._back_reference(tok):
+                if trigger and back_reference(tok):
                     trigger = None  # "Iraq condemned the attack": an earlier event, mentioned again
                 head_trigger = lx.VERB_TRIGGERS.get(tok.head.lemma_.lower())
                 if trigger and tok.dep_ in ("dobj", "nsubj") and head_trigger and head_trigger.type in (
@@ -309,140 +272,7 @@ class Extractor:
             if trigger is not None:
                 hits.append(_Hit(tok, trigger))
         requests = {h.token.i for h in hits if h.trigger.type == "REQUEST"}
-        return [h for h in hits if h.trigger.type == "REQUEST" or not _requested(h.token, requests)]
-
-    @staticmethod
-    def _conditional(tok: Token, lemma: str, obj: Token | None) -> lx.Trigger | None:
-        """Verbs that are events only with the right arguments ("hit by a drone", "sent warships")."""
-        objects = [obj] if obj is not None else []
-        with_obj = _prep_object(tok, ("with",))
-        if with_obj is not None:
-            objects.append(with_obj)
-        objects += [c for o in list(objects) for c in o.conjuncts]
-        lemmas = {o.lemma_.lower() for o in objects}
-        if lemma == "hit":
-            agent = _child(tok, "agent")
-            near = [t.lemma_.lower() for t in (tok.subtree if agent is None else agent.subtree)]
-            subject = _child(tok, "nsubj")
-            if subject is not None:
-                near += [t.lemma_.lower() for t in subject.subtree]
-            if any(w in lx.WEAPON_NOUNS or w in lx.MODE_WORDS or w in lx.NOUN_TRIGGERS for w in near):
-                return lx.Trigger("ASSAULT", 2)
-            return None
-        if lemma == "fire":  # "fired missiles at", "fired on the aircraft"; not "fired the minister"
-            if lemmas & (lx.WEAPON_NOUNS | set(lx.MODE_WORDS)) or _prep_object(tok, ("on", "at", "into")) is not None:
-                return lx.Trigger("ASSAULT", 2)
-            return None
-        if lemma == "drop":
-            return lx.Trigger("ASSAULT", 2, "aerial") if lemmas & lx.WEAPON_NOUNS else None
-        if lemma in ("send", "dispatch", "deploy") and lemmas & lx.MOBILIZE_OBJECTS:
-            return lx.Trigger("MOBILIZE", 2)
-        if lemma == "recall":
-            return lx.Trigger("SANCTION", 2) if lemmas & lx.SANCTION_OBJECTS else None
-        if lemma == "warn":  # "warned that X would pay", "warned against": a threat; "warned of floods": no
-            said = _child(tok, "ccomp")
-            if said is not None and any(c.lower_ in ("will", "would", "'ll") for c in said.children):
-                return lx.Trigger("THREATEN", 2)
-            return lx.Trigger("THREATEN", 2) if _prep_object(tok, ("against",)) is not None else None
-        if lemma == "hold":  # "held Israel responsible"
-            return lx.Trigger("ACCUSE", 2) if any(c.lower_ == "responsible" for c in tok.children) else None
-        if lemma in ("deny", "dismiss"):  # "denied the allegations"; "denied that it struck" sets a status
-            return lx.Trigger("REJECT", 2) if lemmas & lx.REJECTED_OBJECTS else None
-        if lemma == "speak":  # "spoke by phone", "spoke with his counterpart"
-            by = _prep_object(tok, ("by", "over"))
-            if _prep_object(tok, ("with",)) is not None or by is not None and by.lemma_.lower() in ("phone", "telephone"):
-                return lx.Trigger("CONSULT", 2)
-            return None
-        if lemma in lx.CONDITIONAL_VERBS:
-            return lx.Trigger("AID", 2) if lemmas & lx.AID_OBJECTS else None
-        return lx.VERB_TRIGGERS.get(lemma) if objects else None  # "backed Hamas", "trained fighters"
-
-    @staticmethod
-    def _verb_sense(tok: Token, lemma: str, obj: Token | None, trigger: lx.Trigger | None) -> lx.Trigger | None:
-        """Corrections by company: senses of a trigger verb that are not its event."""
-        if trigger is None:
-            return None
-        obj_lemma = obj.lemma_.lower() if obj is not None else ""
-        if obj_lemma in lx.NOT_EVENT_OBJECTS.get(lemma, ()):
-            return lx.Trigger("AGREE", 2) if obj_lemma in ("deal", "agreement", "bargain") else None
-        if lemma == "strike" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
-            return None  # "a judge struck down the rules"
-        if lemma == "target":  # "targeted by the government for their activism": not force
-            near = {t.lemma_.lower() for t in tok.sent}
-            physical = obj is not None and (obj.ent_type_ in ("GPE", "FAC", "LOC") or obj_lemma in _PHYSICAL_TARGETS)
-            subject = _child(tok, "nsubjpass") if obj is None else None
-            physical = physical or subject is not None and subject.lemma_.lower() in _PHYSICAL_TARGETS
-            if not physical and not near & (lx.WEAPON_NOUNS | set(lx.MODE_WORDS)):
-                return None
-        if lemma in ("host", "meet") and trigger.type == "CONSULT":
-            subject = _child(tok, "nsubj")
-            if tok.dep_ == "acl" or obj_lemma in _PHYSICAL_TARGETS or (
-                    subject is not None and subject.lemma_.lower() in _NOT_MEETERS):
-                return None  # "bases hosting US troops", "where the borders meet"
-        if trigger.type == "RETREAT" and obj_lemma in lx.SANCTION_OBJECTS and lemma not in ("release", "free"):
-            return lx.Trigger("SANCTION", 2)  # "paused new funding for UNRWA"
-        if lemma in ("accept", "approve") and obj_lemma not in _AGREEABLE:
-            return None
-        return trigger
-
-    @staticmethod
-    def _noun_sense(tok: Token, lemma: str, trigger: lx.Trigger | None) -> lx.Trigger | None:
-        """Event nouns by company: "rocket fire", "bombing campaign", "a phone call"; and nouns that
-        are not events where they stand ("room for an agreement", "its demands")."""
-        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-        head = tok.head.lemma_.lower() if tok.head.i != tok.i else ""
-        if lemma == "fire" and (mods & set(lx.MODE_WORDS) or mods & {"mortar", "gun", "sniper", "tank"}):
-            return lx.Trigger("ASSAULT", 2)
-        if lemma == "campaign" and mods & {"bombing", "air", "aerial", "military", "ground", "bombardment"}:
-            return lx.Trigger("ASSAULT", 2)
-        if lemma == "call" and mods & {"phone", "telephone", "video"}:
-            return lx.Trigger("CONSULT", 2)
-        if trigger is None:
-            return None
-        preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
-        if trigger.type == "AGREE" and lemma != "ceasefire" or lemma in ("ceasefire", "truce"):
-            if tok.dep_ == "nsubj" and head in ("take", "come", "begin", "hold", "collapse", "end", "expire"):
-                return lx.Trigger("RETREAT", 2) if head in ("take", "come", "begin") else None
-            if head not in _AGREEING or tok.dep_ not in ("dobj", "nsubjpass", "pobj"):
-                return None  # "under the deal", "room for an agreement": not a new agreement
-            return lx.Trigger("AGREE", 2)
-        if trigger.type == "AID":
-            if head in _STOPPING:
-                return None  # "cut off the group's funding": not aid given
-            if head not in _GIVING and not preps & {"to", "for", "from"} and not any(
-                    c.dep_ in ("poss", "nummod") for c in tok.children):
-                return None  # "the crossing through which most aid enters"
-        if trigger.type == "REQUEST" and not preps & {"for", "to"} and head not in _ASKING:
-            return None  # "fell short of its demands"
-        return trigger
-
-    @staticmethod
-    def _back_reference(tok: Token) -> bool:
-        """A bare definite noun ("the attack") as an object: a re-mention, unless its status is at stake.
-
-        As a subject, "the designation takes effect" and "the raids were a violation" re-mention too."""
-        definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "these", "those", "its", "their")
-                       for c in tok.children)
-        if tok.dep_ in ("nsubj", "nsubjpass") and definite and not any(
-                c.dep_ in ("prep", "nummod", "compound", "amod") for c in tok.children):
-            if lx.NOUN_TRIGGERS.get(tok.lemma_.lower(), lx.Trigger("")).type != "ASSAULT":
-                return True
-            return tok.head.lemma_.lower() == "be" or tok.head.pos_ == "AUX"
-        if tok.dep_ not in ("dobj", "pobj") or any(c.dep_ not in ("det", "punct") for c in tok.children):
-            return False
-        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):
-            return False
-        head = tok.head.head if tok.dep_ == "pobj" else tok.head
-        for _ in range(3):
-            if head.pos_ in ("VERB", "AUX"):
-                break
-            head = head.head
-        return head.lemma_.lower() not in lx.STATUS_HEADS and head.lemma_.lower() not in lx.LIGHT_VERBS
-
-    @staticmethod
-    def _military_operation(tok: Token) -> bool:
-        mods = {c.lemma_.lower() for c in tok.children}
-        return bool(mods & {"military", "ground", "air", "combat", "offensive", "against"})
+        return [h for h in hits if h.trigger.type == "REQUEST" or not requested(h.token, requests)]
 
     # --- one event ----------------------------------------------------------------------
     def _event(self, article: Article, sent: Span, hit: _Hit, published: date | None,
