@@ -25,14 +25,18 @@ __all__ = ["Actor", "Sponsorship", "Gazetteer", "KnowledgeBase", "PlaceEntry", "
 _APOSTROPHES = "'’‘`´ʼ"
 
 
+_DROP = {ord(c): None for c in _APOSTROPHES}
+_SPACES = re.compile(r"[\-\u2010-\u2015/.,]")
+
+
 def normalize(text: str) -> str:
     """Fold a name for matching: "The Kata'ib-Hezbollah" → "kataib hezbollah"."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    text = text.translate({ord(c): None for c in _APOSTROPHES})
-    text = re.sub(r"[\-\u2010-\u2015/.,]", " ", text)
+    if not text.isascii():  # accents off; plain ASCII (most names) skips the Unicode work
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = _SPACES.sub(" ", text.lower().translate(_DROP))
     text = " ".join(text.split())
-    return re.sub(r"^the ", "", text)
+    return text[4:] if text.startswith("the ") else text
 
 
 @dataclass(frozen=True)
