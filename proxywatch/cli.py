@@ -23,6 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from proxywatch import jobs
+from proxywatch.analyse.benchmarks import DATASETS, load_gold
 from proxywatch.analyse.scoring import score
 from proxywatch.analyse.summary import events_by_type_and_month, top_actors
 from proxywatch.errors import InputProblem, ProxywatchError, StoreError
@@ -335,8 +336,6 @@ def benchmark(
 ) -> None:
     """Convert a public benchmark split to contract gold, extract from its texts and score it."""
     with _guard():
-        from proxywatch.analyse.benchmarks import DATASETS, load_gold
-
         if name not in DATASETS:
             raise ProxywatchError(f"unknown benchmark {name!r}; known: {', '.join(DATASETS)}")
         if split not in DATASETS[name].splits:

@@ -12,8 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from proxywatch.analyse.benchmarks import DATASETS
+from proxywatch.analyse.scoring import score
 from proxywatch.errors import InputProblem
 from proxywatch.extract.pipeline import Extractor
+from proxywatch.ingest.gold import gold_article
 from proxywatch.ingest.readers import ReadOptions, input_files, read_file
 from proxywatch.records import Article, Event
 from proxywatch.store.duck import Store
@@ -124,10 +127,6 @@ def run_benchmark(name: str, split: str, gold: Sequence[dict], extractor: Extrac
 
     Anchored sets use the contract scorer; document- and snippet-level sets their own variant.
     """
-    from proxywatch.analyse.benchmarks import DATASETS
-    from proxywatch.analyse.scoring import score
-    from proxywatch.ingest.gold import gold_article
-
     started = time.perf_counter()
     dataset = DATASETS[name]
     articles = [gold_article(g) for g in gold]

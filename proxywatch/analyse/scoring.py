@@ -23,7 +23,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from proxywatch.records import Event
 
-__all__ = ["FIELDS", "ScoreReport", "Miss", "FalsePositive", "FieldError", "anchor_span", "name_matches", "score"]
+__all__ = ["FIELDS", "ScoreReport", "Miss", "FalsePositive", "FieldError", "anchor_span", "name_matches", "detection", "score"]
 
 FIELDS = (
     "actor.country", "actor.kind", "actor.sponsors", "target.country", "target.kind", "target.sponsors",
@@ -55,6 +55,13 @@ class FieldError:
     predicted: Any
 
 
+def detection(paired: int, predicted: int, gold: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts; 0.0 where a denominator is zero."""
+    p = paired / predicted if predicted else 0.0
+    r = paired / gold if gold else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 @dataclass
 class ScoreReport:
     articles: int = 0
@@ -77,24 +84,22 @@ class ScoreReport:
         """Detection precision, recall and F1 per event type."""
         out: dict[str, dict[str, float | int]] = {}
         for name, (paired, predicted, gold) in sorted(self.by_type.items()):
-            p = paired / predicted if predicted else 0.0
-            r = paired / gold if gold else 0.0
+            p, r, f1 = detection(paired, predicted, gold)
             out[name] = {"paired": paired, "predicted": predicted, "gold": gold, "precision": round(p, 4),
-                         "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+                         "recall": round(r, 4), "f1": round(f1, 4)}
         return out
 
     @property
     def precision(self) -> float:
-        return self.paired / self.predicted if self.predicted else 0.0
+        return detection(self.paired, self.predicted, self.gold)[0]
 
     @property
     def recall(self) -> float:
-        return self.paired / self.gold if self.gold else 0.0
+        return detection(self.paired, self.predicted, self.gold)[1]
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return detection(self.paired, self.predicted, self.gold)[2]
 
     @property
     def headline(self) -> float:
@@ -269,17 +274,15 @@ def score(gold_articles: Iterable[Mapping[str, Any]],
         candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
         used_gold: set[int] = set()
         used_pred: set[int] = set()
-        optional_preds = 0
-        paired_gold: dict[int, int] = {}
+        optional_pairs: set[int] = set()  # predictions paired with optional gold: neither hit nor miss
         for _agree, gi, pi, fields, wrong in candidates:
             if gi in used_gold or pi in used_pred:
                 continue
             used_gold.add(gi)
             used_pred.add(pi)
-            paired_gold[pi] = gi
             gold = golds[gi]
             if gold.get("optional"):
-                optional_preds += 1
+                optional_pairs.add(pi)
                 continue
             report.paired += 1
             report._tally(_primary(gold), 0)
@@ -293,12 +296,12 @@ def score(gold_articles: Iterable[Mapping[str, Any]],
             if not wrong:
                 report.fully_correct += 1
         report.gold += sum(1 for g in golds if not g.get("optional"))
-        report.predicted += len(preds) - optional_preds
+        report.predicted += len(preds) - len(optional_pairs)
         for g in golds:
             if not g.get("optional"):
                 report._tally(_primary(g), 2)
         for pi, p in enumerate(preds):
-            if not (pi in used_pred and golds[paired_gold[pi]].get("optional")):
+            if pi not in optional_pairs:
                 report._tally(p["type"], 1)
         report.misses += [Miss(article["id"], g.get("anchor", ""), g.get("type"))
                           for gi, g in enumerate(golds) if gi not in used_gold and not g.get("optional")]

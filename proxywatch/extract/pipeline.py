@@ -404,8 +404,9 @@ class Extractor:
                 return party
             user = _child(tok, "acl")  # "bases hosting US troops", "facilities used by the group"
             if user is not None:
-                who = _child(user, "dobj") if user.lemma_.lower() in ("host", "house") else _prep_object(
-                    _child(user, "agent") or user, ("by",)) or _child(_child(user, "agent") or user, "pobj")
+                by = _child(user, "agent") or user
+                who = _child(user, "dobj") if user.lemma_.lower() in ("host", "house") else (
+                    _prep_object(by, ("by",)) or _child(by, "pobj"))
                 if who is not None:
                     return self._party(who, day, salient, update)
             place = _prep_object(tok, ("in",))

@@ -16,6 +16,8 @@ from proxywatch.extract import lexicon as lx
 __all__ = ["child", "prep_object", "conditional", "verb_sense", "noun_sense", "back_reference",
            "military_operation", "requested", "NEEDS_OBJECT", "NOT_RELEASED"]
 
+# Weapons and means of force: a word of these nearby makes "hit", "fire" or "target" an attack.
+_FORCE_WORDS = lx.WEAPON_NOUNS | frozenset(lx.MODE_WORDS)
 # Objects that make "targeted" physical force, not persecution or marketing.
 _PHYSICAL_TARGETS = frozenset("base outpost position site ship vessel tanker convoy troop force soldier camp airport "
                               "port building facility headquarters depot patrol city town village area compound "
@@ -77,11 +79,11 @@ def conditional(tok: Token, lemma: str, obj: Token | None) -> lx.Trigger | None:
         subject = child(tok, "nsubj")
         if subject is not None:
             near += [t.lemma_.lower() for t in subject.subtree]
-        if any(w in lx.WEAPON_NOUNS or w in lx.MODE_WORDS or w in lx.NOUN_TRIGGERS for w in near):
+        if any(w in _FORCE_WORDS or w in lx.NOUN_TRIGGERS for w in near):
             return lx.Trigger("ASSAULT", 2)
         return None
     if lemma == "fire":  # "fired missiles at", "fired on the aircraft"; not "fired the minister"
-        if lemmas & (lx.WEAPON_NOUNS | set(lx.MODE_WORDS)) or prep_object(tok, ("on", "at", "into")) is not None:
+        if lemmas & _FORCE_WORDS or prep_object(tok, ("on", "at", "into")) is not None:
             return lx.Trigger("ASSAULT", 2)
         return None
     if lemma == "drop":
@@ -122,7 +124,7 @@ def verb_sense(tok: Token, lemma: str, obj: Token | None, trigger: lx.Trigger | 
         physical = obj is not None and (obj.ent_type_ in ("GPE", "FAC", "LOC") or obj_lemma in _PHYSICAL_TARGETS)
         subject = child(tok, "nsubjpass") if obj is None else None
         physical = physical or subject is not None and subject.lemma_.lower() in _PHYSICAL_TARGETS
-        if not physical and not near & (lx.WEAPON_NOUNS | set(lx.MODE_WORDS)):
+        if not physical and not near & _FORCE_WORDS:
             return None
     if lemma in ("host", "meet") and trigger.type == "CONSULT":
         subject = child(tok, "nsubj")

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from proxywatch.analyse.scoring import detection
 from proxywatch.records import ASSAULT_MODES, PLOVER_TYPES
 
 __all__ = [
@@ -172,9 +173,7 @@ def merge_sentence_assaults(items: Sequence[tuple[str, bool, int, dict[str, Any]
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = detection(tp, tp + fp, tp + fn)
     return {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 4), "recall": round(recall, 4),
             "f1": round(f1, 4)}
 
