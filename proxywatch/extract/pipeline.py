@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.dates import parse_published, resolve_date
+from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, subject_like
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import Prefilter
 from proxywatch.extract.senses import (NEEDS_OBJECT, NOT_RELEASED, back_reference, conditional, military_operation,
@@ -46,7 +47,6 @@ _PLACE_PREPS = frozenset("in at near on off outside inside across into over arou
 _TARGET_PREPS = frozenset("on against at targeting".split())
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "sea": 3, "region": 4, "country": 5}
-_GENERIC_ANAPHORS = frozenset("group militia movement organization organisation faction".split())
 _REPORTING = frozenset("say warn tell add announce state report note insist claim write".split())
 
 
@@ -121,6 +121,10 @@ def _core(tok: Token) -> Span:
         for ent in doc.ents:
             if ent.start <= tok.i < ent.end:
                 start, end = min(start, ent.start), max(end, ent.end)
+    if tok.pos_ == "PROPN":  # a name the parser split: "Kata'ib" taken as a clause of its own
+        sent_start = tok.sent.start
+        while start > sent_start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_:
+            start -= 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
@@ -183,10 +187,10 @@ class Extractor:
     def extract_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Events from a document made by :meth:`prepare` (or a plain parse of the article text)."""
         published = parse_published(article.published)
-        salient: list[Party] = []
+        salient = Salience()
         events: list[Event] = []
         last_day: DateSpan | None = None
-        for sent in doc.sents:
+        for n_sent, sent in enumerate(doc.sents):
             groups: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
             for hit in self._triggers(sent):
                 groups[(hit.trigger.type, _clause(hit.token).i)].append(hit)
@@ -195,6 +199,7 @@ class Extractor:
             for hits in groups.values():
                 main = max(hits, key=lambda h: (h.trigger.weight, -_depth(h.token)))
                 event = self._event(article, sent, main, published, salient, ordinal)
+                salient.add(n_sent, event.actor, subject=True)
                 if event.date is None and last_day is not None and event.aggregate is None and not event.negated \
                         and event.status == "occurred":
                     event = replace(event, date=last_day)  # the story's day carries over ("The attack killed...")
@@ -205,7 +210,18 @@ class Extractor:
                 for extra in self._ellipses(article, sent, main.token, event, ordinal):
                     events.append(extra)
                     ordinal += 1
+            self._note_names(sent, n_sent, published, salient)
         return events
+
+    def _note_names(self, sent: Span, n_sent: int, published: date | None, salient: Salience) -> None:
+        """Remember the parties a sentence names, for "the group" and pronouns in later sentences."""
+        day = published.isoformat() if published else None
+        for ent in sent.ents:
+            if ent.label_ in ("ORG", "NORP", "PERSON", "GPE") and not (
+                    ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS):
+                party = resolve_party(_core(ent.root).text, ent.root.lemma_, self.kb, day,
+                                      is_person=ent.label_ == "PERSON")
+                salient.add(n_sent, party, subject=subject_like(ent.root))
 
     def _ellipses(self, article: Article, sent: Span, tok: Token, event: Event, ordinal: int) -> list[Event]:
         """"no attacks in Iraq ..., and only two in Syria": a count whose noun is left out is a second event."""
@@ -276,15 +292,13 @@ class Extractor:
 
     # --- one event ----------------------------------------------------------------------
     def _event(self, article: Article, sent: Span, hit: _Hit, published: date | None,
-               salient: list[Party], ordinal: int) -> Event:
+               salient: Salience, ordinal: int) -> Event:
         tok, trigger = hit.token, hit.trigger
         actor_tok, target_tok = self._roles(tok)
         date_span = self._date(sent, tok, published)
         day = date_span.start if date_span else (published.isoformat() if published else None)
         actor = self._party(actor_tok, day, salient)
-        target = self._party(target_tok, day, salient, update=False)
-        if actor is not None and (actor.id or actor.sponsors) and actor.kind in ("armed_group", "state", "military"):
-            salient.append(actor)
+        target = self._party(target_tok, day, salient)
         skip = [_core(actor_tok)] if actor_tok is not None else []
         if target_tok is not None and target is not None and target.kind in ("state", "government"):
             skip.append(_core(target_tok))  # "called on Washington": a party, not the place
@@ -297,7 +311,7 @@ class Extractor:
             fatalities, injuries, victims = self._casualties(sent)
             aggregate = self._aggregate(tok)
             if target is None and victims is not None and victims.i != tok.i:
-                target = self._party(victims, day, salient, update=False)  # "claimed the lives of three soldiers"
+                target = self._party(victims, day, salient)  # "claimed the lives of three soldiers"
                 if target is not None and target.country is None and target.kind is None:
                     target = None
         start, end = _to_article(sent.doc, sent.start_char), _to_article(sent.doc, sent.end_char)
@@ -370,34 +384,28 @@ class Extractor:
                 break
         return actor, target
 
-    def _party(self, tok: Token | None, day: str | None, salient: list[Party], update: bool = True) -> Party | None:
+    def _party(self, tok: Token | None, day: str | None, salient: Salience) -> Party | None:
         if tok is None:
             return None
         if tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed"):
             owner = _named_modifier(tok)  # "a Houthi anti-ship missile": the Houthis; "a drone": nobody
-            return self._party(owner, day, salient, update) if owner is not None else None
+            return self._party(owner, day, salient) if owner is not None else None
         if tok.lower_ in ("nobody", "none") or tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children):
             return None
         if tok.lemma_.lower() in _QUANTITY_HEADS or tok.pos_ == "NUM":
             of = _prep_object(tok, ("of",))  # "dozens of soldiers", "three of the sailors"
             tok = of if of is not None else tok
+        relative = relative_head(tok)
+        if relative is not None:  # "the militants who launched the missiles"
+            return self._party(relative, day, salient)
         core = _core(tok)
         lemma = tok.lemma_.lower()
-        anaphor = tok.pos_ == "PRON" or (
-            lemma in _GENERIC_ANAPHORS and core[0].lower_ == "the" and len(core) == 2
-        )
-        if anaphor and tok.pos_ == "PRON" and tok.head.dep_ == "ccomp":
-            speaker = _child(tok.head.head, "nsubj")  # "X said it would ...": it = X
-            if speaker is not None and speaker.pos_ != "PRON":
-                return self._party(speaker, day, salient)
-        if anaphor:
-            if tok.lower_ in ("i", "we", "you"):
-                return None
-            if not salient:
+        kinds = anaphor_kinds(tok, core)
+        if kinds is not None:
+            prior = self._antecedent(tok, kinds, day, salient)
+            if prior is None:
                 return None if tok.pos_ == "PRON" else resolve_party(core.text, lemma, self.kb, day)
-            prior = salient[-1]
-            return Party(text=tok.text if tok.pos_ == "PRON" else core.text, id=prior.id, name=prior.name,
-                         country=prior.country, kind=prior.kind, sponsors=prior.sponsors)
+            return replace(prior, text=tok.text if tok.pos_ == "PRON" else core.text)
         if tok.pos_ == "NUM" or lemma in _SITE_NOUNS:
             party = resolve_party(core.text, lemma, self.kb, day)
             if party.country or party.id:
@@ -408,7 +416,7 @@ class Extractor:
                 who = _child(user, "dobj") if user.lemma_.lower() in ("host", "house") else (
                     _prep_object(by, ("by",)) or _child(by, "pobj"))
                 if who is not None:
-                    return self._party(who, day, salient, update)
+                    return self._party(who, day, salient)
             place = _prep_object(tok, ("in",))
             if place is not None and place.ent_type_ == "GPE":  # "military targets in Iran"
                 code = self.kb.gazetteer.country_code(place.text, demonyms=False)
@@ -418,12 +426,24 @@ class Extractor:
             return Party(text=core.text, kind=party.kind)  # "the base": military, whose unknown
         party = resolve_party(core.text, lemma, self.kb, day, is_person=tok.ent_type_ == "PERSON")
         poss = _child(tok, "poss")
-        if party.country is None and poss is not None and poss.pos_ == "PRON" and salient and poss.lower_ in (
-                "its", "their"):
-            prior = salient[-1]  # "its warplanes": the salient state's or group's
-            return Party(text=party.text, country=prior.country, kind=party.kind or prior.kind,
-                         sponsors=prior.sponsors if party.kind in (None, prior.kind) else ())
+        if party.country is None and poss is not None and poss.pos_ == "PRON":
+            prior = self._antecedent(poss, anaphor_kinds(poss, _core(poss)) or frozenset(), day, salient)
+            if prior is not None:  # "its warplanes": the state's or group's the pronoun stands for
+                return Party(text=party.text, country=prior.country, kind=party.kind or prior.kind,
+                             sponsors=prior.sponsors if party.kind in (None, prior.kind) else ())
         return party
+
+    def _antecedent(self, tok: Token, kinds: frozenset[str], day: str | None, salient: Salience) -> Party | None:
+        """What an anaphor stands for: a subject it is embedded under, else the article so far."""
+        if not kinds:
+            return None  # "I", "we", "you": the speaker, not reported here
+        if tok.pos_ == "PRON":
+            subject = subject_before(tok)  # "X said it would ...": it = X
+            if subject is not None:
+                party = self._party(subject, day, salient)
+                if party is not None and party.kind in kinds:
+                    return party
+        return salient.last(kinds, pronoun=tok.pos_ == "PRON")
 
     def _location(self, sent: Span, trigger: Token, skip: list[Span], target_tok: Token | None) -> Place | None:
         doc = sent.doc
