@@ -101,6 +101,9 @@ PHRASE_TRIGGERS: list[tuple[tuple[str, ...], Trigger]] = [
     (("stand", "down"), Trigger("RETREAT", 2)),
     (("hold", "talk"), Trigger("CONSULT", 2)),
     (("shoot", "down"), Trigger("ASSAULT", 2)),
+    (("roll", "into"), Trigger("ASSAULT", 2)),  # ground incursions: "tanks rolled into Rafah"
+    (("push", "into"), Trigger("ASSAULT", 2)),
+    (("advance", "into"), Trigger("ASSAULT", 2)),
     (("blow", "up"), Trigger("ASSAULT", 2, "explosives")),
     (("impose", "sanction"), Trigger("SANCTION", 2)),
     (("pay", "*", "*", "price"), Trigger("THREATEN", 2)),

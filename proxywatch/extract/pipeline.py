@@ -42,12 +42,19 @@ _AREA_NOUNS = frozenset("outskirts edge centre center suburb area city town vill
 # Nouns that count the dead or wounded ("12 deaths", "no casualties": both kinds).
 _CASUALTY_NOUNS = {"death": "fatal", "fatality": "fatal", "injury": "injured", "casualty": "both"}
 _SITE_NOUNS = frozenset("target site area position facility base building office compound depot".split())
+_SITES = _AREA_NOUNS | _SITE_NOUNS | frozenset("airport harbour harbor refinery plant hospital school".split())
 _QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several".split())
 _PLACE_PREPS = frozenset("in at near on off outside inside across into over around along".split())
 _TARGET_PREPS = frozenset("on against at targeting".split())
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "sea": 3, "region": 4, "country": 5}
 _REPORTING = frozenset("say warn tell add announce state report note insist claim write".split())
+# First words of the THREATEN phrases whose subject is the one threatened ("Hezbollah would pay a heavy price",
+# "the attack would not go unanswered"): the threat is made by whoever says it.
+_CONSEQUENCE_VERBS = frozenset("pay go bear face".split())
+# "denied any role in the strike": a denial of taking part in an event is that event with status "denied".
+_DENIALS = frozenset("deny reject dismiss".split())
+_INVOLVEMENT = frozenset("involvement role responsibility part hand".split())
 
 
 
@@ -76,6 +83,32 @@ def _merge_casualties(groups: dict[tuple[str, int], list[_Hit]]) -> None:
     for key in casualty:
         if key != into:
             groups[into].extend(groups.pop(key))
+
+
+def _consequence(tok: Token) -> bool:
+    return tok.lemma_.lower() in _CONSEQUENCE_VERBS
+
+
+def _involvement(tok: Token) -> Token | None:
+    """The object of "denied any involvement (in ...)", or None."""
+    obj = _child(tok, "dobj") if tok.lemma_.lower() in _DENIALS else None
+    return obj if obj is not None and obj.lemma_.lower() in _INVOLVEMENT else None
+
+
+def _denier(tok: Token) -> Token | None:
+    """Who denies an event named under a denial verb: "Tehran denied any role in the strike" → Tehran."""
+    for head in list(tok.ancestors)[:4]:
+        if head.lemma_.lower() in _DENIALS:
+            return _child(head, "nsubj")
+    return None
+
+
+def _threatened(tok: Token) -> Token | None:
+    """Who a warning is aimed at: "warned that the Houthis would face consequences" → the Houthis."""
+    for t in tok.subtree:
+        if t.i != tok.i and _consequence(t) and t.pos_ in ("VERB", "AUX"):
+            return _child(t, "nsubj") or _child(t, "nsubjpass")
+    return None
 
 
 def _to_article(doc: Doc, char: int) -> int:
@@ -198,7 +231,10 @@ class Extractor:
             ordinal = 0
             for hits in groups.values():
                 main = max(hits, key=lambda h: (h.trigger.weight, -_depth(h.token)))
-                event = self._event(article, sent, main, published, salient, ordinal)
+                if main.trigger.type == "REJECT" and _involvement(main.token) is not None and any(
+                        e.type == "ASSAULT" and e.status == "occurred" for e in events):
+                    main = _Hit(main.token, lx.Trigger("ASSAULT", main.trigger.weight))  # "denied any involvement"
+                event = self._event(article, sent, main, published, salient, ordinal, [h.token for h in hits])
                 salient.add(n_sent, event.actor, subject=True)
                 if event.date is None and last_day is not None and event.aggregate is None and not event.negated \
                         and event.status == "occurred":
@@ -279,8 +315,8 @@ class Extractor:
                 trigger = noun_sense(tok, lemma, lx.NOUN_TRIGGERS.get(lemma))
                 if lemma == "operation" and not military_operation(tok):
                     trigger = None
-                if trigger and back_reference(tok):
-                    trigger = None  # "Iraq condemned the attack": an earlier event, mentioned again
+                if trigger and (back_reference(tok) or tok.dep_ == "nsubj" and _consequence(tok.head)):
+                    trigger = None  # "Iraq condemned the attack", "the killing will not go unpunished"
                 head_trigger = lx.VERB_TRIGGERS.get(tok.head.lemma_.lower())
                 if trigger and tok.dep_ in ("dobj", "nsubj") and head_trigger and head_trigger.type in (
                         "RETREAT", "REQUEST") or tok.dep_ == "dobj" and tok.head.lemma_.lower() == "scale":
@@ -288,13 +324,28 @@ class Extractor:
             if trigger is not None:
                 hits.append(_Hit(tok, trigger))
         requests = {h.token.i for h in hits if h.trigger.type == "REQUEST"}
-        return [h for h in hits if h.trigger.type == "REQUEST" or not requested(h.token, requests)]
+        threats = [h.token for h in hits if h.trigger.type == "THREATEN" and not _consequence(h.token)]
+        denied = {h.token.i for h in hits if h.trigger.type == "REJECT" and _involvement(h.token) is not None
+                  and any(h.token.is_ancestor(o.token) and o.token.pos_ == "NOUN" for o in hits)}
+        hits = [h for h in hits if h.token.i not in denied]  # the event denied stands for the denial
+        return [h for h in hits if (h.trigger.type == "REQUEST" or not requested(h.token, requests)) and not (
+            h.trigger.type == "THREATEN" and _consequence(h.token) and any(t.is_ancestor(h.token) for t in threats))]
 
     # --- one event ----------------------------------------------------------------------
     def _event(self, article: Article, sent: Span, hit: _Hit, published: date | None,
-               salient: Salience, ordinal: int) -> Event:
+               salient: Salience, ordinal: int, group: list[Token] | None = None) -> Event:
         tok, trigger = hit.token, hit.trigger
         actor_tok, target_tok = self._roles(tok)
+        status, negated = self._status(tok)
+        if trigger.type == "THREATEN" and _consequence(tok):  # "X said Hezbollah would pay a heavy price"
+            actor_tok, target_tok = subject_before(tok), _child(tok, "nsubj")
+            status, negated = self._status(actor_tok.head) if actor_tok is not None else ("occurred", False)
+        elif trigger.type == "THREATEN" and target_tok is None:
+            target_tok = _threatened(tok)
+        if _involvement(tok) is not None:  # "X denied any involvement": X, the event denied
+            actor_tok, target_tok, status = _child(tok, "nsubj"), None, "denied"
+        elif status == "denied" and actor_tok is None:
+            actor_tok = _denier(tok)
         date_span = self._date(sent, tok, published)
         day = date_span.start if date_span else (published.isoformat() if published else None)
         actor = self._party(actor_tok, day, salient)
@@ -302,8 +353,10 @@ class Extractor:
         skip = [_core(actor_tok)] if actor_tok is not None else []
         if target_tok is not None and target is not None and target.kind in ("state", "government"):
             skip.append(_core(target_tok))  # "called on Washington": a party, not the place
-        location = self._location(sent, tok, skip, target_tok)
-        status, negated = self._status(tok)
+        location = self._location(sent, tok, skip, target_tok, group)
+        if location is None and trigger.type == "ASSAULT" and target is not None and target.kind == "state" \
+                and target.country:  # "fired missiles at Israel": in Israel
+            location = Place(text=target.text, name=None, country=target.country, precision="country")
         fatalities = injuries = aggregate = None
         mode = None
         if trigger.type == "ASSAULT":
@@ -445,9 +498,13 @@ class Extractor:
                     return party
         return salient.last(kinds, pronoun=tok.pos_ == "PRON")
 
-    def _location(self, sent: Span, trigger: Token, skip: list[Span], target_tok: Token | None) -> Place | None:
+    def _location(self, sent: Span, trigger: Token, skip: list[Span], target_tok: Token | None,
+                  group: list[Token] | None = None) -> Place | None:
         doc = sent.doc
         spans: list[Span] = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
+        spans += [_core(t) for t in sent if t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_LABELS and (
+            t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS or t.dep_ in ("poss", "compound")
+            and t.head.lemma_.lower() in _SITES)]  # "rallied in Sanaa", "Sanaa's airport": names not tagged as places
         if "pw_places" not in doc.user_data:  # curated place names, matched once per document
             doc.user_data["pw_places"] = [(s, e) for _, s, e in self._places(doc)]
         spans += [doc[s:e] for s, e in doc.user_data["pw_places"] if sent.start <= s and e <= sent.end]
@@ -457,6 +514,10 @@ class Extractor:
             if any(span.start < k.end and k.start < span.end for k in skip):
                 continue
             root = span.root
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head  # "brokered by the United States and France": as the first conjunct
+            if root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "pobj" and root.head.lower_ in ("by", "with"):
+                continue  # "Tehran denied", "a deal brokered by Qatar": a party, not the place
             entry = self.kb.gazetteer.lookup(span.text, context)
             if entry is None:
                 continue
@@ -473,7 +534,7 @@ class Extractor:
             candidates.append((_PRECISION_RANK[entry.precision], abs(root.i - trigger.i), place, root.i))
         if not candidates:
             return None
-        subtree = {t.i for t in trigger.subtree}
+        subtree = {t.i for anchor in (group or [trigger]) for t in anchor.subtree}
         attached = [c for c in candidates if c[3] in subtree]
         candidates = attached or candidates  # "no attacks in Iraq ..., and only two in Syria": Iraq
         candidates.sort(key=lambda c: (c[0], c[1]))
