@@ -41,6 +41,8 @@ _AREA_NOUNS = frozenset("outskirts edge centre center suburb area city town vill
                         "west port coast vicinity part district camp".split())
 # Nouns that count the dead or wounded ("12 deaths", "no casualties": both kinds).
 _CASUALTY_NOUNS = {"death": "fatal", "fatality": "fatal", "injury": "injured", "casualty": "both"}
+_CASUALTY_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS
+_CLAUSES = frozenset("advcl ccomp relcl acl conj xcomp parataxis".split())
 _SITE_NOUNS = frozenset("target site area position facility base building office compound depot".split())
 _SITES = _AREA_NOUNS | _SITE_NOUNS | frozenset("airport harbour harbor refinery plant hospital school".split())
 _QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several".split())
@@ -83,6 +85,27 @@ def _merge_casualties(groups: dict[tuple[str, int], list[_Hit]]) -> None:
     for key in casualty:
         if key != into:
             groups[into].extend(groups.pop(key))
+
+
+def _casualty_only(hits: list[_Hit]) -> bool:
+    """Casualty verbs with no one doing them: "eight fighters were killed", "two others died"."""
+    return all(h.token.pos_ == "VERB" and h.token.lemma_.lower() in _CASUALTY_VERBS and _child(h.token, "nsubj") is None
+               and _child(h.token, "agent") is None and _main_clause(h.token) for h in hits)
+
+
+def _main_clause(tok: Token) -> bool:
+    """The sentence's own statement, or what its speaker says; not "came days after 100 were killed"."""
+    while tok.dep_ in ("conj", "ccomp") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "ROOT"
+
+
+def _added(before: Count | None, new: Count | None, more: bool) -> Count | None:
+    if new is None or before is None:
+        return before or new
+    if not more:
+        return before  # told again
+    return Count(before.min + new.min, None if before.max is None or new.max is None else before.max + new.max)
 
 
 def _consequence(tok: Token) -> bool:
@@ -158,6 +181,9 @@ def _core(tok: Token) -> Span:
         sent_start = tok.sent.start
         while start > sent_start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_:
             start -= 1
+        while end < tok.sent.end and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_ and not doc[end].ent_type_ \
+                in ("DATE", "TIME"):
+            end += 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
@@ -223,11 +249,16 @@ class Extractor:
         salient = Salience()
         events: list[Event] = []
         last_day: DateSpan | None = None
+        attack: tuple[int, int] | None = None  # (sentence, index in events) of the last occurred attack
         for n_sent, sent in enumerate(doc.sents):
             groups: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
             for hit in self._triggers(sent):
                 groups[(hit.trigger.type, _clause(hit.token).i)].append(hit)
             _merge_casualties(groups)
+            if attack is not None and attack[0] == n_sent - 1:
+                updated = self._follow_up(sent, groups, events[attack[1]])
+                if updated is not None:
+                    events[attack[1]] = updated
             ordinal = 0
             for hits in groups.values():
                 main = max(hits, key=lambda h: (h.trigger.weight, -_depth(h.token)))
@@ -242,12 +273,34 @@ class Extractor:
                 elif event.date is not None and event.date.precision == "day" and event.aggregate is None:
                     last_day = event.date
                 events.append(event)
+                if event.type == "ASSAULT" and event.status == "occurred" and not event.negated \
+                        and event.aggregate is None:
+                    attack = (n_sent, len(events) - 1)
                 ordinal += 1
                 for extra in self._ellipses(article, sent, main.token, event, ordinal):
                     events.append(extra)
                     ordinal += 1
             self._note_names(sent, n_sent, published, salient)
         return events
+
+    def _follow_up(self, sent: Span, groups: dict[tuple[str, int], list[_Hit]], previous: Event) -> Event | None:
+        """"Two other people in the car also died": more counts for the attack just before, not a new event.
+
+        Only for a sentence whose attack words are all casualty verbs with no one doing them; its groups are
+        removed. "other", "also", "more" add to the earlier counts; otherwise the earlier counts stand."""
+        assaults = [key for key in groups if key[0] == "ASSAULT"]
+        if not all(_casualty_only(groups[key]) for key in assaults):
+            return None
+        if not assaults and not any(t.lemma_.lower() in _CASUALTY_VERBS and _main_clause(t) for t in sent):
+            return None
+        fatal, injured, _ = self._casualties(sent)
+        if fatal is None and injured is None:
+            return None
+        for key in assaults:
+            del groups[key]
+        more = any(t.lower_ in ("other", "also", "more", "another") for t in sent)
+        return replace(previous, fatalities=_added(previous.fatalities, fatal, more),
+                       injuries=_added(previous.injuries, injured, more))
 
     def _note_names(self, sent: Span, n_sent: int, published: date | None, salient: Salience) -> None:
         """Remember the parties a sentence names, for "the group" and pronouns in later sentences."""
@@ -296,7 +349,7 @@ class Extractor:
             lemma = tok.lemma_.lower()
             trigger = None
             if tok.pos_ == "VERB":
-                if tok.i > 0 and doc[tok.i - 1].text == "-":
+                if tok.i > 0 and doc[tok.i - 1].text == "-" or tok.dep_ == "amod":
                     continue  # "Iran-backed", "Houthi-claimed": a modifier, not an event
                 trigger = lx.VERB_TRIGGERS.get(lemma)
                 obj = _child(tok, "dobj")
@@ -310,6 +363,8 @@ class Extractor:
                     trigger = lx.Trigger("ASSAULT", 2)
                 if lemma == "release" and obj is not None and obj.lemma_.lower() in NOT_RELEASED:
                     trigger = None
+                if lemma == "sink" and trigger is not None and obj is None and _child(tok, "auxpass") is None:
+                    trigger = lx.Trigger("ASSAULT", 1)  # "the ship sank": an outcome; whoever struck it is the actor
                 trigger = verb_sense(tok, lemma, obj, trigger)
             elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
                 trigger = noun_sense(tok, lemma, lx.NOUN_TRIGGERS.get(lemma))
@@ -605,11 +660,18 @@ class Extractor:
                 found.discard("explosives")  # "bombers dropped bombs", "explosive drones"
             return found
 
-        phrase = list(trigger.subtree)
-        subject = _child(trigger, "nsubj") if trigger.pos_ == "VERB" else None
+        subject = (_child(_child(trigger, "agent") or trigger, "pobj") if _child(trigger, "nsubjpass") is not None
+                   else _child(trigger, "nsubj")) if trigger.pos_ == "VERB" else None
+        own = [trigger, *(t for c in trigger.children if c.dep_ not in _CLAUSES and c.dep_ not in (
+            "nsubj", "nsubjpass", "agent") for t in c.subtree)]  # "struck ..., after militias fired missiles"
+        elsewhere = {t.i for c in sent if c.dep_ in ("relcl", "acl", "advcl") and c.i != trigger.i
+                     and not c.is_ancestor(trigger) for t in c.subtree}  # clauses about other events
+        tiers: list[Iterable[Token]] = [[subject] if subject is not None else [], own,
+                                        [t for t in trigger.subtree if t.i not in elsewhere],
+                                        [t for t in sent if t.i not in elsewhere]]
         if subject is not None:
-            phrase += list(subject.subtree)
-        for tokens in (phrase, sent):
+            tiers.insert(2, subject.subtree)
+        for tokens in tiers:
             found = modes(tokens)
             if len(found) == 1:
                 return found.pop()

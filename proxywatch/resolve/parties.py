@@ -72,7 +72,8 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
         return Party(text=text, id=actor.id, name=actor.name, country=actor.country, kind=kind,
                      sponsors=tuple(sponsors))
     country = None
-    for word in re.findall(r"[A-Za-z][A-Za-z.']*(?:\s+(?:Arabia|States|Kingdom|Emirates))?", rest):
+    for word in re.findall(r"[A-Za-z][A-Za-z.']*(?:\s+(?:Arabia|States|Kingdom|Emirates))?",
+                           re.sub(r"['’]s\b", "", rest)):  # "Israel's military"
         country = kb.gazetteer.country_code(word) or (
             kb.gazetteer.country_code(word[:-1]) if word.endswith("ns") else None)  # "Americans"
         if country:
