@@ -42,6 +42,12 @@ _AREA_NOUNS = frozenset("outskirts edge centre center suburb area city town vill
 # Nouns that count the dead or wounded ("12 deaths", "no casualties": both kinds).
 _CASUALTY_NOUNS = {"death": "fatal", "fatality": "fatal", "injury": "injured", "casualty": "both"}
 _CASUALTY_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS
+# Where the other party of a non-violent event is named: "talks with Iran", "recalled its envoy from Israel",
+# "a shipment of bombs to Israel", "sanctions on Iran".
+_PARTNER_PREPS: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("with", "to"), "COOPERATE": ("with",), "AGREE": ("with",), "SANCTION": ("from", "with", "on", "against", "to"),
+    "AID": ("to", "for"), "SUPPORT": ("to", "for", "with"), "RETREAT": ("to",), "REJECT": ("from",),
+}
 _CLAUSES = frozenset("advcl ccomp relcl acl conj xcomp parataxis".split())
 _SITE_NOUNS = frozenset("target site area position facility base building office compound depot".split())
 _SITES = _AREA_NOUNS | _SITE_NOUNS | frozenset("airport harbour harbor refinery plant hospital school".split())
@@ -106,6 +112,11 @@ def _added(before: Count | None, new: Count | None, more: bool) -> Count | None:
     if not more:
         return before  # told again
     return Count(before.min + new.min, None if before.max is None or new.max is None else before.max + new.max)
+
+
+def _own(tok: Token | None) -> bool:
+    """"its ambassador", "their forces": the actor's own people, not the other side."""
+    return tok is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
 
 
 def _consequence(tok: Token) -> bool:
@@ -405,6 +416,10 @@ class Extractor:
         day = date_span.start if date_span else (published.isoformat() if published else None)
         actor = self._party(actor_tok, day, salient)
         target = self._party(target_tok, day, salient)
+        if trigger.type in _PARTNER_PREPS and (target is None or target.country is None or _own(target_tok)):
+            other = self._partner(tok, target_tok, trigger.type, day, salient)
+            if other is not None:  # "recalled its ambassador from Israel", "cut ties with Israel"
+                target_tok, target = other
         skip = [_core(actor_tok)] if actor_tok is not None else []
         if target_tok is not None and target is not None and target.kind in ("state", "government"):
             skip.append(_core(target_tok))  # "called on Washington": a party, not the place
@@ -418,10 +433,11 @@ class Extractor:
             mode = trigger.mode or self._mode(sent, tok)
             fatalities, injuries, victims = self._casualties(sent)
             aggregate = self._aggregate(tok)
-            if target is None and victims is not None and victims.i != tok.i:
-                target = self._party(victims, day, salient)  # "claimed the lives of three soldiers"
-                if target is not None and target.country is None and target.kind is None:
-                    target = None
+            if (target is None or target.country is None and target.kind in (None, "military") and not target.id) \
+                    and victims is not None and victims.i != tok.i:
+                hit = self._party(victims, day, salient)  # "claimed the lives of three soldiers"; "a strike on a
+                if hit is not None and (hit.country or hit.kind):  # car killed a commander": whom it was aimed at
+                    target = hit
         start, end = _to_article(sent.doc, sent.start_char), _to_article(sent.doc, sent.end_char)
         text = article.text[start:end].rstrip()
         evidence = Evidence(text=text, start=start, end=start + len(text))
@@ -540,6 +556,22 @@ class Extractor:
                 return Party(text=party.text, country=prior.country, kind=party.kind or prior.kind,
                              sponsors=prior.sponsors if party.kind in (None, prior.kind) else ())
         return party
+
+    def _partner(self, tok: Token, obj: Token | None, type_: str, day: str | None,
+                 salient: Salience) -> tuple[Token, Party] | None:
+        """The other party named after a preposition of the trigger or of its object."""
+        heads = [tok, obj, _prep_object(obj, ("of",)) if obj is not None else None]
+        if tok.dep_ == "pobj":
+            heads.append(tok.head.head)  # "flew to Moscow for talks"
+        for head in heads:
+            if head is None:
+                continue
+            for prep in _PARTNER_PREPS[type_]:
+                found = _prep_object(head, (prep,))
+                party = self._party(found, day, salient) if found is not None else None
+                if party is not None and party.country:
+                    return found, party
+        return None
 
     def _antecedent(self, tok: Token, kinds: frozenset[str], day: str | None, salient: Salience) -> Party | None:
         """What an anaphor stands for: a subject it is embedded under, else the article so far."""

@@ -123,3 +123,16 @@ def test_deaths_of_an_earlier_event_stay_out(extractor):
     events = _events(extractor, "US aircraft struck a depot in Syria on Saturday. The strike came days after "
                                 "more than 100 people were killed in Gaza City.")
     assert events[0].fatalities is None
+
+
+# --- the other party of non-violent events, and whom an attack was aimed at -------------------------------
+def test_the_other_party_after_a_preposition(extractor):
+    assert _one(extractor, "Jordan recalled its ambassador from Israel.", type_="SANCTION").target.country == "ISR"
+    assert _one(extractor, "Bolivia cut diplomatic ties with Israel.", type_="SANCTION").target.country == "ISR"
+    assert _one(extractor, "Washington paused a shipment of heavy bombs to Israel.",
+                type_="SANCTION").target.country == "ISR"
+
+
+def test_the_person_killed_is_the_target_of_a_strike_on_a_car(extractor):
+    e = _one(extractor, "A US drone strike on a vehicle in Baghdad killed a senior Kata'ib Hezbollah commander.")
+    assert e.target.country == "IRQ"
