@@ -51,7 +51,7 @@ _PARTNER_PREPS: dict[str, tuple[str, ...]] = {
 _CLAUSES = frozenset("advcl ccomp relcl acl conj xcomp parataxis".split())
 _SITE_NOUNS = frozenset("target site area position facility base building office compound depot".split())
 _SITES = _AREA_NOUNS | _SITE_NOUNS | frozenset("airport harbour harbor refinery plant hospital school".split())
-_QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several".split())
+_QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several member".split())
 _PLACE_PREPS = frozenset("in at near on off outside inside across into over around along".split())
 _TARGET_PREPS = frozenset("on against at targeting".split())
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
@@ -112,6 +112,12 @@ def _added(before: Count | None, new: Count | None, more: bool) -> Count | None:
     if not more:
         return before  # told again
     return Count(before.min + new.min, None if before.max is None or new.max is None else before.max + new.max)
+
+
+def _said_of_it(tok: Token) -> bool:
+    """"It was the first attack on the base in weeks": a remark on the event just told, not a new one."""
+    subject = _child(tok.head, "nsubj") if tok.dep_ == "attr" and tok.head.lemma_ == "be" else None
+    return subject is not None and subject.lower_ in ("it", "this", "that")
 
 
 def _own(tok: Token | None) -> bool:
@@ -381,7 +387,7 @@ class Extractor:
                 trigger = noun_sense(tok, lemma, lx.NOUN_TRIGGERS.get(lemma))
                 if lemma == "operation" and not military_operation(tok):
                     trigger = None
-                if trigger and (back_reference(tok) or tok.dep_ == "nsubj" and _consequence(tok.head)):
+                if trigger and (back_reference(tok) or tok.dep_ == "nsubj" and _consequence(tok.head) or _said_of_it(tok)):
                     trigger = None  # "Iraq condemned the attack", "the killing will not go unpunished"
                 head_trigger = lx.VERB_TRIGGERS.get(tok.head.lemma_.lower())
                 if trigger and tok.dep_ in ("dobj", "nsubj") and head_trigger and head_trigger.type in (

@@ -136,3 +136,14 @@ def test_the_other_party_after_a_preposition(extractor):
 def test_the_person_killed_is_the_target_of_a_strike_on_a_car(extractor):
     e = _one(extractor, "A US drone strike on a vehicle in Baghdad killed a senior Kata'ib Hezbollah commander.")
     assert e.target.country == "IRQ"
+
+
+def test_a_remark_on_the_event_just_told_is_not_a_second_event(extractor):
+    events = _events(extractor, "Two rockets were fired at a US base in Iraq on Monday. It was the first attack on "
+                                "the base in several weeks.")
+    assert len(events) == 1
+
+
+def test_members_of_a_force_are_that_force(extractor):
+    e = _one(extractor, "An Israeli airstrike in Damascus killed five members of Iran's Revolutionary Guards.")
+    assert (e.target.id, e.target.country) == ("irgc", "IRN")
