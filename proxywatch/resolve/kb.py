@@ -134,9 +134,15 @@ class KnowledgeBase:
                 if key in index:
                     return self.actors[self._owner(key)]  # type: ignore[index]
                 fkey = " ".join(w for w in folded_words[i:i + n] if w)
+                if n == 1 and self._is_country_word(words[i]):
+                    continue  # "Palestinians" is not "Palestine" the state
                 if fkey and fkey in self._folded and len(fkey.replace(" ", "")) >= MIN_FOLDED:
                     return self.actors[self._folded[fkey]]
         return None
+
+    def _is_country_word(self, word: str) -> bool:
+        code = self.gazetteer.country_code
+        return bool(code(word) or (word.endswith("s") and code(word[:-1])))
 
     def search(self, query: str, limit: int = 50) -> list[Actor]:
         """Actors whose id, name or an alias contains ``query``; else the one it names."""

@@ -18,6 +18,7 @@ __all__ = ["normalize", "fold", "strip_article", "ARTICLES", "MIN_FOLDED"]
 _APOSTROPHES = "'’‘`´ʼʻ"
 _DROP = {ord(c): None for c in _APOSTROPHES}
 _SPACES = re.compile(r"[\-\u2010-\u2015/.,;:()\"]")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 
 # The Arabic definite article as it is transliterated before sun and moon letters.
 ARTICLES = frozenset("al el ad ed ah ash as an ar at az ath adh ez es er et".split())
@@ -30,11 +31,11 @@ MIN_FOLDED = 4  # a folded key shorter than this ("kn", "ht") matches too much t
 
 
 def normalize(text: str) -> str:
-    """Fold a name for exact matching: "The Kata'ib-Hezbollah" → "kataib hezbollah"."""
+    """Fold a name for exact matching: "The Kata'ib-Hezbollah" → "kataib hezbollah", "Iran's" → "iran"."""
     if not text.isascii():  # accents off; plain ASCII (most names) skips the Unicode work
         text = unicodedata.normalize("NFKD", text)
         text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _SPACES.sub(" ", text.lower().translate(_DROP))
+    text = _SPACES.sub(" ", _POSSESSIVE.sub("", text.lower()).translate(_DROP))
     text = " ".join(text.split())
     return text[4:] if text.startswith("the ") else text
 
