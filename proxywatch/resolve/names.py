@@ -26,7 +26,7 @@ _DIGRAPHS = (("gh", "k"), ("kh", "k"), ("ck", "k"), ("q", "k"), ("c", "k"), ("ph
              ("dh", "d"), ("sh", "s"), ("ou", "u"), ("ee", "i"))
 _VOWELS = re.compile(r"[aeiouy]")
 _DOUBLES = re.compile(r"(.)\1+")
-_MIN_SKELETON_WORD = 4  # shorter words are kept as they are
+_MIN_SKELETON_WORD = 3  # shorter words are kept as they are
 MIN_FOLDED = 4  # a folded key shorter than this ("kn", "ht") matches too much to be used
 
 
