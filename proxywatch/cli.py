@@ -32,6 +32,8 @@ from proxywatch.extract.pipeline import Extractor
 from proxywatch.ingest.gold import gold_article, read_gold
 from proxywatch.ingest.readers import ReadOptions
 from proxywatch.records import PLOVER_TYPES, Event, event_json_schema
+from proxywatch.resolve.check import check_kb
+from proxywatch.resolve.describe import actor_record, place_record
 from proxywatch.resolve.kb import load_kb
 from proxywatch.serve.render import actors_table, render_benchmark, render_report, type_month_table, write_events
 from proxywatch.settings import Settings, describe_settings, load_settings
@@ -259,6 +261,7 @@ def _print_summary(store: Store, console: Console) -> None:
 @app.command()
 def demo(
     db: Optional[Path] = typer.Option(None, "--db", help="keep the demo database here (default: a temporary one)"),
+    kb: Optional[list[Path]] = KbOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Ingest the bundled demo corpus into a fresh database and summarise it."""
@@ -271,7 +274,7 @@ def demo(
             if db is not None and db.exists():
                 raise StoreError(f"{db}: already exists; the demo writes a fresh database, give a new path")
             with Store(target) as store:
-                summary = _run_ingest([str(path)], store, settings, None, None)
+                summary = _run_ingest([str(path)], store, settings, None, kb)
                 out = _stdout_console()
                 out.print(f"proxywatch demo: {summary.line()}")
                 _print_summary(store, out)
@@ -356,6 +359,107 @@ def benchmark(
             typer.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
         else:
             render_benchmark(result.to_json(), _stdout_console())
+
+
+def _day(on: Optional[str]) -> Optional[str]:
+    if on is None:
+        return None
+    try:
+        return date.fromisoformat(on).isoformat()
+    except ValueError:
+        raise ProxywatchError(f"--on must be a date YYYY-MM-DD, got {on!r}") from None
+
+
+@app.command()
+def actors(
+    query: Optional[str] = typer.Argument(None, help="name, alias or id (any spelling); none lists every actor"),
+    on: Optional[str] = typer.Option(None, "--on", help="show parents and sponsors in force on this date (YYYY-MM-DD)"),
+    format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f"),
+    kb: Optional[list[Path]] = KbOpt,
+) -> None:
+    """Search the actor knowledge base; one match is shown with its chain, sponsors and aliases."""
+    with _guard():
+        base = load_kb(kb or ())
+        day = _day(on)
+        found = base.search(query or "")
+        if not found:
+            raise ProxywatchError(f"no actor matches {query!r}")
+        exact = [a for a in found if query and (a.id == query or base.find_actor(query) is a)]
+        records = [actor_record(base, a, day) for a in (exact[:1] if len(found) > 1 and exact else found)]
+        if format is ReportFormat.json:
+            typer.echo(json.dumps(records if len(records) > 1 else records[0], indent=2, ensure_ascii=False))
+            return
+        out = _stdout_console()
+        if len(records) == 1:
+            r = records[0]
+            out.print(f"{r['name']}  [{r['id']}]  {r['kind']}, {r['country'] or 'no home state'}"
+                      f"{'  wikidata ' + r['wikidata'] if r['wikidata'] else ''}", markup=False)
+            if r["chain"]:
+                out.print("part of: " + " > ".join(r["chain"]), markup=False)
+            out.print(f"sponsors{' on ' + day if day else ' now'}: {', '.join(r['sponsors']) or 'none'}", markup=False)
+            for f in r["sponsor_facts"]:
+                out.print(f"  {f['state']} {f['since'] or '…'} to {f['until'] or 'now'} (via {f['actor']}): "
+                          f"{f['source']}", markup=False)
+            out.print("aliases: " + ("; ".join(r["aliases"]) or "none"), markup=False)
+            if r["note"]:
+                out.print(f"note: {r['note']}", markup=False)
+            return
+        table = Table(header_style="bold")
+        for column in ("id", "name", "kind", "country", "sponsors"):
+            table.add_column(column, overflow="fold")
+        for r in records:
+            table.add_row(r["id"], r["name"], r["kind"], r["country"] or "", ", ".join(r["sponsors"]))
+        out.print(table)
+        err.print(f"{len(records)} actors", markup=False)
+
+
+@app.command()
+def places(
+    query: Optional[str] = typer.Argument(None, help="place name (any spelling); none lists the curated places"),
+    format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f"),
+    kb: Optional[list[Path]] = KbOpt,
+) -> None:
+    """Search the gazetteer: curated places (bases, seas, camps), then countries, towns and divisions."""
+    with _guard():
+        found = load_kb(kb or ()).gazetteer.search(query or "")
+        if not found:
+            raise ProxywatchError(f"no place matches {query!r}")
+        records = [place_record(e) for e in found]
+        if format is ReportFormat.json:
+            typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+            return
+        table = Table(header_style="bold")
+        for column in ("name", "country", "precision", "lat", "lon", "aliases", "source"):
+            table.add_column(column, overflow="fold")
+        for r in records:
+            table.add_row(r["name"], r["country"] or "(sea)", r["precision"],
+                          "" if r["lat"] is None else f"{r['lat']:.2f}", "" if r["lon"] is None else f"{r['lon']:.2f}",
+                          "; ".join(r["aliases"]), r["source"] or "")
+        _stdout_console().print(table)
+        err.print(f"{len(records)} places", markup=False)
+
+
+kb_app = typer.Typer(help="The knowledge base: actors, sponsors and places.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+
+
+@kb_app.command("check")
+def kb_check(
+    kb: Optional[list[Path]] = KbOpt,
+    notes: bool = typer.Option(False, "--notes", help="also list notes (folded spellings not used, unchecked boxes)"),
+) -> None:
+    """Check the knowledge base: shared aliases, codes, sponsors, parents, place coordinates."""
+    with _guard():
+        report = check_kb(load_kb(kb or ()))
+        out = _stdout_console()
+        for line in report.errors:
+            out.print(f"error: {line}", markup=False)
+        if notes:
+            for line in report.notes:
+                out.print(f"note: {line}", markup=False)
+        out.print(report.summary(), markup=False)
+        if not report.ok:
+            raise typer.Exit(1)
 
 
 @app.command()

