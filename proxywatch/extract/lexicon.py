@@ -53,7 +53,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     **_many("REQUEST", "urge ask appeal demand request implore press plead"),
     **_many("RETREAT", "withdraw suspend halt pause stop cease retreat release free"),
     **_many("THREATEN", "threaten vow"),
-    **_many("ACCUSE", "accuse blame condemn denounce criticize criticise allege"),
+    **_many("ACCUSE", "accuse blame condemn denounce criticize criticise allege summon"),
     **_many("REJECT", "reject refuse"),
     **_many("AGREE", "agree sign broker accept approve"),
     **_many("COOPERATE", "cooperate coordinate"),
@@ -112,6 +112,12 @@ PHRASE_TRIGGERS: list[tuple[tuple[str, ...], Trigger]] = [
     (("bear", "the", "consequence"), Trigger("THREATEN", 2)),
     (("face", "consequence"), Trigger("THREATEN", 2)),
     (("face", "*", "consequence"), Trigger("THREATEN", 2)),
+    (("receive", "*", "punishment"), Trigger("THREATEN", 2)),  # "would receive its just punishment"
+    (("receive", "*", "*", "punishment"), Trigger("THREATEN", 2)),
+    (("bring", "*", "punishment"), Trigger("THREATEN", 2)),  # "has brought a severe punishment upon itself"
+    (("bring", "*", "*", "punishment"), Trigger("THREATEN", 2)),
+    (("bring", "*", "consequence"), Trigger("THREATEN", 2)),
+    (("bring", "*", "*", "consequence"), Trigger("THREATEN", 2)),
     (("vote", "in", "favour"), Trigger("SUPPORT", 2)),
     (("vote", "in", "favor"), Trigger("SUPPORT", 2)),
     (("cut", "*", "tie"), Trigger("SANCTION", 2)),

@@ -42,6 +42,7 @@ _AREA_NOUNS = frozenset("outskirts edge centre center suburb area city town vill
 # Nouns that count the dead or wounded ("12 deaths", "no casualties": both kinds).
 _CASUALTY_NOUNS = {"death": "fatal", "fatality": "fatal", "injury": "injured", "casualty": "both"}
 _CASUALTY_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS
+_ENVOYS = frozenset("ambassador envoy diplomat charge chargé representative".split())
 # Where the other party of a non-violent event is named: "talks with Iran", "recalled its envoy from Israel",
 # "a shipment of bombs to Israel", "sanctions on Iran".
 _PARTNER_PREPS: dict[str, tuple[str, ...]] = {
@@ -59,7 +60,7 @@ _PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "sea": 3, "region": 4, "co
 _REPORTING = frozenset("say warn tell add announce state report note insist claim write".split())
 # First words of the THREATEN phrases whose subject is the one threatened ("Hezbollah would pay a heavy price",
 # "the attack would not go unanswered"): the threat is made by whoever says it.
-_CONSEQUENCE_VERBS = frozenset("pay go bear face".split())
+_CONSEQUENCE_VERBS = frozenset("pay go bear face receive bring".split())
 # "denied any role in the strike": a denial of taking part in an event is that event with status "denied".
 _DENIALS = frozenset("deny reject dismiss".split())
 _INVOLVEMENT = frozenset("involvement role responsibility part hand".split())
@@ -380,6 +381,8 @@ class Extractor:
                     trigger = lx.Trigger("ASSAULT", 2)
                 if lemma == "release" and obj is not None and obj.lemma_.lower() in NOT_RELEASED:
                     trigger = None
+                if lemma == "summon" and (obj is None or obj.lemma_.lower() not in _ENVOYS):
+                    trigger = None  # a diplomatic protest only when an envoy is summoned
                 if lemma == "sink" and trigger is not None and obj is None and _child(tok, "auxpass") is None:
                     trigger = lx.Trigger("ASSAULT", 1)  # "the ship sank": an outcome; whoever struck it is the actor
                 trigger = verb_sense(tok, lemma, obj, trigger)
@@ -426,6 +429,8 @@ class Extractor:
             other = self._partner(tok, target_tok, trigger.type, day, salient)
             if other is not None:  # "recalled its ambassador from Israel", "cut ties with Israel"
                 target_tok, target = other
+            elif _own(target_tok):
+                target_tok, target = None, None  # "recalled their ambassadors": not the other side
         skip = [_core(actor_tok)] if actor_tok is not None else []
         if target_tok is not None and target is not None and target.kind in ("state", "government"):
             skip.append(_core(target_tok))  # "called on Washington": a party, not the place

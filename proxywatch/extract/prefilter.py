@@ -23,7 +23,9 @@ _IRREGULAR = {
     "slay": ["slew", "slain"], "die": ["died", "dying"], "arm": ["armed"], "deny": ["denied"], "rally": ["rallied"],
     "ally": ["allied"], "pound": ["pounded"], "blast": ["blasted"], "bombard": ["bombarded"],
     "mobilise": ["mobilised"], "criticise": ["criticised"], "shut": ["shut"], "set": ["set"], "put": ["put"],
-    "blow": ["blew", "blown"], "stand": ["stood"],
+    "blow": ["blew", "blown"], "stand": ["stood"], "withdraw": ["withdrew", "withdrawn"], "speak": ["spoke", "spoken"],
+    "bear": ["bore", "borne"], "go": ["went", "gone"], "pay": ["paid"], "cut": ["cut"], "overrun": ["overran"],
+    "sink": ["sank", "sunk"], "plead": ["pled"],
 }
 _VOWELS = set("aeiou")
 # Base forms that are mostly other words in news ("back in October", "the press", "a train"): a

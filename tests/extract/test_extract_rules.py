@@ -147,3 +147,21 @@ def test_a_remark_on_the_event_just_told_is_not_a_second_event(extractor):
 def test_members_of_a_force_are_that_force(extractor):
     e = _one(extractor, "An Israeli airstrike in Damascus killed five members of Iran's Revolutionary Guards.")
     assert (e.target.id, e.target.country) == ("irgc", "IRN")
+
+
+def test_irregular_past_forms_reach_the_parser(extractor):
+    assert _one(extractor, "Israel withdrew its ground forces from southern Gaza.", type_="RETREAT")
+    assert _one(extractor, "The two leaders spoke by phone on Thursday.", type_="CONSULT")
+
+
+def test_summoning_an_envoy_is_a_protest_and_own_envoys_are_not_the_target(extractor):
+    e = _one(extractor, "Iraq summoned Iran's ambassador.", type_="ACCUSE")
+    assert e.target.country == "IRN"
+    assert _events(extractor, "He summoned his courage.", type_="ACCUSE") == []
+    e = _one(extractor, "Chile recalled its ambassador.", type_="SANCTION")
+    assert e.target is None
+
+
+def test_a_promised_punishment_is_a_threat_by_the_speaker(extractor):
+    e = _one(extractor, "Khamenei said Israel had brought a severe punishment upon itself.", type_="THREATEN")
+    assert e.actor.country == "IRN" and e.target.country == "ISR"
