@@ -74,7 +74,8 @@ class ScoreReport:
     misses: list[Miss] = field(default_factory=list)
     false_positives: list[FalsePositive] = field(default_factory=list)
     field_errors: list[FieldError] = field(default_factory=list)
-    # per type: [paired, predicted, gold]; a gold event counts under its first accepted type
+    # per type: [paired, predicted, gold]; a paired gold event counts under the type it was matched with,
+    # an unpaired one under its first accepted type, so a type's paired never exceeds its predicted or gold
     by_type: dict[str, list[int]] = field(default_factory=dict)
 
     def _tally(self, type_: str, slot: int) -> None:
@@ -275,6 +276,7 @@ def score(gold_articles: Iterable[Mapping[str, Any]],
         used_gold: set[int] = set()
         used_pred: set[int] = set()
         optional_pairs: set[int] = set()  # predictions paired with optional gold: neither hit nor miss
+        paired_type: dict[int, str] = {}
         for _agree, gi, pi, fields, wrong in candidates:
             if gi in used_gold or pi in used_pred:
                 continue
@@ -285,7 +287,8 @@ def score(gold_articles: Iterable[Mapping[str, Any]],
                 optional_pairs.add(pi)
                 continue
             report.paired += 1
-            report._tally(_primary(gold), 0)
+            paired_type[gi] = preds[pi]["type"]
+            report._tally(preds[pi]["type"], 0)
             for name in fields:
                 report.field_total[name] = report.field_total.get(name, 0) + 1
                 if name not in wrong:
@@ -297,9 +300,9 @@ def score(gold_articles: Iterable[Mapping[str, Any]],
                 report.fully_correct += 1
         report.gold += sum(1 for g in golds if not g.get("optional"))
         report.predicted += len(preds) - len(optional_pairs)
-        for g in golds:
+        for gi, g in enumerate(golds):
             if not g.get("optional"):
-                report._tally(_primary(g), 2)
+                report._tally(paired_type.get(gi) or _primary(g), 2)
         for pi, p in enumerate(preds):
             if pi not in optional_pairs:
                 report._tally(p["type"], 1)

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.dates import parse_published, resolve_date
+from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, subject_like
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import Prefilter
 from proxywatch.extract.senses import (NEEDS_OBJECT, NOT_RELEASED, back_reference, conditional, military_operation,
@@ -40,14 +41,29 @@ _AREA_NOUNS = frozenset("outskirts edge centre center suburb area city town vill
                         "west port coast vicinity part district camp".split())
 # Nouns that count the dead or wounded ("12 deaths", "no casualties": both kinds).
 _CASUALTY_NOUNS = {"death": "fatal", "fatality": "fatal", "injury": "injured", "casualty": "both"}
+_CASUALTY_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS
+_ENVOYS = frozenset("ambassador envoy diplomat charge chargé representative".split())
+# Where the other party of a non-violent event is named: "talks with Iran", "recalled its envoy from Israel",
+# "a shipment of bombs to Israel", "sanctions on Iran".
+_PARTNER_PREPS: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("with", "to"), "COOPERATE": ("with",), "AGREE": ("with",), "SANCTION": ("from", "with", "on", "against", "to"),
+    "AID": ("to", "for"), "SUPPORT": ("to", "for", "with"), "RETREAT": ("to",), "REJECT": ("from",),
+}
+_CLAUSES = frozenset("advcl ccomp relcl acl conj xcomp parataxis".split())
 _SITE_NOUNS = frozenset("target site area position facility base building office compound depot".split())
-_QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several".split())
+_SITES = _AREA_NOUNS | _SITE_NOUNS | frozenset("airport harbour harbor refinery plant hospital school".split())
+_QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several member".split())
 _PLACE_PREPS = frozenset("in at near on off outside inside across into over around along".split())
 _TARGET_PREPS = frozenset("on against at targeting".split())
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "sea": 3, "region": 4, "country": 5}
-_GENERIC_ANAPHORS = frozenset("group militia movement organization organisation faction".split())
 _REPORTING = frozenset("say warn tell add announce state report note insist claim write".split())
+# First words of the THREATEN phrases whose subject is the one threatened ("Hezbollah would pay a heavy price",
+# "the attack would not go unanswered"): the threat is made by whoever says it.
+_CONSEQUENCE_VERBS = frozenset("pay go bear face receive bring".split())
+# "denied any role in the strike": a denial of taking part in an event is that event with status "denied".
+_DENIALS = frozenset("deny reject dismiss".split())
+_INVOLVEMENT = frozenset("involvement role responsibility part hand".split())
 
 
 
@@ -76,6 +92,64 @@ def _merge_casualties(groups: dict[tuple[str, int], list[_Hit]]) -> None:
     for key in casualty:
         if key != into:
             groups[into].extend(groups.pop(key))
+
+
+def _casualty_only(hits: list[_Hit]) -> bool:
+    """Casualty verbs with no one doing them: "eight fighters were killed", "two others died"."""
+    return all(h.token.pos_ == "VERB" and h.token.lemma_.lower() in _CASUALTY_VERBS and _child(h.token, "nsubj") is None
+               and _child(h.token, "agent") is None and _main_clause(h.token) for h in hits)
+
+
+def _main_clause(tok: Token) -> bool:
+    """The sentence's own statement, or what its speaker says; not "came days after 100 were killed"."""
+    while tok.dep_ in ("conj", "ccomp") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "ROOT"
+
+
+def _added(before: Count | None, new: Count | None, more: bool) -> Count | None:
+    if new is None or before is None:
+        return before or new
+    if not more:
+        return before  # told again
+    return Count(before.min + new.min, None if before.max is None or new.max is None else before.max + new.max)
+
+
+def _said_of_it(tok: Token) -> bool:
+    """"It was the first attack on the base in weeks": a remark on the event just told, not a new one."""
+    subject = _child(tok.head, "nsubj") if tok.dep_ == "attr" and tok.head.lemma_ == "be" else None
+    return subject is not None and subject.lower_ in ("it", "this", "that")
+
+
+def _own(tok: Token | None) -> bool:
+    """"its ambassador", "their forces": the actor's own people, not the other side."""
+    return tok is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+
+
+def _consequence(tok: Token) -> bool:
+    return tok.lemma_.lower() in _CONSEQUENCE_VERBS
+
+
+def _involvement(tok: Token) -> Token | None:
+    """The object of "denied any involvement (in ...)", or None."""
+    obj = _child(tok, "dobj") if tok.lemma_.lower() in _DENIALS else None
+    return obj if obj is not None and obj.lemma_.lower() in _INVOLVEMENT else None
+
+
+def _denier(tok: Token) -> Token | None:
+    """Who denies an event named under a denial verb: "Tehran denied any role in the strike" → Tehran."""
+    for head in list(tok.ancestors)[:4]:
+        if head.lemma_.lower() in _DENIALS:
+            return _child(head, "nsubj")
+    return None
+
+
+def _threatened(tok: Token) -> Token | None:
+    """Who a warning is aimed at: "warned that the Houthis would face consequences" → the Houthis."""
+    for t in tok.subtree:
+        if t.i != tok.i and _consequence(t) and t.pos_ in ("VERB", "AUX"):
+            return _child(t, "nsubj") or _child(t, "nsubjpass")
+    return None
 
 
 def _to_article(doc: Doc, char: int) -> int:
@@ -121,6 +195,13 @@ def _core(tok: Token) -> Span:
         for ent in doc.ents:
             if ent.start <= tok.i < ent.end:
                 start, end = min(start, ent.start), max(end, ent.end)
+    if tok.pos_ == "PROPN":  # a name the parser split: "Kata'ib" taken as a clause of its own
+        sent_start = tok.sent.start
+        while start > sent_start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_:
+            start -= 1
+        while end < tok.sent.end and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_ and not doc[end].ent_type_ \
+                in ("DATE", "TIME"):
+            end += 1
     while start < end - 1 and doc[start].is_punct:
         start += 1
     return doc[start:end]
@@ -183,29 +264,71 @@ class Extractor:
     def extract_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Events from a document made by :meth:`prepare` (or a plain parse of the article text)."""
         published = parse_published(article.published)
-        salient: list[Party] = []
+        salient = Salience()
         events: list[Event] = []
         last_day: DateSpan | None = None
-        for sent in doc.sents:
+        attack: tuple[int, int] | None = None  # (sentence, index in events) of the last occurred attack
+        for n_sent, sent in enumerate(doc.sents):
             groups: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
             for hit in self._triggers(sent):
                 groups[(hit.trigger.type, _clause(hit.token).i)].append(hit)
             _merge_casualties(groups)
+            if attack is not None and attack[0] == n_sent - 1:
+                updated = self._follow_up(sent, groups, events[attack[1]])
+                if updated is not None:
+                    events[attack[1]] = updated
             ordinal = 0
             for hits in groups.values():
                 main = max(hits, key=lambda h: (h.trigger.weight, -_depth(h.token)))
-                event = self._event(article, sent, main, published, salient, ordinal)
+                if main.trigger.type == "REJECT" and _involvement(main.token) is not None and any(
+                        e.type == "ASSAULT" and e.status == "occurred" for e in events):
+                    main = _Hit(main.token, lx.Trigger("ASSAULT", main.trigger.weight))  # "denied any involvement"
+                event = self._event(article, sent, main, published, salient, ordinal, [h.token for h in hits])
+                salient.add(n_sent, event.actor, subject=True)
                 if event.date is None and last_day is not None and event.aggregate is None and not event.negated \
                         and event.status == "occurred":
                     event = replace(event, date=last_day)  # the story's day carries over ("The attack killed...")
                 elif event.date is not None and event.date.precision == "day" and event.aggregate is None:
                     last_day = event.date
                 events.append(event)
+                if event.type == "ASSAULT" and event.status == "occurred" and not event.negated \
+                        and event.aggregate is None:
+                    attack = (n_sent, len(events) - 1)
                 ordinal += 1
                 for extra in self._ellipses(article, sent, main.token, event, ordinal):
                     events.append(extra)
                     ordinal += 1
+            self._note_names(sent, n_sent, published, salient)
         return events
+
+    def _follow_up(self, sent: Span, groups: dict[tuple[str, int], list[_Hit]], previous: Event) -> Event | None:
+        """"Two other people in the car also died": more counts for the attack just before, not a new event.
+
+        Only for a sentence whose attack words are all casualty verbs with no one doing them; its groups are
+        removed. "other", "also", "more" add to the earlier counts; otherwise the earlier counts stand."""
+        assaults = [key for key in groups if key[0] == "ASSAULT"]
+        if not all(_casualty_only(groups[key]) for key in assaults):
+            return None
+        if not assaults and not any(t.lemma_.lower() in _CASUALTY_VERBS and _main_clause(t) for t in sent):
+            return None
+        fatal, injured, _ = self._casualties(sent)
+        if fatal is None and injured is None:
+            return None
+        for key in assaults:
+            del groups[key]
+        more = any(t.lower_ in ("other", "also", "more", "another") for t in sent)
+        return replace(previous, fatalities=_added(previous.fatalities, fatal, more),
+                       injuries=_added(previous.injuries, injured, more))
+
+    def _note_names(self, sent: Span, n_sent: int, published: date | None, salient: Salience) -> None:
+        """Remember the parties a sentence names, for "the group" and pronouns in later sentences."""
+        day = published.isoformat() if published else None
+        for ent in sent.ents:
+            if ent.label_ in ("ORG", "NORP", "PERSON", "GPE") and not (
+                    ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS):
+                party = resolve_party(_core(ent.root).text, ent.root.lemma_, self.kb, day,
+                                      is_person=ent.label_ == "PERSON")
+                salient.add(n_sent, party, subject=subject_like(ent.root))
 
     def _ellipses(self, article: Article, sent: Span, tok: Token, event: Event, ordinal: int) -> list[Event]:
         """"no attacks in Iraq ..., and only two in Syria": a count whose noun is left out is a second event."""
@@ -244,7 +367,7 @@ class Extractor:
             lemma = tok.lemma_.lower()
             trigger = None
             if tok.pos_ == "VERB":
-                if tok.i > 0 and doc[tok.i - 1].text == "-":
+                if tok.i > 0 and doc[tok.i - 1].text == "-" or tok.dep_ == "amod":
                     continue  # "Iran-backed", "Houthi-claimed": a modifier, not an event
                 trigger = lx.VERB_TRIGGERS.get(lemma)
                 obj = _child(tok, "dobj")
@@ -258,13 +381,17 @@ class Extractor:
                     trigger = lx.Trigger("ASSAULT", 2)
                 if lemma == "release" and obj is not None and obj.lemma_.lower() in NOT_RELEASED:
                     trigger = None
+                if lemma == "summon" and (obj is None or obj.lemma_.lower() not in _ENVOYS):
+                    trigger = None  # a diplomatic protest only when an envoy is summoned
+                if lemma == "sink" and trigger is not None and obj is None and _child(tok, "auxpass") is None:
+                    trigger = lx.Trigger("ASSAULT", 1)  # "the ship sank": an outcome; whoever struck it is the actor
                 trigger = verb_sense(tok, lemma, obj, trigger)
             elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
                 trigger = noun_sense(tok, lemma, lx.NOUN_TRIGGERS.get(lemma))
                 if lemma == "operation" and not military_operation(tok):
                     trigger = None
-                if trigger and back_reference(tok):
-                    trigger = None  # "Iraq condemned the attack": an earlier event, mentioned again
+                if trigger and (back_reference(tok) or tok.dep_ == "nsubj" and _consequence(tok.head) or _said_of_it(tok)):
+                    trigger = None  # "Iraq condemned the attack", "the killing will not go unpunished"
                 head_trigger = lx.VERB_TRIGGERS.get(tok.head.lemma_.lower())
                 if trigger and tok.dep_ in ("dobj", "nsubj") and head_trigger and head_trigger.type in (
                         "RETREAT", "REQUEST") or tok.dep_ == "dobj" and tok.head.lemma_.lower() == "scale":
@@ -272,34 +399,56 @@ class Extractor:
             if trigger is not None:
                 hits.append(_Hit(tok, trigger))
         requests = {h.token.i for h in hits if h.trigger.type == "REQUEST"}
-        return [h for h in hits if h.trigger.type == "REQUEST" or not requested(h.token, requests)]
+        threats = [h.token for h in hits if h.trigger.type == "THREATEN" and not _consequence(h.token)]
+        denied = {h.token.i for h in hits if h.trigger.type == "REJECT" and _involvement(h.token) is not None
+                  and any(h.token.is_ancestor(o.token) and o.token.pos_ == "NOUN" for o in hits)}
+        hits = [h for h in hits if h.token.i not in denied]  # the event denied stands for the denial
+        return [h for h in hits if (h.trigger.type == "REQUEST" or not requested(h.token, requests)) and not (
+            h.trigger.type == "THREATEN" and _consequence(h.token) and any(t.is_ancestor(h.token) for t in threats))]
 
     # --- one event ----------------------------------------------------------------------
     def _event(self, article: Article, sent: Span, hit: _Hit, published: date | None,
-               salient: list[Party], ordinal: int) -> Event:
+               salient: Salience, ordinal: int, group: list[Token] | None = None) -> Event:
         tok, trigger = hit.token, hit.trigger
         actor_tok, target_tok = self._roles(tok)
+        status, negated = self._status(tok)
+        if trigger.type == "THREATEN" and _consequence(tok):  # "X said Hezbollah would pay a heavy price"
+            actor_tok, target_tok = subject_before(tok), _child(tok, "nsubj")
+            status, negated = self._status(actor_tok.head) if actor_tok is not None else ("occurred", False)
+        elif trigger.type == "THREATEN" and target_tok is None:
+            target_tok = _threatened(tok)
+        if _involvement(tok) is not None:  # "X denied any involvement": X, the event denied
+            actor_tok, target_tok, status = _child(tok, "nsubj"), None, "denied"
+        elif status == "denied" and actor_tok is None:
+            actor_tok = _denier(tok)
         date_span = self._date(sent, tok, published)
         day = date_span.start if date_span else (published.isoformat() if published else None)
         actor = self._party(actor_tok, day, salient)
-        target = self._party(target_tok, day, salient, update=False)
-        if actor is not None and (actor.id or actor.sponsors) and actor.kind in ("armed_group", "state", "military"):
-            salient.append(actor)
+        target = self._party(target_tok, day, salient)
+        if trigger.type in _PARTNER_PREPS and (target is None or target.country is None or _own(target_tok)):
+            other = self._partner(tok, target_tok, trigger.type, day, salient)
+            if other is not None:  # "recalled its ambassador from Israel", "cut ties with Israel"
+                target_tok, target = other
+            elif _own(target_tok):
+                target_tok, target = None, None  # "recalled their ambassadors": not the other side
         skip = [_core(actor_tok)] if actor_tok is not None else []
         if target_tok is not None and target is not None and target.kind in ("state", "government"):
             skip.append(_core(target_tok))  # "called on Washington": a party, not the place
-        location = self._location(sent, tok, skip, target_tok)
-        status, negated = self._status(tok)
+        location = self._location(sent, tok, skip, target_tok, group)
+        if location is None and trigger.type == "ASSAULT" and target is not None and target.kind == "state" \
+                and target.country:  # "fired missiles at Israel": in Israel
+            location = Place(text=target.text, name=None, country=target.country, precision="country")
         fatalities = injuries = aggregate = None
         mode = None
         if trigger.type == "ASSAULT":
             mode = trigger.mode or self._mode(sent, tok)
             fatalities, injuries, victims = self._casualties(sent)
             aggregate = self._aggregate(tok)
-            if target is None and victims is not None and victims.i != tok.i:
-                target = self._party(victims, day, salient, update=False)  # "claimed the lives of three soldiers"
-                if target is not None and target.country is None and target.kind is None:
-                    target = None
+            if (target is None or target.country is None and target.kind in (None, "military") and not target.id) \
+                    and victims is not None and victims.i != tok.i:
+                hit = self._party(victims, day, salient)  # "claimed the lives of three soldiers"; "a strike on a
+                if hit is not None and (hit.country or hit.kind):  # car killed a commander": whom it was aimed at
+                    target = hit
         start, end = _to_article(sent.doc, sent.start_char), _to_article(sent.doc, sent.end_char)
         text = article.text[start:end].rstrip()
         evidence = Evidence(text=text, start=start, end=start + len(text))
@@ -370,34 +519,28 @@ class Extractor:
                 break
         return actor, target
 
-    def _party(self, tok: Token | None, day: str | None, salient: list[Party], update: bool = True) -> Party | None:
+    def _party(self, tok: Token | None, day: str | None, salient: Salience) -> Party | None:
         if tok is None:
             return None
         if tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed"):
             owner = _named_modifier(tok)  # "a Houthi anti-ship missile": the Houthis; "a drone": nobody
-            return self._party(owner, day, salient, update) if owner is not None else None
+            return self._party(owner, day, salient) if owner is not None else None
         if tok.lower_ in ("nobody", "none") or tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children):
             return None
         if tok.lemma_.lower() in _QUANTITY_HEADS or tok.pos_ == "NUM":
             of = _prep_object(tok, ("of",))  # "dozens of soldiers", "three of the sailors"
             tok = of if of is not None else tok
+        relative = relative_head(tok)
+        if relative is not None:  # "the militants who launched the missiles"
+            return self._party(relative, day, salient)
         core = _core(tok)
         lemma = tok.lemma_.lower()
-        anaphor = tok.pos_ == "PRON" or (
-            lemma in _GENERIC_ANAPHORS and core[0].lower_ == "the" and len(core) == 2
-        )
-        if anaphor and tok.pos_ == "PRON" and tok.head.dep_ == "ccomp":
-            speaker = _child(tok.head.head, "nsubj")  # "X said it would ...": it = X
-            if speaker is not None and speaker.pos_ != "PRON":
-                return self._party(speaker, day, salient)
-        if anaphor:
-            if tok.lower_ in ("i", "we", "you"):
-                return None
-            if not salient:
+        kinds = anaphor_kinds(tok, core)
+        if kinds is not None:
+            prior = self._antecedent(tok, kinds, day, salient)
+            if prior is None:
                 return None if tok.pos_ == "PRON" else resolve_party(core.text, lemma, self.kb, day)
-            prior = salient[-1]
-            return Party(text=tok.text if tok.pos_ == "PRON" else core.text, id=prior.id, name=prior.name,
-                         country=prior.country, kind=prior.kind, sponsors=prior.sponsors)
+            return replace(prior, text=tok.text if tok.pos_ == "PRON" else core.text)
         if tok.pos_ == "NUM" or lemma in _SITE_NOUNS:
             party = resolve_party(core.text, lemma, self.kb, day)
             if party.country or party.id:
@@ -408,7 +551,7 @@ class Extractor:
                 who = _child(user, "dobj") if user.lemma_.lower() in ("host", "house") else (
                     _prep_object(by, ("by",)) or _child(by, "pobj"))
                 if who is not None:
-                    return self._party(who, day, salient, update)
+                    return self._party(who, day, salient)
             place = _prep_object(tok, ("in",))
             if place is not None and place.ent_type_ == "GPE":  # "military targets in Iran"
                 code = self.kb.gazetteer.country_code(place.text, demonyms=False)
@@ -418,16 +561,48 @@ class Extractor:
             return Party(text=core.text, kind=party.kind)  # "the base": military, whose unknown
         party = resolve_party(core.text, lemma, self.kb, day, is_person=tok.ent_type_ == "PERSON")
         poss = _child(tok, "poss")
-        if party.country is None and poss is not None and poss.pos_ == "PRON" and salient and poss.lower_ in (
-                "its", "their"):
-            prior = salient[-1]  # "its warplanes": the salient state's or group's
-            return Party(text=party.text, country=prior.country, kind=party.kind or prior.kind,
-                         sponsors=prior.sponsors if party.kind in (None, prior.kind) else ())
+        if party.country is None and poss is not None and poss.pos_ == "PRON":
+            prior = self._antecedent(poss, anaphor_kinds(poss, _core(poss)) or frozenset(), day, salient)
+            if prior is not None:  # "its warplanes": the state's or group's the pronoun stands for
+                return Party(text=party.text, country=prior.country, kind=party.kind or prior.kind,
+                             sponsors=prior.sponsors if party.kind in (None, prior.kind) else ())
         return party
 
-    def _location(self, sent: Span, trigger: Token, skip: list[Span], target_tok: Token | None) -> Place | None:
+    def _partner(self, tok: Token, obj: Token | None, type_: str, day: str | None,
+                 salient: Salience) -> tuple[Token, Party] | None:
+        """The other party named after a preposition of the trigger or of its object."""
+        heads = [tok, obj, _prep_object(obj, ("of",)) if obj is not None else None]
+        if tok.dep_ == "pobj":
+            heads.append(tok.head.head)  # "flew to Moscow for talks"
+        for head in heads:
+            if head is None:
+                continue
+            for prep in _PARTNER_PREPS[type_]:
+                found = _prep_object(head, (prep,))
+                party = self._party(found, day, salient) if found is not None else None
+                if party is not None and party.country:
+                    return found, party
+        return None
+
+    def _antecedent(self, tok: Token, kinds: frozenset[str], day: str | None, salient: Salience) -> Party | None:
+        """What an anaphor stands for: a subject it is embedded under, else the article so far."""
+        if not kinds:
+            return None  # "I", "we", "you": the speaker, not reported here
+        if tok.pos_ == "PRON":
+            subject = subject_before(tok)  # "X said it would ...": it = X
+            if subject is not None:
+                party = self._party(subject, day, salient)
+                if party is not None and party.kind in kinds:
+                    return party
+        return salient.last(kinds, pronoun=tok.pos_ == "PRON")
+
+    def _location(self, sent: Span, trigger: Token, skip: list[Span], target_tok: Token | None,
+                  group: list[Token] | None = None) -> Place | None:
         doc = sent.doc
         spans: list[Span] = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
+        spans += [_core(t) for t in sent if t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_LABELS and (
+            t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS or t.dep_ in ("poss", "compound")
+            and t.head.lemma_.lower() in _SITES)]  # "rallied in Sanaa", "Sanaa's airport": names not tagged as places
         if "pw_places" not in doc.user_data:  # curated place names, matched once per document
             doc.user_data["pw_places"] = [(s, e) for _, s, e in self._places(doc)]
         spans += [doc[s:e] for s, e in doc.user_data["pw_places"] if sent.start <= s and e <= sent.end]
@@ -437,6 +612,10 @@ class Extractor:
             if any(span.start < k.end and k.start < span.end for k in skip):
                 continue
             root = span.root
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head  # "brokered by the United States and France": as the first conjunct
+            if root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "pobj" and root.head.lower_ in ("by", "with"):
+                continue  # "Tehran denied", "a deal brokered by Qatar": a party, not the place
             entry = self.kb.gazetteer.lookup(span.text, context)
             if entry is None:
                 continue
@@ -453,7 +632,7 @@ class Extractor:
             candidates.append((_PRECISION_RANK[entry.precision], abs(root.i - trigger.i), place, root.i))
         if not candidates:
             return None
-        subtree = {t.i for t in trigger.subtree}
+        subtree = {t.i for anchor in (group or [trigger]) for t in anchor.subtree}
         attached = [c for c in candidates if c[3] in subtree]
         candidates = attached or candidates  # "no attacks in Iraq ..., and only two in Syria": Iraq
         candidates.sort(key=lambda c: (c[0], c[1]))
@@ -524,11 +703,18 @@ class Extractor:
                 found.discard("explosives")  # "bombers dropped bombs", "explosive drones"
             return found
 
-        phrase = list(trigger.subtree)
-        subject = _child(trigger, "nsubj") if trigger.pos_ == "VERB" else None
+        subject = (_child(_child(trigger, "agent") or trigger, "pobj") if _child(trigger, "nsubjpass") is not None
+                   else _child(trigger, "nsubj")) if trigger.pos_ == "VERB" else None
+        own = [trigger, *(t for c in trigger.children if c.dep_ not in _CLAUSES and c.dep_ not in (
+            "nsubj", "nsubjpass", "agent") for t in c.subtree)]  # "struck ..., after militias fired missiles"
+        elsewhere = {t.i for c in sent if c.dep_ in ("relcl", "acl", "advcl") and c.i != trigger.i
+                     and not c.is_ancestor(trigger) for t in c.subtree}  # clauses about other events
+        tiers: list[Iterable[Token]] = [[subject] if subject is not None else [], own,
+                                        [t for t in trigger.subtree if t.i not in elsewhere],
+                                        [t for t in sent if t.i not in elsewhere]]
         if subject is not None:
-            phrase += list(subject.subtree)
-        for tokens in (phrase, sent):
+            tiers.insert(2, subject.subtree)
+        for tokens in tiers:
             found = modes(tokens)
             if len(found) == 1:
                 return found.pop()

@@ -23,7 +23,9 @@ _IRREGULAR = {
     "slay": ["slew", "slain"], "die": ["died", "dying"], "arm": ["armed"], "deny": ["denied"], "rally": ["rallied"],
     "ally": ["allied"], "pound": ["pounded"], "blast": ["blasted"], "bombard": ["bombarded"],
     "mobilise": ["mobilised"], "criticise": ["criticised"], "shut": ["shut"], "set": ["set"], "put": ["put"],
-    "blow": ["blew", "blown"], "stand": ["stood"],
+    "blow": ["blew", "blown"], "stand": ["stood"], "withdraw": ["withdrew", "withdrawn"], "speak": ["spoke", "spoken"],
+    "bear": ["bore", "borne"], "go": ["went", "gone"], "pay": ["paid"], "cut": ["cut"], "overrun": ["overran"],
+    "sink": ["sank", "sunk"], "plead": ["pled"],
 }
 _VOWELS = set("aeiou")
 # Base forms that are mostly other words in news ("back in October", "the press", "a train"): a
@@ -51,6 +53,7 @@ def word_forms(lemma: str) -> set[str]:
 def _all_forms() -> frozenset[str]:
     lemmas = set(lx.VERB_TRIGGERS) | set(lx.NOUN_TRIGGERS) | set(lx.LIGHT_VERBS)
     lemmas |= {words[0] for words, _ in lx.PHRASE_TRIGGERS} | set(lx.CONDITIONAL_VERBS)
+    lemmas |= lx.FATAL_VERBS | lx.INJURY_VERBS  # "two others also died": counts for the attack before
     forms: set[str] = set()
     for lemma in lemmas:
         forms |= word_forms(lemma)

@@ -87,7 +87,9 @@ def conditional(tok: Token, lemma: str, obj: Token | None) -> lx.Trigger | None:
             return lx.Trigger("ASSAULT", 2)
         return None
     if lemma == "drop":
-        return lx.Trigger("ASSAULT", 2, "aerial") if lemmas & lx.WEAPON_NOUNS else None
+        if lemmas & lx.WEAPON_NOUNS:
+            return lx.Trigger("ASSAULT", 2, "aerial")
+        return lx.Trigger("AID", 2) if lemmas & (lx.AID_OBJECTS | {"meal", "parcel"}) else None  # airdrops
     if lemma in ("send", "dispatch", "deploy") and lemmas & lx.MOBILIZE_OBJECTS:
         return lx.Trigger("MOBILIZE", 2)
     if lemma == "recall":

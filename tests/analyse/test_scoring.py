@@ -125,3 +125,13 @@ def test_detection_per_type():
     optional = dict(accuse, optional=True)
     types = score(_gold(ATTACK, optional), {"a": [_pred(**GOOD), _pred(type_="ACCUSE", start=70, end=len(TEXT))]})
     assert "ACCUSE" not in types.type_scores()  # a prediction paired with an optional gold event is not counted
+
+
+def test_a_pair_counts_under_the_type_it_was_matched_with():
+    either = {"anchor": "condemned the raid", "type": ["ACCUSE", "ASSAULT"]}
+    preds = [_pred(type_="ASSAULT", start=70, end=len(TEXT))]
+    types = score(_gold(either), {"a": preds}).type_scores()
+    assert types["ASSAULT"]["paired"] == types["ASSAULT"]["gold"] == types["ASSAULT"]["predicted"] == 1
+    assert "ACCUSE" not in types  # not a miss of ACCUSE, and never precision above 1
+    types = score(_gold(either), {"a": []}).type_scores()
+    assert types["ACCUSE"] == {"paired": 0, "predicted": 0, "gold": 1, "precision": 0.0, "recall": 0.0, "f1": 0.0}

@@ -1,0 +1,167 @@
+"""Field rules of the extractor, one sentence each (written for this project): anaphora, threats, denials,
+places, modes and casualty follow-ups."""
+
+from __future__ import annotations
+
+from proxywatch.records import Article, Event
+
+
+def _events(extractor, text: str, type_: str = "ASSAULT") -> list[Event]:
+    return [e for e in extractor.extract(Article(id="r", text=text, published="2024-02-01")) if e.type == type_]
+
+
+def _one(extractor, text: str, type_: str = "ASSAULT") -> Event:
+    events = _events(extractor, text, type_)
+    assert len(events) == 1, [e.to_json() for e in events]
+    return events[0]
+
+
+# --- who a pronoun or "the group" stands for ---------------------------------------------------------------
+def test_the_group_is_the_newest_armed_group_not_the_newest_state(extractor):
+    e = _one(extractor, "Washington sanctioned two leaders of Kata'ib Hezbollah on Monday. "
+                        "Hours later, US forces struck three depots used by the group in Iraq.")
+    assert e.target.id == "kataib-hezbollah" and e.target.country == "IRQ"
+
+
+def test_its_is_the_subject_it_is_embedded_under(extractor):
+    e = _one(extractor, "Israel's military said it had called up reservists as its warplanes pounded Gaza.")
+    assert (e.actor.country, e.actor.kind) == ("ISR", "military")
+
+
+def test_an_object_pronoun_is_left_unresolved(extractor):
+    e = _one(extractor, "The US struck a militia depot on Friday. Qaani met militia leaders in Baghdad and urged "
+                        "them to halt attacks on US forces.", type_="REQUEST")
+    assert e.target is None or e.target.country != "USA"
+
+
+def test_a_relative_pronoun_is_its_noun(extractor):
+    fired, hit = _events(extractor, "The Houthi militants who fired the missiles were hit by a US strike.")
+    assert fired.actor.country == "YEM" and fired.mode == "missile"
+    assert hit.target.country == "YEM" and hit.mode is None  # the missiles were theirs, not the strike's
+
+
+# --- threats and denials ----------------------------------------------------------------------------------
+def test_a_threat_of_consequences_is_made_by_the_speaker(extractor):
+    e = _one(extractor, "Israel said on Sunday that Hezbollah would pay a heavy price.", type_="THREATEN")
+    assert e.actor.country == "ISR" and e.target.id == "hezbollah"
+    assert e.status == "occurred" and not e.negated
+
+
+def test_a_warning_names_who_is_threatened_and_gives_one_event(extractor):
+    e = _one(extractor, "Britain warned that the Houthis would face consequences.", type_="THREATEN")
+    assert e.actor.country == "GBR" and e.target.id == "houthis"
+
+
+def test_the_avenged_killing_is_not_a_new_attack(extractor):
+    assert _events(extractor, "Hamas said the killing would not go unpunished.") == []
+
+
+def test_denying_a_role_in_an_attack_is_that_attack_denied(extractor):
+    events = extractor.extract(Article(id="r", text="A drone struck a US base on Sunday. Tehran denied any role "
+                                                     "in the strike.", published="2024-02-01"))
+    denied = [e for e in events if e.status == "denied"]
+    assert [(e.type, e.actor.country) for e in denied] == [("ASSAULT", "IRN")]
+    assert not any(e.type == "REJECT" for e in events)
+
+
+def test_denying_allegations_without_an_attack_is_a_rejection(extractor):
+    e = _one(extractor, "The airline denied the allegations.", type_="REJECT")
+    assert e.status == "occurred"
+
+
+# --- places and modes -------------------------------------------------------------------------------------
+def test_a_speaking_capital_is_not_the_place(extractor):
+    events = _events(extractor, "A drone struck a US base on Sunday. Tehran denied any role in the strike.")
+    assert all(e.location is None or e.location.name != "Tehran" for e in events)
+
+
+def test_untagged_city_after_a_place_preposition(extractor):
+    e = _one(extractor, "Israeli jets struck Sanaa's international airport on Tuesday.")
+    assert e.location.name.startswith("Sanaa") and e.location.country == "YEM"  # the city, or its airport
+
+
+def test_a_mediator_is_not_the_place(extractor):
+    e = _one(extractor, "Under the deal brokered by the United States and France, Israeli troops will withdraw.",
+             type_="RETREAT")
+    assert e.location is None
+
+
+def test_a_state_target_is_the_country_of_the_attack(extractor):
+    e = _one(extractor, "Iran fired about 180 ballistic missiles at Israel on Tuesday.")
+    assert (e.location.country, e.location.precision) == ("ISR", "country")
+
+
+def test_the_attackers_own_weapon_decides_the_mode(extractor):
+    e = _one(extractor, "US warplanes struck two depots, two days after the militia fired ballistic missiles at a "
+                        "US base.")
+    assert e.mode == "aerial"
+
+
+def test_an_adjective_participle_is_not_an_event(extractor):
+    assert _events(extractor, "Aid reached the besieged territory on Saturday.") == []
+
+
+def test_airdropped_food_is_aid(extractor):
+    e = _one(extractor, "US aircraft dropped 38,000 meals over Gaza on Saturday.", type_="AID")
+    assert e.actor.country == "USA"
+
+
+# --- casualties told in the next sentence -----------------------------------------------------------------
+def test_other_dead_in_the_next_sentence_add_to_the_attack(extractor):
+    e = _one(extractor, "A US drone strike in Baghdad killed a militia commander on Wednesday. "
+                        "Two other people in the car also died.")
+    assert (e.fatalities.min, e.fatalities.max) == (3, 3)
+
+
+def test_a_told_count_in_the_next_sentence_fills_the_attack(extractor):
+    e = _one(extractor, "US warplanes struck two depots used by Kata'ib Hezbollah on Wednesday. "
+                        "The group said eight of its fighters were killed.")
+    assert (e.fatalities.min, e.fatalities.max) == (8, 8)
+
+
+def test_deaths_of_an_earlier_event_stay_out(extractor):
+    events = _events(extractor, "US aircraft struck a depot in Syria on Saturday. The strike came days after "
+                                "more than 100 people were killed in Gaza City.")
+    assert events[0].fatalities is None
+
+
+# --- the other party of non-violent events, and whom an attack was aimed at -------------------------------
+def test_the_other_party_after_a_preposition(extractor):
+    assert _one(extractor, "Jordan recalled its ambassador from Israel.", type_="SANCTION").target.country == "ISR"
+    assert _one(extractor, "Bolivia cut diplomatic ties with Israel.", type_="SANCTION").target.country == "ISR"
+    assert _one(extractor, "Washington paused a shipment of heavy bombs to Israel.",
+                type_="SANCTION").target.country == "ISR"
+
+
+def test_the_person_killed_is_the_target_of_a_strike_on_a_car(extractor):
+    e = _one(extractor, "A US drone strike on a vehicle in Baghdad killed a senior Kata'ib Hezbollah commander.")
+    assert e.target.country == "IRQ"
+
+
+def test_a_remark_on_the_event_just_told_is_not_a_second_event(extractor):
+    events = _events(extractor, "Two rockets were fired at a US base in Iraq on Monday. It was the first attack on "
+                                "the base in several weeks.")
+    assert len(events) == 1
+
+
+def test_members_of_a_force_are_that_force(extractor):
+    e = _one(extractor, "An Israeli airstrike in Damascus killed five members of Iran's Revolutionary Guards.")
+    assert (e.target.id, e.target.country) == ("irgc", "IRN")
+
+
+def test_irregular_past_forms_reach_the_parser(extractor):
+    assert _one(extractor, "Israel withdrew its ground forces from southern Gaza.", type_="RETREAT")
+    assert _one(extractor, "The two leaders spoke by phone on Thursday.", type_="CONSULT")
+
+
+def test_summoning_an_envoy_is_a_protest_and_own_envoys_are_not_the_target(extractor):
+    e = _one(extractor, "Iraq summoned Iran's ambassador.", type_="ACCUSE")
+    assert e.target.country == "IRN"
+    assert _events(extractor, "He summoned his courage.", type_="ACCUSE") == []
+    e = _one(extractor, "Chile recalled its ambassador.", type_="SANCTION")
+    assert e.target is None
+
+
+def test_a_promised_punishment_is_a_threat_by_the_speaker(extractor):
+    e = _one(extractor, "Khamenei said Israel had brought a severe punishment upon itself.", type_="THREATEN")
+    assert e.actor.country == "IRN" and e.target.country == "ISR"
