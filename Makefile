@@ -26,8 +26,12 @@ install: $(STAMP)
 demo: install
 	$(BIN)/proxywatch demo
 
-test: install
+test: install kb-check
 	$(BIN)/python -m pytest -q
+
+# Consistency of the knowledge base (shared aliases, codes, sponsors, parents, place coordinates).
+kb-check: install
+	$(BIN)/proxywatch kb check
 
 # Re-pin after editing requirements.in (needs pip-tools in the venv).
 lock: | $(BIN)/python

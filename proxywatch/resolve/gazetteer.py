@@ -32,6 +32,7 @@ COUNTRY_NAMES = {
     "uk": "GBR", "u k": "GBR", "britain": "GBR", "great britain": "GBR", "united kingdom": "GBR",
     "iran": "IRN", "iraq": "IRQ", "syria": "SYR", "israel": "ISR", "lebanon": "LBN", "yemen": "YEM",
     "jordan": "JOR", "palestine": "PSE", "palestinian territories": "PSE", "occupied palestinian territories": "PSE",
+    "gaza": "PSE", "gaza strip": "PSE", "west bank": "PSE",  # so that an article about Gaza prefers Gaza's Rafah
     "saudi arabia": "SAU", "uae": "ARE", "u a e": "ARE", "emirates": "ARE", "egypt": "EGY", "russia": "RUS",
     "turkey": "TUR", "turkiye": "TUR", "qatar": "QAT", "france": "FRA", "china": "CHN", "germany": "DEU",
     "south korea": "KOR", "north korea": "PRK",

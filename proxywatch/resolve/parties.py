@@ -23,7 +23,8 @@ KIND_NOUNS: dict[str, str] = {
     **{w: "military" for w in (
         "soldier troop force military army navy personnel serviceman servicemember marine base outpost "
         "garrison destroyer warship coalition commando airman patrol convoy unit artillery aircraft jet "
-        "warplane bomber helicopter tank gunboat airforce battalion brigade sailor reservist"
+        "warplane bomber helicopter tank gunboat airforce battalion brigade sailor reservist drone uav reaper "
+        "gunship frigate submarine"
     ).split()},
     **{w: "armed_group" for w in (
         "militia militant rebel group fighter insurgent faction proxy jihadist gunman gunmen guerrilla "
@@ -31,7 +32,7 @@ KIND_NOUNS: dict[str, str] = {
     ).split()},
     **{w: "government" for w in (
         "official government ministry administration authority spokesman spokesperson diplomat regime "
-        "cabinet embassy consulate"
+        "cabinet embassy consulate office"
     ).split()},
     **{w: "civilians" for w in (
         "civilian people resident child woman crew vessel ship tanker freighter carrier shipping passenger "
@@ -98,10 +99,19 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
     sponsors, rest = _text_sponsors(text, kb)
     head = head_lemma.lower()
     actor = kb.find_actor(rest) if rest else None
-    if actor is not None and actor.kind != "person" and head in PERSON_TITLES and head not in normalize(actor.name):
+    plural = normalize(rest).endswith("s")
+    if actor is not None and actor.kind != "person" and head in PERSON_TITLES and not plural \
+            and head not in normalize(actor.name):
         # an unnamed office-holder of a known body: "a senior Hezbollah commander", "Iran's ambassador"
         sponsors += [c for c in kb.sponsors(actor, day) if c not in sponsors]
         return Party(text=text, country=actor.country, kind="person", sponsors=tuple(sponsors))
+    if actor is not None and actor.kind == "person" and KIND_NOUNS.get(head) == "government":
+        # "Prime Minister Mohammed Shia al-Sudani's office": the body the person leads
+        office = kb.parent_of(actor, day)
+        if office is not None and office.kind == "government":
+            actor = office
+        else:
+            return Party(text=text, country=actor.country, kind="government", sponsors=tuple(sponsors))
     if actor is not None:
         for code in kb.sponsors(actor, day):
             if code not in sponsors:

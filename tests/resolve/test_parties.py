@@ -253,6 +253,11 @@ CASES = [
     ("a senior Hezbollah commander", "commander", None, "LBN", "person", IRN),
     ("a Kata'ib Hezbollah commander", "commander", None, "IRQ", "person", IRN),
     ("the Houthi leader", "leader", None, "YEM", "person", IRN),
+    ("Houthi military commanders", "commander", "houthis", "YEM", "armed_group", IRN),
+    ("Prime Minister Mohammed Shia al-Sudani's office", "office", "iraq-government", "IRQ", "government", NONE),
+    ("Netanyahu's office", "office", "israel-government", "ISR", "government", NONE),
+    ("a US MQ-9 Reaper", "reaper", "united-states", "USA", "military", NONE),
+    ("Fly Baghdad", "baghdad", "fly-baghdad", "IRQ", "organization", NONE),
 ]
 
 
