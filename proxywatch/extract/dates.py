@@ -16,7 +16,7 @@ import dateparser
 
 from proxywatch.records import DateSpan
 
-__all__ = ["resolve_date", "parse_published"]
+__all__ = ["resolve_date", "parse_published", "offset_date"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -152,3 +152,32 @@ def resolve_date(text: str, published: date | None) -> DateSpan | None:
     if published and start > published:
         return None
     return DateSpan(start.isoformat(), end.isoformat(), precision, clean)
+
+
+_OFFSET = re.compile(r"^(?:(an?|one|two|three|four|five|six|\d+)\s+)?(hour|day|week)s?$")
+_SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def offset_date(main: DateSpan, offset: str, mark: str) -> DateSpan | None:
+    """The date of an event told as "<offset> after/before" the main one ("a day after X" → the day before).
+
+    "a day", "two days", "a week" give a day; "hours" the main day or the one before; "days" two to six
+    days; anything vaguer ("weeks", "months") or a main date that is not a day gives ``None``."""
+    m = _OFFSET.match(" ".join(offset.lower().split()))
+    if m is None or main.precision != "day" or main.start is None:
+        return None
+    number, unit = m.group(1), m.group(2)
+    sign = -1 if mark == "after" else 1
+    day = date.fromisoformat(main.start)
+    text = f"{offset} {mark}"
+    if number is None and unit == "hour":
+        low, high = sorted((day, day + timedelta(days=sign)))
+        return DateSpan(low.isoformat(), high.isoformat(), "range", text)
+    if number is None and unit == "day":
+        low, high = sorted((day + timedelta(days=2 * sign), day + timedelta(days=6 * sign)))
+        return DateSpan(low.isoformat(), high.isoformat(), "range", text)
+    if number is None or unit == "hour":
+        return None
+    n = int(number) if number.isdigit() else _SMALL[number]
+    shifted = day + timedelta(days=sign * n * (7 if unit == "week" else 1))
+    return DateSpan(shifted.isoformat(), shifted.isoformat(), "day", text)

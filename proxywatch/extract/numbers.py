@@ -26,7 +26,7 @@ _APPROX = ("about", "around", "roughly", "approximately", "some", "an estimated"
 _VAGUE: dict[str, tuple[int, int | None]] = {
     "dozens": (24, None), "scores": (40, None), "hundreds": (200, None), "thousands": (2000, None),
     "a dozen": (12, 12), "half a dozen": (6, 6), "a couple": (2, 2), "a couple of": (2, 2),
-    "a few": (2, None), "several": (3, None), "a handful": (2, None), "a handful of": (2, None),
+    "a few": (2, None), "several": (3, None), "multiple": (2, None), "numerous": (2, None), "many": (2, None), "a handful": (2, None), "a handful of": (2, None),
 }
 NO_COUNT_WORDS = frozenset(["no", "none", "zero", "nobody", "no one"])
 _SINGULAR = frozenset(["a", "an", "one", "single", "lone", "another"])

@@ -19,7 +19,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from proxywatch.extract import lexicon as lx
-from proxywatch.extract.dates import parse_published, resolve_date
+from proxywatch.extract.aggregates import aggregate as aggregate_of
+from proxywatch.extract.dates import offset_date, parse_published, resolve_date
 from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, subject_like
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import Prefilter
@@ -29,7 +30,7 @@ from proxywatch.extract.senses import child as _child
 from proxywatch.extract.senses import prep_object as _prep_object
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place, event_id
 from proxywatch.resolve.kb import KnowledgeBase
-from proxywatch.resolve.parties import resolve_party
+from proxywatch.resolve.parties import KIND_NOUNS, resolve_party
 
 __all__ = ["Extractor"]
 
@@ -52,7 +53,8 @@ _PARTNER_PREPS: dict[str, tuple[str, ...]] = {
 _CLAUSES = frozenset("advcl ccomp relcl acl conj xcomp parataxis".split())
 _SITE_NOUNS = frozenset("target site area position facility base building office compound depot".split())
 _SITES = _AREA_NOUNS | _SITE_NOUNS | frozenset("airport harbour harbor refinery plant hospital school".split())
-_QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several member".split())
+_QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several member gathering "
+                             "concentration".split())
 _PLACE_PREPS = frozenset("in at near on off outside inside across into over around along".split())
 _TARGET_PREPS = frozenset("on against at targeting".split())
 _PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
@@ -60,7 +62,7 @@ _PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "sea": 3, "region": 4, "co
 _REPORTING = frozenset("say warn tell add announce state report note insist claim write".split())
 # First words of the THREATEN phrases whose subject is the one threatened ("Hezbollah would pay a heavy price",
 # "the attack would not go unanswered"): the threat is made by whoever says it.
-_CONSEQUENCE_VERBS = frozenset("pay go bear face receive bring".split())
+_CONSEQUENCE_VERBS = frozenset("pay go pass bear face receive bring".split())
 # "denied any role in the strike": a denial of taking part in an event is that event with status "denied".
 _DENIALS = frozenset("deny reject dismiss".split())
 _INVOLVEMENT = frozenset("involvement role responsibility part hand".split())
@@ -85,7 +87,7 @@ def _merge_casualties(groups: dict[tuple[str, int], list[_Hit]]) -> None:
     if len(assaults) < 2:
         return
     casualty = [k for k in assaults if all(h.trigger.weight <= 1 and h.token.pos_ == "VERB" for h in groups[k])]
-    attacks = [k for k in assaults if k not in casualty]
+    attacks = [k for k in assaults if k not in casualty and k[1] >= 0]  # not into a count of attacks (key < 0)
     into = attacks[0] if len(attacks) == 1 else casualty[0] if not attacks and casualty else None
     if into is None:
         return
@@ -97,7 +99,47 @@ def _merge_casualties(groups: dict[tuple[str, int], list[_Hit]]) -> None:
 def _casualty_only(hits: list[_Hit]) -> bool:
     """Casualty verbs with no one doing them: "eight fighters were killed", "two others died"."""
     return all(h.token.pos_ == "VERB" and h.token.lemma_.lower() in _CASUALTY_VERBS and _child(h.token, "nsubj") is None
-               and _child(h.token, "agent") is None and _main_clause(h.token) for h in hits)
+               and _child(h.token, "agent") is None and _main_clause(h.token) or _told_again(h.token) for h in hits)
+
+
+def _pronominal(tok: Token | None) -> bool:
+    """A mention read through a pronoun: "it", "their crews", "one of its commanders"."""
+    if tok is not None and (tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTITY_HEADS):
+        tok = _prep_object(tok, ("of",)) or tok
+    return tok is not None and (tok.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children))
+
+
+def _owner_kind(tok: Token) -> str | None:
+    """"militia sites": the kind of the owner word in front of a site noun."""
+    return next((KIND_NOUNS[c.lemma_.lower()] for c in tok.children if c.dep_ in ("compound", "amod")
+                 and c.lemma_.lower() in KIND_NOUNS), None)
+
+
+def _earlier_clause(tok: Token) -> bool:
+    """A trigger in an "after"/"before" clause with its own subject: another event, at another time."""
+    clause = _clause(tok)
+    mark = _child(clause, "mark") if clause.dep_ == "advcl" else None
+    return mark is not None and mark.lower_ in ("after", "before")
+
+
+def _argument_of(tok: Token, hits: list[_Hit]) -> bool:
+    """Whether an event noun is the subject or object of another trigger verb ("Dozens of attacks hit bases")."""
+    for hit in hits:
+        if hit.token.pos_ == "VERB" and hit.token.i != tok.i:
+            for arg in hit.token.children:
+                if arg.dep_ in ("nsubj", "nsubjpass", "dobj") and (arg.i == tok.i or arg.is_ancestor(tok)):
+                    return True
+    return False
+
+
+def _told_again(tok: Token) -> bool:
+    """"80 people were wounded in the port attack", "the strike killed three": the attack already told."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) or any(
+            c.dep_ not in ("det", "compound", "punct") for c in tok.children):
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") else tok.head
+    return (tok.dep_ == "nsubj" or tok.dep_ == "pobj") and verb.lemma_.lower() in _CASUALTY_VERBS
 
 
 def _main_clause(tok: Token) -> bool:
@@ -168,10 +210,12 @@ class _Hit:
 def _clause(tok: Token) -> Token:
     """The head of the clause a token belongs to; a conjoined or embedded clause with its own subject counts."""
     while tok.dep_ != "ROOT" and tok.head.i != tok.i:
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("conj", "ccomp", "relcl", "parataxis") and any(
+        if tok.pos_ in ("VERB", "AUX") and (tok.dep_ in ("conj", "ccomp", "relcl", "parataxis") or tok.dep_ == "advcl"
+                                            and _child(tok, "mark") is not None
+                                            and _child(tok, "mark").lower_ in ("after", "before")) and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
         ):
-            return tok
+            return tok  # "..., a day after a Houthi drone struck Tel Aviv": a second event
         tok = tok.head
     return tok
 
@@ -270,10 +314,16 @@ class Extractor:
         attack: tuple[int, int] | None = None  # (sentence, index in events) of the last occurred attack
         for n_sent, sent in enumerate(doc.sents):
             groups: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
-            for hit in self._triggers(sent):
-                groups[(hit.trigger.type, _clause(hit.token).i)].append(hit)
+            hits = self._triggers(sent)
+            for hit in hits:
+                key = (hit.trigger.type, _clause(hit.token).i)
+                if hit.trigger.type == "ASSAULT" and hit.token.pos_ == "NOUN" and aggregate_of(hit.token) \
+                        and not _argument_of(hit.token, hits):
+                    key = (hit.trigger.type, -1 - hit.token.i)  # "the raid answered dozens of attacks": two events
+                groups[key].append(hit)
             _merge_casualties(groups)
-            if attack is not None and attack[0] == n_sent - 1:
+            if attack is not None and (attack[0] == n_sent - 1 or attack[0] >= n_sent - 3 and any(
+                    _told_again(h.token) for hits in groups.values() for h in hits)):
                 updated = self._follow_up(sent, groups, events[attack[1]])
                 if updated is not None:
                     events[attack[1]] = updated
@@ -283,16 +333,17 @@ class Extractor:
                 if main.trigger.type == "REJECT" and _involvement(main.token) is not None and any(
                         e.type == "ASSAULT" and e.status == "occurred" for e in events):
                     main = _Hit(main.token, lx.Trigger("ASSAULT", main.trigger.weight))  # "denied any involvement"
-                event = self._event(article, sent, main, published, salient, ordinal, [h.token for h in hits])
+                others = {k[1] for k in groups if k[0] == "ASSAULT" and groups[k] is not hits}
+                event = self._event(article, sent, main, published, salient, ordinal, [h.token for h in hits], others)
                 salient.add(n_sent, event.actor, subject=True)
                 if event.date is None and last_day is not None and event.aggregate is None and not event.negated \
-                        and event.status == "occurred":
+                        and event.status == "occurred" and not _earlier_clause(main.token):
                     event = replace(event, date=last_day)  # the story's day carries over ("The attack killed...")
                 elif event.date is not None and event.date.precision == "day" and event.aggregate is None:
                     last_day = event.date
                 events.append(event)
                 if event.type == "ASSAULT" and event.status == "occurred" and not event.negated \
-                        and event.aggregate is None:
+                        and event.aggregate is None and not _earlier_clause(main.token):
                     attack = (n_sent, len(events) - 1)
                 ordinal += 1
                 for extra in self._ellipses(article, sent, main.token, event, ordinal):
@@ -408,7 +459,8 @@ class Extractor:
 
     # --- one event ----------------------------------------------------------------------
     def _event(self, article: Article, sent: Span, hit: _Hit, published: date | None,
-               salient: Salience, ordinal: int, group: list[Token] | None = None) -> Event:
+               salient: Salience, ordinal: int, group: list[Token] | None = None,
+               others: set[int] | frozenset[int] = frozenset()) -> Event:
         tok, trigger = hit.token, hit.trigger
         actor_tok, target_tok = self._roles(tok)
         status, negated = self._status(tok)
@@ -434,22 +486,31 @@ class Extractor:
         skip = [_core(actor_tok)] if actor_tok is not None else []
         if target_tok is not None and target is not None and target.kind in ("state", "government"):
             skip.append(_core(target_tok))  # "called on Washington": a party, not the place
-        location = self._location(sent, tok, skip, target_tok, group)
+        location = self._location(sent, tok, skip, target_tok, group, others)
         if location is None and trigger.type == "ASSAULT" and target is not None and target.kind == "state" \
-                and target.country:  # "fired missiles at Israel": in Israel
+                and target.country and target_tok.ent_type_ == "GPE":  # "at Israel": in Israel; "US bases": no
             location = Place(text=target.text, name=None, country=target.country, precision="country")
         fatalities = injuries = aggregate = None
         mode = None
         if trigger.type == "ASSAULT":
             mode = trigger.mode or self._mode(sent, tok)
-            fatalities, injuries, victims = self._casualties(sent)
-            aggregate = self._aggregate(tok)
+            fatalities, injuries, victims = self._casualties(sent, others)
+            aggregate = aggregate_of(tok) or next(  # "Scores of drone attacks have hit shipping"
+                (count for t in group or () if t.i != tok.i and t.pos_ == "NOUN" and (count := aggregate_of(t))), None)
             if (target is None or target.country is None and target.kind in (None, "military") and not target.id) \
                     and victims is not None and victims.i != tok.i:
                 hit = self._party(victims, day, salient)  # "claimed the lives of three soldiers"; "a strike on a
                 if hit is not None and (hit.country or hit.kind):  # car killed a commander": whom it was aimed at
                     target = hit
-        start, end = _to_article(sent.doc, sent.start_char), _to_article(sent.doc, sent.end_char)
+        if trigger.type == "ASSAULT" and actor is not None and target is not None and actor.country \
+                and actor.country == target.country:  # "their crews fired on the American aircraft"
+            if _pronominal(actor_tok):  # the pronoun was read wrongly: say nothing rather than the wrong side
+                actor = Party(text=actor.text)
+            elif _pronominal(target_tok):
+                target = Party(text=target.text)
+        words = [t for t in sent if not t.is_space] or list(sent)
+        start = _to_article(sent.doc, words[0].idx)
+        end = _to_article(sent.doc, words[-1].idx) + len(words[-1].text)  # not into the next piece's text
         text = article.text[start:end].rstrip()
         evidence = Evidence(text=text, start=start, end=start + len(text))
         found = sum(x is not None for x in (actor, target, location, date_span))
@@ -506,6 +567,8 @@ class Extractor:
         relcl = _child(tok, "relcl")
         if target is None and relcl is not None and relcl.lemma_.lower() in ("endure", "suffer", "face", "see"):
             target = _child(relcl, "nsubj")  # "the over 100 attacks that the US endured"
+        elif relcl is not None and relcl.lemma_.lower() in lx.LIGHT_VERBS:  # "attacks the group has launched on X"
+            actor, target = actor or _child(relcl, "nsubj"), target or _prep_object(relcl, _TARGET_PREPS)
         head = tok
         for _ in range(3):  # "launched an attack", "claimed responsibility for the attack"
             if head.dep_ not in ("dobj", "pobj", "prep", "attr") or head.head.i == head.i:
@@ -522,11 +585,16 @@ class Extractor:
     def _party(self, tok: Token | None, day: str | None, salient: Salience) -> Party | None:
         if tok is None:
             return None
-        if tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed"):
-            owner = _named_modifier(tok)  # "a Houthi anti-ship missile": the Houthis; "a drone": nobody
+        if tok.lemma_.lower() in _QUANTITY_HEADS and _prep_object(tok, ("of",)) is not None:
+            tok = _prep_object(tok, ("of",))  # "scores of drone attacks", "gatherings of militants"
+        if tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed") or tok.pos_ == "NOUN" \
+                and lx.NOUN_TRIGGERS.get(tok.lemma_.lower(), lx.Trigger("")).type == "ASSAULT":
+            owner = _named_modifier(tok)  # "a Houthi anti-ship missile", "Houthi attacks": the Houthis; "a drone",
+            # "the strikes": nobody (an event or a weapon is not a party)
             return self._party(owner, day, salient) if owner is not None else None
-        if tok.lower_ in ("nobody", "none") or tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children):
-            return None
+        if tok.lower_ in ("nobody", "none") or tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children) \
+                or tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY"):
+            return None  # "October" taken as the subject by a misparse is no party
         if tok.lemma_.lower() in _QUANTITY_HEADS or tok.pos_ == "NUM":
             of = _prep_object(tok, ("of",))  # "dozens of soldiers", "three of the sailors"
             tok = of if of is not None else tok
@@ -556,9 +624,9 @@ class Extractor:
             if place is not None and place.ent_type_ == "GPE":  # "military targets in Iran"
                 code = self.kb.gazetteer.country_code(place.text, demonyms=False)
                 if code:
-                    kind = "military" if any(c.lemma_.lower() == "military" for c in tok.children) else None
+                    kind = "military" if any(c.lemma_.lower() == "military" for c in tok.children) else _owner_kind(tok)
                     return Party(text=core.text, country=code, kind=kind)
-            return Party(text=core.text, kind=party.kind)  # "the base": military, whose unknown
+            return Party(text=core.text, kind=party.kind or _owner_kind(tok))  # "the base": military, whose unknown
         party = resolve_party(core.text, lemma, self.kb, day, is_person=tok.ent_type_ == "PERSON")
         poss = _child(tok, "poss")
         if party.country is None and poss is not None and poss.pos_ == "PRON":
@@ -588,6 +656,11 @@ class Extractor:
         """What an anaphor stands for: a subject it is embedded under, else the article so far."""
         if not kinds:
             return None  # "I", "we", "you": the speaker, not reported here
+        if tok.pos_ != "PRON":  # "struck sites used by Kata'ib Hezbollah, after the militia fired": the name just before
+            for ent in reversed([e for e in tok.sent.ents if e.end <= tok.left_edge.i and e.label_ in ("ORG", "NORP", "PERSON")]):
+                party = resolve_party(_core(ent.root).text, ent.root.lemma_, self.kb, day)
+                if party.kind in kinds and (party.id or party.country or party.sponsors):
+                    return party
         if tok.pos_ == "PRON":
             subject = subject_before(tok)  # "X said it would ...": it = X
             if subject is not None:
@@ -597,7 +670,7 @@ class Extractor:
         return salient.last(kinds, pronoun=tok.pos_ == "PRON")
 
     def _location(self, sent: Span, trigger: Token, skip: list[Span], target_tok: Token | None,
-                  group: list[Token] | None = None) -> Place | None:
+                  group: list[Token] | None = None, others: set[int] | frozenset[int] = frozenset()) -> Place | None:
         doc = sent.doc
         spans: list[Span] = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
         spans += [_core(t) for t in sent if t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_LABELS and (
@@ -612,6 +685,8 @@ class Extractor:
             if any(span.start < k.end and k.start < span.end for k in skip):
                 continue
             root = span.root
+            if others and _clause(root).i in others:
+                continue  # a place of the sentence's other attack
             while root.dep_ == "conj" and root.head.i != root.i:
                 root = root.head  # "brokered by the United States and France": as the first conjunct
             if root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "pobj" and root.head.lower_ in ("by", "with"):
@@ -621,7 +696,13 @@ class Extractor:
                 continue
             if root.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and entry.precision == "country":
                 continue
-            if root.dep_ == "pobj" and root.head.lower_ == "from":
+            origin = root
+            while origin.dep_ in ("compound", "det", "amod") and origin.head.i != origin.i:
+                origin = origin.head  # "(the) Golan" in "the Golan Heights"
+            while origin.dep_ == "pobj" and origin.head.lower_ == "of" and origin.head.head.lemma_.lower() in (
+                    "direction", "side", "territory"):
+                origin = origin.head.head  # "from the direction of the Golan Heights": where it came from
+            if origin.dep_ == "pobj" and origin.head.lower_ == "from":
                 continue
             attached = root.dep_ == "pobj" and (root.head.lower_ in _PLACE_PREPS or root.head.lower_ == "of" and
                                                 root.head.head.lemma_.lower() in _AREA_NOUNS)
@@ -656,6 +737,16 @@ class Extractor:
     def _date(self, sent: Span, trigger: Token, published: date | None) -> DateSpan | None:
         doc = sent.doc
         dates = [e for e in sent.ents if e.label_ == "DATE"]
+        if _earlier_clause(trigger):  # "..., a day after a drone struck Tel Aviv": not the main event's day
+            clause = _clause(trigger)
+            dates = [e for e in dates if clause.is_ancestor(e.root)]
+            mark = _child(clause, "mark")
+            offset = next((c for c in clause.children if c.dep_ == "npadvmod" and c.i == mark.i - 1
+                           and c.lemma_.lower() in ("day", "week", "hour")), None)  # "a day after", "hours after"
+            if offset is not None:
+                main = self._date(sent, clause.head, published) if clause.head.i != clause.i else None
+                text = doc[offset.left_edge.i: offset.i + 1].text
+                return offset_date(main, text, mark.lower_) if main else None
         best: DateSpan | None = None
         best_distance = None
         for n, ent in enumerate(dates):
@@ -706,9 +797,12 @@ class Extractor:
         subject = (_child(_child(trigger, "agent") or trigger, "pobj") if _child(trigger, "nsubjpass") is not None
                    else _child(trigger, "nsubj")) if trigger.pos_ == "VERB" else None
         own = [trigger, *(t for c in trigger.children if c.dep_ not in _CLAUSES and c.dep_ not in (
-            "nsubj", "nsubjpass", "agent") for t in c.subtree)]  # "struck ..., after militias fired missiles"
+            "nsubj", "nsubjpass", "agent") and not (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS)
+            for t in c.subtree)]  # "struck ..., after militias fired missiles"; "fired on the aircraft": not aerial
         elsewhere = {t.i for c in sent if c.dep_ in ("relcl", "acl", "advcl") and c.i != trigger.i
                      and not c.is_ancestor(trigger) for t in c.subtree}  # clauses about other events
+        elsewhere |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
+                      for t in c.subtree}  # what was aimed at is not how
         tiers: list[Iterable[Token]] = [[subject] if subject is not None else [], own,
                                         [t for t in trigger.subtree if t.i not in elsewhere],
                                         [t for t in sent if t.i not in elsewhere]]
@@ -729,11 +823,15 @@ class Extractor:
         phrase = tok.doc[tok.left_edge.i: tok.i + 1].text
         return parse_count(phrase)
 
-    def _casualties(self, sent: Span) -> tuple[Count | None, Count | None, Token | None]:
-        """Killed and wounded counts in a sentence, and the first victims' mention."""
+    def _casualties(self, sent: Span, others: set[int] | frozenset[int] = frozenset()
+                    ) -> tuple[Count | None, Count | None, Token | None]:
+        """Killed and wounded counts in a sentence, and the first victims' mention; not those told in the
+        clauses of the sentence's other attacks (their clause heads are ``others``)."""
         fatal = injured = None
         first: Token | None = None
         for tok in sent:
+            if others and _clause(tok).i in others:
+                continue
             lemma = tok.lemma_.lower()
             kind = "fatal" if lemma in lx.FATAL_VERBS else "injured" if lemma in lx.INJURY_VERBS else None
             if kind is None and lemma == "life" and tok.head.lemma_.lower() == "claim":
@@ -774,18 +872,6 @@ class Extractor:
             elif kind == "injured" and injured is None:
                 injured = count
         return fatal, injured, first
-
-    @staticmethod
-    def _aggregate(tok: Token) -> Count | None:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ == "NNS":
-            if any(c.dep_ in ("nummod", "quantmod", "amod") and (c.pos_ == "NUM" or c.like_num) for c in tok.children) \
-                    or any(c.dep_ == "nummod" for c in tok.children):
-                return parse_count(tok.doc[tok.left_edge.i: tok.i + 1].text)
-        if tok.pos_ == "VERB":
-            times = next((c for c in tok.children if c.lemma_.lower() == "time" and c.dep_ == "npadvmod"), None)
-            if times is not None:
-                return parse_count(tok.doc[times.left_edge.i: times.i].text)
-        return None
 
     @staticmethod
     def _status(tok: Token) -> tuple[str, bool]:

@@ -61,7 +61,10 @@ def _all_forms() -> frozenset[str]:
 
 
 class Prefilter:
-    """Find candidate sentences in raw text: character spans of sentences with a trigger word form."""
+    """Find candidate sentences in raw text: character spans of sentences with a trigger word form.
+
+    Each span is one sentence by the punctuation rules; the extractor parses each as a sentence of its
+    own, so the parser cannot join two of them ("... the Golan Heights. Brigadier General ...")."""
 
     def __init__(self, nlp: Language) -> None:
         self._tokenizer = nlp.tokenizer
@@ -73,9 +76,7 @@ class Prefilter:
         keep: list[tuple[int, int]] = []
         for sent in doc.sents:
             if any(t.lower_ in self._forms or t.lower_.split("-")[-1] in self._forms for t in sent):
-                start, end = sent.start_char, sent.end_char
-                if keep and keep[-1][1] >= start - 2:  # neighbours: keep them together as one piece
-                    keep[-1] = (keep[-1][0], end)
-                else:
-                    keep.append((start, end))
+                piece = text[sent.start_char:sent.end_char]
+                start = sent.start_char + len(piece) - len(piece.lstrip())  # not the paragraph break before it
+                keep.append((start, sent.start_char + len(piece.rstrip())))
         return keep

@@ -3,7 +3,7 @@ places, modes and casualty follow-ups."""
 
 from __future__ import annotations
 
-from proxywatch.records import Article, Event
+from proxywatch.records import Article, Count, Event
 
 
 def _events(extractor, text: str, type_: str = "ASSAULT") -> list[Event]:
@@ -92,9 +92,9 @@ def test_a_state_target_is_the_country_of_the_attack(extractor):
 
 
 def test_the_attackers_own_weapon_decides_the_mode(extractor):
-    e = _one(extractor, "US warplanes struck two depots, two days after the militia fired ballistic missiles at a "
-                        "US base.")
-    assert e.mode == "aerial"
+    strike, earlier = _events(extractor, "US warplanes struck two depots on Wednesday, two days after the militia "
+                                         "fired ballistic missiles at a US base.")
+    assert (strike.mode, earlier.mode) == ("aerial", "missile")
 
 
 def test_an_adjective_participle_is_not_an_event(extractor):
@@ -165,3 +165,80 @@ def test_summoning_an_envoy_is_a_protest_and_own_envoys_are_not_the_target(extra
 def test_a_promised_punishment_is_a_threat_by_the_speaker(extractor):
     e = _one(extractor, "Khamenei said Israel had brought a severe punishment upon itself.", type_="THREATEN")
     assert e.actor.country == "IRN" and e.target.country == "ISR"
+
+
+# --- counts of attacks, other clauses, places of origin (new-user trial, 2026-12-01) -----------------------
+def test_quantity_and_series_nouns_make_an_aggregate(extractor):
+    assert _one(extractor, "Militias have carried out dozens of attacks on US bases this year.").aggregate.min == 24
+    assert _one(extractor, "The US launched a series of strikes on Houthi radar sites.").aggregate == Count(2, None)
+    assert _one(extractor, "Several attacks hit the base in December.").aggregate == Count(3, None)
+
+
+def test_a_count_of_attacks_beside_a_single_raid_is_its_own_event(extractor):
+    events = _events(extractor, "Israel said the raid answered hundreds of attacks by the Houthis since October.")
+    assert any(e.aggregate == Count(200, None) for e in events)
+
+
+def test_an_event_or_weapon_is_not_a_party(extractor):
+    e = _one(extractor, "Scores of drone attacks have hit shipping in the Red Sea.")
+    assert e.actor is None and e.aggregate == Count(40, None)
+
+
+def test_a_base_of_a_state_is_its_military_and_not_a_place_in_that_state(extractor):
+    e = _one(extractor, "Militias fired rockets at US bases on Tuesday.")
+    assert (e.target.country, e.target.kind) == ("USA", "military")
+    assert e.location is None
+
+
+def test_where_the_missiles_came_from_is_not_where_they_struck(extractor):
+    e = _one(extractor, "The ministry said the aircraft fired six missiles from the direction of the Golan Heights.")
+    assert e.location is None
+
+
+def test_an_attack_told_in_an_after_clause_is_a_second_event_a_day_earlier(extractor):
+    text = ("Israeli jets bombed the port of Hodeidah on Saturday, killing at least three people, a day after a "
+            "Houthi drone struck a building in Tel Aviv and killed one man.")
+    events = extractor.extract(Article(id="r", text=text, published="2024-07-21"))
+    raid, drone = [e for e in events if e.type == "ASSAULT"]
+    assert (raid.location.name, raid.date.start, raid.fatalities) == ("Hodeidah", "2024-07-20", Count(3, None))
+    assert (drone.actor.id, drone.mode, drone.location.name) == ("houthis", "drone", "Tel Aviv")
+    assert (drone.date.start, drone.date.precision, drone.fatalities) == ("2024-07-19", "day", Count(1, 1))
+
+
+def test_casualties_in_the_attack_already_told_are_not_a_new_attack(extractor):
+    events = _events(extractor, "Israeli jets bombed the port of Hodeidah on Saturday. The Houthis vowed revenge. "
+                                "Around 80 people were injured in the port attack, health officials said.")
+    assert len(events) == 1 and events[0].injuries == Count(80, 80)
+
+
+def test_a_killing_that_will_not_pass_without_punishment_is_a_threat(extractor):
+    events = extractor.extract(Article(id="r", text="Israeli jets struck a building in Damascus on Monday. "
+                                       "Hezbollah said the killing would not pass without punishment.",
+                                       published="2024-04-02"))
+    assert [e.type for e in events] == ["ASSAULT", "THREATEN"]
+    assert events[1].actor.id == "hezbollah"
+
+
+def test_a_pronoun_never_puts_an_attacker_on_its_targets_side(extractor):
+    events = _events(extractor, "US Navy helicopters sank three boats on Sunday after their crews fired on the "
+                                "American helicopters.")
+    assert len(events) == 2
+    assert all(not (x.actor and x.target and x.actor.country and x.actor.country == x.target.country) for x in events)
+
+
+def test_the_militia_is_the_group_named_earlier_in_the_sentence(extractor):
+    events = _events(extractor, "US warplanes struck two depots used by Kata'ib Hezbollah on Wednesday, two days "
+                                "after the militia fired missiles at al-Asad air base.")
+    assert events[-1].actor.id == "kataib-hezbollah"
+
+
+def test_a_date_is_not_a_party(extractor):
+    for e in _events(extractor, "Since mid-October, US and coalition forces in Iraq and Syria have been attacked at "
+                                "least 46 times."):
+        assert e.target is None or "October" not in e.target.text
+
+
+def test_evidence_ends_with_its_sentence_when_the_next_is_not_parsed(extractor):
+    text = "Drones struck the base on Monday. The weather was clear. Officials met on Tuesday."
+    for e in extractor.extract(Article(id="r", text=text, published="2024-02-01")):
+        assert e.evidence.text in ("Drones struck the base on Monday.", "Officials met on Tuesday.")

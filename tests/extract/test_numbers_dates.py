@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 
-from proxywatch.extract.dates import parse_published, resolve_date
+from proxywatch.extract.dates import offset_date, parse_published, resolve_date
 from proxywatch.extract.numbers import parse_count
+from proxywatch.records import DateSpan
 
 
 @pytest.mark.parametrize(
@@ -72,3 +73,21 @@ def test_future_dates_are_not_events_in_the_past():
 )
 def test_parse_published(value, expected):
     assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("offset", "mark", "start", "end", "precision"),
+    [
+        ("a day", "after", "2024-07-19", "2024-07-19", "day"), ("two days", "after", "2024-07-18", "2024-07-18", "day"),
+        ("a week", "before", "2024-07-27", "2024-07-27", "day"), ("hours", "after", "2024-07-19", "2024-07-20", "range"),
+        ("days", "after", "2024-07-14", "2024-07-18", "range"),
+    ],
+)
+def test_offset_date(offset, mark, start, end, precision):
+    span = offset_date(DateSpan("2024-07-20", "2024-07-20", "day"), offset, mark)
+    assert (span.start, span.end, span.precision) == (start, end, precision)
+
+
+def test_offset_date_needs_a_day_and_a_plain_offset():
+    assert offset_date(DateSpan("2024-07-01", "2024-07-31", "month"), "a day", "after") is None
+    assert offset_date(DateSpan("2024-07-20", "2024-07-20", "day"), "weeks", "after") is None

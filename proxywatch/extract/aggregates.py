@@ -1,0 +1,50 @@
+"""Counts of events rather than one event: "over 100 attacks", "dozens of strikes", "a series of raids".
+
+A plural event noun with a number or a vague quantity is an aggregate; so is one that
+hangs under a quantity noun ("hundreds of attacks") or a series noun ("a wave of
+attacks"), whose count is unknown but more than one.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from proxywatch.extract.numbers import parse_count
+from proxywatch.records import Count
+
+__all__ = ["aggregate"]
+
+# "hundreds of attacks": the quantity noun gives the count (numbers.py reads it).
+_QUANTITY_NOUNS = frozenset("dozen hundred thousand score handful couple".split())
+# "a series of strikes": more than one, how many unknown. Not "barrage" or "salvo": one attack, many rockets.
+_SERIES_NOUNS = frozenset("series wave spate string number succession spree".split())
+# "several attacks", "multiple strikes": a vague count as the noun's own modifier.
+_VAGUE_MODIFIERS = frozenset("several multiple numerous many few dozens hundreds scores".split())
+_MORE_THAN_ONE = Count(2, None)
+
+
+def aggregate(tok: Token) -> Count | None:
+    """The count of events an ASSAULT trigger states, or ``None`` when it reports one event."""
+    doc = tok.doc
+    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ == "NNS":
+        if any(c.dep_ in ("nummod", "quantmod", "amod") and (c.pos_ == "NUM" or c.like_num) for c in tok.children) \
+                or any(c.dep_ == "nummod" for c in tok.children):
+            return parse_count(doc[tok.left_edge.i: tok.i + 1].text)
+        vague = [c for c in tok.children if c.dep_ in ("amod", "det", "nummod") and c.lower_ in _VAGUE_MODIFIERS]
+        if vague:
+            return parse_count(doc[vague[0].left_edge.i: vague[0].i + 1].text) or _MORE_THAN_ONE
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.head.i:
+            quantity = tok.head.head
+            lemma = quantity.lemma_.lower()
+            if lemma in _SERIES_NOUNS:
+                return _MORE_THAN_ONE
+            if lemma in _QUANTITY_NOUNS or quantity.pos_ == "NUM":  # "dozens of", "three of the attacks"
+                count = parse_count(doc[quantity.left_edge.i: quantity.i + 1].text)
+                if count is not None and count != Count(1, 1):
+                    return count
+        return None
+    if tok.pos_ == "VERB":
+        times = next((c for c in tok.children if c.lemma_.lower() == "time" and c.dep_ == "npadvmod"), None)
+        if times is not None:
+            return parse_count(doc[times.left_edge.i: times.i].text)
+    return None
