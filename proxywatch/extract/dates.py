@@ -88,6 +88,17 @@ def _point(text: str, ref: date) -> tuple[date, date, str] | None:
     if t in ("last month",):
         prev = ref.replace(day=1) - timedelta(days=1)
         return prev.replace(day=1), prev, "month"
+    m = re.fullmatch(rf"({_PART_RE})\s*(last|this) month", t)
+    if m:  # "late last month", "early this month"
+        month_ref = ref if m.group(2) == "this" else ref.replace(day=1) - timedelta(days=1)
+        start, end = _part_of_month(m.group(1).strip(), month_ref.month, month_ref)
+        return start, min(end, ref), "range"
+    if t in ("earlier this week",):
+        return ref - timedelta(days=ref.weekday()), ref, "range"
+    if t in ("this year", "earlier this year"):
+        return ref.replace(month=1, day=1), ref, "range"
+    if t in ("last year",):
+        return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31), "year"
     m = re.fullmatch(rf"({_PART_RE})\s*({_MONTH_RE})", t)
     if m:
         start, end = _part_of_month(m.group(1).strip(), _MONTHS[m.group(2)], ref)

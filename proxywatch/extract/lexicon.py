@@ -151,6 +151,8 @@ AID_OBJECTS = frozenset("weapon arm missile drone rocket money fund funding cash
 
 # Verbs whose object noun carries the event ("launched an attack", "carried out strikes").
 LIGHT_VERBS = frozenset("launch carry conduct stage mount claim fire unleash execute".split())
+# Verbs whose subject does the event noun they govern: "announced new sanctions", "held talks", "pledged aid".
+ISSUING_VERBS = frozenset("announce impose unveil slap levy pledge approve extend deliver offer hold sign".split())
 
 # Word (lower-case lemma or text) → ASSAULT mode; earlier entries win inside one phrase.
 MODE_WORDS: dict[str, str] = {

@@ -46,7 +46,8 @@ def anaphor_kinds(tok: Token, core: Span) -> frozenset[str] | None:
 def relative_head(tok: Token) -> Token | None:
     """The noun a relative pronoun stands for: "the militants who launched" → militants."""
     if tok.lower_ in _RELATIVES and tok.head.dep_ == "relcl" and tok.head.head.i != tok.head.i:
-        return tok.head.head
+        head = tok.head.head
+        return head.head if head.dep_ == "appos" else head  # "Qaani, the Quds Force commander, who met": Qaani
     return None
 
 

@@ -66,6 +66,8 @@ _CONSEQUENCE_VERBS = frozenset("pay go pass bear face receive bring".split())
 # "denied any role in the strike": a denial of taking part in an event is that event with status "denied".
 _DENIALS = frozenset("deny reject dismiss".split())
 _INVOLVEMENT = frozenset("involvement role responsibility part hand".split())
+# Subordinate clauses about another time or condition: their places are not the event's.
+_OTHER_TIME = frozenset("until unless if because since although though while before after".split())
 
 
 
@@ -86,7 +88,8 @@ def _merge_casualties(groups: dict[tuple[str, int], list[_Hit]]) -> None:
     assaults = [key for key in groups if key[0] == "ASSAULT"]
     if len(assaults) < 2:
         return
-    casualty = [k for k in assaults if all(h.trigger.weight <= 1 and h.token.pos_ == "VERB" for h in groups[k])]
+    casualty = [k for k in assaults if all(h.trigger.weight <= 1 and h.token.pos_ == "VERB" for h in groups[k])
+                and not any(_earlier_clause(h.token) for h in groups[k])]  # "a day after a drone killed one man"
     attacks = [k for k in assaults if k not in casualty and k[1] >= 0]  # not into a count of attacks (key < 0)
     into = attacks[0] if len(attacks) == 1 else casualty[0] if not attacks and casualty else None
     if into is None:
@@ -100,6 +103,14 @@ def _casualty_only(hits: list[_Hit]) -> bool:
     """Casualty verbs with no one doing them: "eight fighters were killed", "two others died"."""
     return all(h.token.pos_ == "VERB" and h.token.lemma_.lower() in _CASUALTY_VERBS and _child(h.token, "nsubj") is None
                and _child(h.token, "agent") is None and _main_clause(h.token) or _told_again(h.token) for h in hits)
+
+
+def _offset(clause: Token) -> tuple[str, str] | None:
+    """("a day", "after") for "a day after X struck": how far the clause's event lies from the main one."""
+    mark = _child(clause, "mark")
+    offset = next((c for c in clause.children if c.dep_ == "npadvmod" and mark is not None and c.i == mark.i - 1
+                   and c.lemma_.lower() in ("day", "week", "hour")), None)
+    return (clause.doc[offset.left_edge.i: offset.i + 1].text, mark.lower_) if offset is not None else None
 
 
 def _pronominal(tok: Token | None) -> bool:
@@ -336,7 +347,10 @@ class Extractor:
                 others = {k[1] for k in groups if k[0] == "ASSAULT" and groups[k] is not hits}
                 event = self._event(article, sent, main, published, salient, ordinal, [h.token for h in hits], others)
                 salient.add(n_sent, event.actor, subject=True)
-                if event.date is None and last_day is not None and event.aggregate is None and not event.negated \
+                offset = _offset(_clause(main.token)) if _earlier_clause(main.token) else None
+                if event.date is None and last_day is not None and offset is not None:
+                    event = replace(event, date=offset_date(last_day, *offset))  # "The raid came a day after ..."
+                elif event.date is None and last_day is not None and event.aggregate is None and not event.negated \
                         and event.status == "occurred" and not _earlier_clause(main.token):
                     event = replace(event, date=last_day)  # the story's day carries over ("The attack killed...")
                 elif event.date is not None and event.date.precision == "day" and event.aggregate is None:
@@ -387,9 +401,14 @@ class Extractor:
             return []
         out: list[Event] = []
         for num in sent:
-            if num.pos_ != "NUM" or num.dep_ != "conj" or num.head.i not in (tok.i, tok.head.i) or num.i < tok.i:
+            if num.lemma_.lower() == "one" and num.pos_ == "NOUN" and num.dep_ in ("conj", "attr", "dobj") \
+                    and num.head.i in (tok.i, tok.head.i) and num.i > tok.i:
+                count_tok = _child(num, "nummod")  # "no attacks in Iraq, and only two small ones in Syria"
+                count = parse_count(sent.doc[count_tok.left_edge.i: count_tok.i + 1].text) if count_tok else None
+            elif num.pos_ != "NUM" or num.dep_ != "conj" or num.head.i not in (tok.i, tok.head.i) or num.i < tok.i:
                 continue
-            count = parse_count(sent.doc[num.left_edge.i: num.i + 1].text)
+            else:
+                count = parse_count(sent.doc[num.left_edge.i: num.i + 1].text)
             if count is None:
                 continue
             location = self._location(sent, num, [], None)
@@ -484,9 +503,10 @@ class Extractor:
             elif _own(target_tok):
                 target_tok, target = None, None  # "recalled their ambassadors": not the other side
         skip = [_core(actor_tok)] if actor_tok is not None else []
-        if target_tok is not None and target is not None and target.kind in ("state", "government"):
+        if target_tok is not None and target is not None and target.kind in ("state", "government") \
+                and target_tok.lemma_.lower() not in _SITES:  # "Iran's Fordow site": the place all the same
             skip.append(_core(target_tok))  # "called on Washington": a party, not the place
-        location = self._location(sent, tok, skip, target_tok, group, others)
+        location = self._location(sent, tok, skip, target_tok, group, others, whence=trigger.type == "RETREAT")
         if location is None and trigger.type == "ASSAULT" and target is not None and target.kind == "state" \
                 and target.country and target_tok.ent_type_ == "GPE":  # "at Israel": in Israel; "US bases": no
             location = Place(text=target.text, name=None, country=target.country, precision="country")
@@ -575,7 +595,7 @@ class Extractor:
                 break
             head = head.head
             if head.pos_ == "VERB":
-                if actor is None and head.lemma_.lower() in lx.LIGHT_VERBS:
+                if actor is None and (head.lemma_.lower() in lx.LIGHT_VERBS or head.lemma_.lower() in lx.ISSUING_VERBS):
                     actor = _child(head, "nsubj") or _child(_child(head, "agent") or head, "pobj")
                 if target is None and head.lemma_.lower() in lx.LIGHT_VERBS:
                     target = _prep_object(head, _TARGET_PREPS)
@@ -670,7 +690,9 @@ class Extractor:
         return salient.last(kinds, pronoun=tok.pos_ == "PRON")
 
     def _location(self, sent: Span, trigger: Token, skip: list[Span], target_tok: Token | None,
-                  group: list[Token] | None = None, others: set[int] | frozenset[int] = frozenset()) -> Place | None:
+                  group: list[Token] | None = None, others: set[int] | frozenset[int] = frozenset(),
+                  whence: bool = False) -> Place | None:
+        """The event's place; ``whence``: a place after "from" counts ("withdrew from southern Lebanon")."""
         doc = sent.doc
         spans: list[Span] = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
         spans += [_core(t) for t in sent if t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_LABELS and (
@@ -680,13 +702,18 @@ class Extractor:
             doc.user_data["pw_places"] = [(s, e) for _, s, e in self._places(doc)]
         spans += [doc[s:e] for s, e in doc.user_data["pw_places"] if sent.start <= s and e <= sent.end]
         context = self._countries_in(doc)
+        foreign = {t.i for c in sent if c.dep_ == "advcl" and c.i != trigger.i and not c.is_ancestor(trigger)
+                   and (mark := _child(c, "mark")) is not None and mark.lower_ in _OTHER_TIME for t in c.subtree}
         candidates: list[tuple[int, int, Place, int]] = []
         for span in spans:
             if any(span.start < k.end and k.start < span.end for k in skip):
                 continue
             root = span.root
-            if others and _clause(root).i in others:
-                continue  # a place of the sentence's other attack
+            named = _prep_object(root, ("of",)) if root.lemma_.lower() in _AREA_NOUNS else None
+            if named is not None and named.pos_ == "PROPN":
+                continue  # "the southern Gaza city of Khan Younis": Khan Younis, not Gaza City
+            if others and _clause(root).i in others or root.i in foreign:
+                continue  # a place of the sentence's other attack; "until the war in Gaza ends"
             while root.dep_ == "conj" and root.head.i != root.i:
                 root = root.head  # "brokered by the United States and France": as the first conjunct
             if root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "pobj" and root.head.lower_ in ("by", "with"):
@@ -702,7 +729,7 @@ class Extractor:
             while origin.dep_ == "pobj" and origin.head.lower_ == "of" and origin.head.head.lemma_.lower() in (
                     "direction", "side", "territory"):
                 origin = origin.head.head  # "from the direction of the Golan Heights": where it came from
-            if origin.dep_ == "pobj" and origin.head.lower_ == "from":
+            if origin.dep_ == "pobj" and origin.head.lower_ == "from" and not whence:
                 continue
             attached = root.dep_ == "pobj" and (root.head.lower_ in _PLACE_PREPS or root.head.lower_ == "of" and
                                                 root.head.head.lemma_.lower() in _AREA_NOUNS)
@@ -740,16 +767,17 @@ class Extractor:
         if _earlier_clause(trigger):  # "..., a day after a drone struck Tel Aviv": not the main event's day
             clause = _clause(trigger)
             dates = [e for e in dates if clause.is_ancestor(e.root)]
-            mark = _child(clause, "mark")
-            offset = next((c for c in clause.children if c.dep_ == "npadvmod" and c.i == mark.i - 1
-                           and c.lemma_.lower() in ("day", "week", "hour")), None)  # "a day after", "hours after"
+            offset = _offset(clause)
             if offset is not None:
                 main = self._date(sent, clause.head, published) if clause.head.i != clause.i else None
-                text = doc[offset.left_edge.i: offset.i + 1].text
-                return offset_date(main, text, mark.lower_) if main else None
+                return offset_date(main, *offset) if main else None
         best: DateSpan | None = None
         best_distance = None
         for n, ent in enumerate(dates):
+            owner = ent.root.head
+            if ent.root.dep_ in ("nmod", "compound", "amod") and owner.i != trigger.i and owner.pos_ == "NOUN" \
+                    and owner.lemma_.lower() in lx.NOUN_TRIGGERS:
+                continue  # "denies any role in the October 7 attack": that attack's date, not the aid's
             start, end = ent.start, ent.end
             before = doc[start - 1].lower_ if start > sent.start else ""
             if before in ("since", "between", "from"):

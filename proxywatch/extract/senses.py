@@ -179,7 +179,8 @@ def back_reference(tok: Token) -> bool:
             c.dep_ in ("prep", "nummod", "compound", "amod") for c in tok.children):
         if lx.NOUN_TRIGGERS.get(tok.lemma_.lower(), lx.Trigger("")).type != "ASSAULT":
             return True
-        return tok.head.lemma_.lower() == "be" or tok.head.pos_ == "AUX"
+        return tok.head.lemma_.lower() in ("be", "come", "follow") or tok.head.pos_ == "AUX"  # "The raid came a
+        # day after ...": the raid already told
     if tok.dep_ not in ("dobj", "pobj") or any(c.dep_ not in ("det", "punct") for c in tok.children):
         return False
     if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in tok.children):

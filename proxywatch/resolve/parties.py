@@ -129,6 +129,8 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
         elif head in (demonym, demonym[:-1]):
             bare = len(rest.split()) == 1 and not demonym.endswith("s")
             kind = "military" if bare else "civilians"  # "an Israeli drone": its owner; "Palestinians"
+    if sponsors and kind == "civilians" and head in KIND_NOUNS:
+        sponsors = []  # "Israel-linked ships": owned or bound for, not a sponsored armed group
     if sponsors and kind in (None, "civilians", "organization"):
         kind = "armed_group"
     if sponsors and not actor and country in sponsors:

@@ -242,3 +242,43 @@ def test_evidence_ends_with_its_sentence_when_the_next_is_not_parsed(extractor):
     text = "Drones struck the base on Monday. The weather was clear. Officials met on Tuesday."
     for e in extractor.extract(Article(id="r", text=text, published="2024-02-01")):
         assert e.evidence.text in ("Drones struck the base on Monday.", "Officials met on Tuesday.")
+
+
+def test_only_two_small_ones_is_a_second_count(extractor):
+    events = _events(extractor, "There have been no attacks on US forces in Iraq since February 4, and only two "
+                                "small ones in Syria.")
+    assert [(e.negated, e.aggregate, e.location.country) for e in events] == [
+        (True, None, "IRQ"), (False, Count(2, 2), "SYR")]
+
+
+def test_the_subject_of_announced_sanctions_imposes_them(extractor):
+    e = _one(extractor, "Washington announced new sanctions on Hamas financiers on Friday.", type_="SANCTION")
+    assert e.actor.id == "united-states"
+
+
+def test_a_date_that_names_another_event_is_not_this_events_date(extractor):
+    e = _one(extractor, "Iran has armed Hamas for years, although Tehran denies any role in the October 7 attack.",
+             type_="AID")
+    assert e.date is None
+
+
+def test_ships_linked_to_a_state_are_not_a_sponsored_group(extractor):
+    e = _one(extractor, "The Houthis vowed to keep targeting Israel-linked ships until the war in Gaza ends.")
+    assert (e.target.kind, e.target.sponsors) == ("civilians", ())
+    assert e.location is None  # the war's place, in an 'until' clause, is not the attacks' place
+
+
+def test_a_withdrawal_is_from_the_place_left_and_a_city_of_x_is_x(extractor):
+    e = _one(extractor, "Israel withdrew its ground forces from the southern Gaza city of Khan Younis on Sunday.",
+             type_="RETREAT")
+    assert e.location.name == "Khan Younis"
+
+
+def test_the_raid_came_a_day_after_is_the_earlier_attack_dated_the_day_before(extractor):
+    text = ("Israeli warplanes struck the port of Hodeidah on Saturday. The raid came a day after a Houthi drone "
+            "exploded in central Tel Aviv, killing one man.")
+    raid, drone = [e for e in extractor.extract(Article(id="r", text=text, published="2024-07-21"))
+                   if e.type == "ASSAULT"]
+    assert (drone.location.name, drone.date.start, drone.fatalities, drone.actor.id) == (
+        "Tel Aviv", "2024-07-19", Count(1, 1), "houthis")
+    assert raid.fatalities is None

@@ -91,3 +91,13 @@ def test_offset_date(offset, mark, start, end, precision):
 def test_offset_date_needs_a_day_and_a_plain_offset():
     assert offset_date(DateSpan("2024-07-01", "2024-07-31", "month"), "a day", "after") is None
     assert offset_date(DateSpan("2024-07-20", "2024-07-20", "day"), "weeks", "after") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [("late last month", "2024-01-21", "2024-01-31"), ("early this month", "2024-02-01", "2024-02-10"),
+     ("earlier this week", "2024-02-19", "2024-02-20"), ("this year", "2024-01-01", "2024-02-20")],
+)
+def test_parts_of_relative_months(text, start, end):
+    span = resolve_date(text, date(2024, 2, 20))
+    assert (span.start, span.end) == (start, end)
