@@ -17,7 +17,7 @@ __all__ = ["aggregate"]
 # "hundreds of attacks": the quantity noun gives the count (numbers.py reads it).
 _QUANTITY_NOUNS = frozenset("dozen hundred thousand score handful couple".split())
 # "a series of strikes": more than one, how many unknown. Not "barrage" or "salvo": one attack, many rockets.
-_SERIES_NOUNS = frozenset("series wave spate string number succession spree".split())
+_SERIES_NOUNS = frozenset("series wave spate string number succession spree run round".split())
 # "several attacks", "multiple strikes": a vague count as the noun's own modifier.
 _VAGUE_MODIFIERS = frozenset("several multiple numerous many few dozens hundreds scores".split())
 _MORE_THAN_ONE = Count(2, None)

@@ -58,7 +58,10 @@ def parse_count(phrase: str) -> Count | None:
     if not text:
         return None
     for word, (low, high) in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])):
-        if re.search(rf"(^|\b){re.escape(word)}\b", text):
+        found = re.search(rf"(^|\b){re.escape(word)}\b", text)
+        if found:
+            if high is not None and low == high:  # "more than a dozen": the comparator bounds the fixed number
+                return _bounded(low, _comparator(text[: found.start()]))
             return Count(low, high)
     if text in NO_COUNT_WORDS or text.split()[0] in ("no", "none"):
         return Count(0, 0)
@@ -67,8 +70,13 @@ def parse_count(phrase: str) -> Count | None:
     if not match:
         first = text.split()[0]
         return Count(1, 1) if first in _SINGULAR else None
-    n = int(match.group(1).replace(",", ""))
-    kind = _comparator(digits[: match.start()])
+    if re.match(r"(st|nd|rd|th)\b", digits[match.end():]):
+        return None  # "the first attacks": an ordinal, not a count
+    return _bounded(int(match.group(1).replace(",", "")), _comparator(digits[: match.start()]))
+
+
+def _bounded(n: int, kind: str | None) -> Count:
+    """The count a comparator makes of the number n."""
     if kind == "lower_open":
         return Count(n + 1, None)
     if kind == "lower_closed":

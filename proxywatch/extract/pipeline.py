@@ -51,7 +51,8 @@ _PARTNER_PREPS: dict[str, tuple[str, ...]] = {
     "AID": ("to", "for"), "SUPPORT": ("to", "for", "with"), "RETREAT": ("to",), "REJECT": ("from",),
 }
 _CLAUSES = frozenset("advcl ccomp relcl acl conj xcomp parataxis".split())
-_SITE_NOUNS = frozenset("target site area position facility base building office compound depot".split())
+_SITE_NOUNS = frozenset("target site area position facility base building office compound depot center centre "
+                        "headquarters warehouse camp post outpost installation".split())
 _SITES = _AREA_NOUNS | _SITE_NOUNS | frozenset("airport harbour harbor refinery plant hospital school".split())
 _QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several member gathering "
                              "concentration".split())
@@ -66,6 +67,7 @@ _CONSEQUENCE_VERBS = frozenset("pay go pass bear face receive bring".split())
 # "denied any role in the strike": a denial of taking part in an event is that event with status "denied".
 _DENIALS = frozenset("deny reject dismiss".split())
 _INVOLVEMENT = frozenset("involvement role responsibility part hand".split())
+_NIGHTS = frozenset(["overnight", "last night", "this morning", "tonight", "this afternoon", "this evening"])
 # Subordinate clauses about another time or condition: their places are not the event's.
 _OTHER_TIME = frozenset("until unless if because since although though while before after".split())
 
@@ -111,6 +113,12 @@ def _offset(clause: Token) -> tuple[str, str] | None:
     offset = next((c for c in clause.children if c.dep_ == "npadvmod" and mark is not None and c.i == mark.i - 1
                    and c.lemma_.lower() in ("day", "week", "hour")), None)
     return (clause.doc[offset.left_edge.i: offset.i + 1].text, mark.lower_) if offset is not None else None
+
+
+def _ranked_remark(tok: Token) -> bool:
+    """"the first attacks on American forces", "the latest strike": a remark ranking an event told beside it."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and any(
+        c.ent_type_ == "ORDINAL" or c.lower_ in ("latest", "last", "previous") for c in tok.children)
 
 
 def _pronominal(tok: Token | None) -> bool:
@@ -328,9 +336,10 @@ class Extractor:
             hits = self._triggers(sent)
             for hit in hits:
                 key = (hit.trigger.type, _clause(hit.token).i)
-                if hit.trigger.type == "ASSAULT" and hit.token.pos_ == "NOUN" and aggregate_of(hit.token) \
-                        and not _argument_of(hit.token, hits):
-                    key = (hit.trigger.type, -1 - hit.token.i)  # "the raid answered dozens of attacks": two events
+                if hit.trigger.type == "ASSAULT" and hit.token.pos_ == "NOUN" and (aggregate_of(hit.token) and not (
+                        _argument_of(hit.token, hits)) or hit.token.head.lower_ in ("including", "like")):
+                    # "the raid answered dozens of attacks", "only two in Syria, including a drone strike": two events
+                    key = (hit.trigger.type, -1 - hit.token.i)
                 groups[key].append(hit)
             _merge_casualties(groups)
             if attack is not None and (attack[0] == n_sent - 1 or attack[0] >= n_sent - 3 and any(
@@ -353,8 +362,10 @@ class Extractor:
                 elif event.date is None and last_day is not None and event.aggregate is None and not event.negated \
                         and event.status == "occurred" and not _earlier_clause(main.token):
                     event = replace(event, date=last_day)  # the story's day carries over ("The attack killed...")
-                elif event.date is not None and event.date.precision == "day" and event.aggregate is None:
-                    last_day = event.date
+                elif event.date is not None and event.date.precision == "day" and event.aggregate is None \
+                        and not _earlier_clause(main.token) and _clause(main.token).dep_ not in ("relcl", "acl") \
+                        and main.token.head.lower_ not in ("including", "like"):
+                    last_day = event.date  # the story's day: not that of an earlier or included attack
                 events.append(event)
                 if event.type == "ASSAULT" and event.status == "occurred" and not event.negated \
                         and event.aggregate is None and not _earlier_clause(main.token):
@@ -460,6 +471,9 @@ class Extractor:
                 trigger = noun_sense(tok, lemma, lx.NOUN_TRIGGERS.get(lemma))
                 if lemma == "operation" and not military_operation(tok):
                     trigger = None
+                if trigger and (tok.head.lower_ == "since" or _child(tok, "mark") is not None
+                                and _child(tok, "mark").lower_ == "since"):
+                    trigger = None  # "since the US strikes of 2 February": a point in time, not a new report
                 if trigger and (back_reference(tok) or tok.dep_ == "nsubj" and _consequence(tok.head) or _said_of_it(tok)):
                     trigger = None  # "Iraq condemned the attack", "the killing will not go unpunished"
                 head_trigger = lx.VERB_TRIGGERS.get(tok.head.lemma_.lower())
@@ -468,6 +482,8 @@ class Extractor:
                     trigger = None  # "suspend operations", "attacks stopped": part of the RETREAT event
             if trigger is not None:
                 hits.append(_Hit(tok, trigger))
+        if sum(h.trigger.type == "ASSAULT" for h in hits) > 1:  # "..., the first attacks on US forces": a remark
+            hits = [h for h in hits if not (h.trigger.type == "ASSAULT" and _ranked_remark(h.token))]
         requests = {h.token.i for h in hits if h.trigger.type == "REQUEST"}
         threats = [h.token for h in hits if h.trigger.type == "THREATEN" and not _consequence(h.token)]
         denied = {h.token.i for h in hits if h.trigger.type == "REJECT" and _involvement(h.token) is not None
@@ -508,13 +524,14 @@ class Extractor:
             skip.append(_core(target_tok))  # "called on Washington": a party, not the place
         location = self._location(sent, tok, skip, target_tok, group, others, whence=trigger.type == "RETREAT")
         if location is None and trigger.type == "ASSAULT" and target is not None and target.kind == "state" \
-                and target.country and target_tok.ent_type_ == "GPE":  # "at Israel": in Israel; "US bases": no
+                and target.country and target_tok.ent_type_ == "GPE" and _child(target_tok, "conj") is None:
+            # "at Israel": in Israel; "US bases", "US and coalition forces": not in the US
             location = Place(text=target.text, name=None, country=target.country, precision="country")
         fatalities = injuries = aggregate = None
         mode = None
         if trigger.type == "ASSAULT":
             mode = trigger.mode or self._mode(sent, tok)
-            fatalities, injuries, victims = self._casualties(sent, others)
+            fatalities, injuries, victims = self._casualties(sent, others) if not negated else (None, None, None)
             aggregate = aggregate_of(tok) or next(  # "Scores of drone attacks have hit shipping"
                 (count for t in group or () if t.i != tok.i and t.pos_ == "NOUN" and (count := aggregate_of(t))), None)
             if (target is None or target.country is None and target.kind in (None, "military") and not target.id) \
@@ -556,6 +573,9 @@ class Extractor:
             else:
                 actor = _child(tok, "nsubj")
                 target = _child(tok, "dobj")
+                conj = _child(tok, "conj")
+                if target is None and conj is not None and conj.pos_ == "VERB" and _child(conj, "nsubj") is None:
+                    target = _child(conj, "dobj")  # "Iran has armed and trained the Houthis"
                 if target is not None and target.lemma_.lower() in lx.WEAPON_NOUNS:
                     target = None
                 target = target or _prep_object(tok, _TARGET_PREPS)
@@ -636,7 +656,8 @@ class Extractor:
             user = _child(tok, "acl")  # "bases hosting US troops", "facilities used by the group"
             if user is not None:
                 by = _child(user, "agent") or user
-                who = _child(user, "dobj") if user.lemma_.lower() in ("host", "house") else (
+                who = _child(user, "dobj") if user.lemma_.lower() in ("host", "house") else _prep_object(
+                    user, ("to",)) if user.lemma_.lower() == "belong" else (  # "facilities belonging to KH"
                     _prep_object(by, ("by",)) or _child(by, "pobj"))
                 if who is not None:
                     return self._party(who, day, salient)
@@ -648,6 +669,9 @@ class Extractor:
                     return Party(text=core.text, country=code, kind=kind)
             return Party(text=core.text, kind=party.kind or _owner_kind(tok))  # "the base": military, whose unknown
         party = resolve_party(core.text, lemma, self.kb, day, is_person=tok.ent_type_ == "PERSON")
+        if party.kind == "person" and party.id is None and tok.ent_type_ == "PERSON" \
+                and self.kb.gazetteer.lookup(core.text) is not None:
+            return None  # "al-Tanf" tagged as a person: a place, not a party
         poss = _child(tok, "poss")
         if party.country is None and poss is not None and poss.pos_ == "PRON":
             prior = self._antecedent(poss, anaphor_kinds(poss, _core(poss)) or frozenset(), day, salient)
@@ -716,8 +740,10 @@ class Extractor:
                 continue  # a place of the sentence's other attack; "until the war in Gaza ends"
             while root.dep_ == "conj" and root.head.i != root.i:
                 root = root.head  # "brokered by the United States and France": as the first conjunct
-            if root.dep_ in ("nsubj", "nsubjpass") or root.dep_ == "pobj" and root.head.lower_ in ("by", "with"):
-                continue  # "Tehran denied", "a deal brokered by Qatar": a party, not the place
+            if root.dep_ in ("nsubj", "nsubjpass") and root.lemma_.lower() not in _SITES \
+                    or root.dep_ == "pobj" and root.head.lower_ in ("by", "with"):
+                continue  # "Tehran denied", "a deal brokered by Qatar": a party, not the place; "the base came
+                # under fire": the place
             entry = self.kb.gazetteer.lookup(span.text, context)
             if entry is None:
                 continue
@@ -737,7 +763,11 @@ class Extractor:
                 continue
             place = Place(text=span.text, name=entry.name, country=entry.country, admin1=entry.admin1,
                           lat=entry.lat, lon=entry.lon, precision=entry.precision)
-            candidates.append((_PRECISION_RANK[entry.precision], abs(root.i - trigger.i), place, root.i))
+            phrase = root
+            while phrase.dep_ in ("compound", "conj") and phrase.head.i != phrase.i and phrase.head.pos_ in (
+                    "NOUN", "PROPN"):
+                phrase = phrase.head  # "Erbil" in "the Erbil air base, ... and al-Tanf": one listing
+            candidates.append((_PRECISION_RANK[entry.precision], abs(root.i - trigger.i), place, phrase.i))
         if not candidates:
             return None
         subtree = {t.i for anchor in (group or [trigger]) for t in anchor.subtree}
@@ -745,6 +775,12 @@ class Extractor:
         candidates = attached or candidates  # "no attacks in Iraq ..., and only two in Syria": Iraq
         candidates.sort(key=lambda c: (c[0], c[1]))
         best = candidates[0][2]
+        listed = [c[2] for c in candidates if c[3] == candidates[0][3] and c[2].precision in ("site", "city")]
+        if len({p.name for p in listed}) > 1:  # "Al-Asad, Erbil air base and al-Tanf have all come under fire"
+            names = " and ".join(dict.fromkeys(p.name or p.text for p in listed))
+            countries = {p.country for p in listed}
+            return Place(text=names, name=names, country=countries.pop() if len(countries) == 1 else None,
+                         precision="region")
         if best.precision == "country":
             countries = {c[2].country for c in candidates if c[2].precision == "country"}
             if len(countries) > 1:  # "sites in Iraq and Syria": no single country
@@ -763,7 +799,7 @@ class Extractor:
 
     def _date(self, sent: Span, trigger: Token, published: date | None) -> DateSpan | None:
         doc = sent.doc
-        dates = [e for e in sent.ents if e.label_ == "DATE"]
+        dates = [e for e in sent.ents if e.label_ == "DATE" or e.label_ == "TIME" and e.text.lower() in _NIGHTS]
         if _earlier_clause(trigger):  # "..., a day after a drone struck Tel Aviv": not the main event's day
             clause = _clause(trigger)
             dates = [e for e in dates if clause.is_ancestor(e.root)]
@@ -774,10 +810,20 @@ class Extractor:
         best: DateSpan | None = None
         best_distance = None
         for n, ent in enumerate(dates):
-            owner = ent.root.head
-            if ent.root.dep_ in ("nmod", "compound", "amod") and owner.i != trigger.i and owner.pos_ == "NOUN" \
-                    and owner.lemma_.lower() in lx.NOUN_TRIGGERS:
+            owner = ent.root.head.head if ent.root.dep_ == "pobj" and ent.root.head.dep_ == "prep" else ent.root.head
+            since = owner.dep_ == "pobj" and owner.head.lower_ == "since" and owner.i != trigger.i  # "since the
+            # strikes of 2 February": from then on (for the strikes themselves, their day)
+            if ent.root.dep_ in ("nmod", "compound", "amod", "pobj") and owner.i != trigger.i and owner.pos_ == "NOUN" \
+                    and owner.lemma_.lower() in lx.NOUN_TRIGGERS and not since:
                 continue  # "denies any role in the October 7 attack": that attack's date, not the aid's
+            if since and published is not None:
+                point = resolve_date(ent.text, published)
+                if point is not None and point.start is not None:
+                    span = DateSpan(point.start, published.isoformat(), "range", doc[owner.head.i: ent.end].text)
+                    distance = abs(ent.root.i - trigger.i)
+                    if best_distance is None or distance < best_distance:
+                        best, best_distance = span, distance
+                continue
             start, end = ent.start, ent.end
             before = doc[start - 1].lower_ if start > sent.start else ""
             if before in ("since", "between", "from"):

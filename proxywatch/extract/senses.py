@@ -121,11 +121,14 @@ def verb_sense(tok: Token, lemma: str, obj: Token | None, trigger: lx.Trigger | 
         return lx.Trigger("AGREE", 2) if obj_lemma in ("deal", "agreement", "bargain") else None
     if lemma == "strike" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
         return None  # "a judge struck down the rules"
+    if lemma == "press" and any(c.dep_ == "prt" and c.lower_ in ("on", "ahead") for c in tok.children):
+        return None  # "as long as Israel pressed on with its offensive": went on, asked nothing
     if lemma == "target":  # "targeted by the government for their activism": not force
         near = {t.lemma_.lower() for t in tok.sent}
         physical = obj is not None and (obj.ent_type_ in ("GPE", "FAC", "LOC") or obj_lemma in _PHYSICAL_TARGETS)
         subject = child(tok, "nsubjpass") if obj is None else None
-        physical = physical or subject is not None and subject.lemma_.lower() in _PHYSICAL_TARGETS
+        physical = physical or subject is not None and any(  # "US and coalition forces have been targeted"
+            t.lemma_.lower() in _PHYSICAL_TARGETS for t in (subject, *(c for c in subject.children if c.dep_ == "conj")))
         if not physical and not near & _FORCE_WORDS:
             return None
     if lemma in ("host", "meet") and trigger.type == "CONSULT":
@@ -179,7 +182,8 @@ def back_reference(tok: Token) -> bool:
             c.dep_ in ("prep", "nummod", "compound", "amod") for c in tok.children):
         if lx.NOUN_TRIGGERS.get(tok.lemma_.lower(), lx.Trigger("")).type != "ASSAULT":
             return True
-        return tok.head.lemma_.lower() in ("be", "come", "follow") or tok.head.pos_ == "AUX"  # "The raid came a
+        return tok.head.lemma_.lower() in ("be", "come", "follow", "take", "happen", "occur") \
+            or tok.head.pos_ == "AUX"  # "The raid came a
         # day after ...": the raid already told
     if tok.dep_ not in ("dobj", "pobj") or any(c.dep_ not in ("det", "punct") for c in tok.children):
         return False

@@ -282,3 +282,42 @@ def test_the_raid_came_a_day_after_is_the_earlier_attack_dated_the_day_before(ex
     assert (drone.location.name, drone.date.start, drone.fatalities, drone.actor.id) == (
         "Tel Aviv", "2024-07-19", Count(1, 1), "houthis")
     assert raid.fatalities is None
+
+
+def test_more_than_a_dozen_times_is_thirteen_or_more_and_us_forces_are_not_in_the_us(extractor):
+    e = _one(extractor, "Since that date, US and coalition forces have been targeted more than a dozen times.")
+    assert e.aggregate == Count(13, None)
+    assert e.location is None or e.location.country != "USA"
+
+
+def test_the_first_attacks_beside_an_attack_is_a_remark_not_a_count(extractor):
+    events = _events(extractor, "Drones targeted US troops at bases in Iraq on Tuesday, the first attacks on American "
+                                "forces in the region since the war began.")
+    assert len(events) == 1 and events[0].aggregate is None
+
+
+def test_a_site_tagged_as_a_person_is_no_party(extractor):
+    for e in _events(extractor, "Drones struck al-Tanf on Thursday."):
+        assert e.target is None or e.target.kind != "person"
+
+
+def test_several_sites_under_fire_name_them_all(extractor):
+    e = _one(extractor, "Al-Asad air base, the Erbil air base and the al-Tanf garrison have all come under fire.")
+    assert e.location.precision == "region" and e.location.country is None
+    assert "Erbil" in e.location.name and "Tanf" in e.location.name
+
+
+def test_a_shared_object_and_the_owner_of_facilities(extractor):
+    assert _one(extractor, "Iran has armed and trained the Houthis for years.", type_="AID").target.id == "houthis"
+    e = _one(extractor, "US warplanes struck two facilities belonging to Kata'ib Hezbollah in Iraq overnight.")
+    assert e.target.id == "kataib-hezbollah"
+
+
+def test_an_attack_included_in_a_count_is_its_own_event_and_a_negation_has_no_dead(extractor):
+    text = ("Since the US retaliatory strikes of 2 February, there have been no attacks on US forces in Iraq and only "
+            "two in Syria, including a drone strike on 4 February that killed six Kurdish fighters.")
+    none, two, strike = [e for e in extractor.extract(Article(id="r", text=text, published="2024-02-20"))
+                         if e.type == "ASSAULT"]
+    assert none.negated and none.fatalities is None and none.date.start == "2024-02-02"
+    assert two.aggregate == Count(2, 2)
+    assert (strike.date.start, strike.fatalities, strike.mode) == ("2024-02-04", Count(6, 6), "drone")
