@@ -11,10 +11,15 @@ Two fixed corpora, each cut at --words whitespace words:
   proxywatch.analyse.benchmarks. Nothing is copied into the repository; without the folder this
   corpus is skipped with a note.
 
-For each corpus, in one process: a warm-up of both sides outside the timing, then spaCy's
-``nlp.pipe`` with the full pipeline and proxywatch ``extract_many`` (prefilter, parse, rules,
-linking, JSON serialisation) run alternately --repeat times. Prints every run, the median words/s
-of each side, their ratio, and the peak resident memory of the process (ru_maxrss).
+For each corpus, in one process and on the same texts: a warm-up of both sides outside the
+timing, then --repeat rounds over the corpus. In a round the two sides take turns chunk by chunk
+(--chunk-words, ABBA order), so a change in the machine's load falls on both: spaCy's ``nlp.pipe``
+with the full pipeline, and proxywatch ``extract_many`` (prefilter, parse, rules, linking, JSON
+serialisation), same batch size. Prints each round's words/s and ratio (wall clock, and the same
+ratio in process CPU time, which other processes on the machine disturb less), the medians over
+rounds, and the peak resident memory of the process (ru_maxrss, both sides and corpora together).
+Round 1 is the first time the extractor sees the corpus (its name caches are cold); the demo
+corpus repeats its 22 articles, so caches there are warm after the first 22.
 """
 
 from __future__ import annotations
@@ -81,48 +86,78 @@ def news_corpus(words: int, data: Path) -> list[Article] | None:
     return _cut(out, words) or None
 
 
-def _spacy(nlp, articles: list[Article], batch_size: int) -> float:
-    t0 = time.perf_counter()
+def _spacy(nlp, articles: list[Article], batch_size: int) -> tuple[float, float]:
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in nlp.pipe((a.text for a in articles), batch_size=batch_size):
         pass
-    return time.perf_counter() - t0
+    return time.perf_counter() - t0, time.process_time() - c0
 
 
-def _ours(extractor: Extractor, articles: list[Article], batch_size: int) -> tuple[float, int]:
-    t0 = time.perf_counter()
+def _ours(extractor: Extractor, articles: list[Article], batch_size: int) -> tuple[float, float, int]:
+    t0, c0 = time.perf_counter(), time.process_time()
     n_events = 0
     for _, events in extractor.extract_many(articles, batch_size=batch_size):
         n_events += sum(len(e.to_json_line()) > 0 for e in events)
-    return time.perf_counter() - t0, n_events
+    return time.perf_counter() - t0, time.process_time() - c0, n_events
 
 
-def measure(name: str, nlp, extractor: Extractor, articles: list[Article], repeat: int, batch_size: int) -> float:
+def _chunks(articles: list[Article], words: int) -> list[list[Article]]:
+    out: list[list[Article]] = [[]]
+    total = 0
+    for a in articles:
+        if total >= words:
+            out.append([])
+            total = 0
+        out[-1].append(a)
+        total += len(a.text.split())
+    return out
+
+
+def measure(name: str, nlp, extractor: Extractor, articles: list[Article], repeat: int, batch_size: int,
+            chunk_words: int) -> dict[str, float]:
+    """Rounds over the corpus; in each, the two sides take turns chunk by chunk (ABBA order), so that a
+    change in the machine's load falls on both. Returns the medians over rounds."""
     words = sum(len(a.text.split()) for a in articles)
     warm = articles[:40]  # warm-up outside the timing, both sides
     _spacy(nlp, warm, batch_size)
     _ours(extractor, warm, batch_size)
-    spacy_runs: list[float] = []
-    ours_runs: list[float] = []
+    chunks = _chunks(articles, chunk_words)
+    print(f"[{name}] articles {len(articles)}, words {words}, {len(chunks)} chunks of ~{chunk_words} words")
+    rounds: list[dict[str, float]] = []
     n_events = 0
-    print(f"[{name}] articles {len(articles)}, words {words}")
-    for run in range(repeat):
-        spacy_runs.append(words / _spacy(nlp, articles, batch_size))
-        seconds, n_events = _ours(extractor, articles, batch_size)
-        ours_runs.append(words / seconds)
-        print(f"[{name}] run {run + 1}: nlp.pipe {spacy_runs[-1]:,.0f} words/s, extract {ours_runs[-1]:,.0f} "
-              f"words/s, ratio {ours_runs[-1] / spacy_runs[-1]:.2f}", flush=True)
-    spacy_wps, ours_wps = statistics.median(spacy_runs), statistics.median(ours_runs)
+    for r in range(repeat):
+        wall = {"spacy": 0.0, "ours": 0.0}
+        cpu = {"spacy": 0.0, "ours": 0.0}
+        n_events = 0
+        for c, chunk in enumerate(chunks):
+            for side in (("spacy", "ours") if (c + r) % 2 == 0 else ("ours", "spacy")):
+                if side == "spacy":
+                    w, p = _spacy(nlp, chunk, batch_size)
+                else:
+                    w, p, n = _ours(extractor, chunk, batch_size)
+                    n_events += n
+                wall[side] += w
+                cpu[side] += p
+        rounds.append({"spacy": words / wall["spacy"], "ours": words / wall["ours"],
+                       "ratio": wall["spacy"] / wall["ours"], "cpu_ratio": cpu["spacy"] / cpu["ours"]})
+        print(f"[{name}] round {r + 1}: nlp.pipe {rounds[-1]['spacy']:,.0f} words/s, extract "
+              f"{rounds[-1]['ours']:,.0f} words/s, ratio {rounds[-1]['ratio']:.2f} "
+              f"(CPU-time ratio {rounds[-1]['cpu_ratio']:.2f})", flush=True)
+    med = {k: statistics.median(r[k] for r in rounds) for k in rounds[0]}
     print(f"[{name}] events {n_events}")
-    print(f"[{name}] spaCy nlp.pipe (full pipeline): {spacy_wps:,.0f} words/s (median of {repeat})")
-    print(f"[{name}] proxywatch extract end to end:  {ours_wps:,.0f} words/s (median of {repeat})")
-    print(f"[{name}] ratio extract / nlp.pipe: {ours_wps / spacy_wps:.2f}")
-    return ours_wps / spacy_wps
+    print(f"[{name}] spaCy nlp.pipe (full pipeline): {med['spacy']:,.0f} words/s (median of {repeat} rounds)")
+    print(f"[{name}] proxywatch extract end to end:  {med['ours']:,.0f} words/s (median of {repeat} rounds)")
+    print(f"[{name}] ratio extract / nlp.pipe: {med['ratio']:.2f} (median; rounds "
+          f"{min(r['ratio'] for r in rounds):.2f}-{max(r['ratio'] for r in rounds):.2f}); "
+          f"CPU-time ratio {med['cpu_ratio']:.2f}")
+    return med
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=200_000)
-    parser.add_argument("--repeat", type=int, default=3, help="alternating runs of each side per corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="rounds over each corpus")
+    parser.add_argument("--chunk-words", type=int, default=10_000, help="the sides take turns per chunk")
     parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size, both sides")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the public benchmarks folder")
     parser.add_argument("--corpus", choices=("both", "demo", "news"), default="both")
@@ -132,13 +167,15 @@ def main() -> None:
     extractor.kb.gazetteer.lookup("no such place")  # builds the city index (a one-time ~1-3 s)
     ratios = {}
     if args.corpus in ("both", "demo"):
-        ratios["demo"] = measure("demo", nlp, extractor, corpus(args.words), args.repeat, args.batch_size)
+        ratios["demo"] = measure("demo", nlp, extractor, corpus(args.words), args.repeat, args.batch_size,
+                                 args.chunk_words)["ratio"]
     if args.corpus in ("both", "news"):
         news = news_corpus(args.words, args.data)
         if news is None:
             print(f"[news] skipped: no benchmarks folder at {args.data} (pass --data)")
         else:
-            ratios["news"] = measure("news", nlp, extractor, news, args.repeat, args.batch_size)
+            ratios["news"] = measure("news", nlp, extractor, news, args.repeat, args.batch_size,
+                                     args.chunk_words)["ratio"]
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("ratios: " + ", ".join(f"{k} {v:.2f}" for k, v in ratios.items()))
     print(f"peak memory: {peak_mb:,.0f} MB")

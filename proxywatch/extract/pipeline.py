@@ -709,9 +709,9 @@ class Extractor:
             "nsubj", "nsubjpass", "agent") for t in c.subtree)]  # "struck ..., after militias fired missiles"
         elsewhere = {t.i for c in sent if c.dep_ in ("relcl", "acl", "advcl") and c.i != trigger.i
                      and not c.is_ancestor(trigger) for t in c.subtree}  # clauses about other events
-        tiers: list[Iterable[Token]] = [[subject] if subject is not None else [], own,
-                                        [t for t in trigger.subtree if t.i not in elsewhere],
-                                        [t for t in sent if t.i not in elsewhere]]
+        tiers: list[Iterable[Token]] = [[subject] if subject is not None else [], own,  # wider tiers: read lazily
+                                        (t for t in trigger.subtree if t.i not in elsewhere),
+                                        (t for t in sent if t.i not in elsewhere)]
         if subject is not None:
             tiers.insert(2, subject.subtree)
         for tokens in tiers:
