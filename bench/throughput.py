@@ -15,9 +15,11 @@ For each corpus, in one process and on the same texts: a warm-up of both sides o
 timing, then --repeat rounds over the corpus. In a round the two sides take turns chunk by chunk
 (--chunk-words, ABBA order), so a change in the machine's load falls on both: spaCy's ``nlp.pipe``
 with the full pipeline, and proxywatch ``extract_many`` (prefilter, parse, rules, linking, JSON
-serialisation), same batch size. Prints each round's words/s and ratio (wall clock, and the same
-ratio in process CPU time, which other processes on the machine disturb less), the medians over
-rounds, and the peak resident memory of the process (ru_maxrss, both sides and corpora together).
+serialisation), with the same batch size (by default the pipeline's own ``nlp.batch_size``; a
+chunk is one ``nlp.pipe`` call, so batches are at most a chunk). Prints each round's words/s and
+ratio (wall clock, and the same ratio in process CPU time, which other processes on the machine
+disturb less), the medians over rounds, and the peak resident memory of the process (ru_maxrss,
+both sides and corpora together).
 Round 1 is the first time the extractor sees the corpus (its name caches are cold); the demo
 corpus repeats its 22 articles, so caches there are warm after the first 22.
 """
@@ -157,14 +159,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--words", type=int, default=200_000)
     parser.add_argument("--repeat", type=int, default=3, help="rounds over each corpus")
-    parser.add_argument("--chunk-words", type=int, default=10_000, help="the sides take turns per chunk")
-    parser.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size, both sides")
+    parser.add_argument("--chunk-words", type=int, default=20_000, help="the sides take turns per chunk")
+    parser.add_argument("--batch-size", type=int, default=None,
+                        help="nlp.pipe batch size, both sides (default: the pipeline's own, nlp.batch_size)")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the public benchmarks folder")
     parser.add_argument("--corpus", choices=("both", "demo", "news"), default="both")
     args = parser.parse_args()
     nlp = load_pipeline(Settings().model)
     extractor = Extractor(nlp, load_kb())
     extractor.kb.gazetteer.lookup("no such place")  # builds the city index (a one-time ~1-3 s)
+    args.batch_size = args.batch_size or nlp.batch_size
+    print(f"pipeline {Settings().model} ({', '.join(nlp.pipe_names)}), batch size {args.batch_size} both sides")
     ratios = {}
     if args.corpus in ("both", "demo"):
         ratios["demo"] = measure("demo", nlp, extractor, corpus(args.words), args.repeat, args.batch_size,

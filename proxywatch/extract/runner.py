@@ -45,6 +45,7 @@ class FastAttributeRuler:
         self._index = index  # (column, value id) of the first token → the patterns that may start there
         self._anywhere = anywhere  # patterns whose first token has no exact value to index by
         self._searched: dict[tuple[int, int], bool] = {}  # (id of a regex test, value id) → found
+        self._rows: dict[tuple[int, ...], tuple[list[tuple[int, int]], list[_Entry]]] = {}
 
     @classmethod
     def build(cls, ruler: AttributeRuler) -> FastAttributeRuler | None:
@@ -69,7 +70,7 @@ class FastAttributeRuler:
                     index.setdefault((head[0], value), []).append(entry)  # type: ignore[arg-type]
         return cls(ruler, index, anywhere)
 
-    def _passes(self, row: list[int], tests: list[_Test]) -> bool:
+    def _passes(self, row: tuple[int, ...], tests: list[_Test]) -> bool:
         for col, op, test in tests:
             if op == "in":
                 if row[col] not in test:
@@ -86,19 +87,39 @@ class FastAttributeRuler:
                     return False
         return True
 
+    def _starting(self, row: tuple[int, ...]) -> tuple[list[tuple[int, int]], list[_Entry]]:
+        """For a token's values: the one-token patterns it matches, and the longer ones it may begin."""
+        index = self._index
+        single: list[tuple[int, int]] = []
+        longer: list[_Entry] = []
+        for entries in (index.get((0, row[0]), ()), index.get((1, row[1]), ()), index.get((2, row[2]), ()),
+                        index.get((3, row[3]), ()), self._anywhere):
+            for attr_id, key, tests in entries:
+                if self._passes(row, tests[0]):
+                    if len(tests) == 1:
+                        single.append((attr_id, key))
+                    else:
+                        longer.append((attr_id, key, tests))
+        return single, longer
+
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """What ``AttributeRuler.match`` returns: (attr id, match key, start, end), sorted."""
-        table = doc.to_array(list(_ATTRS.values())).tolist() if len(doc) else []
-        index, anywhere = self._index, self._anywhere
+        table = [tuple(row) for row in doc.to_array(list(_ATTRS.values())).tolist()] if len(doc) else []
+        memo = self._rows
+        if len(memo) > 200_000:
+            memo.clear()
         n = len(table)
         seen: set[tuple[int, int, int, int]] = set()
         for i, row in enumerate(table):
-            for entries in (index.get((0, row[0]), ()), index.get((1, row[1]), ()), index.get((2, row[2]), ()),
-                            index.get((3, row[3]), ()), anywhere):
-                for attr_id, key, tests in entries:
-                    end = i + len(tests)
-                    if end <= n and all(self._passes(table[i + k], t) for k, t in enumerate(tests)):
-                        seen.add((attr_id, key, i, end))
+            found = memo.get(row)
+            if found is None:  # a token's matches depend on its four values only: worked out once per kind
+                found = memo[row] = self._starting(row)
+            for attr_id, key in found[0]:
+                seen.add((attr_id, key, i, i + 1))
+            for attr_id, key, tests in found[1]:
+                end = i + len(tests)
+                if end <= n and all(self._passes(table[i + k], tests[k]) for k in range(1, len(tests))):
+                    seen.add((attr_id, key, i, end))
         return sorted(seen)
 
     def __call__(self, doc: Doc) -> Doc:
