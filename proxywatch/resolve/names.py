@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["normalize", "fold", "strip_article", "ARTICLES", "MIN_FOLDED"]
 
@@ -30,6 +31,7 @@ _MIN_SKELETON_WORD = 3  # shorter words are kept as they are
 MIN_FOLDED = 4  # a folded key shorter than this ("kn", "ht") matches too much to be used
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the same names recur in every article
 def normalize(text: str) -> str:
     """Fold a name for exact matching: "The Kata'ib-Hezbollah" → "kataib hezbollah", "Iran's" → "iran"."""
     if not text.isascii():  # accents off; plain ASCII (most names) skips the Unicode work
@@ -59,6 +61,7 @@ def _skeleton(word: str) -> str:
     return _DOUBLES.sub(r"\1", (first if first not in "aeiou" else "") + rest)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """The transliteration-blind key of a name: "Abu Baqir al-Sa'adi" → "abu bkr sd"."""
     words = [w for w in normalize(text).split() if w not in ARTICLES]
