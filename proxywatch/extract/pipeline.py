@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.dates import parse_published, resolve_date
+from proxywatch.extract.generic import new_events
 from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, subject_like
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import Prefilter
@@ -64,8 +65,6 @@ _CONSEQUENCE_VERBS = frozenset("pay go bear face receive bring".split())
 # "denied any role in the strike": a denial of taking part in an event is that event with status "denied".
 _DENIALS = frozenset("deny reject dismiss".split())
 _INVOLVEMENT = frozenset("involvement role responsibility part hand".split())
-
-
 
 _SEPARATOR = "\n\n"
 
@@ -398,6 +397,7 @@ class Extractor:
                     trigger = None  # "suspend operations", "attacks stopped": part of the RETREAT event
             if trigger is not None:
                 hits.append(_Hit(tok, trigger))
+        hits = new_events(hits)  # generic plurals, re-mentions, senses that are not force
         requests = {h.token.i for h in hits if h.trigger.type == "REQUEST"}
         threats = [h.token for h in hits if h.trigger.type == "THREATEN" and not _consequence(h.token)]
         denied = {h.token.i for h in hits if h.trigger.type == "REJECT" and _involvement(h.token) is not None
