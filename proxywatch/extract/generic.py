@@ -16,6 +16,7 @@
 * Senses that are not force: cyber and verbal attacks ("hacking attacks", "verbally attacked", "attacked
   the programme"), criticism ("came under fire over a provision"), a figurative siege ("officers feel
   under siege"), a dispute ("Clinton, Trump clash over strategy") and "taking control of the judiciary".
+* Motives: "in retaliation for", "meant as retaliation", "to avoid retaliation".
 
 Pure functions over spaCy tokens; the hit records are pipeline._Hit (``token``, ``trigger``).
 """
@@ -28,7 +29,7 @@ from spacy.tokens import Token
 
 from proxywatch.extract import lexicon as lx
 
-__all__ = ["new_events", "generic_plural", "a_kind", "re_mention", "not_force"]
+__all__ = ["new_events", "generic_plural", "a_kind", "re_mention", "not_force", "motive"]
 
 H = TypeVar("H")
 
@@ -43,6 +44,7 @@ _COUNT_WORDS = frozenset("multiple several many numerous repeated countless few 
 _SERIES_HEADS = frozenset("series wave spate string round barrage volley campaign number total dozen hundred "
                           "thousand score couple pair handful".split())
 _KIND_HEADS = frozenset("kind type sort form".split())
+_FEARED = frozenset("avoid provoke fear risk prevent deter invite".split())
 # Verbs of a trend: "attacks on migrants have surged" speaks of attacks in general.
 _TRENDS = frozenset("surge increase rise grow double decline fall drop spike mount escalate continue "
                     "intensify decrease".split())
@@ -212,6 +214,16 @@ def not_force(tok: Token) -> bool:
     return False
 
 
+def motive(tok: Token) -> bool:
+    """ "in retaliation for the raid", "meant as retaliation", "to avoid retaliation": why a strike was made
+    or feared, not a strike of its own."""
+    if tok.lemma_.lower() != "retaliation" or tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as"):
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _FEARED
+
+
 def new_events(hits: Sequence[H]) -> list[H]:
     """The hits of one sentence that report an event, in order; remembers the attack words it told."""
     if not hits:
@@ -224,7 +236,7 @@ def new_events(hits: Sequence[H]) -> list[H]:
     for hit in hits:
         tok, trigger = hit.token, hit.trigger  # type: ignore[attr-defined]
         if trigger.type == "ASSAULT" and (not_force(tok) or tok.pos_ == "NOUN" and (
-                generic_plural(tok) or a_kind(tok) or re_mention(tok, told))):
+                generic_plural(tok) or a_kind(tok) or motive(tok) or re_mention(tok, told))):
             continue
         kept.append(hit)
     words = {h.token.lemma_.lower() for h in kept if h.trigger.type == "ASSAULT"}  # type: ignore[attr-defined]

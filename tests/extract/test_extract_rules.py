@@ -221,3 +221,8 @@ def test_a_clash_over_policy_is_a_dispute(extractor):
 def test_control_of_an_institution_is_not_territory(extractor):
     assert _events(extractor, "The president has steadily taken control of the courts and the media.") == []
     assert _one(extractor, "Rebel fighters took control of the town after two days of fighting.")
+
+
+def test_retaliation_as_a_motive_is_not_a_second_attack(extractor):
+    assert len(_events(extractor, "Artillery shelled the ridge on Sunday in retaliation for a mortar attack.")) == 1
+    assert _events(extractor, "Small groups often stay silent to avoid retaliation.") == []
