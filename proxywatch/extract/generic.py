@@ -17,6 +17,7 @@
   the programme"), criticism ("came under fire over a provision"), a figurative siege ("officers feel
   under siege"), a dispute ("Clinton, Trump clash over strategy") and "taking control of the judiciary".
 * Motives: "in retaliation for", "meant as retaliation", "to avoid retaliation".
+* Capabilities: "the capacity to kill", "combat-ready to sink a carrier".
 
 Pure functions over spaCy tokens; the hit records are pipeline._Hit (``token``, ``trigger``).
 """
@@ -29,7 +30,7 @@ from spacy.tokens import Token
 
 from proxywatch.extract import lexicon as lx
 
-__all__ = ["new_events", "generic_plural", "a_kind", "re_mention", "not_force", "motive"]
+__all__ = ["new_events", "generic_plural", "a_kind", "re_mention", "not_force", "motive", "capability"]
 
 H = TypeVar("H")
 
@@ -45,6 +46,7 @@ _SERIES_HEADS = frozenset("series wave spate string round barrage volley campaig
                           "thousand score couple pair handful".split())
 _KIND_HEADS = frozenset("kind type sort form".split())
 _FEARED = frozenset("avoid provoke fear risk prevent deter invite".split())
+_CAPACITIES = frozenset("capacity capability ability power means ready".split())
 # Verbs of a trend: "attacks on migrants have surged" speaks of attacks in general.
 _TRENDS = frozenset("surge increase rise grow double decline fall drop spike mount escalate continue "
                     "intensify decrease".split())
@@ -214,6 +216,14 @@ def not_force(tok: Token) -> bool:
     return False
 
 
+def capability(tok: Token) -> bool:
+    """ "weapons with the capacity to kill", "combat-ready to sink a carrier": what could be done, not a deed."""
+    if tok.pos_ != "VERB" or tok.dep_ not in ("acl", "xcomp") or not _children(tok, "aux"):
+        return False
+    head = tok.head.lemma_.lower()
+    return head in _CAPACITIES or head.endswith("ready")
+
+
 def motive(tok: Token) -> bool:
     """ "in retaliation for the raid", "meant as retaliation", "to avoid retaliation": why a strike was made
     or feared, not a strike of its own."""
@@ -235,8 +245,8 @@ def new_events(hits: Sequence[H]) -> list[H]:
     kept = []
     for hit in hits:
         tok, trigger = hit.token, hit.trigger  # type: ignore[attr-defined]
-        if trigger.type == "ASSAULT" and (not_force(tok) or tok.pos_ == "NOUN" and (
-                generic_plural(tok) or a_kind(tok) or motive(tok) or re_mention(tok, told))):
+        if trigger.type == "ASSAULT" and (not_force(tok) or capability(tok) or (
+                tok.pos_ == "NOUN" and (generic_plural(tok) or a_kind(tok) or motive(tok) or re_mention(tok, told)))):
             continue
         kept.append(hit)
     words = {h.token.lemma_.lower() for h in kept if h.trigger.type == "ASSAULT"}  # type: ignore[attr-defined]

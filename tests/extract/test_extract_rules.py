@@ -226,3 +226,12 @@ def test_control_of_an_institution_is_not_territory(extractor):
 def test_retaliation_as_a_motive_is_not_a_second_attack(extractor):
     assert len(_events(extractor, "Artillery shelled the ridge on Sunday in retaliation for a mortar attack.")) == 1
     assert _events(extractor, "Small groups often stay silent to avoid retaliation.") == []
+
+
+def test_a_capacity_to_kill_is_not_a_killing(extractor):
+    assert _events(extractor, "The new rifles have the capacity to kill at two kilometres.") == []
+
+
+def test_hitting_a_thing_at_a_protest_is_not_an_attack(extractor):
+    assert _events(extractor, "A marcher hits a cardboard effigy during the protest.") == []
+    assert _one(extractor, "A drone hit the depot during the night raid.")
