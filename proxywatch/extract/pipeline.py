@@ -22,6 +22,7 @@ from proxywatch.extract import lexicon as lx
 from proxywatch.extract.aggregates import aggregate as aggregate_of
 from proxywatch.extract.dates import offset_date, parse_published, resolve_date
 from proxywatch.extract.doccache import doc_ents, ent_bounds, sent_ents
+from proxywatch.extract.generic import new_events
 from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, subject_like
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import Prefilter
@@ -484,6 +485,7 @@ class Extractor:
                 hits.append(_Hit(tok, trigger))
         if sum(h.trigger.type == "ASSAULT" for h in hits) > 1:  # "..., the first attacks on US forces": a remark
             hits = [h for h in hits if not (h.trigger.type == "ASSAULT" and _ranked_remark(h.token))]
+        hits = new_events(hits)  # generic plurals, re-mentions, senses that are not force
         requests = {h.token.i for h in hits if h.trigger.type == "REQUEST"}
         threats = [h.token for h in hits if h.trigger.type == "THREATEN" and not _consequence(h.token)]
         denied = {h.token.i for h in hits if h.trigger.type == "REJECT" and _involvement(h.token) is not None

@@ -321,3 +321,73 @@ def test_an_attack_included_in_a_count_is_its_own_event_and_a_negation_has_no_de
     assert none.negated and none.fatalities is None and none.date.start == "2024-02-02"
     assert two.aggregate == Count(2, 2)
     assert (strike.date.start, strike.fatalities, strike.mode) == ("2024-02-04", Count(6, 6), "drone")
+
+
+# --- mentions that are not a new event (generic.py) ----------------------------------------------------------
+def test_a_bare_plural_is_a_kind_of_event_not_one(extractor):
+    assert _events(extractor, "Armed groups rarely claim credit for attacks on aid convoys.") == []
+    assert _events(extractor, "The minister said terror attacks will not change the government's course.") == []
+
+
+def test_counted_dated_or_deadly_plurals_are_events(extractor):
+    assert _one(extractor, "The militia has carried out dozens of attacks on army posts since March.")
+    assert _one(extractor, "Government airstrikes hit two villages near the river on Tuesday.")
+    assert _one(extractor, "Four soldiers were killed in airstrikes near the border.")
+    assert _one(extractor, "Hours later, the navy carried out what it called defensive strikes on two radar sites.")
+
+
+def test_such_attacks_and_that_type_of_attack_are_kinds(extractor):
+    assert _events(extractor, "Officials said such attacks were hard to prevent.") == []
+    assert _events(extractor, "Few expected that type of an attack from a small cell.") == []
+
+
+def test_a_later_definite_mention_of_a_told_attack_is_not_a_second_event(extractor):
+    events = _events(extractor, "A rocket hit an army depot near the port on Monday. The attack drew condemnation "
+                                "from the governor. That strike was the first in the area this year.")
+    assert len(events) == 1 and events[0].evidence.text.startswith("A rocket hit")
+
+
+def test_a_definite_mention_with_new_facts_stays(extractor):
+    events = _events(extractor, "Gunmen opened fire on a bus station on Friday. The attack killed nine people, "
+                                "police said.")
+    assert len(events) == 2
+
+
+def test_a_first_definite_mention_is_an_event(extractor):
+    assert _one(extractor, "The bombing of the bridge cut the only road into the valley.")
+
+
+def test_cyber_and_verbal_attacks_are_not_force(extractor):
+    assert _events(extractor, "Hackers launched cyber attacks on the bank's servers.") == []
+    assert _events(extractor, "The two candidates verbally attacked each other during the debate.") == []
+    assert _events(extractor, "The opposition leader attacked the budget proposal in parliament.") == []
+
+
+def test_criticism_and_figurative_sieges_are_not_force(extractor):
+    assert _events(extractor, "The ministry has come under fire over its handling of the tender.") == []
+    assert _events(extractor, "Teachers say they feel under siege from constant inspections.") == []
+    assert _one(extractor, "Troops have kept the town under siege for three weeks.")
+
+
+def test_a_clash_over_policy_is_a_dispute(extractor):
+    assert _events(extractor, "Two party leaders clash over tax policy in a televised debate.") == []
+    assert _one(extractor, "Farmers clashed with herders over grazing land, leaving four dead.")
+
+
+def test_control_of_an_institution_is_not_territory(extractor):
+    assert _events(extractor, "The president has steadily taken control of the courts and the media.") == []
+    assert _one(extractor, "Rebel fighters took control of the town after two days of fighting.")
+
+
+def test_retaliation_as_a_motive_is_not_a_second_attack(extractor):
+    assert len(_events(extractor, "Artillery shelled the ridge on Sunday in retaliation for a mortar attack.")) == 1
+    assert _events(extractor, "Small groups often stay silent to avoid retaliation.") == []
+
+
+def test_a_capacity_to_kill_is_not_a_killing(extractor):
+    assert _events(extractor, "The new rifles have the capacity to kill at two kilometres.") == []
+
+
+def test_hitting_a_thing_at_a_protest_is_not_an_attack(extractor):
+    assert _events(extractor, "A marcher hits a cardboard effigy during the protest.") == []
+    assert _one(extractor, "A drone hit the depot during the night raid.")

@@ -195,3 +195,11 @@ def test_real_files_match_readme_counts() -> None:
     assert len({r["sentence_id"] for r in records}) == 6167
     assert all(r["sentence"] in texts[m2e2.doc_id(r["sentence_id"])] for r in dev_records)
     assert sum(1 for r in dev_records if not r["golden-event-mentions"]) > 1000
+
+
+def test_a_state_of_war_is_an_optional_attack() -> None:
+    m = m2e2.map_event
+    assert m("Conflict:Attack", "war") == ("attack", "ASSAULT", True)
+    assert m("Conflict:Attack", "fighting") == ("attack", "ASSAULT", True)
+    assert m("Conflict:Attack", "shelled") == ("attack", "ASSAULT", False)
+    assert m("Conflict:Attack", "warplanes") == ("attack", "ASSAULT", False)

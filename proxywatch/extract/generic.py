@@ -1,0 +1,255 @@
+"""Mentions of force that are not a new event, dropped from a sentence's trigger hits.
+
+* Generic plurals: "terror attacks", "claim credit for attacks", "lone-wolf attacks are ...": a bare
+  plural with no determiner, count, date or casualty, not told as past or ongoing, is a kind of event,
+  not one that happened. Counted plurals ("dozens of attacks", "three strikes") are aggregates and stay;
+  so do "airstrikes killed 12" and "killed in airstrikes" (a casualty report), plurals with a date
+  ("airstrikes on Tuesday") and plurals under a past or progressive verb ("backed by airstrikes",
+  "are waging assaults"), unless that verb is a trend ("attacks on migrants have surged").
+* Kinds: "such attacks", "this kind of attack", "that type of an attack".
+* Re-mentions: "the attack", "that strike", "Tehran's missile attack" in a later sentence of a story whose
+  earlier sentence already reports an attack. The incident is reported once; the re-mention only
+  comments on it ("the attack prompted ...", "welcomed the strike"). It stays when it adds facts of its
+  own (it is the subject of a casualty or attack verb, it has a clause of its own: "the attack that
+  killed three"), when a light or status verb carries it ("carried out the attack", "planned the
+  attack") and when it is denied ("denied any role in the attack": the denial is the event).
+* Senses that are not force: cyber and verbal attacks ("hacking attacks", "verbally attacked", "attacked
+  the programme"), criticism ("came under fire over a provision"), a figurative siege ("officers feel
+  under siege"), a dispute ("Clinton, Trump clash over strategy") and "taking control of the judiciary".
+* Motives: "in retaliation for", "meant as retaliation", "to avoid retaliation".
+* Capabilities: "the capacity to kill", "combat-ready to sink a carrier".
+
+Pure functions over spaCy tokens; the hit records are pipeline._Hit (``token``, ``trigger``).
+"""
+
+from __future__ import annotations
+
+from typing import Sequence, TypeVar
+
+from spacy.tokens import Token
+
+from proxywatch.extract import lexicon as lx
+
+__all__ = ["new_events", "generic_plural", "a_kind", "re_mention", "not_force", "motive", "capability"]
+
+H = TypeVar("H")
+
+_ASSAULT_NOUNS = frozenset(w for w, t in lx.NOUN_TRIGGERS.items() if t.type == "ASSAULT")
+_ASSAULT_VERBS = frozenset(w for w, t in lx.VERB_TRIGGERS.items() if t.type == "ASSAULT")
+# Verbs whose subject is a report of its own: "airstrikes killed 12", "the attack destroyed a school".
+_OUTCOME_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS | _ASSAULT_VERBS | frozenset(
+    "destroy damage hit leave claim cause level flatten wreck".split())
+_COUNT_WORDS = frozenset("multiple several many numerous repeated countless few dozen hundred thousand "
+                         "scores".split())
+# Heads that make a plural part of one counted or serial whole: "a series of airstrikes", "dozens of attacks".
+_SERIES_HEADS = frozenset("series wave spate string round barrage volley campaign number total dozen hundred "
+                          "thousand score couple pair handful".split())
+_KIND_HEADS = frozenset("kind type sort form".split())
+_FEARED = frozenset("avoid provoke fear risk prevent deter invite".split())
+_CAPACITIES = frozenset("capacity capability ability power means ready".split())
+# Verbs of a trend: "attacks on migrants have surged" speaks of attacks in general.
+_TRENDS = frozenset("surge increase rise grow double decline fall drop spike mount escalate continue "
+                    "intensify decrease".split())
+_DEFINITE = frozenset("the this that these those".split())
+_DENIALS = frozenset("deny reject dismiss".split())
+_CASUALTY_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS | {"die"}
+# Modifiers of "attack" that make it non-physical.
+_NOT_PHYSICAL = frozenset("cyber cyberattack hacking hacker malware ransomware phishing online internet verbal "
+                          "rhetorical withering personal political smear propaganda partisan".split())
+# Objects of "attack" that are ideas or words, not people or places.
+_ABSTRACT = frozenset("program programme policy plan decision proposal law bill idea remark comment statement "
+                      "record speech report agenda initiative reform credibility character rhetoric stance view "
+                      "ruling verdict election result".split())
+# What can be besieged or taken control of: places.
+_PLACE_NOUNS = frozenset("city town village camp base area district neighborhood neighbourhood enclave hospital "
+                         "port garrison territory region province capital crossing airport compound building "
+                         "stronghold road highway border island valley mountain hill field".split())
+_PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
+_FORCE = lx.WEAPON_NOUNS | frozenset(lx.MODE_WORDS) | lx.FATAL_VERBS | lx.INJURY_VERBS | frozenset(
+    "dead death casualty gun gunfire tear stone rock police troop soldier".split())
+
+
+def _children(tok: Token, *deps: str) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _governor(tok: Token) -> Token | None:
+    """The verb a noun is an argument of, through at most one preposition."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head if head.i != tok.i and head.pos_ in ("VERB", "AUX") else None
+
+
+def _dated(tok: Token) -> bool:
+    """A date or time in the noun phrase or among the direct modifiers of its verb ("airstrikes on Tuesday")."""
+    places = [tok]
+    verb = _governor(tok)
+    if verb is not None:
+        places += _children(verb, "npadvmod", "tmod", "prep", "advmod")
+    return any(t.ent_type_ in ("DATE", "TIME") for p in places for t in p.subtree)
+
+
+def _reports_outcome(tok: Token) -> bool:
+    """The subject of "killed", "hit", "destroyed"; or "killed in airstrikes", "wounded by the attack"."""
+    verb = _governor(tok)
+    if verb is None:
+        return False
+    if tok.dep_ in ("nsubj", "nsubjpass", "agent") or tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by"):
+        return verb.lemma_.lower() in _OUTCOME_VERBS
+    return False
+
+
+def _done(tok: Token) -> bool:
+    """Under a past-tense verb that carries out or inflicts it: "carried out what it called strikes"."""
+    for verb in [a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")][:2]:
+        lemma = verb.lemma_.lower()
+        past = verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+            c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
+        if past and lemma != "claim" and (lemma in lx.LIGHT_VERBS or lemma in _OUTCOME_VERBS):
+            return True
+    return False
+
+
+def _tells_past(verb: Token) -> bool:
+    """The verb tells what happened or is happening ("were killed", "backed by", "are waging"); a bare
+    participle takes the tense of the clause it hangs on ("..., prompting airstrikes")."""
+    if verb.lemma_.lower() in _TRENDS:
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxes):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    if verb.tag_ == "VBN":
+        return not auxes or any(a.lemma_.lower() == "have" or a.tag_ == "VBD" for a in auxes)
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in ("advcl", "conj", "acl") and verb.head.pos_ == "VERB":
+        return verb.head.i != verb.i and _tells_past(verb.head)
+    return verb.tag_ == "VBG" and any(a.lemma_.lower() == "be" for a in auxes)
+
+
+def _past(tok: Token) -> bool:
+    """Told as past or ongoing: by its verb ("were killed in", "launched"), or by a clause of its own
+    ("attacks carried out by the group"); not "claim credit for", "sees frequent", "will launch", nor a
+    trend ("attacks on migrants have surged")."""
+    verb = _governor(tok)
+    if verb is not None and _tells_past(verb):
+        return True
+    return any(c.pos_ == "VERB" and _tells_past(c) for c in _children(tok, "acl", "relcl"))
+
+
+def generic_plural(tok: Token) -> bool:
+    """ "terror attacks", "claim credit for attacks": a bare plural attack noun, no count, date or casualty."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in _ASSAULT_NOUNS:
+        return False
+    if _children(tok, "det", "poss", "nummod", "quantmod", "predet"):
+        return False
+    if any(c.lemma_.lower() in _COUNT_WORDS for c in _children(tok, "amod", "compound", "nmod")):
+        return False
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head  # "airstrikes and drone raids": the first conjunct's place counts
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _SERIES_HEADS:
+        return False
+    return not (_dated(node) or _reports_outcome(node) or _done(node) or _past(node))
+
+
+def a_kind(tok: Token) -> bool:
+    """ "such attacks", "these kind of attacks", "that type of an attack": a kind, not an event."""
+    if any(c.lower_ == "such" for c in _children(tok, "amod", "det", "predet")):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in _KIND_HEADS
+
+
+def _denied(tok: Token) -> bool:
+    return any(a.lemma_.lower() in _DENIALS for a in list(tok.ancestors)[:4])
+
+
+def re_mention(tok: Token, told: set[str] | None) -> bool:
+    """ "That attack prompted ...", "welcomed the US attack": an attack told earlier, mentioned again.
+
+    ``told`` holds the attack words of the earlier sentences (None: none told). A possessive ("Tehran's
+    missile attack") re-mentions only the same word; "the attack" may follow any attack word."""
+    if not told or tok.pos_ != "NOUN" or tok.lemma_.lower() not in _ASSAULT_NOUNS:
+        return False
+    the = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+    if not the and not (_children(tok, "poss") and tok.lemma_.lower() in told):
+        return False
+    if _children(tok, "relcl", "acl", "nummod") or _reports_outcome(tok) or _denied(tok) or any(
+            t.pos_ == "VERB" and t.lemma_.lower() in _CASUALTY_VERBS for t in tok.sent):
+        return False  # it tells something new: who was killed, by what, that it is denied
+    verb = _governor(tok)
+    if verb is not None and tok.dep_ in ("nsubj", "nsubjpass") and any(
+            t.lemma_.lower() in lx.LIGHT_VERBS and _children(t, "agent") for t in verb.subtree):
+        return False  # "the attack is believed to have been carried out by ETA": who did it
+    return not (verb is not None and tok.dep_ in ("dobj", "pobj") and (
+        verb.lemma_.lower() in lx.LIGHT_VERBS or verb.lemma_.lower() in lx.STATUS_HEADS))
+
+
+def _place(tok: Token | None) -> bool:
+    return tok is not None and (tok.ent_type_ in _PLACE_LABELS or tok.lemma_.lower() in _PLACE_NOUNS)
+
+
+def not_force(tok: Token) -> bool:
+    """Senses of attack words that are not physical force."""
+    lemma = tok.lemma_.lower()
+    mods = {c.lemma_.lower() for c in _children(tok, "amod", "compound", "nmod", "advmod")}
+    if lemma in ("attack", "assault", "attacker"):
+        if mods & _NOT_PHYSICAL or "verbally" in mods or "verbally" in {c.lower_ for c in _children(tok, "advmod")}:
+            return True
+        obj = next(iter(_children(tok, "dobj")), None) if tok.pos_ == "VERB" else None
+        return obj is not None and obj.lemma_.lower() in _ABSTRACT and obj.ent_type_ not in _PLACE_LABELS
+    if lemma == "come":  # "came under fire over a provision", "for his remarks": criticism
+        return any(c.dep_ == "prep" and c.lower_ in ("over", "for") for c in tok.children) and not any(
+            t.lemma_.lower() in lx.WEAPON_NOUNS or t.lemma_.lower() in lx.MODE_WORDS for t in tok.sent)
+    if lemma == "siege" and tok.dep_ == "pobj" and tok.head.lower_ == "under":
+        held = tok.head.head  # "kept the city under siege", "the town is under siege", "feel under siege"
+        if held.pos_ in ("VERB", "AUX"):
+            held = next(iter(_children(held, "dobj") or _children(held, "nsubj", "nsubjpass")), None)
+        return not _place(held)
+    if lemma == "clash" and any(c.dep_ in ("prep", "prt") and c.lower_ == "over" for c in tok.children):
+        return not any(t.lemma_.lower() in _FORCE for t in tok.sent if t.i != tok.i)
+    if lemma == "take":  # "took control of the judiciary": not territory
+        of = next((c for c in tok.subtree if c.lower_ == "of" and c.head.lower_ == "control"), None)
+        obj = next(iter(_children(of, "pobj")), None) if of is not None else None
+        return obj is not None and not _place(obj)
+    return False
+
+
+def capability(tok: Token) -> bool:
+    """ "weapons with the capacity to kill", "combat-ready to sink a carrier": what could be done, not a deed."""
+    if tok.pos_ != "VERB" or tok.dep_ not in ("acl", "xcomp") or not _children(tok, "aux"):
+        return False
+    head = tok.head.lemma_.lower()
+    return head in _CAPACITIES or head.endswith("ready")
+
+
+def motive(tok: Token) -> bool:
+    """ "in retaliation for the raid", "meant as retaliation", "to avoid retaliation": why a strike was made
+    or feared, not a strike of its own."""
+    if tok.lemma_.lower() != "retaliation" or tok.pos_ != "NOUN":
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "as"):
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _FEARED
+
+
+def new_events(hits: Sequence[H]) -> list[H]:
+    """The hits of one sentence that report an event, in order; remembers the attack words it told."""
+    if not hits:
+        return []
+    doc = hits[0].token.doc  # type: ignore[attr-defined]
+    told_in: dict[int, set[str]] = doc.user_data.setdefault("pw_attack_words", {})  # sentence start → words
+    sent_start = hits[0].token.sent.start  # type: ignore[attr-defined]
+    told = set().union(*(w for s, w in told_in.items() if s < sent_start))
+    kept = []
+    for hit in hits:
+        tok, trigger = hit.token, hit.trigger  # type: ignore[attr-defined]
+        if trigger.type == "ASSAULT" and (not_force(tok) or capability(tok) or (
+                tok.pos_ == "NOUN" and (generic_plural(tok) or a_kind(tok) or motive(tok) or re_mention(tok, told)))):
+            continue
+        kept.append(hit)
+    words = {h.token.lemma_.lower() for h in kept if h.trigger.type == "ASSAULT"}  # type: ignore[attr-defined]
+    if words:
+        told_in.setdefault(sent_start, set()).update(words)
+    return kept
