@@ -23,10 +23,10 @@ from proxywatch.extract.dates import parse_published, resolve_date
 from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, subject_like
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import Prefilter
+from proxywatch.extract.roles import fix_lemmas, refine
 from proxywatch.extract.senses import (NEEDS_OBJECT, NOT_RELEASED, back_reference, conditional, military_operation,
                                        noun_sense, requested, verb_sense)
-from proxywatch.extract.senses import child as _child
-from proxywatch.extract.senses import prep_object as _prep_object
+from proxywatch.extract.senses import child as _child, prep_object as _prep_object
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place, event_id
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.parties import resolve_party
@@ -64,7 +64,6 @@ _CONSEQUENCE_VERBS = frozenset("pay go bear face receive bring".split())
 # "denied any role in the strike": a denial of taking part in an event is that event with status "denied".
 _DENIALS = frozenset("deny reject dismiss".split())
 _INVOLVEMENT = frozenset("involvement role responsibility part hand".split())
-
 
 
 _SEPARATOR = "\n\n"
@@ -263,8 +262,8 @@ class Extractor:
 
     def extract_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Events from a document made by :meth:`prepare` (or a plain parse of the article text)."""
-        published = parse_published(article.published)
-        salient = Salience()
+        published, salient = parse_published(article.published), Salience()
+        fix_lemmas(doc)
         events: list[Event] = []
         last_day: DateSpan | None = None
         attack: tuple[int, int] | None = None  # (sentence, index in events) of the last occurred attack
@@ -284,6 +283,7 @@ class Extractor:
                         e.type == "ASSAULT" and e.status == "occurred" for e in events):
                     main = _Hit(main.token, lx.Trigger("ASSAULT", main.trigger.weight))  # "denied any involvement"
                 event = self._event(article, sent, main, published, salient, ordinal, [h.token for h in hits])
+                event = refine(self, event, main.token, salient, events, published, [h.token for h in hits])
                 salient.add(n_sent, event.actor, subject=True)
                 if event.date is None and last_day is not None and event.aggregate is None and not event.negated \
                         and event.status == "occurred":

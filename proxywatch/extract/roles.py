@@ -1,0 +1,247 @@
+"""Second look at an event's parties, after the sentence's own reading (pipeline.py) is done.
+
+Each rule fills or corrects a party only where the text (or a sourced knowledge-base fact) says
+who it is, and leaves it alone otherwise:
+
+- an attack on a curated base whose occupant the text does not name: the forces the base hosts on
+  the event's date (kb/places.yaml ``hosts``), never the attacker's own side;
+- a condemnation of an attack ("condemned the strike", "denounced Iran's attack on Israel"): the
+  one accused is whoever carried out that attack, named in the phrase or in the article's
+  earlier report of the same kind of attack;
+- a state named only as the owner of a use of force ("a US drone strike", "an Israeli strike"): its
+  military;
+- the one a threat is aimed at, named in its condition ("Israel would strike hard if Hezbollah
+  violated it": Hezbollah);
+- "supporters of X" at a rally: civilians of X's country.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Token
+
+from proxywatch.extract import lexicon as lx
+from proxywatch.extract.mentions import subject_before
+from proxywatch.extract.prefilter import word_forms
+from proxywatch.extract.senses import child, prep_object
+from proxywatch.records import Event, Party
+
+if TYPE_CHECKING:
+    from proxywatch.extract.mentions import Salience
+    from proxywatch.extract.pipeline import Extractor
+
+__all__ = ["fix_lemmas", "refine"]
+
+_ACCUSING = frozenset({"ACCUSE", "PROTEST"})
+_ATTACK_NOUNS = frozenset(w for w, t in lx.NOUN_TRIGGERS.items() if t.type == "ASSAULT")
+_ORGANISED = frozenset({"state", "military", "government", "armed_group"})
+_SUPPORTERS = frozenset("supporter follower loyalist sympathizer sympathiser".split())
+_GROUPS = frozenset({"armed_group"})
+_MANY = frozenset("hundred thousand dozen score crowd number".split())
+_REPORTING = frozenset("say tell add announce state report claim".split())
+_SPEECH = frozenset("warn vow threaten promise pledge urge accuse condemn blame deny".split())
+_HITTING = frozenset("hit strike destroy target bomb damage".split())
+_VEHICLES = frozenset("vehicle car truck convoy boat van motorcycle bus".split())
+_CARRY = frozenset("carry transport".split())
+_LEMMA_FIXES = {"bases": ("basis", "base")}  # the tagger's lemma for a military noun gone astray
+
+
+def fix_lemmas(doc: Doc) -> None:
+    """Correct lemmas the pipeline gets wrong for this domain ("bases" → "basis")."""
+    for tok in doc:
+        fix = _LEMMA_FIXES.get(tok.lower_)
+        if fix is not None and tok.lemma_.lower() == fix[0]:
+            tok.lemma_ = fix[1]
+
+
+def refine(ex: Extractor, event: Event, tok: Token, salient: Salience, earlier: list[Event],
+           published: date | None, group: list[Token] = ()) -> Event:
+    """The event with the rules of this module applied, in order; its day is the event's or the article's."""
+    day = event.date.start if event.date else (published.isoformat() if published else None)
+    actor_tok, target_tok = ex._roles(tok)
+    speaker = _speaker(tok, group)
+    if speaker is not None and event.type != "ASSAULT":
+        party = ex._party(speaker, day, salient)
+        if party is not None and (party.id or party.country) and party.kind:
+            event = replace(event, actor=party)
+    if event.actor is None:
+        found = _unnamed_actor(ex, tok, group, salient, day)
+        if found is not None:
+            actor_tok, party = found
+            event = replace(event, actor=party)
+    elif actor_tok is not None and event.actor.kind in ("military", None):
+        event = replace(event, actor=_pronoun_owner(ex, actor_tok, salient, day) or event.actor)
+    event = replace(event, actor=_definite_group(event.actor, salient), target=_definite_group(event.target, salient))
+    if event.type == "ASSAULT" and target_tok is not None and (event.target is None or not event.target.country):
+        event = _object_in_clause(ex, event, tok, target_tok, salient, day)
+    event = _hosted_target(ex, event, day)
+    condemned = child(tok, "dobj") if event.type in _ACCUSING else None
+    if condemned is not None and (event.target is None or not event.target.country):
+        event = _perpetrator_as_target(ex, event, condemned, salient, earlier, day)
+    if event.type == "ASSAULT" and event.actor is not None and event.actor.kind == "state" and actor_tok is not None \
+            and actor_tok.dep_ in ("compound", "amod", "nmod") and actor_tok.head.pos_ == "NOUN":
+        event = replace(event, actor=replace(event.actor, kind="military"))
+    if event.type in ("THREATEN", "ASSAULT") and event.target is None:
+        event = _conditional_target(ex, event, tok, salient, day)
+    if actor_tok is not None and actor_tok.lemma_.lower() in _MANY:
+        actor_tok = prep_object(actor_tok, ("of",)) or actor_tok  # "hundreds of supporters of X"
+    if actor_tok is not None and actor_tok.lemma_.lower() in _SUPPORTERS and (
+            event.actor is None or not event.actor.country):
+        backed = prep_object(actor_tok, ("of",))
+        party = ex._party(backed, day, salient) if backed is not None else None
+        if party is not None and party.country:
+            text = tok.doc[actor_tok.left_edge.i: actor_tok.right_edge.i + 1].text
+            event = replace(event, actor=Party(text=text, country=party.country, kind="civilians"))
+    return event
+
+
+def _hosted_target(ex: Extractor, event: Event, day: str | None) -> Event:
+    target, location, actor = event.target, event.location, event.actor
+    if event.type != "ASSAULT" or location is None or location.precision != "site":
+        return event
+    if target is not None and (target.id or target.kind not in (None, "military")
+                               or target.country and target.text != location.text and target.kind):
+        return event
+    host = ex.kb.occupant(location.name, day)
+    if host is None or (actor is not None and actor.country == host.country):
+        return event
+    party = Party(text=target.text if target is not None else location.text, id=host.id, name=host.name,
+                  country=host.country, kind=host.kind, sponsors=ex.kb.sponsors(host, day))
+    return replace(event, target=party)
+
+
+def _perpetrator_as_target(ex: Extractor, event: Event, target_tok: Token, salient: Salience,
+                           earlier: list[Event], day: str | None) -> Event:
+    noun = target_tok.lemma_.lower()
+    if noun not in _ATTACK_NOUNS or target_tok.pos_ != "NOUN":
+        return event
+    own, _ = ex._roles(target_tok)  # "Iran's attack on Israel", "the US raids"
+    party = ex._party(own, day, salient) if own is not None else None
+    if party is None or not party.country:
+        forms = word_forms(noun) | {f + "s" for f in word_forms(noun)}
+        party = next((e.actor for e in reversed(earlier) if e.type == "ASSAULT" and e.status == "occurred"
+                      and e.actor is not None and e.actor.country and e.actor.kind in _ORGANISED
+                      and forms & set(re.findall(r"[a-z]+", e.evidence.text.lower()))), None)
+    if party is None or not party.country or (event.actor is not None and event.actor.country == party.country):
+        return event
+    return replace(event, target=party)
+
+
+def _conditional_target(ex: Extractor, event: Event, tok: Token, salient: Salience, day: str | None) -> Event:
+    heads = [tok, *(c for c in tok.children if c.dep_ == "ccomp")]
+    for head in heads:
+        for clause in head.children:
+            mark = child(clause, "mark")
+            if clause.dep_ != "advcl" or mark is None or mark.lower_ not in ("if", "unless"):
+                continue
+            subject = child(clause, "nsubj")
+            party = ex._party(subject, day, salient) if subject is not None else None
+            if party is not None and party.country and party.kind in _ORGANISED and (
+                    event.actor is None or event.actor.country != party.country):
+                return replace(event, target=party)
+    return event
+
+
+def _unnamed_actor(ex: Extractor, tok: Token, group: list[Token], salient: Salience,
+                   day: str | None) -> tuple[Token, Party] | None:
+    """Who acted when the trigger itself names nobody.
+
+    A speech act conjoined, by a parse slip, to the reported clause ("A Houthi spokesman said five
+    fighters had been killed and warned that ..."): the speaker. A weapon "fired from Houthi-held
+    territory": the armed group holding it. A passive casualty verb whose "when" clause names the
+    weapon or attacker ("were killed when a Houthi missile slammed into ..."): that one. Another
+    trigger of the same clause that names its actor ("The raid came after a Houthi drone ... killing").
+    """
+    speaker = _speaker(tok, group)
+    candidates: list[Token] = [speaker] if speaker is not None else []
+    agent = child(tok, "agent")
+    weapon = child(agent, "pobj") if agent is not None else None
+    fired = child(weapon, "acl") if weapon is not None else None
+    if fired is not None and fired.lemma_.lower() in ("fire", "launch"):
+        origin = prep_object(fired, ("from",))
+        if origin is not None and any(c.lower_ in ("controlled", "held") for c in origin.children):
+            candidates.append(origin)
+    for verb in (tok, *group):
+        if verb.pos_ != "VERB" or child(verb, "nsubjpass") is None:
+            continue
+        for clause in verb.children:
+            mark = child(clause, "mark", "advmod")
+            if clause.dep_ == "advcl" and mark is not None and mark.lower_ in ("when", "as", "after"):
+                subject = child(clause, "nsubj")
+                if subject is not None:
+                    candidates.append(subject)
+    for other in group:
+        if other.i != tok.i:
+            own, _ = ex._roles(other)
+            if own is not None:
+                candidates.append(own)
+    for cand in candidates:
+        party = ex._party(cand, day, salient)
+        if party is not None and (party.id or party.country) and party.kind:
+            if cand.lemma_.lower() in ("territory", "area", "region") and party.kind != "armed_group":
+                continue  # "fired from Lebanon": not the Lebanese state
+            return cand, party
+    return None
+
+
+def _speaker(tok: Token, group: list[Token]) -> Token | None:
+    """The subject of "said" for a speech verb the parser hung on the reported clause ("X said A had
+    happened and warned that ...": X warned)."""
+    for verb in (tok, *group):
+        if verb.dep_ == "conj" and child(verb, "nsubj") is None and verb.head.dep_ == "ccomp" \
+                and verb.head.head.lemma_.lower() in _REPORTING and verb.lemma_.lower() in _SPEECH:
+            return child(verb.head.head, "nsubj")
+    return None
+
+
+def _pronoun_owner(ex: Extractor, actor_tok: Token, salient: Salience, day: str | None) -> Party | None:
+    """ "The group's leader said its forces ...": "its" is the group, not the leader (a person)."""
+    poss = child(actor_tok, "poss")
+    if poss is None or poss.pos_ != "PRON" or poss.lower_ not in ("its", "their"):
+        return None
+    speaker = subject_before(poss)
+    owner = child(speaker, "poss") if speaker is not None else None
+    if owner is None or owner.pos_ == "PRON" or ex._party(speaker, day, salient).kind != "person":
+        return None
+    party = ex._party(owner, day, salient)
+    if party is None or party.kind != "armed_group" or not party.country:
+        return None
+    return replace(party, text=ex._party(actor_tok, day, salient).text)  # a group's forces are the group
+
+
+def _definite_group(party: Party | None, salient: Salience) -> Party | None:
+    """ "The Lebanese group": the armed group of that country named earlier, when there is one."""
+    if party is None or party.id or party.kind != "armed_group" or not party.country \
+            or not party.text.lower().startswith("the "):
+        return party
+    prior = salient.last(_GROUPS)
+    if prior is None or prior.country != party.country or not prior.id:
+        return party
+    return replace(prior, text=party.text)
+
+
+def _object_in_clause(ex: Extractor, event: Event, tok: Token, target_tok: Token, salient: Salience,
+                      day: str | None) -> Event:
+    """Whose the generic object is: "struck 60 targets ..., hitting Houthi radar sites"; "hit a vehicle
+    carrying the militants"."""
+    found: list[Token] = []
+    for clause in tok.children:
+        if clause.dep_ in ("advcl", "conj") and clause.lemma_.lower() in _HITTING and child(clause, "nsubj") is None:
+            obj = child(clause, "dobj")
+            if obj is not None:
+                found.append(obj)
+    carrying = child(target_tok, "acl")
+    if target_tok.lemma_.lower() in _VEHICLES and carrying is not None and carrying.lemma_.lower() in _CARRY:
+        obj = child(carrying, "dobj")
+        if obj is not None:
+            found.append(obj)
+    for obj in found:
+        party = ex._party(obj, day, salient)
+        if party is not None and party.country and party.kind and (
+                event.actor is None or event.actor.country != party.country):
+            return replace(event, target=party)
+    return event
