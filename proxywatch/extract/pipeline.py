@@ -23,7 +23,7 @@ from proxywatch.extract.dates import parse_published, resolve_date
 from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, subject_like
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import Prefilter
-from proxywatch.extract.roles import fix_lemmas, refine
+from proxywatch.extract.roles import fix_lemmas, later, refine
 from proxywatch.extract.senses import (NEEDS_OBJECT, NOT_RELEASED, back_reference, conditional, military_operation,
                                        noun_sense, requested, verb_sense)
 from proxywatch.extract.senses import child as _child, prep_object as _prep_object
@@ -167,7 +167,7 @@ class _Hit:
 def _clause(tok: Token) -> Token:
     """The head of the clause a token belongs to; a conjoined or embedded clause with its own subject counts."""
     while tok.dep_ != "ROOT" and tok.head.i != tok.i:
-        if tok.pos_ in ("VERB", "AUX") and tok.dep_ in ("conj", "ccomp", "relcl", "parataxis") and any(
+        if tok.pos_ in ("VERB", "AUX") and (tok.dep_ in ("conj", "ccomp", "relcl", "parataxis") or later(tok)) and any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
         ):
             return tok
@@ -292,8 +292,8 @@ class Extractor:
                     last_day = event.date
                 events.append(event)
                 if event.type == "ASSAULT" and event.status == "occurred" and not event.negated \
-                        and event.aggregate is None:
-                    attack = (n_sent, len(events) - 1)
+                        and event.aggregate is None and (attack is None or attack[0] != n_sent):
+                    attack = (n_sent, len(events) - 1)  # the sentence's first attack: its main clause
                 ordinal += 1
                 for extra in self._ellipses(article, sent, main.token, event, ordinal):
                     events.append(extra)

@@ -28,19 +28,22 @@ from proxywatch.extract import lexicon as lx
 from proxywatch.extract.mentions import subject_before
 from proxywatch.extract.prefilter import word_forms
 from proxywatch.extract.senses import child, prep_object
-from proxywatch.records import Event, Party
+from proxywatch.records import Event, Party, Place
+from proxywatch.resolve.parties import KIND_NOUNS
 
 if TYPE_CHECKING:
     from proxywatch.extract.mentions import Salience
     from proxywatch.extract.pipeline import Extractor
 
-__all__ = ["fix_lemmas", "refine"]
+__all__ = ["fix_lemmas", "later", "refine"]
 
 _ACCUSING = frozenset({"ACCUSE", "PROTEST"})
 _ATTACK_NOUNS = frozenset(w for w, t in lx.NOUN_TRIGGERS.items() if t.type == "ASSAULT")
 _ORGANISED = frozenset({"state", "military", "government", "armed_group"})
 _SUPPORTERS = frozenset("supporter follower loyalist sympathizer sympathiser".split())
 _GROUPS = frozenset({"armed_group"})
+_SITE_NOUNS = frozenset("target site position facility base installation".split())
+_PRONOUNS = frozenset("it they them he she him".split())
 _MANY = frozenset("hundred thousand dozen score crowd number".split())
 _REPORTING = frozenset("say tell add announce state report claim".split())
 _SPEECH = frozenset("warn vow threaten promise pledge urge accuse condemn blame deny".split())
@@ -58,11 +61,21 @@ def fix_lemmas(doc: Doc) -> None:
             tok.lemma_ = fix[1]
 
 
+def later(tok: Token) -> bool:
+    """A clause telling an event before the one of the verb it hangs on ("struck ..., a day after American
+    bombers hit sites in Iraq"): an event of its own, not a part of the main one."""
+    mark = child(tok, "mark") if tok.dep_ == "advcl" else None
+    head = tok.head.lemma_.lower()  # only after a use of force told by a verb: "struck X a day after Y hit Z"
+    return mark is not None and mark.lower_ == "after" and (head in lx.VERB_TRIGGERS or head in lx.LIGHT_VERBS)
+
+
 def refine(ex: Extractor, event: Event, tok: Token, salient: Salience, earlier: list[Event],
            published: date | None, group: list[Token] = ()) -> Event:
     """The event with the rules of this module applied, in order; its day is the event's or the article's."""
     day = event.date.start if event.date else (published.isoformat() if published else None)
     actor_tok, target_tok = ex._roles(tok)
+    target_tok = target_tok or next((t for t in (ex._roles(o)[1] for o in group if o.i != tok.i) if t is not None),
+                                    None)
     speaker = _speaker(tok, group)
     if speaker is not None and event.type != "ASSAULT":
         party = ex._party(speaker, day, salient)
@@ -78,7 +91,25 @@ def refine(ex: Extractor, event: Event, tok: Token, salient: Salience, earlier: 
     event = replace(event, actor=_definite_group(event.actor, salient), target=_definite_group(event.target, salient))
     if event.type == "ASSAULT" and target_tok is not None and (event.target is None or not event.target.country):
         event = _object_in_clause(ex, event, tok, target_tok, salient, day)
-    event = _hosted_target(ex, event, day)
+    if event.type == "ASSAULT" and target_tok is not None and event.target is not None:
+        event = _not_own_side(ex, event, tok, target_tok, day, salient)
+    if event.type == "ASSAULT":
+        event = _military_things(event, actor_tok, target_tok)
+    if event.type == "THREATEN" and event.target is not None and event.actor is not None \
+            and event.target.country == event.actor.country and event.target.text.lower() in _PRONOUNS:
+        said = next((v for v in (tok, tok.head, tok.head.head) if v.dep_ == "conj"), None)
+        blamed = child(said.head, "dobj") if said is not None else None  # "held Israel responsible and
+        party = ex._party(blamed, day, salient) if blamed is not None else None  # promised it would pay"
+        keep = party is not None and party.country and party.country != event.actor.country
+        event = replace(event, target=party if keep else None)
+    for role, role_tok in (("actor", actor_tok), ("target", target_tok)):
+        party = getattr(event, role)
+        if party is not None and role_tok is not None and not party.id and party.kind == "armed_group" \
+                and not party.country:
+            event = replace(event, **{role: _named_before(ex, role_tok, party, day, salient)})
+    event = _hosted_target(ex, _without_later(ex, event, tok, group, target_tok, salient, day), day)
+    if event.type == "CONSULT" and event.location is None:
+        event = replace(event, location=_visited(ex, tok))
     condemned = child(tok, "dobj") if event.type in _ACCUSING else None
     if condemned is not None and (event.target is None or not event.target.country):
         event = _perpetrator_as_target(ex, event, condemned, salient, earlier, day)
@@ -239,9 +270,106 @@ def _object_in_clause(ex: Extractor, event: Event, tok: Token, target_tok: Token
         obj = child(carrying, "dobj")
         if obj is not None:
             found.append(obj)
+    kinds = [KIND_NOUNS.get(c.lemma_.lower()) for c in target_tok.children if c.dep_ == "compound"]
+    if event.target is not None and event.target.kind is None and "armed_group" in kinds:
+        event = replace(event, target=replace(event.target, kind="armed_group"))  # "militia sites"
     for obj in found:
         party = ex._party(obj, day, salient)
         if party is not None and party.country and party.kind and (
                 event.actor is None or event.actor.country != party.country):
             return replace(event, target=party)
     return event
+
+
+def _not_own_side(ex: Extractor, event: Event, tok: Token, target_tok: Token, day: str | None,
+                  salient: Salience) -> Event:
+    """ "... after an Israeli airstrike killed one of its commanders": "its" is not the attacker's own side
+    but the subject of the sentence's main clause (Hezbollah, which then fired rockets)."""
+    actor, target = event.actor, event.target
+    actor_tok, _ = ex._roles(tok)
+    their = child(actor_tok, "poss") if actor_tok is not None else None
+    root = tok.sent.root
+    if actor is not None and target is not None and actor.country == target.country and their is not None \
+            and their.pos_ == "PRON" and root.i != tok.i and root.is_ancestor(actor_tok):
+        obj = child(root, "dobj")  # "helicopters sank three Houthi boats after their crews fired on US aircraft"
+        party = ex._party(obj, day, salient) if obj is not None else None
+        if party is not None and party.country and party.country != target.country and party.kind in _ORGANISED:
+            return replace(event, actor=replace(party, text=actor.text))
+    owner = prep_object(target_tok, ("of",)) if target_tok.lemma_.lower() in ("one", *_MANY) else target_tok
+    poss = child(owner, "poss") if owner is not None else None
+    if actor is None or target is None or actor.country != target.country or poss is None or poss.pos_ != "PRON":
+        return event
+    main = child(root, "nsubj") if root.i != tok.i else None
+    party = ex._party(main, day, salient) if main is not None and not main.is_ancestor(tok) else None
+    if party is None or not party.country or party.country == actor.country or party.kind not in _ORGANISED:
+        return replace(event, target=replace(target, country=None, id=None, name=None, sponsors=()))
+    return replace(event, target=replace(target, country=party.country, sponsors=party.sponsors))
+
+
+def _named_before(ex: Extractor, tok: Token, party: Party, day: str | None, salient: Salience) -> Party:
+    """ "US warplanes struck sites used by Kata'ib Hezbollah, two days after the militia fired ...": a
+    definite "the militia" is the armed group named earlier in its own sentence."""
+    if not party.text.lower().startswith("the ") or len(party.text.split()) != 2:
+        return party
+    named = None
+    for ent in tok.sent.ents:
+        if ent.end <= tok.i and ent.label_ in ("ORG", "NORP", "PERSON"):
+            found = ex._party(ent.root, day, salient)
+            if found is not None and found.id and found.kind == "armed_group":
+                named = found
+    return replace(named, text=party.text) if named is not None else party
+
+
+def _without_later(ex: Extractor, event: Event, tok: Token, group: list[Token], target_tok: Token | None,
+                   salient: Salience, day: str | None) -> Event:
+    """Place, casualties and victims told in a trailing "..., after X killed Y in Z" clause belong to that
+    clause's own event, not to the main one: they are read again from the sentence without it."""
+    clauses = [c for t in (tok, *group) for c in t.children if later(c) and c.left_edge.i > t.i]
+    if not clauses:
+        return event
+    sent = tok.sent
+    cut = min(c.left_edge.i for c in clauses)
+    kept, dropped = sent.doc[sent.start:cut], sent.doc[cut:sent.end].text
+    def only_later(text: str | None) -> bool:  # noqa: E306
+        return bool(text) and text in dropped and text not in kept.text
+    changes: dict[str, object] = {}
+    if event.location is None or event.location.country is None or only_later(event.location.text):
+        changes["location"] = ex._location(kept, tok, [], target_tok, [t for t in group if t.i < cut])
+    fatal, injured, victims = ex._casualties(kept)
+    changes.update(fatalities=fatal, injuries=injured)
+    if event.target is not None and only_later(event.target.text):
+        changes["target"] = ex._party(victims, day, salient) if victims is not None else None
+    return replace(event, **changes)
+
+
+def _visited(ex: Extractor, tok: Token) -> Place | None:
+    """Talks held during "a visit to Bahrain" or after "a trip to Baghdad" in the same sentence: there."""
+    for noun in tok.sent:
+        if noun.lemma_.lower() not in ("visit", "trip") or noun.pos_ != "NOUN":
+            continue
+        place = prep_object(noun, ("to",))
+        if place is None or place.ent_type_ not in ("GPE", "LOC", "FAC"):
+            continue
+        entry = ex.kb.gazetteer.lookup(place.text)
+        if entry is not None:
+            return Place(text=place.text, name=entry.name, country=entry.country, admin1=entry.admin1,
+                         lat=entry.lat, lon=entry.lon, precision=entry.precision)
+    return None
+
+
+def _military_things(event: Event, actor_tok: Token | None, target_tok: Token | None) -> Event:
+    """ "A US MQ-9 Reaper drone was shot down": a state's aircraft, drone or troops are its military;
+    "struck military targets in Iran": the military of the country the targets are in."""
+    changes: dict[str, object] = {}
+    for role, tok in (("actor", actor_tok), ("target", target_tok)):
+        party = getattr(event, role)
+        if party is not None and tok is not None and party.kind == "state" \
+                and KIND_NOUNS.get(tok.lemma_.lower()) == "military":
+            changes[role] = replace(party, kind="military")
+    target, location = event.target, event.location
+    if target is not None and target_tok is not None and not target.country and target.kind in (None, "military") \
+            and target_tok.lemma_.lower() in _SITE_NOUNS and location is not None and location.country \
+            and location.precision != "sea" and any(c.lower_ == "military" for c in target_tok.children) \
+            and (event.actor is None or event.actor.country != location.country):
+        changes["target"] = replace(target, country=location.country, kind="military")
+    return replace(event, **changes) if changes else event

@@ -3,7 +3,7 @@ places, modes and casualty follow-ups."""
 
 from __future__ import annotations
 
-from proxywatch.records import Article, Event
+from proxywatch.records import Article, Count, Event
 
 
 def _events(extractor, text: str, type_: str = "ASSAULT") -> list[Event]:
@@ -92,9 +92,10 @@ def test_a_state_target_is_the_country_of_the_attack(extractor):
 
 
 def test_the_attackers_own_weapon_decides_the_mode(extractor):
-    e = _one(extractor, "US warplanes struck two depots, two days after the militia fired ballistic missiles at a "
-                        "US base.")
-    assert e.mode == "aerial"
+    struck, fired = _events(extractor, "US warplanes struck two depots, two days after the militia fired ballistic "
+                                       "missiles at a US base.")
+    assert struck.mode == "aerial" and struck.actor.country == "USA"
+    assert fired.mode == "missile"  # the clause "after ..." tells an event of its own
 
 
 def test_an_adjective_participle_is_not_an_event(extractor):
@@ -228,3 +229,29 @@ def test_the_generic_object_takes_its_owner_from_the_clause(extractor):
     assert e.target.id == "houthis"
     e = _one(extractor, "A gunship hit a truck carrying Nujaba fighters near Baghdad.")
     assert e.target.id == "nujaba"
+
+
+def test_an_after_clause_is_an_event_of_its_own_with_its_own_place_and_toll(extractor):
+    fired, struck = _events(extractor, "Hezbollah fired rockets at army posts across northern Israel on Tuesday, "
+                                       "after an Israeli strike killed one of its commanders in southern Lebanon.")
+    assert fired.actor.id == "hezbollah" and fired.location.country == "ISR" and fired.fatalities is None
+    assert struck.actor.country == "ISR" and struck.location.country == "LBN"
+    assert struck.fatalities == Count(1, 1)
+    assert struck.target.country == "LBN" and struck.target.kind == "person"  # "its": not the attacker's own side
+
+
+def test_talks_during_a_visit_are_held_where_the_visit_went(extractor):
+    e = _one(extractor, "The envoy held talks with the king during a visit to Bahrain on Monday.", "CONSULT")
+    assert e.location.country == "BHR"
+
+
+def test_military_things_of_a_state_are_its_military(extractor):
+    e = _one(extractor, "A US Reaper drone was shot down over Yemen on Monday by a Houthi missile.")
+    assert (e.target.country, e.target.kind) == ("USA", "military")
+    e = _one(extractor, "Israeli jets struck military targets in Iran on Saturday.")
+    assert (e.target.country, e.target.kind) == ("IRN", "military")
+
+
+def test_the_one_threatened_is_not_the_speaker(extractor):
+    e = _one(extractor, "Hezbollah held Israel responsible and promised it would pay a heavy price.", "THREATEN")
+    assert e.actor.id == "hezbollah" and e.target.country == "ISR"
