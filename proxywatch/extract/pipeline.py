@@ -23,7 +23,7 @@ from proxywatch.extract.dates import parse_published, resolve_date
 from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, subject_like
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import Prefilter
-from proxywatch.extract.roles import fix_lemmas, later, refine
+from proxywatch.extract.roles import fix_lemmas, later, refine, settle
 from proxywatch.extract.senses import (NEEDS_OBJECT, NOT_RELEASED, back_reference, conditional, military_operation,
                                        noun_sense, requested, verb_sense)
 from proxywatch.extract.senses import child as _child, prep_object as _prep_object
@@ -299,7 +299,7 @@ class Extractor:
                     events.append(extra)
                     ordinal += 1
             self._note_names(sent, n_sent, published, salient)
-        return events
+        return settle(events, article.text)
 
     def _follow_up(self, sent: Span, groups: dict[tuple[str, int], list[_Hit]], previous: Event) -> Event | None:
         """"Two other people in the car also died": more counts for the attack just before, not a new event.

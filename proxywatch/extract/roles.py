@@ -28,14 +28,15 @@ from proxywatch.extract import lexicon as lx
 from proxywatch.extract.mentions import subject_before
 from proxywatch.extract.prefilter import word_forms
 from proxywatch.extract.senses import child, prep_object
-from proxywatch.records import Event, Party, Place
+from proxywatch.extract.numbers import parse_count
+from proxywatch.records import Count, Event, Party, Place
 from proxywatch.resolve.parties import KIND_NOUNS
 
 if TYPE_CHECKING:
     from proxywatch.extract.mentions import Salience
     from proxywatch.extract.pipeline import Extractor
 
-__all__ = ["fix_lemmas", "later", "refine"]
+__all__ = ["fix_lemmas", "later", "refine", "settle"]
 
 _ACCUSING = frozenset({"ACCUSE", "PROTEST"})
 _ATTACK_NOUNS = frozenset(w for w, t in lx.NOUN_TRIGGERS.items() if t.type == "ASSAULT")
@@ -46,6 +47,7 @@ _SITE_NOUNS = frozenset("target site position facility base installation".split(
 _PRONOUNS = frozenset("it they them he she him".split())
 _MANY = frozenset("hundred thousand dozen score crowd number".split())
 _REPORTING = frozenset("say tell add announce state report claim".split())
+_TALKING = frozenset("tell say speak talk agree discuss".split())
 _SPEECH = frozenset("warn vow threaten promise pledge urge accuse condemn blame deny".split())
 _HITTING = frozenset("hit strike destroy target bomb damage".split())
 _VEHICLES = frozenset("vehicle car truck convoy boat van motorcycle bus".split())
@@ -108,8 +110,16 @@ def refine(ex: Extractor, event: Event, tok: Token, salient: Salience, earlier: 
                 and not party.country:
             event = replace(event, **{role: _named_before(ex, role_tok, party, day, salient)})
     event = _hosted_target(ex, _without_later(ex, event, tok, group, target_tok, salient, day), day)
+    if event.type == "ASSAULT":
+        event = _victims_counted(ex, event, tok)
     if event.type == "CONSULT" and event.location is None:
         event = replace(event, location=_visited(ex, tok))
+    if event.type == "CONSULT" and event.actor is None and tok.pos_ == "NOUN" and tok.dep_ == "pobj" \
+            and tok.head.head.pos_ == "VERB" and tok.head.head.lemma_.lower() in _TALKING:
+        said = tok.head.head  # "X told Y in a phone call": X and Y talked
+        actor = ex._party(child(said, "nsubj"), day, salient)
+        target = event.target or ex._party(child(said, "dobj"), day, salient)
+        event = replace(event, actor=actor, target=target if target is not actor else None)
     condemned = child(tok, "dobj") if event.type in _ACCUSING else None
     if condemned is not None and (event.target is None or not event.target.country):
         event = _perpetrator_as_target(ex, event, condemned, salient, earlier, day)
@@ -223,9 +233,14 @@ def _speaker(tok: Token, group: list[Token]) -> Token | None:
     """The subject of "said" for a speech verb the parser hung on the reported clause ("X said A had
     happened and warned that ...": X warned)."""
     for verb in (tok, *group):
-        if verb.dep_ == "conj" and child(verb, "nsubj") is None and verb.head.dep_ == "ccomp" \
-                and verb.head.head.lemma_.lower() in _REPORTING and verb.lemma_.lower() in _SPEECH:
+        if verb.dep_ != "conj" or child(verb, "nsubj") is not None or verb.lemma_.lower() not in _SPEECH:
+            continue
+        if verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in _REPORTING:
             return child(verb.head.head, "nsubj")
+        if verb.tag_ == "VBD" and verb.head.tag_ != "VBD":  # "told Y that X would not ... and urged him"
+            for up in list(verb.head.ancestors)[:4]:
+                if up.pos_ == "VERB" and up.lemma_.lower() in _REPORTING and up.tag_ == "VBD":
+                    return child(up, "nsubj")
     return None
 
 
@@ -373,3 +388,55 @@ def _military_things(event: Event, actor_tok: Token | None, target_tok: Token | 
             and (event.actor is None or event.actor.country != location.country):
         changes["target"] = replace(target, country=location.country, kind="military")
     return replace(event, **changes) if changes else event
+
+
+def _later_clause(tok: Token) -> int | None:
+    return next((t.i for t in (tok, *tok.ancestors) if later(t)), None)
+
+
+def _victims_counted(ex: Extractor, event: Event, tok: Token) -> Event:
+    """ "killing senior official Saleh al-Arouri and six others": 7; "killed a commander and one of his
+    aides": 2. A named person killed counts one; each conjoined victim phrase adds its count."""
+    own = _later_clause(tok)  # a killing told in another event's "after" clause is not counted here
+    verb = next((t for t in tok.sent if t.pos_ == "VERB" and t.lemma_.lower() in lx.FATAL_VERBS
+                 and _later_clause(t) == own), None)
+    victims = (child(verb, "nsubjpass") if child(verb, "auxpass") is not None else child(verb, "dobj")) \
+        if verb is not None else None
+    if victims is None:
+        return event
+    base = ex._count_of(victims)
+    if base is None and victims.ent_type_ == "PERSON" and victims.tag_ == "NNP":
+        base = Count(1, 1)
+    counts = [base] + [parse_count(tok.doc[c.left_edge.i: c.i + 1].text) for c in victims.children if c.dep_ == "conj"]
+    if base is None or any(c is None for c in counts) or event.fatalities not in (None, base):
+        return event
+    total_max = None if any(c.max is None for c in counts) else sum(c.max for c in counts)
+    return replace(event, fatalities=Count(sum(c.min for c in counts), total_max))
+
+
+_UNHURT = re.compile(r"\b(?:no one|no-one|nobody|none of them)\b[^.;]*?\b(?:was|were)\s+(?:hurt|harmed|injured)\b",
+                     re.IGNORECASE)
+_NO_INJURIES = re.compile(r"\bno (?:injuries|casualties)\b", re.IGNORECASE)
+
+
+def settle(events: list[Event], text: str) -> list[Event]:
+    """Whole-article touches after every sentence is read: an attack followed by "Nobody was hurt" or
+    "no injuries were reported" (in its own or the next sentence, when that one tells no event of its
+    own) had no one wounded, and with nobody hurt no one was killed."""
+    starts = {e.evidence.start for e in events}
+    out: list[Event] = []
+    for event in events:
+        if event.type == "ASSAULT" and event.status == "occurred" and not event.negated and event.aggregate is None:
+            after = text[event.evidence.end:]
+            end = after.find(".", 1)
+            nxt = after[: end + 1] if end >= 0 else after
+            skip = len(nxt) - len(nxt.lstrip())
+            told = [s for s in (event.evidence.text, nxt) if s is event.evidence.text
+                    or event.evidence.end + skip not in starts]
+            if event.fatalities is None and event.injuries == Count(0, 0) and any(_UNHURT.search(s) for s in told):
+                event = replace(event, fatalities=Count(0, 0))
+            elif event.injuries is None and event.fatalities in (None, Count(0, 0)) and len(told) == 2 \
+                    and _NO_INJURIES.search(nxt) and not _NO_INJURIES.search(event.evidence.text):
+                event = replace(event, injuries=Count(0, 0))
+        out.append(event)
+    return out

@@ -255,3 +255,29 @@ def test_military_things_of_a_state_are_its_military(extractor):
 def test_the_one_threatened_is_not_the_speaker(extractor):
     e = _one(extractor, "Hezbollah held Israel responsible and promised it would pay a heavy price.", "THREATEN")
     assert e.actor.id == "hezbollah" and e.target.country == "ISR"
+
+
+def test_conjoined_victims_add_up_and_a_named_victim_counts_one(extractor):
+    e = _one(extractor, "A blast hit a flat in Sidon on Monday, killing militant leader Ahmad Karimi and four others.")
+    assert e.fatalities == Count(5, 5)
+    e = _one(extractor, "A drone strike in Mosul killed a senior commander and one of his guards.")
+    assert e.fatalities == Count(2, 2)
+
+
+def test_nobody_hurt_after_an_attack_means_no_casualties(extractor):
+    e = _one(extractor, "Two rockets struck near a US base in Syria on Friday. Nobody was hurt.")
+    assert e.injuries == Count(0, 0) and e.fatalities == Count(0, 0)
+    e = _one(extractor, "The Houthis fired a missile at a tanker in the Red Sea. No injuries were reported.")
+    assert e.injuries == Count(0, 0)
+
+
+def test_a_call_is_between_the_teller_and_the_told(extractor):
+    e = _one(extractor, "Antony Blinken told Benjamin Netanyahu in a phone call that Washington would send aid.",
+             "CONSULT")
+    assert (e.actor.country, e.actor.kind, e.target.country) == ("USA", "person", "ISR")
+
+
+def test_a_past_speech_verb_conjoined_to_a_reported_clause_is_the_teller_s(extractor):
+    e = _one(extractor, "Joe Biden told Benjamin Netanyahu that Washington would not join any attack and urged "
+                        "him to show restraint.", "REQUEST")
+    assert (e.actor.country, e.actor.kind) == ("USA", "person")
