@@ -84,7 +84,7 @@ def refine(ex: Extractor, event: Event, tok: Token, salient: Salience, earlier: 
         if party is not None and (party.id or party.country) and party.kind:
             event = replace(event, actor=party)
     if event.actor is None:
-        found = _unnamed_actor(ex, tok, group, salient, day)
+        found = _unnamed_actor(ex, tok, group, salient, day, event.type)
         if found is not None:
             actor_tok, party = found
             event = replace(event, actor=party)
@@ -124,7 +124,9 @@ def refine(ex: Extractor, event: Event, tok: Token, salient: Salience, earlier: 
     if condemned is not None and (event.target is None or not event.target.country):
         event = _perpetrator_as_target(ex, event, condemned, salient, earlier, day)
     if event.type == "ASSAULT" and event.actor is not None and event.actor.kind == "state" and actor_tok is not None \
-            and actor_tok.dep_ in ("compound", "amod", "nmod") and actor_tok.head.pos_ == "NOUN":
+            and actor_tok.dep_ in ("compound", "amod", "nmod") and actor_tok.head.pos_ == "NOUN" \
+            and (actor_tok.ent_type_ == "NORP" or getattr(ex.kb.gazetteer.lookup(actor_tok.text), "precision", None)
+                 == "country"):  # "a US drone strike", "an Israeli strike"; not "the Paris attacks"
         event = replace(event, actor=replace(event.actor, kind="military"))
     if event.type in ("THREATEN", "ASSAULT") and event.target is None:
         event = _conditional_target(ex, event, tok, salient, day)
@@ -160,9 +162,13 @@ def _perpetrator_as_target(ex: Extractor, event: Event, target_tok: Token, salie
     noun = target_tok.lemma_.lower()
     if noun not in _ATTACK_NOUNS or target_tok.pos_ != "NOUN":
         return event
+    if prep_object(target_tok.head, ("on", "against")) is not None:
+        return event  # "blaming three attacks on the Syrian government": the one blamed is named
     own, _ = ex._roles(target_tok)  # "Iran's attack on Israel", "the US raids"
     party = ex._party(own, day, salient) if own is not None else None
-    if party is None or not party.country:
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "these", "that", "those")
+                   for c in target_tok.children)
+    if (party is None or not party.country) and definite:
         forms = word_forms(noun) | {f + "s" for f in word_forms(noun)}
         party = next((e.actor for e in reversed(earlier) if e.type == "ASSAULT" and e.status == "occurred"
                       and e.actor is not None and e.actor.country and e.actor.kind in _ORGANISED
@@ -180,15 +186,15 @@ def _conditional_target(ex: Extractor, event: Event, tok: Token, salient: Salien
             if clause.dep_ != "advcl" or mark is None or mark.lower_ not in ("if", "unless"):
                 continue
             subject = child(clause, "nsubj")
-            party = ex._party(subject, day, salient) if subject is not None else None
+            party = ex._party(subject, day, salient) if subject is not None and subject.pos_ != "PRON" else None
             if party is not None and party.country and party.kind in _ORGANISED and (
                     event.actor is None or event.actor.country != party.country):
                 return replace(event, target=party)
     return event
 
 
-def _unnamed_actor(ex: Extractor, tok: Token, group: list[Token], salient: Salience,
-                   day: str | None) -> tuple[Token, Party] | None:
+def _unnamed_actor(ex: Extractor, tok: Token, group: list[Token], salient: Salience, day: str | None,
+                   trigger_type: str) -> tuple[Token, Party] | None:
     """Who acted when the trigger itself names nobody.
 
     A speech act conjoined, by a parse slip, to the reported clause ("A Houthi spokesman said five
@@ -215,14 +221,20 @@ def _unnamed_actor(ex: Extractor, tok: Token, group: list[Token], salient: Salie
                 subject = child(clause, "nsubj")
                 if subject is not None:
                     candidates.append(subject)
-    for other in group:
-        if other.i != tok.i:
-            own, _ = ex._roles(other)
-            if own is not None:
-                candidates.append(own)
+    for other in group if trigger_type == "ASSAULT" else ():
+        own = ex._roles(other)[0] if other.i != tok.i else None
+        headline = other.lemma_.lower() in lx.FATAL_VERBS | lx.INJURY_VERBS and own is not None \
+            and own.head.i == other.i and own.pos_ == "PROPN"  # "Commander Badreddine Killed": the victim
+        named = subject_before(own) if own is not None and own.pos_ == "PRON" else None  # "Israel said it killed"
+        if own is not None and (own.pos_ != "PRON" or named is not None and named.pos_ == "PROPN") and not headline:
+            candidates.append(own)
+    victims = {t.i for t in tok.sent if t.dep_ == "nsubjpass" or t.dep_ == "dobj" and t.head.lemma_.lower() in
+               lx.FATAL_VERBS | lx.INJURY_VERBS} | {t.head.i for t in tok.sent if t.dep_ == "acl" and
+                                                    t.lemma_.lower() in lx.FATAL_VERBS | lx.INJURY_VERBS}
     for cand in candidates:
-        party = ex._party(cand, day, salient)
-        if party is not None and (party.id or party.country) and party.kind:
+        party = ex._party(cand, day, salient) if cand.i not in victims or cand is speaker else None
+        if party is not None and (party.id or party.country) and party.kind and (
+                party.kind != "person" or cand is speaker):
             if cand.lemma_.lower() in ("territory", "area", "region") and party.kind != "armed_group":
                 continue  # "fired from Lebanon": not the Lebanese state
             return cand, party
@@ -235,7 +247,8 @@ def _speaker(tok: Token, group: list[Token]) -> Token | None:
     for verb in (tok, *group):
         if verb.dep_ != "conj" or child(verb, "nsubj") is not None or verb.lemma_.lower() not in _SPEECH:
             continue
-        if verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in _REPORTING:
+        if verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in _REPORTING \
+                and child(verb.head, "nsubj") is None:  # "said fighters had been killed and warned"
             return child(verb.head.head, "nsubj")
         if verb.tag_ == "VBD" and verb.head.tag_ != "VBD":  # "told Y that X would not ... and urged him"
             for up in list(verb.head.ancestors)[:4]:

@@ -281,3 +281,16 @@ def test_a_past_speech_verb_conjoined_to_a_reported_clause_is_the_teller_s(extra
     e = _one(extractor, "Joe Biden told Benjamin Netanyahu that Washington would not join any attack and urged "
                         "him to show restraint.", "REQUEST")
     assert (e.actor.country, e.actor.kind) == ("USA", "person")
+
+
+def test_second_look_rules_do_not_guess(extractor):
+    text = "US jets struck a depot on Monday. The UN report blamed three attacks on the Syrian government."
+    e = _one(extractor, text, "ACCUSE")
+    assert e.target is None or e.target.country != "USA"  # the one blamed is named, not the earlier attacker
+    e = _events(extractor, "Senior Commander Karimi Killed in Syria - the group buried him on Friday after he was "
+                           "killed in a blast near Damascus.")
+    assert all(x.actor is None or x.actor.kind != "person" for x in e)  # the victim is not the attacker
+    e = _one(extractor, "The Paris attacks shocked Europe.")
+    assert e.actor is None or e.actor.kind != "military"
+    e = _one(extractor, "The governor vowed the state will help voters even if it means extra offices.", "THREATEN")
+    assert e.target is None
