@@ -93,6 +93,11 @@ def refine(ex: Extractor, event: Event, tok: Token, salient: Salience, earlier: 
     event = replace(event, actor=_definite_group(event.actor, salient), target=_definite_group(event.target, salient))
     if event.type == "ASSAULT" and target_tok is not None and (event.target is None or not event.target.country):
         event = _object_in_clause(ex, event, tok, target_tok, salient, day)
+    if event.type == "ASSAULT" and (event.target is None or not (event.target.country or event.target.id)):
+        victims = ex._casualties(tok.sent)[2]  # "tore through an office ..., killing official X": X
+        party = _with_affiliation(ex, victims, day, salient) if victims is not None else None
+        if party is not None and party.country and (event.actor is None or event.actor.country != party.country):
+            target_tok, event = victims, replace(event, target=party)
     if event.type == "ASSAULT" and target_tok is not None and event.target is not None:
         event = _not_own_side(ex, event, tok, target_tok, day, salient)
     if event.type == "ASSAULT":
@@ -121,6 +126,9 @@ def refine(ex: Extractor, event: Event, tok: Token, salient: Salience, earlier: 
         target = event.target or ex._party(child(said, "dobj"), day, salient)
         event = replace(event, actor=actor, target=target if target is not actor else None)
     condemned = child(tok, "dobj") if event.type in _ACCUSING else None
+    if condemned is not None and condemned.lower_ in ("them", "it"):  # "killed in the strikes, and condemned them"
+        condemned = next((t for t in reversed(tok.sent[: condemned.i - tok.sent.start])
+                          if t.lemma_.lower() in _ATTACK_NOUNS and t.pos_ == "NOUN"), condemned)
     if condemned is not None and (event.target is None or not event.target.country):
         event = _perpetrator_as_target(ex, event, condemned, salient, earlier, day)
     if event.type == "ASSAULT" and event.actor is not None and event.actor.kind == "state" and actor_tok is not None \
@@ -453,3 +461,16 @@ def settle(events: list[Event], text: str) -> list[Event]:
                 event = replace(event, injuries=Count(0, 0))
         out.append(event)
     return out
+
+
+def _with_affiliation(ex: Extractor, tok: Token, day: str | None, salient: Salience) -> Party | None:
+    """A person named with their group: "Fuad Shukr, Hezbollah's most senior commander", "a senior
+    commander of Harakat al-Nujaba": a person of that group's country (and its sponsors)."""
+    party = ex._party(tok, day, salient)
+    if party is None or party.kind != "person" or party.country:
+        return party
+    for link in (child(tok, "appos"), prep_object(tok, ("of",))):
+        group = ex._party(link, day, salient) if link is not None else None
+        if group is not None and group.country and group.kind in _ORGANISED | {"person"}:
+            return replace(party, country=group.country, sponsors=group.sponsors)
+    return party

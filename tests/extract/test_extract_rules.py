@@ -294,3 +294,15 @@ def test_second_look_rules_do_not_guess(extractor):
     assert e.actor is None or e.actor.kind != "military"
     e = _one(extractor, "The governor vowed the state will help voters even if it means extra offices.", "THREATEN")
     assert e.target is None
+
+
+def test_a_victim_named_with_their_group_is_a_person_of_its_country(extractor):
+    e = _one(extractor, "A drone strike in Baghdad killed a senior commander of Asaib Ahl al-Haq on Sunday.")
+    assert (e.target.country, e.target.kind) == ("IRQ", "person")
+
+
+def test_condemning_them_after_the_strikes_accuses_the_striker(extractor):
+    text = ("US jets struck five sites in Iraq on Friday. The government said nine people were killed in the "
+            "strikes, and condemned them as a breach of its sovereignty.")
+    e = _one(extractor, text, "ACCUSE")
+    assert e.target.country == "USA"
