@@ -1,18 +1,21 @@
-"""Second look at an event's parties, after the sentence's own reading (pipeline.py) is done.
+"""Second look at an event's parties, place and counts, after the sentence's own reading (pipeline.py).
 
-Each rule fills or corrects a party only where the text (or a sourced knowledge-base fact) says
-who it is, and leaves it alone otherwise:
+Each rule fills or corrects a field only where the text (or a sourced knowledge-base fact) says
+what it is, and leaves it alone otherwise (a null field is better than a confident wrong one):
 
-- an attack on a curated base whose occupant the text does not name: the forces the base hosts on
-  the event's date (kb/places.yaml ``hosts``), never the attacker's own side;
-- a condemnation of an attack ("condemned the strike", "denounced Iran's attack on Israel"): the
-  one accused is whoever carried out that attack, named in the phrase or in the article's
-  earlier report of the same kind of attack;
-- a state named only as the owner of a use of force ("a US drone strike", "an Israeli strike"): its
-  military;
-- the one a threat is aimed at, named in its condition ("Israel would strike hard if Hezbollah
-  violated it": Hezbollah);
-- "supporters of X" at a rally: civilians of X's country.
+- clauses: an "after" clause on a use-of-force verb is an event of its own (:func:`later`); the
+  main event's place, casualties and victims are read without it;
+- targets: the forces a curated base hosts on the day (kb/places.yaml ``hosts``), never the
+  attacker's side; the perpetrator of a condemned attack; the subject of a threat's condition;
+  the owner named in the clause ("hitting Houthi radar sites", "a vehicle carrying ..."); victims
+  of an attack on an unowned place, with the group they are named with; not the attacker's own side;
+- actors: the speaker of a speech verb the parser hung on the reported clause; the group holding
+  the territory a weapon was fired from; the weapon or attacker of a "when" clause; another trigger
+  of the same clause (uses of force only; never a victim or a person); "its forces" of a group;
+  "the Lebanese group" / "the militia" as the group named before; "supporters of X";
+- kinds: a state owning a strike, a drone or troops is its military;
+- places: talks during "a visit to X"; casualties: conjoined victims add up, "nobody was hurt"
+  and "no injuries were reported" after an attack (:func:`settle`, over the whole article).
 """
 
 from __future__ import annotations
