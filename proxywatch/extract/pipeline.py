@@ -26,11 +26,11 @@ from proxywatch.extract.generic import new_events
 from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, subject_like
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import Prefilter
+from proxywatch.extract.roles import refine, settle
 from proxywatch.extract.runner import Runner
 from proxywatch.extract.senses import (NEEDS_OBJECT, NOT_RELEASED, back_reference, conditional, military_operation,
                                        noun_sense, requested, verb_sense)
-from proxywatch.extract.senses import child as _child
-from proxywatch.extract.senses import prep_object as _prep_object
+from proxywatch.extract.senses import child as _child, prep_object as _prep_object
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place, event_id
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.parties import KIND_NOUNS, resolve_party
@@ -120,6 +120,38 @@ def _ranked_remark(tok: Token) -> bool:
     """"the first attacks on American forces", "the latest strike": a remark ranking an event told beside it."""
     return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and any(
         c.ent_type_ == "ORDINAL" or c.lower_ in ("latest", "last", "previous") for c in tok.children)
+
+
+def _name_runs(sent: Span, covered: set[int]) -> list[Span]:
+    """Runs of proper nouns the entity tagger left untagged ("Kata'ib Hezbollah", "Harakat al-Nujaba")."""
+    runs: list[Span] = []
+    start = None
+    for tok in sent:
+        inside = tok.i not in covered and (tok.pos_ == "PROPN" or start is not None and tok.text == "-")
+        if inside and start is None:
+            start = tok.i
+        elif not inside and start is not None:
+            runs.append(sent.doc[start:tok.i])
+            start = None
+    if start is not None:
+        runs.append(sent.doc[start:sent.end])
+    return [r for r in runs if r[-1].pos_ == "PROPN"]
+
+
+def _one_side_each(event: Event, actor_tok: Token | None, target_tok: Token | None) -> Event:
+    """An attacker read through a pronoun on its target's side ("their crews fired on the American aircraft"
+    taken as American) was read wrongly: say nothing rather than the wrong side. A negated attack has no dead."""
+    actor, target = event.actor, event.target
+    if event.negated and (event.fatalities or event.injuries):
+        event = replace(event, fatalities=None, injuries=None)
+    if event.type != "ASSAULT" or actor is None or target is None or not actor.country \
+            or actor.country != target.country:
+        return event
+    if _pronominal(actor_tok):
+        return replace(event, actor=Party(text=actor.text))
+    if _pronominal(target_tok):
+        return replace(event, target=Party(text=target.text))
+    return event
 
 
 def _pronominal(tok: Token | None) -> bool:
@@ -327,8 +359,7 @@ class Extractor:
 
     def extract_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Events from a document made by :meth:`prepare` (or a plain parse of the article text)."""
-        published = parse_published(article.published)
-        salient = Salience()
+        published, salient = parse_published(article.published), Salience()
         events: list[Event] = []
         last_day: DateSpan | None = None
         attack: tuple[int, int] | None = None  # (sentence, index in events) of the last occurred attack
@@ -356,6 +387,8 @@ class Extractor:
                     main = _Hit(main.token, lx.Trigger("ASSAULT", main.trigger.weight))  # "denied any involvement"
                 others = {k[1] for k in groups if k[0] == "ASSAULT" and groups[k] is not hits}
                 event = self._event(article, sent, main, published, salient, ordinal, [h.token for h in hits], others)
+                event = _one_side_each(refine(self, event, main.token, salient, events, published,
+                                              [h.token for h in hits]), *self._roles(main.token))
                 salient.add(n_sent, event.actor, subject=True)
                 offset = _offset(_clause(main.token)) if _earlier_clause(main.token) else None
                 if event.date is None and last_day is not None and offset is not None:
@@ -369,14 +402,15 @@ class Extractor:
                     last_day = event.date  # the story's day: not that of an earlier or included attack
                 events.append(event)
                 if event.type == "ASSAULT" and event.status == "occurred" and not event.negated \
-                        and event.aggregate is None and not _earlier_clause(main.token):
-                    attack = (n_sent, len(events) - 1)
+                        and event.aggregate is None and not _earlier_clause(main.token) \
+                        and (attack is None or attack[0] != n_sent):
+                    attack = (n_sent, len(events) - 1)  # the sentence's first attack: its main clause
                 ordinal += 1
                 for extra in self._ellipses(article, sent, main.token, event, ordinal):
                     events.append(extra)
                     ordinal += 1
             self._note_names(sent, n_sent, published, salient)
-        return events
+        return settle(events, article.text)
 
     def _follow_up(self, sent: Span, groups: dict[tuple[str, int], list[_Hit]], previous: Event) -> Event | None:
         """"Two other people in the car also died": more counts for the attack just before, not a new event.
@@ -406,6 +440,11 @@ class Extractor:
                 party = resolve_party(_core(ent.root).text, ent.root.lemma_, self.kb, day,
                                       is_person=ent.label_ == "PERSON")
                 salient.add(n_sent, party, subject=subject_like(ent.root))
+        covered = {i for ent in sent_ents(sent) for i in range(ent.start, ent.end)}
+        for run in _name_runs(sent, covered):  # "leaders of Kata'ib Hezbollah", untagged: a known group all the same
+            actor = self.kb.find_actor(run.text)
+            if actor is not None and actor.kind not in ("state", "person"):
+                salient.add(n_sent, resolve_party(run.text, run.root.lemma_, self.kb, day), subject=subject_like(run.root))
 
     def _ellipses(self, article: Article, sent: Span, tok: Token, event: Event, ordinal: int) -> list[Event]:
         """"no attacks in Iraq ..., and only two in Syria": a count whose noun is left out is a second event."""
@@ -455,7 +494,11 @@ class Extractor:
                 obj = _child(tok, "dobj")
                 if lemma in lx.CONDITIONAL_VERBS or lemma in NEEDS_OBJECT:
                     trigger = conditional(tok, lemma, obj)
-                if trigger is not None and _child(tok, "mark") is not None and _child(tok, "mark").lower_ == "since":
+                clause = tok
+                while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+                    clause = clause.head  # "since the Yemeni group began targeting shipping"
+                if trigger is not None and _child(clause, "mark") is not None \
+                        and _child(clause, "mark").lower_ == "since":
                     trigger = None  # "since the US retaliated": a point in time, not a new report
                 if lemma == "launch" and obj is not None and (
                     obj.lemma_.lower() in lx.WEAPON_NOUNS or obj.lemma_.lower() in lx.MODE_WORDS
@@ -541,12 +584,6 @@ class Extractor:
                 hit = self._party(victims, day, salient)  # "claimed the lives of three soldiers"; "a strike on a
                 if hit is not None and (hit.country or hit.kind):  # car killed a commander": whom it was aimed at
                     target = hit
-        if trigger.type == "ASSAULT" and actor is not None and target is not None and actor.country \
-                and actor.country == target.country:  # "their crews fired on the American aircraft"
-            if _pronominal(actor_tok):  # the pronoun was read wrongly: say nothing rather than the wrong side
-                actor = Party(text=actor.text)
-            elif _pronominal(target_tok):
-                target = Party(text=target.text)
         words = [t for t in sent if not t.is_space] or list(sent)
         start = _to_article(sent.doc, words[0].idx)
         end = _to_article(sent.doc, words[-1].idx) + len(words[-1].text)  # not into the next piece's text
@@ -632,7 +669,11 @@ class Extractor:
         if tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed") or tok.pos_ == "NOUN" \
                 and lx.NOUN_TRIGGERS.get(tok.lemma_.lower(), lx.Trigger("")).type == "ASSAULT":
             owner = _named_modifier(tok)  # "a Houthi anti-ship missile", "Houthi attacks": the Houthis; "a drone",
-            # "the strikes": nobody (an event or a weapon is not a party)
+            # "the strikes": nobody (an event or a weapon is not a party); "a US drone strike": the US military
+            if owner is not None and tok.lemma_.lower() not in lx.WEAPON_NOUNS:
+                party = self._party(owner, day, salient)
+                return replace(party, text=_core(tok).text, kind="military") if party is not None \
+                    and party.kind == "state" else party
             return self._party(owner, day, salient) if owner is not None else None
         if tok.lower_ in ("nobody", "none") or tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children) \
                 or tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY"):
@@ -730,7 +771,7 @@ class Extractor:
         context = self._countries_in(doc)
         foreign = {t.i for c in sent if c.dep_ == "advcl" and c.i != trigger.i and not c.is_ancestor(trigger)
                    and (mark := _child(c, "mark")) is not None and mark.lower_ in _OTHER_TIME for t in c.subtree}
-        candidates: list[tuple[int, int, Place, int]] = []
+        candidates: list[tuple[int, int, Place, int, int]] = []
         for span in spans:
             if any(span.start < k.end and k.start < span.end for k in skip):
                 continue
@@ -766,10 +807,12 @@ class Extractor:
             place = Place(text=span.text, name=entry.name, country=entry.country, admin1=entry.admin1,
                           lat=entry.lat, lon=entry.lon, precision=entry.precision)
             phrase = root
-            while phrase.dep_ in ("compound", "conj") and phrase.head.i != phrase.i and phrase.head.pos_ in (
-                    "NOUN", "PROPN"):
-                phrase = phrase.head  # "Erbil" in "the Erbil air base, ... and al-Tanf": one listing
-            candidates.append((_PRECISION_RANK[entry.precision], abs(root.i - trigger.i), place, phrase.i))
+            while phrase.dep_ == "compound" and phrase.head.i != phrase.i and phrase.head.pos_ in ("NOUN", "PROPN"):
+                phrase = phrase.head  # "Erbil" in "the Erbil air base": that base
+            listing = phrase
+            while listing.dep_ == "conj" and listing.head.i != listing.i:
+                listing = listing.head  # "Al-Asad air base, the Erbil air base and al-Tanf": one listing
+            candidates.append((_PRECISION_RANK[entry.precision], abs(root.i - trigger.i), place, listing.i, phrase.i))
         if not candidates:
             return None
         subtree = {t.i for anchor in (group or [trigger]) for t in anchor.subtree}
@@ -777,7 +820,11 @@ class Extractor:
         candidates = attached or candidates  # "no attacks in Iraq ..., and only two in Syria": Iraq
         candidates.sort(key=lambda c: (c[0], c[1]))
         best = candidates[0][2]
-        listed = [c[2] for c in candidates if c[3] == candidates[0][3] and c[2].precision in ("site", "city")]
+        by_phrase: dict[int, Place] = {}
+        for c in candidates:  # the best place of each noun phrase of the first place's listing
+            if c[3] == candidates[0][3] and c[2].precision in ("site", "city"):
+                by_phrase.setdefault(c[4], c[2])
+        listed = list(by_phrase.values())
         if len({p.name for p in listed}) > 1:  # "Al-Asad, Erbil air base and al-Tanf have all come under fire"
             names = " and ".join(dict.fromkeys(p.name or p.text for p in listed))
             countries = {p.country for p in listed}

@@ -131,6 +131,11 @@ def _check_places(kb: KnowledgeBase, report: CheckReport) -> None:
         if not _iso(place.country):
             report.errors.append(f"{where}: country {place.country!r} is not an ISO 3166-1 alpha-3 code")
             continue
+        for fact in place.hosts:
+            if fact.actor not in kb.actors:
+                report.errors.append(f"{where}: hosts {fact.actor!r}, which is not a known actor")
+            if fact.since and fact.until and fact.since > fact.until:
+                report.errors.append(f"{where}: hosts {fact.actor} since {fact.since} is after until {fact.until}")
         if place.country is None:
             continue
         box = country_box(place.country)

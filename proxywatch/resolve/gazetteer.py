@@ -18,7 +18,7 @@ import pycountry
 
 from proxywatch.resolve.names import MIN_FOLDED, fold, normalize, strip_article
 
-__all__ = ["Gazetteer", "PlaceEntry", "MENA", "country_name"]
+__all__ = ["Gazetteer", "Hosting", "PlaceEntry", "MENA", "country_name", "valid_on"]
 
 # The World Bank's Middle East and North Africa region, with Turkey; its towns of ≥ 1,000 people are indexed.
 MENA = frozenset(
@@ -75,6 +75,26 @@ def country_name(code: str) -> str:
     return getattr(country, "common_name", None) or country.name
 
 
+def valid_on(since: str | None, until: str | None, day: str | None) -> bool:
+    """True when a dated fact holds on ``day`` (ISO date); with no day, when it still holds."""
+    if day is None:
+        return until is None
+    return (since is None or since <= day) and (until is None or day <= until)
+
+
+@dataclass(frozen=True)
+class Hosting:
+    """A dated, sourced fact: the forces (an actor id) a site hosts, from ``since`` to ``until``."""
+
+    actor: str
+    since: str | None = None
+    until: str | None = None
+    source: str | None = None
+
+    def valid_on(self, day: str | None) -> bool:
+        return valid_on(self.since, self.until, day)
+
+
 @dataclass(frozen=True)
 class PlaceEntry:
     name: str
@@ -87,6 +107,7 @@ class PlaceEntry:
     aliases: tuple[str, ...] = ()
     source: str | None = None
     note: str | None = None
+    hosts: tuple[Hosting, ...] = ()
 
 
 def _keys(name: str) -> set[str]:

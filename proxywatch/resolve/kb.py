@@ -16,18 +16,13 @@ from typing import Any, Iterable
 import yaml
 
 from proxywatch.errors import ProxywatchError
-from proxywatch.resolve.gazetteer import Gazetteer, PlaceEntry
+from proxywatch.resolve.gazetteer import Gazetteer, Hosting, PlaceEntry
+from proxywatch.resolve.gazetteer import valid_on as _valid_on
 from proxywatch.resolve.names import MIN_FOLDED, fold, normalize
 from proxywatch.resolve.schema import validate_kb_file
 
-__all__ = ["Actor", "Link", "Sponsorship", "Gazetteer", "KnowledgeBase", "PlaceEntry", "load_kb", "normalize",
+__all__ = ["Actor", "Hosting", "Link", "Sponsorship", "Gazetteer", "KnowledgeBase", "PlaceEntry", "load_kb", "normalize",
            "read_kb_file"]
-
-
-def _valid_on(since: str | None, until: str | None, day: str | None) -> bool:
-    if day is None:
-        return until is None
-    return (since is None or since <= day) and (until is None or day <= until)
 
 
 @dataclass(frozen=True)
@@ -171,6 +166,14 @@ class KnowledgeBase:
             current = self.parent_of(current, day)
         return out
 
+    def occupant(self, place_name: str | None, day: str | None) -> Actor | None:
+        """The forces a curated site hosts on ``day`` ("Ain al-Asad Air Base": US forces), or None."""
+        entry = self.gazetteer.lookup(place_name) if place_name else None
+        if entry is None or entry.precision != "site":
+            return None
+        hosted = [self.actors.get(h.actor) for h in entry.hosts if h.valid_on(day)]
+        return hosted[0] if len(hosted) == 1 else None  # two occupants: whose is not known
+
     def sponsors(self, actor: Actor, day: str | None) -> tuple[str, ...]:
         """States backing the actor on ``day``, following the parent chain."""
         seen: list[str] = []
@@ -201,7 +204,8 @@ def _actor(raw: dict[str, Any]) -> Actor:
 def _place(raw: dict[str, Any]) -> PlaceEntry:
     return PlaceEntry(raw["name"], raw.get("country"), float(raw["lat"]), float(raw["lon"]), raw["precision"],
                       admin1=raw.get("admin1"), aliases=tuple(dict.fromkeys((raw["name"], *(raw.get("aliases") or ())))),
-                      source=raw.get("source"), note=raw.get("note"))
+                      source=raw.get("source"), note=raw.get("note"),
+                      hosts=tuple(Hosting(**h) for h in raw.get("hosts") or ()))
 
 
 def read_kb_file(path: Path | resources.abc.Traversable, where: str) -> dict[str, Any]:

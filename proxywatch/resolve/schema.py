@@ -61,6 +61,11 @@ PLACE_SCHEMA: dict[str, Any] = {
         "precision": {"enum": list(PLACE_PRECISIONS)},
         "source": {"type": "string", "minLength": 3},
         "note": {"type": "string"},
+        "hosts": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False, "required": ["actor", "source"],
+            "properties": {"actor": {"type": "string", "minLength": 1}, "since": _DAY, "until": _DAY,
+                           "source": {"type": "string", "minLength": 3}},
+        }},
     },
 }
 
