@@ -4,13 +4,17 @@ Per sentence: find trigger words (lexicon.py), group them into one event per
 type and clause, then read the roles from the dependency parse (actor, target),
 the place, the date, casualty counts, an aggregate count of events, the status
 and negation. The spaCy pipeline and the knowledge base are passed in.
+
+Where the parts live: this module finds triggers, groups them and assembles events with their
+parties; fields.py reads place, date, mode, casualties and status; syntax.py holds the parse-tree
+helpers and word lists both use; roles.py takes a second look at the parties; generic.py drops
+mentions of force that are not a new event; aggregates.py reads counts of events.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Iterable, Iterator
 
@@ -20,8 +24,9 @@ from spacy.tokens import Doc, Span, Token
 
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.aggregates import aggregate as aggregate_of
-from proxywatch.extract.dates import offset_date, parse_published, resolve_date
-from proxywatch.extract.doccache import doc_ents, ent_bounds, sent_ents
+from proxywatch.extract.dates import offset_date, parse_published
+from proxywatch.extract.doccache import sent_ents
+from proxywatch.extract.fields import FieldReader
 from proxywatch.extract.generic import new_events
 from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, subject_like
 from proxywatch.extract.numbers import parse_count
@@ -31,278 +36,20 @@ from proxywatch.extract.runner import Runner
 from proxywatch.extract.senses import (NEEDS_OBJECT, NOT_RELEASED, back_reference, conditional, military_operation,
                                        noun_sense, requested, verb_sense)
 from proxywatch.extract.senses import child as _child, prep_object as _prep_object
-from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place, event_id
+from proxywatch.extract.syntax import (PARTNER_PREPS, CASUALTY_VERBS, ENVOYS, Hit, PLACE_PREPS, QUANTITY_HEADS,
+    REPORTING, SEPARATOR, SITES, SITE_NOUNS, TARGET_PREPS, TO_NOUNS, added_count, argument_of, casualty_only,
+    clause_head, consequence, core_span, denier, earlier_clause, involvement, main_clause, merge_casualties,
+    name_runs, named_modifier, one_side_each, own_side, owner_kind, ranked_remark, said_of_it,
+    threatened, time_offset, to_article, told_again, tree_depth)
+from proxywatch.records import Article, DateSpan, Event, Evidence, Party, Place, event_id
 from proxywatch.resolve.kb import KnowledgeBase
-from proxywatch.resolve.parties import KIND_NOUNS, resolve_party
+from proxywatch.resolve.parties import resolve_party
 
 __all__ = ["Extractor"]
 
-# Event nouns whose object follows "to", "for" or "of" ("aid to Hamas", "backing of the Houthis").
-_TO_NOUNS = frozenset("aid assistance funding financing backing support shipment visit appeal request demand call "
-                      "sanction designation".split())
-# Nouns after which "of" introduces a place ("the outskirts of Khan Younis").
-_AREA_NOUNS = frozenset("outskirts edge centre center suburb area city town village province region north south east "
-                        "west port coast vicinity part district camp".split())
-# Nouns that count the dead or wounded ("12 deaths", "no casualties": both kinds).
-_CASUALTY_NOUNS = {"death": "fatal", "fatality": "fatal", "injury": "injured", "casualty": "both"}
-_CASUALTY_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS
-_ENVOYS = frozenset("ambassador envoy diplomat charge chargé representative".split())
-# Where the other party of a non-violent event is named: "talks with Iran", "recalled its envoy from Israel",
-# "a shipment of bombs to Israel", "sanctions on Iran".
-_PARTNER_PREPS: dict[str, tuple[str, ...]] = {
-    "CONSULT": ("with", "to"), "COOPERATE": ("with",), "AGREE": ("with",), "SANCTION": ("from", "with", "on", "against", "to"),
-    "AID": ("to", "for"), "SUPPORT": ("to", "for", "with"), "RETREAT": ("to",), "REJECT": ("from",),
-}
-_CLAUSES = frozenset("advcl ccomp relcl acl conj xcomp parataxis".split())
-_SITE_NOUNS = frozenset("target site area position facility base building office compound depot center centre "
-                        "headquarters warehouse camp post outpost installation".split())
-_SITES = _AREA_NOUNS | _SITE_NOUNS | frozenset("airport harbour harbor refinery plant hospital school".split())
-_QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several member gathering "
-                             "concentration".split())
-_PLACE_PREPS = frozenset("in at near on off outside inside across into over around along".split())
-_TARGET_PREPS = frozenset("on against at targeting".split())
-_PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
-_PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "sea": 3, "region": 4, "country": 5}
-_REPORTING = frozenset("say warn tell add announce state report note insist claim write".split())
-# First words of the THREATEN phrases whose subject is the one threatened ("Hezbollah would pay a heavy price",
-# "the attack would not go unanswered"): the threat is made by whoever says it.
-_CONSEQUENCE_VERBS = frozenset("pay go pass bear face receive bring".split())
-# "denied any role in the strike": a denial of taking part in an event is that event with status "denied".
-_DENIALS = frozenset("deny reject dismiss".split())
-_INVOLVEMENT = frozenset("involvement role responsibility part hand".split())
-_NIGHTS = frozenset(["overnight", "last night", "this morning", "tonight", "this afternoon", "this evening"])
-# Subordinate clauses about another time or condition: their places are not the event's.
-_OTHER_TIME = frozenset("until unless if because since although though while before after".split())
-
-_SEPARATOR = "\n\n"
 
 
-def _named_modifier(tok: Token) -> Token | None:
-    """A named owner inside a noun phrase: "Houthi" in "a Houthi anti-ship missile", "US" in "US drone strike"."""
-    for left in tok.lefts:
-        for t in left.subtree:
-            if t.ent_type_ in ("NORP", "GPE", "ORG") and t.dep_ in ("compound", "amod", "nmod", "npadvmod"):
-                return t
-    return None
-
-
-def _merge_casualties(groups: dict[tuple[str, int], list[_Hit]]) -> None:
-    """"12 were killed and 40 wounded in the strike": one ASSAULT, not one per casualty verb."""
-    assaults = [key for key in groups if key[0] == "ASSAULT"]
-    if len(assaults) < 2:
-        return
-    casualty = [k for k in assaults if all(h.trigger.weight <= 1 and h.token.pos_ == "VERB" for h in groups[k])
-                and not any(_earlier_clause(h.token) for h in groups[k])]  # "a day after a drone killed one man"
-    attacks = [k for k in assaults if k not in casualty and k[1] >= 0]  # not into a count of attacks (key < 0)
-    into = attacks[0] if len(attacks) == 1 else casualty[0] if not attacks and casualty else None
-    if into is None:
-        return
-    for key in casualty:
-        if key != into:
-            groups[into].extend(groups.pop(key))
-
-
-def _casualty_only(hits: list[_Hit]) -> bool:
-    """Casualty verbs with no one doing them: "eight fighters were killed", "two others died"."""
-    return all(h.token.pos_ == "VERB" and h.token.lemma_.lower() in _CASUALTY_VERBS and _child(h.token, "nsubj") is None
-               and _child(h.token, "agent") is None and _main_clause(h.token) or _told_again(h.token) for h in hits)
-
-
-def _offset(clause: Token) -> tuple[str, str] | None:
-    """("a day", "after") for "a day after X struck": how far the clause's event lies from the main one."""
-    mark = _child(clause, "mark")
-    offset = next((c for c in clause.children if c.dep_ == "npadvmod" and mark is not None and c.i == mark.i - 1
-                   and c.lemma_.lower() in ("day", "week", "hour")), None)
-    return (clause.doc[offset.left_edge.i: offset.i + 1].text, mark.lower_) if offset is not None else None
-
-
-def _ranked_remark(tok: Token) -> bool:
-    """"the first attacks on American forces", "the latest strike": a remark ranking an event told beside it."""
-    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and any(
-        c.ent_type_ == "ORDINAL" or c.lower_ in ("latest", "last", "previous") for c in tok.children)
-
-
-def _name_runs(sent: Span, covered: set[int]) -> list[Span]:
-    """Runs of proper nouns the entity tagger left untagged ("Kata'ib Hezbollah", "Harakat al-Nujaba")."""
-    runs: list[Span] = []
-    start = None
-    for tok in sent:
-        inside = tok.i not in covered and (tok.pos_ == "PROPN" or start is not None and tok.text == "-")
-        if inside and start is None:
-            start = tok.i
-        elif not inside and start is not None:
-            runs.append(sent.doc[start:tok.i])
-            start = None
-    if start is not None:
-        runs.append(sent.doc[start:sent.end])
-    return [r for r in runs if r[-1].pos_ == "PROPN"]
-
-
-def _one_side_each(event: Event, actor_tok: Token | None, target_tok: Token | None) -> Event:
-    """An attacker read through a pronoun on its target's side ("their crews fired on the American aircraft"
-    taken as American) was read wrongly: say nothing rather than the wrong side. A negated attack has no dead."""
-    actor, target = event.actor, event.target
-    if event.negated and (event.fatalities or event.injuries):
-        event = replace(event, fatalities=None, injuries=None)
-    if event.type != "ASSAULT" or actor is None or target is None or not actor.country \
-            or actor.country != target.country:
-        return event
-    if _pronominal(actor_tok):
-        return replace(event, actor=Party(text=actor.text))
-    if _pronominal(target_tok):
-        return replace(event, target=Party(text=target.text))
-    return event
-
-
-def _pronominal(tok: Token | None) -> bool:
-    """A mention read through a pronoun: "it", "their crews", "one of its commanders"."""
-    if tok is not None and (tok.pos_ == "NUM" or tok.lemma_.lower() in _QUANTITY_HEADS):
-        tok = _prep_object(tok, ("of",)) or tok
-    return tok is not None and (tok.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children))
-
-
-def _owner_kind(tok: Token) -> str | None:
-    """"militia sites": the kind of the owner word in front of a site noun."""
-    return next((KIND_NOUNS[c.lemma_.lower()] for c in tok.children if c.dep_ in ("compound", "amod")
-                 and c.lemma_.lower() in KIND_NOUNS), None)
-
-
-def _earlier_clause(tok: Token) -> bool:
-    """A trigger in an "after"/"before" clause with its own subject: another event, at another time."""
-    clause = _clause(tok)
-    mark = _child(clause, "mark") if clause.dep_ == "advcl" else None
-    return mark is not None and mark.lower_ in ("after", "before")
-
-
-def _argument_of(tok: Token, hits: list[_Hit]) -> bool:
-    """Whether an event noun is the subject or object of another trigger verb ("Dozens of attacks hit bases")."""
-    for hit in hits:
-        if hit.token.pos_ == "VERB" and hit.token.i != tok.i:
-            for arg in hit.token.children:
-                if arg.dep_ in ("nsubj", "nsubjpass", "dobj") and (arg.i == tok.i or arg.is_ancestor(tok)):
-                    return True
-    return False
-
-
-def _told_again(tok: Token) -> bool:
-    """"80 people were wounded in the port attack", "the strike killed three": the attack already told."""
-    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not any(
-            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) or any(
-            c.dep_ not in ("det", "compound", "punct") for c in tok.children):
-        return False
-    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") else tok.head
-    return (tok.dep_ == "nsubj" or tok.dep_ == "pobj") and verb.lemma_.lower() in _CASUALTY_VERBS
-
-
-def _main_clause(tok: Token) -> bool:
-    """The sentence's own statement, or what its speaker says; not "came days after 100 were killed"."""
-    while tok.dep_ in ("conj", "ccomp") and tok.head.i != tok.i:
-        tok = tok.head
-    return tok.dep_ == "ROOT"
-
-
-def _added(before: Count | None, new: Count | None, more: bool) -> Count | None:
-    if new is None or before is None:
-        return before or new
-    if not more:
-        return before  # told again
-    return Count(before.min + new.min, None if before.max is None or new.max is None else before.max + new.max)
-
-
-def _said_of_it(tok: Token) -> bool:
-    """"It was the first attack on the base in weeks": a remark on the event just told, not a new one."""
-    subject = _child(tok.head, "nsubj") if tok.dep_ == "attr" and tok.head.lemma_ == "be" else None
-    return subject is not None and subject.lower_ in ("it", "this", "that")
-
-
-def _own(tok: Token | None) -> bool:
-    """"its ambassador", "their forces": the actor's own people, not the other side."""
-    return tok is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
-
-
-def _consequence(tok: Token) -> bool:
-    return tok.lemma_.lower() in _CONSEQUENCE_VERBS
-
-
-def _involvement(tok: Token) -> Token | None:
-    """The object of "denied any involvement (in ...)", or None."""
-    obj = _child(tok, "dobj") if tok.lemma_.lower() in _DENIALS else None
-    return obj if obj is not None and obj.lemma_.lower() in _INVOLVEMENT else None
-
-
-def _denier(tok: Token) -> Token | None:
-    """Who denies an event named under a denial verb: "Tehran denied any role in the strike" → Tehran."""
-    for head in list(tok.ancestors)[:4]:
-        if head.lemma_.lower() in _DENIALS:
-            return _child(head, "nsubj")
-    return None
-
-
-def _threatened(tok: Token) -> Token | None:
-    """Who a warning is aimed at: "warned that the Houthis would face consequences" → the Houthis."""
-    for t in tok.subtree:
-        if t.i != tok.i and _consequence(t) and t.pos_ in ("VERB", "AUX"):
-            return _child(t, "nsubj") or _child(t, "nsubjpass")
-    return None
-
-
-def _to_article(doc: Doc, char: int) -> int:
-    """An offset in the parsed text → the same place in the article text."""
-    offsets = doc.user_data.get("pw_offsets") or [(0, 0)]
-    at, origin = offsets[bisect_right(offsets, (char, float("inf"))) - 1]
-    return origin + (char - at)
-
-
-@dataclass(frozen=True)
-class _Hit:
-    token: Token
-    trigger: lx.Trigger
-
-
-def _clause(tok: Token) -> Token:
-    """The head of the clause a token belongs to; a conjoined or embedded clause with its own subject counts."""
-    while tok.dep_ != "ROOT" and tok.head.i != tok.i:
-        if tok.pos_ in ("VERB", "AUX") and (tok.dep_ in ("conj", "ccomp", "relcl", "parataxis") or tok.dep_ == "advcl"
-                                            and _child(tok, "mark") is not None
-                                            and _child(tok, "mark").lower_ in ("after", "before")) and any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
-        ):
-            return tok  # "..., a day after a Houthi drone struck Tel Aviv": a second event
-        tok = tok.head
-    return tok
-
-
-def _depth(tok: Token) -> int:
-    depth = 0
-    while tok.head.i != tok.i:
-        tok, depth = tok.head, depth + 1
-    return depth
-
-
-def _core(tok: Token) -> Span:
-    """A mention's core words: its left modifiers, itself, and name parts to its right ("Tower 22")."""
-    doc = tok.doc
-    start = tok.left_edge.i
-    end = tok.i + 1
-    for child in tok.rights:
-        if child.dep_ in ("compound", "nummod", "flat") and child.i == end:
-            end = child.i + 1
-    bounds = ent_bounds(doc, tok.i) if tok.ent_type_ and tok.ent_iob_ in ("B", "I") else None
-    if bounds is not None:
-        start, end = min(start, bounds[0]), max(end, bounds[1])
-    if tok.pos_ == "PROPN":  # a name the parser split: "Kata'ib" taken as a clause of its own
-        sent_start = tok.sent.start
-        while start > sent_start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_:
-            start -= 1
-        while end < tok.sent.end and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_ and not doc[end].ent_type_ \
-                in ("DATE", "TIME"):
-            end += 1
-    while start < end - 1 and doc[start].is_punct:
-        start += 1
-    return doc[start:end]
-
-
-class Extractor:
+class Extractor(FieldReader):
     """Stateless apart from the pipeline and knowledge base it is given."""
 
     def __init__(self, nlp: Language, kb: KnowledgeBase, prefilter: bool = True) -> None:
@@ -343,8 +90,8 @@ class Extractor:
         for start, end in spans:
             offsets.append((at, start))
             pieces.append(article.text[start:end])
-            at += end - start + len(_SEPARATOR)
-        doc = self.nlp.make_doc(_SEPARATOR.join(pieces))
+            at += end - start + len(SEPARATOR)
+        doc = self.nlp.make_doc(SEPARATOR.join(pieces))
         starts = {c for c, _ in offsets}
         for token in doc:
             if token.idx in starts:
@@ -364,45 +111,45 @@ class Extractor:
         last_day: DateSpan | None = None
         attack: tuple[int, int] | None = None  # (sentence, index in events) of the last occurred attack
         for n_sent, sent in enumerate(doc.sents):
-            groups: dict[tuple[str, int], list[_Hit]] = defaultdict(list)
+            groups: dict[tuple[str, int], list[Hit]] = defaultdict(list)
             hits = self._triggers(sent)
             for hit in hits:
-                key = (hit.trigger.type, _clause(hit.token).i)
+                key = (hit.trigger.type, clause_head(hit.token).i)
                 if hit.trigger.type == "ASSAULT" and hit.token.pos_ == "NOUN" and (aggregate_of(hit.token) and not (
-                        _argument_of(hit.token, hits)) or hit.token.head.lower_ in ("including", "like")):
+                        argument_of(hit.token, hits)) or hit.token.head.lower_ in ("including", "like")):
                     # "the raid answered dozens of attacks", "only two in Syria, including a drone strike": two events
                     key = (hit.trigger.type, -1 - hit.token.i)
                 groups[key].append(hit)
-            _merge_casualties(groups)
+            merge_casualties(groups)
             if attack is not None and (attack[0] == n_sent - 1 or attack[0] >= n_sent - 3 and any(
-                    _told_again(h.token) for hits in groups.values() for h in hits)):
+                    told_again(h.token) for hits in groups.values() for h in hits)):
                 updated = self._follow_up(sent, groups, events[attack[1]])
                 if updated is not None:
                     events[attack[1]] = updated
             ordinal = 0
             for hits in groups.values():
-                main = max(hits, key=lambda h: (h.trigger.weight, -_depth(h.token)))
-                if main.trigger.type == "REJECT" and _involvement(main.token) is not None and any(
+                main = max(hits, key=lambda h: (h.trigger.weight, -tree_depth(h.token)))
+                if main.trigger.type == "REJECT" and involvement(main.token) is not None and any(
                         e.type == "ASSAULT" and e.status == "occurred" for e in events):
-                    main = _Hit(main.token, lx.Trigger("ASSAULT", main.trigger.weight))  # "denied any involvement"
+                    main = Hit(main.token, lx.Trigger("ASSAULT", main.trigger.weight))  # "denied any involvement"
                 others = {k[1] for k in groups if k[0] == "ASSAULT" and groups[k] is not hits}
                 event = self._event(article, sent, main, published, salient, ordinal, [h.token for h in hits], others)
-                event = _one_side_each(refine(self, event, main.token, salient, events, published,
+                event = one_side_each(refine(self, event, main.token, salient, events, published,
                                               [h.token for h in hits]), *self._roles(main.token))
                 salient.add(n_sent, event.actor, subject=True)
-                offset = _offset(_clause(main.token)) if _earlier_clause(main.token) else None
+                offset = time_offset(clause_head(main.token)) if earlier_clause(main.token) else None
                 if event.date is None and last_day is not None and offset is not None:
                     event = replace(event, date=offset_date(last_day, *offset))  # "The raid came a day after ..."
                 elif event.date is None and last_day is not None and event.aggregate is None and not event.negated \
-                        and event.status == "occurred" and not _earlier_clause(main.token):
+                        and event.status == "occurred" and not earlier_clause(main.token):
                     event = replace(event, date=last_day)  # the story's day carries over ("The attack killed...")
                 elif event.date is not None and event.date.precision == "day" and event.aggregate is None \
-                        and not _earlier_clause(main.token) and _clause(main.token).dep_ not in ("relcl", "acl") \
+                        and not earlier_clause(main.token) and clause_head(main.token).dep_ not in ("relcl", "acl") \
                         and main.token.head.lower_ not in ("including", "like"):
                     last_day = event.date  # the story's day: not that of an earlier or included attack
                 events.append(event)
                 if event.type == "ASSAULT" and event.status == "occurred" and not event.negated \
-                        and event.aggregate is None and not _earlier_clause(main.token) \
+                        and event.aggregate is None and not earlier_clause(main.token) \
                         and (attack is None or attack[0] != n_sent):
                     attack = (n_sent, len(events) - 1)  # the sentence's first attack: its main clause
                 ordinal += 1
@@ -412,15 +159,15 @@ class Extractor:
             self._note_names(sent, n_sent, published, salient)
         return settle(events, article.text)
 
-    def _follow_up(self, sent: Span, groups: dict[tuple[str, int], list[_Hit]], previous: Event) -> Event | None:
+    def _follow_up(self, sent: Span, groups: dict[tuple[str, int], list[Hit]], previous: Event) -> Event | None:
         """"Two other people in the car also died": more counts for the attack just before, not a new event.
 
         Only for a sentence whose attack words are all casualty verbs with no one doing them; its groups are
         removed. "other", "also", "more" add to the earlier counts; otherwise the earlier counts stand."""
         assaults = [key for key in groups if key[0] == "ASSAULT"]
-        if not all(_casualty_only(groups[key]) for key in assaults):
+        if not all(casualty_only(groups[key]) for key in assaults):
             return None
-        if not assaults and not any(t.lemma_.lower() in _CASUALTY_VERBS and _main_clause(t) for t in sent):
+        if not assaults and not any(t.lemma_.lower() in CASUALTY_VERBS and main_clause(t) for t in sent):
             return None
         fatal, injured, _ = self._casualties(sent)
         if fatal is None and injured is None:
@@ -428,20 +175,20 @@ class Extractor:
         for key in assaults:
             del groups[key]
         more = any(t.lower_ in ("other", "also", "more", "another") for t in sent)
-        return replace(previous, fatalities=_added(previous.fatalities, fatal, more),
-                       injuries=_added(previous.injuries, injured, more))
+        return replace(previous, fatalities=added_count(previous.fatalities, fatal, more),
+                       injuries=added_count(previous.injuries, injured, more))
 
     def _note_names(self, sent: Span, n_sent: int, published: date | None, salient: Salience) -> None:
         """Remember the parties a sentence names, for "the group" and pronouns in later sentences."""
         day = published.isoformat() if published else None
         for ent in sent_ents(sent):
             if ent.label_ in ("ORG", "NORP", "PERSON", "GPE") and not (
-                    ent.root.dep_ == "pobj" and ent.root.head.lower_ in _PLACE_PREPS):
-                party = resolve_party(_core(ent.root).text, ent.root.lemma_, self.kb, day,
+                    ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS):
+                party = resolve_party(core_span(ent.root).text, ent.root.lemma_, self.kb, day,
                                       is_person=ent.label_ == "PERSON")
                 salient.add(n_sent, party, subject=subject_like(ent.root))
         covered = {i for ent in sent_ents(sent) for i in range(ent.start, ent.end)}
-        for run in _name_runs(sent, covered):  # "leaders of Kata'ib Hezbollah", untagged: a known group all the same
+        for run in name_runs(sent, covered):  # "leaders of Kata'ib Hezbollah", untagged: a known group all the same
             actor = self.kb.find_actor(run.text)
             if actor is not None and actor.kind not in ("state", "person"):
                 salient.add(n_sent, resolve_party(run.text, run.root.lemma_, self.kb, day), subject=subject_like(run.root))
@@ -468,8 +215,8 @@ class Extractor:
         return out
 
     # --- triggers -----------------------------------------------------------------------
-    def _triggers(self, sent: Span) -> list[_Hit]:
-        hits: list[_Hit] = []
+    def _triggers(self, sent: Span) -> list[Hit]:
+        hits: list[Hit] = []
         taken: set[int] = set()
         doc = sent.doc
         if "pw_phrases" not in doc.user_data:  # phrase triggers, matched once per document
@@ -480,7 +227,7 @@ class Extractor:
             trigger = lx.PHRASE_TRIGGERS[int(self.nlp.vocab.strings[match_id].rstrip("l"))][1]
             tok = sent.doc[start]
             if tok.i not in taken:
-                hits.append(_Hit(tok, trigger))
+                hits.append(Hit(tok, trigger))
                 taken.update(range(start, end))
         for tok in sent:
             if tok.i in taken:
@@ -506,7 +253,7 @@ class Extractor:
                     trigger = lx.Trigger("ASSAULT", 2)
                 if lemma == "release" and obj is not None and obj.lemma_.lower() in NOT_RELEASED:
                     trigger = None
-                if lemma == "summon" and (obj is None or obj.lemma_.lower() not in _ENVOYS):
+                if lemma == "summon" and (obj is None or obj.lemma_.lower() not in ENVOYS):
                     trigger = None  # a diplomatic protest only when an envoy is summoned
                 if lemma == "sink" and trigger is not None and obj is None and _child(tok, "auxpass") is None:
                     trigger = lx.Trigger("ASSAULT", 1)  # "the ship sank": an outcome; whoever struck it is the actor
@@ -518,55 +265,55 @@ class Extractor:
                 if trigger and (tok.head.lower_ == "since" or _child(tok, "mark") is not None
                                 and _child(tok, "mark").lower_ == "since"):
                     trigger = None  # "since the US strikes of 2 February": a point in time, not a new report
-                if trigger and (back_reference(tok) or tok.dep_ == "nsubj" and _consequence(tok.head) or _said_of_it(tok)):
+                if trigger and (back_reference(tok) or tok.dep_ == "nsubj" and consequence(tok.head) or said_of_it(tok)):
                     trigger = None  # "Iraq condemned the attack", "the killing will not go unpunished"
                 head_trigger = lx.VERB_TRIGGERS.get(tok.head.lemma_.lower())
                 if trigger and tok.dep_ in ("dobj", "nsubj") and head_trigger and head_trigger.type in (
                         "RETREAT", "REQUEST") or tok.dep_ == "dobj" and tok.head.lemma_.lower() == "scale":
                     trigger = None  # "suspend operations", "attacks stopped": part of the RETREAT event
             if trigger is not None:
-                hits.append(_Hit(tok, trigger))
+                hits.append(Hit(tok, trigger))
         if sum(h.trigger.type == "ASSAULT" for h in hits) > 1:  # "..., the first attacks on US forces": a remark
-            hits = [h for h in hits if not (h.trigger.type == "ASSAULT" and _ranked_remark(h.token))]
+            hits = [h for h in hits if not (h.trigger.type == "ASSAULT" and ranked_remark(h.token))]
         hits = new_events(hits)  # generic plurals, re-mentions, senses that are not force
         requests = {h.token.i for h in hits if h.trigger.type == "REQUEST"}
-        threats = [h.token for h in hits if h.trigger.type == "THREATEN" and not _consequence(h.token)]
-        denied = {h.token.i for h in hits if h.trigger.type == "REJECT" and _involvement(h.token) is not None
+        threats = [h.token for h in hits if h.trigger.type == "THREATEN" and not consequence(h.token)]
+        denied = {h.token.i for h in hits if h.trigger.type == "REJECT" and involvement(h.token) is not None
                   and any(h.token.is_ancestor(o.token) and o.token.pos_ == "NOUN" for o in hits)}
         hits = [h for h in hits if h.token.i not in denied]  # the event denied stands for the denial
         return [h for h in hits if (h.trigger.type == "REQUEST" or not requested(h.token, requests)) and not (
-            h.trigger.type == "THREATEN" and _consequence(h.token) and any(t.is_ancestor(h.token) for t in threats))]
+            h.trigger.type == "THREATEN" and consequence(h.token) and any(t.is_ancestor(h.token) for t in threats))]
 
     # --- one event ----------------------------------------------------------------------
-    def _event(self, article: Article, sent: Span, hit: _Hit, published: date | None,
+    def _event(self, article: Article, sent: Span, hit: Hit, published: date | None,
                salient: Salience, ordinal: int, group: list[Token] | None = None,
                others: set[int] | frozenset[int] = frozenset()) -> Event:
         tok, trigger = hit.token, hit.trigger
         actor_tok, target_tok = self._roles(tok)
         status, negated = self._status(tok)
-        if trigger.type == "THREATEN" and _consequence(tok):  # "X said Hezbollah would pay a heavy price"
+        if trigger.type == "THREATEN" and consequence(tok):  # "X said Hezbollah would pay a heavy price"
             actor_tok, target_tok = subject_before(tok), _child(tok, "nsubj")
             status, negated = self._status(actor_tok.head) if actor_tok is not None else ("occurred", False)
         elif trigger.type == "THREATEN" and target_tok is None:
-            target_tok = _threatened(tok)
-        if _involvement(tok) is not None:  # "X denied any involvement": X, the event denied
+            target_tok = threatened(tok)
+        if involvement(tok) is not None:  # "X denied any involvement": X, the event denied
             actor_tok, target_tok, status = _child(tok, "nsubj"), None, "denied"
         elif status == "denied" and actor_tok is None:
-            actor_tok = _denier(tok)
+            actor_tok = denier(tok)
         date_span = self._date(sent, tok, published)
         day = date_span.start if date_span else (published.isoformat() if published else None)
         actor = self._party(actor_tok, day, salient)
         target = self._party(target_tok, day, salient)
-        if trigger.type in _PARTNER_PREPS and (target is None or target.country is None or _own(target_tok)):
+        if trigger.type in PARTNER_PREPS and (target is None or target.country is None or own_side(target_tok)):
             other = self._partner(tok, target_tok, trigger.type, day, salient)
             if other is not None:  # "recalled its ambassador from Israel", "cut ties with Israel"
                 target_tok, target = other
-            elif _own(target_tok):
+            elif own_side(target_tok):
                 target_tok, target = None, None  # "recalled their ambassadors": not the other side
-        skip = [_core(actor_tok)] if actor_tok is not None else []
+        skip = [core_span(actor_tok)] if actor_tok is not None else []
         if target_tok is not None and target is not None and target.kind in ("state", "government") \
-                and target_tok.lemma_.lower() not in _SITES:  # "Iran's Fordow site": the place all the same
-            skip.append(_core(target_tok))  # "called on Washington": a party, not the place
+                and target_tok.lemma_.lower() not in SITES:  # "Iran's Fordow site": the place all the same
+            skip.append(core_span(target_tok))  # "called on Washington": a party, not the place
         location = self._location(sent, tok, skip, target_tok, group, others, whence=trigger.type == "RETREAT")
         if location is None and trigger.type == "ASSAULT" and target is not None and target.kind == "state" \
                 and target.country and target_tok.ent_type_ == "GPE" and _child(target_tok, "conj") is None:
@@ -585,8 +332,8 @@ class Extractor:
                 if hit is not None and (hit.country or hit.kind):  # car killed a commander": whom it was aimed at
                     target = hit
         words = [t for t in sent if not t.is_space] or list(sent)
-        start = _to_article(sent.doc, words[0].idx)
-        end = _to_article(sent.doc, words[-1].idx) + len(words[-1].text)  # not into the next piece's text
+        start = to_article(sent.doc, words[0].idx)
+        end = to_article(sent.doc, words[-1].idx) + len(words[-1].text)  # not into the next piece's text
         text = article.text[start:end].rstrip()
         evidence = Evidence(text=text, start=start, end=start + len(text))
         found = sum(x is not None for x in (actor, target, location, date_span))
@@ -617,16 +364,16 @@ class Extractor:
                     target = _child(conj, "dobj")  # "Iran has armed and trained the Houthis"
                 if target is not None and target.lemma_.lower() in lx.WEAPON_NOUNS:
                     target = None
-                target = target or _prep_object(tok, _TARGET_PREPS)
+                target = target or _prep_object(tok, TARGET_PREPS)
             if target is not None and target.lemma_.lower() in ("fire", "attack"):
-                target = _prep_object(tok, _TARGET_PREPS)  # "opened fire on X"
+                target = _prep_object(tok, TARGET_PREPS)  # "opened fire on X"
             elif target is not None and target.lemma_.lower() in lx.NOUN_TRIGGERS:
-                target = (_prep_object(target, _TARGET_PREPS) or _prep_object(tok, _TARGET_PREPS)
+                target = (_prep_object(target, TARGET_PREPS) or _prep_object(tok, TARGET_PREPS)
                           or target)  # "suspend operations against US forces"
             head = tok
             while actor is None and not passive and head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
                 child_dep, head = head.dep_, head.head
-                if head.lemma_.lower() in _REPORTING:
+                if head.lemma_.lower() in REPORTING:
                     break  # "..., a US official warned": the speaker is not the actor
                 if child_dep == "xcomp" and _child(head, "dobj") is not None:
                     actor = _child(head, "dobj")  # "urged them to halt": they halt
@@ -638,16 +385,16 @@ class Extractor:
         if actor is not None and actor.pos_ == "PRON" and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
             actor = _child(tok.head.head, "poss") or actor  # "Israel's preparation for its operation"
         if actor is None:
-            actor = _named_modifier(tok)
+            actor = named_modifier(tok)
         if actor is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
             actor = _child(tok.head.head, "poss")  # "Israel's preparation for its operation"
-        preps = _TARGET_PREPS - {"at"} if lemma not in _TO_NOUNS else {"to", "for", "of", "with"}
+        preps = TARGET_PREPS - {"at"} if lemma not in TO_NOUNS else {"to", "for", "of", "with"}
         target = _prep_object(tok, preps)
         relcl = _child(tok, "relcl")
         if target is None and relcl is not None and relcl.lemma_.lower() in ("endure", "suffer", "face", "see"):
             target = _child(relcl, "nsubj")  # "the over 100 attacks that the US endured"
         elif relcl is not None and relcl.lemma_.lower() in lx.LIGHT_VERBS:  # "attacks the group has launched on X"
-            actor, target = actor or _child(relcl, "nsubj"), target or _prep_object(relcl, _TARGET_PREPS)
+            actor, target = actor or _child(relcl, "nsubj"), target or _prep_object(relcl, TARGET_PREPS)
         head = tok
         for _ in range(3):  # "launched an attack", "claimed responsibility for the attack"
             if head.dep_ not in ("dobj", "pobj", "prep", "attr") or head.head.i == head.i:
@@ -657,34 +404,34 @@ class Extractor:
                 if actor is None and (head.lemma_.lower() in lx.LIGHT_VERBS or head.lemma_.lower() in lx.ISSUING_VERBS):
                     actor = _child(head, "nsubj") or _child(_child(head, "agent") or head, "pobj")
                 if target is None and head.lemma_.lower() in lx.LIGHT_VERBS:
-                    target = _prep_object(head, _TARGET_PREPS)
+                    target = _prep_object(head, TARGET_PREPS)
                 break
         return actor, target
 
     def _party(self, tok: Token | None, day: str | None, salient: Salience) -> Party | None:
         if tok is None:
             return None
-        if tok.lemma_.lower() in _QUANTITY_HEADS and _prep_object(tok, ("of",)) is not None:
+        if tok.lemma_.lower() in QUANTITY_HEADS and _prep_object(tok, ("of",)) is not None:
             tok = _prep_object(tok, ("of",))  # "scores of drone attacks", "gatherings of militants"
         if tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed") or tok.pos_ == "NOUN" \
                 and lx.NOUN_TRIGGERS.get(tok.lemma_.lower(), lx.Trigger("")).type == "ASSAULT":
-            owner = _named_modifier(tok)  # "a Houthi anti-ship missile", "Houthi attacks": the Houthis; "a drone",
+            owner = named_modifier(tok)  # "a Houthi anti-ship missile", "Houthi attacks": the Houthis; "a drone",
             # "the strikes": nobody (an event or a weapon is not a party); "a US drone strike": the US military
             if owner is not None and tok.lemma_.lower() not in lx.WEAPON_NOUNS:
                 party = self._party(owner, day, salient)
-                return replace(party, text=_core(tok).text, kind="military") if party is not None \
+                return replace(party, text=core_span(tok).text, kind="military") if party is not None \
                     and party.kind == "state" else party
             return self._party(owner, day, salient) if owner is not None else None
         if tok.lower_ in ("nobody", "none") or tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children) \
                 or tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY"):
             return None  # "October" taken as the subject by a misparse is no party
-        if tok.lemma_.lower() in _QUANTITY_HEADS or tok.pos_ == "NUM":
+        if tok.lemma_.lower() in QUANTITY_HEADS or tok.pos_ == "NUM":
             of = _prep_object(tok, ("of",))  # "dozens of soldiers", "three of the sailors"
             tok = of if of is not None else tok
         relative = relative_head(tok)
         if relative is not None:  # "the militants who launched the missiles"
             return self._party(relative, day, salient)
-        core = _core(tok)
+        core = core_span(tok)
         lemma = tok.lemma_.lower()
         kinds = anaphor_kinds(tok, core)
         if kinds is not None:
@@ -692,7 +439,7 @@ class Extractor:
             if prior is None:
                 return None if tok.pos_ == "PRON" else resolve_party(core.text, lemma, self.kb, day)
             return replace(prior, text=tok.text if tok.pos_ == "PRON" else core.text)
-        if tok.pos_ == "NUM" or lemma in _SITE_NOUNS:
+        if tok.pos_ == "NUM" or lemma in SITE_NOUNS:
             party = resolve_party(core.text, lemma, self.kb, day)
             if party.country or party.id:
                 return party
@@ -708,16 +455,16 @@ class Extractor:
             if place is not None and place.ent_type_ == "GPE":  # "military targets in Iran"
                 code = self.kb.gazetteer.country_code(place.text, demonyms=False)
                 if code:
-                    kind = "military" if any(c.lemma_.lower() == "military" for c in tok.children) else _owner_kind(tok)
+                    kind = "military" if any(c.lemma_.lower() == "military" for c in tok.children) else owner_kind(tok)
                     return Party(text=core.text, country=code, kind=kind)
-            return Party(text=core.text, kind=party.kind or _owner_kind(tok))  # "the base": military, whose unknown
+            return Party(text=core.text, kind=party.kind or owner_kind(tok))  # "the base": military, whose unknown
         party = resolve_party(core.text, lemma, self.kb, day, is_person=tok.ent_type_ == "PERSON")
         if party.kind == "person" and party.id is None and tok.ent_type_ == "PERSON" \
                 and self.kb.gazetteer.lookup(core.text) is not None:
             return None  # "al-Tanf" tagged as a person: a place, not a party
         poss = _child(tok, "poss")
         if party.country is None and poss is not None and poss.pos_ == "PRON":
-            prior = self._antecedent(poss, anaphor_kinds(poss, _core(poss)) or frozenset(), day, salient)
+            prior = self._antecedent(poss, anaphor_kinds(poss, core_span(poss)) or frozenset(), day, salient)
             if prior is not None:  # "its warplanes": the state's or group's the pronoun stands for
                 return Party(text=party.text, country=prior.country, kind=party.kind or prior.kind,
                              sponsors=prior.sponsors if party.kind in (None, prior.kind) else ())
@@ -732,7 +479,7 @@ class Extractor:
         for head in heads:
             if head is None:
                 continue
-            for prep in _PARTNER_PREPS[type_]:
+            for prep in PARTNER_PREPS[type_]:
                 found = _prep_object(head, (prep,))
                 party = self._party(found, day, salient) if found is not None else None
                 if party is not None and party.country:
@@ -745,7 +492,7 @@ class Extractor:
             return None  # "I", "we", "you": the speaker, not reported here
         if tok.pos_ != "PRON":  # "struck sites used by Kata'ib Hezbollah, after the militia fired": the name just before
             for ent in reversed([e for e in tok.sent.ents if e.end <= tok.left_edge.i and e.label_ in ("ORG", "NORP", "PERSON")]):
-                party = resolve_party(_core(ent.root).text, ent.root.lemma_, self.kb, day)
+                party = resolve_party(core_span(ent.root).text, ent.root.lemma_, self.kb, day)
                 if party.kind in kinds and (party.id or party.country or party.sponsors):
                     return party
         if tok.pos_ == "PRON":
@@ -755,269 +502,3 @@ class Extractor:
                 if party is not None and party.kind in kinds:
                     return party
         return salient.last(kinds, pronoun=tok.pos_ == "PRON")
-
-    def _location(self, sent: Span, trigger: Token, skip: list[Span], target_tok: Token | None,
-                  group: list[Token] | None = None, others: set[int] | frozenset[int] = frozenset(),
-                  whence: bool = False) -> Place | None:
-        """The event's place; ``whence``: a place after "from" counts ("withdrew from southern Lebanon")."""
-        doc = sent.doc
-        spans: list[Span] = [e for e in sent_ents(sent) if e.label_ in _PLACE_LABELS]
-        spans += [_core(t) for t in sent if t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_LABELS and (
-            t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS or t.dep_ in ("poss", "compound")
-            and t.head.lemma_.lower() in _SITES)]  # "rallied in Sanaa", "Sanaa's airport": names not tagged as places
-        if "pw_places" not in doc.user_data:  # curated place names, matched once per document
-            doc.user_data["pw_places"] = [(s, e) for _, s, e in self._places(doc)]
-        spans += [doc[s:e] for s, e in doc.user_data["pw_places"] if sent.start <= s and e <= sent.end]
-        context = self._countries_in(doc)
-        foreign = {t.i for c in sent if c.dep_ == "advcl" and c.i != trigger.i and not c.is_ancestor(trigger)
-                   and (mark := _child(c, "mark")) is not None and mark.lower_ in _OTHER_TIME for t in c.subtree}
-        candidates: list[tuple[int, int, Place, int, int]] = []
-        for span in spans:
-            if any(span.start < k.end and k.start < span.end for k in skip):
-                continue
-            root = span.root
-            named = _prep_object(root, ("of",)) if root.lemma_.lower() in _AREA_NOUNS else None
-            if named is not None and named.pos_ == "PROPN":
-                continue  # "the southern Gaza city of Khan Younis": Khan Younis, not Gaza City
-            if others and _clause(root).i in others or root.i in foreign:
-                continue  # a place of the sentence's other attack; "until the war in Gaza ends"
-            while root.dep_ == "conj" and root.head.i != root.i:
-                root = root.head  # "brokered by the United States and France": as the first conjunct
-            if root.dep_ in ("nsubj", "nsubjpass") and root.lemma_.lower() not in _SITES \
-                    or root.dep_ == "pobj" and root.head.lower_ in ("by", "with"):
-                continue  # "Tehran denied", "a deal brokered by Qatar": a party, not the place; "the base came
-                # under fire": the place
-            entry = self.kb.gazetteer.lookup(span.text, context)
-            if entry is None:
-                continue
-            if root.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and entry.precision == "country":
-                continue
-            origin = root
-            while origin.dep_ in ("compound", "det", "amod") and origin.head.i != origin.i:
-                origin = origin.head  # "(the) Golan" in "the Golan Heights"
-            while origin.dep_ == "pobj" and origin.head.lower_ == "of" and origin.head.head.lemma_.lower() in (
-                    "direction", "side", "territory"):
-                origin = origin.head.head  # "from the direction of the Golan Heights": where it came from
-            if origin.dep_ == "pobj" and origin.head.lower_ == "from" and not whence:
-                continue
-            attached = root.dep_ == "pobj" and (root.head.lower_ in _PLACE_PREPS or root.head.lower_ == "of" and
-                                                root.head.head.lemma_.lower() in _AREA_NOUNS)
-            if not attached and entry.precision == "country" and root.dep_ not in ("appos", "conj"):
-                continue
-            place = Place(text=span.text, name=entry.name, country=entry.country, admin1=entry.admin1,
-                          lat=entry.lat, lon=entry.lon, precision=entry.precision)
-            phrase = root
-            while phrase.dep_ == "compound" and phrase.head.i != phrase.i and phrase.head.pos_ in ("NOUN", "PROPN"):
-                phrase = phrase.head  # "Erbil" in "the Erbil air base": that base
-            listing = phrase
-            while listing.dep_ == "conj" and listing.head.i != listing.i:
-                listing = listing.head  # "Al-Asad air base, the Erbil air base and al-Tanf": one listing
-            candidates.append((_PRECISION_RANK[entry.precision], abs(root.i - trigger.i), place, listing.i, phrase.i))
-        if not candidates:
-            return None
-        subtree = {t.i for anchor in (group or [trigger]) for t in anchor.subtree}
-        attached = [c for c in candidates if c[3] in subtree]
-        candidates = attached or candidates  # "no attacks in Iraq ..., and only two in Syria": Iraq
-        candidates.sort(key=lambda c: (c[0], c[1]))
-        best = candidates[0][2]
-        by_phrase: dict[int, Place] = {}
-        for c in candidates:  # the best place of each noun phrase of the first place's listing
-            if c[3] == candidates[0][3] and c[2].precision in ("site", "city"):
-                by_phrase.setdefault(c[4], c[2])
-        listed = list(by_phrase.values())
-        if len({p.name for p in listed}) > 1:  # "Al-Asad, Erbil air base and al-Tanf have all come under fire"
-            names = " and ".join(dict.fromkeys(p.name or p.text for p in listed))
-            countries = {p.country for p in listed}
-            return Place(text=names, name=names, country=countries.pop() if len(countries) == 1 else None,
-                         precision="region")
-        if best.precision == "country":
-            countries = {c[2].country for c in candidates if c[2].precision == "country"}
-            if len(countries) > 1:  # "sites in Iraq and Syria": no single country
-                names = " and ".join(dict.fromkeys(c[2].text for c in sorted(candidates, key=lambda c: c[1])))
-                return Place(text=names, name=None, country=None, precision="region")
-        return best
-
-    def _countries_in(self, doc: Doc) -> set[str]:
-        """Countries the article names: context for ambiguous place names."""
-        if doc.user_data.get("pw_countries") is None:
-            doc.user_data["pw_countries"] = {
-                code for e in doc_ents(doc) if e.label_ == "GPE"
-                if (code := self.kb.gazetteer.country_code(e.text, demonyms=False))
-            }
-        return doc.user_data["pw_countries"]
-
-    def _date(self, sent: Span, trigger: Token, published: date | None) -> DateSpan | None:
-        doc = sent.doc
-        dates = [e for e in sent_ents(sent) if e.label_ == "DATE" or e.label_ == "TIME" and e.text.lower() in _NIGHTS]
-        if _earlier_clause(trigger):  # "..., a day after a drone struck Tel Aviv": not the main event's day
-            clause = _clause(trigger)
-            dates = [e for e in dates if clause.is_ancestor(e.root)]
-            offset = _offset(clause)
-            if offset is not None:
-                main = self._date(sent, clause.head, published) if clause.head.i != clause.i else None
-                return offset_date(main, *offset) if main else None
-        best: DateSpan | None = None
-        best_distance = None
-        for n, ent in enumerate(dates):
-            owner = ent.root.head.head if ent.root.dep_ == "pobj" and ent.root.head.dep_ == "prep" else ent.root.head
-            since = owner.dep_ == "pobj" and owner.head.lower_ == "since" and owner.i != trigger.i  # "since the
-            # strikes of 2 February": from then on (for the strikes themselves, their day)
-            if ent.root.dep_ in ("nmod", "compound", "amod", "pobj") and owner.i != trigger.i and owner.pos_ == "NOUN" \
-                    and owner.lemma_.lower() in lx.NOUN_TRIGGERS and not since:
-                continue  # "denies any role in the October 7 attack": that attack's date, not the aid's
-            if since and published is not None:
-                point = resolve_date(ent.text, published)
-                if point is not None and point.start is not None:
-                    span = DateSpan(point.start, published.isoformat(), "range", doc[owner.head.i: ent.end].text)
-                    distance = abs(ent.root.i - trigger.i)
-                    if best_distance is None or distance < best_distance:
-                        best, best_distance = span, distance
-                continue
-            start, end = ent.start, ent.end
-            before = doc[start - 1].lower_ if start > sent.start else ""
-            if before in ("since", "between", "from"):
-                start -= 1
-                if before != "since" and end < sent.end - 1 and doc[end].lower_ in ("and", "to", "until"):
-                    nxt = next((d for d in dates[n + 1:] if d.start == end + 1), None)
-                    if nxt is not None:
-                        end = nxt.end
-            if start > sent.start and doc[start].lower_ == "the" and doc[start - 1].lower_ in ("since", "between"):
-                start -= 1
-            span = resolve_date(doc[start:end].text, published)
-            if span is None:
-                continue
-            distance = abs(ent.root.i - trigger.i)
-            if best_distance is None or distance < best_distance:
-                best, best_distance = span, distance
-        if best is None:
-            for tok in sent:  # "since the US retaliated": a period with an unknown start
-                if tok.lower_ == "since" and tok.dep_ == "mark":
-                    return DateSpan(None, published.isoformat() if published else None, "range",
-                                    doc[tok.i:tok.head.i + 1].text)
-        return best
-
-    @staticmethod
-    def _mode(sent: Span, trigger: Token) -> str | None:
-        """How the force was used, from the words of the trigger's own phrase first, then the sentence.
-
-        Several different means ("drones and missiles") give no single mode; a bomb dropped from
-        an aircraft is aerial, an explosive drone a drone."""
-        def modes(tokens: Iterable[Token]) -> set[str]:
-            found: set[str] = set()
-            for tok in tokens:
-                if tok.lower_ == "air" and tok.head.lemma_.lower() in ("base", "defence", "defense", "field", "space"):
-                    continue  # "al-Asad air base", "air defences": a place or a shield, not the means
-                for key in (tok.lower_, tok.lemma_.lower()):
-                    if key in lx.MODE_WORDS:
-                        found.add(lx.MODE_WORDS[key])
-                        break
-            if "suicide" in found:
-                return {"suicide"}
-            if len(found) > 1 and "explosives" in found:
-                found.discard("explosives")  # "bombers dropped bombs", "explosive drones"
-            return found
-
-        subject = (_child(_child(trigger, "agent") or trigger, "pobj") if _child(trigger, "nsubjpass") is not None
-                   else _child(trigger, "nsubj")) if trigger.pos_ == "VERB" else None
-        own = [trigger, *(t for c in trigger.children if c.dep_ not in _CLAUSES and c.dep_ not in (
-            "nsubj", "nsubjpass", "agent") and not (c.dep_ == "prep" and c.lower_ in _TARGET_PREPS)
-            for t in c.subtree)]  # "struck ..., after militias fired missiles"; "fired on the aircraft": not aerial
-        elsewhere = {t.i for c in sent if c.dep_ in ("relcl", "acl", "advcl") and c.i != trigger.i
-                     and not c.is_ancestor(trigger) for t in c.subtree}  # clauses about other events
-        elsewhere |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS
-                      for t in c.subtree}  # what was aimed at is not how
-        tiers: list[Iterable[Token]] = [[subject] if subject is not None else [], own,  # wider tiers: read lazily
-                                        (t for t in trigger.subtree if t.i not in elsewhere),
-                                        (t for t in sent if t.i not in elsewhere)]
-        if subject is not None:
-            tiers.insert(2, subject.subtree)
-        for tokens in tiers:
-            found = modes(tokens)
-            if len(found) == 1:
-                return found.pop()
-            if found:
-                return None
-        return None  # no word says how: unknown, not "other"
-
-    @staticmethod
-    def _count_of(tok: Token | None) -> Count | None:
-        if tok is None:
-            return None
-        phrase = tok.doc[tok.left_edge.i: tok.i + 1].text
-        return parse_count(phrase)
-
-    def _casualties(self, sent: Span, others: set[int] | frozenset[int] = frozenset()
-                    ) -> tuple[Count | None, Count | None, Token | None]:
-        """Killed and wounded counts in a sentence, and the first victims' mention; not those told in the
-        clauses of the sentence's other attacks (their clause heads are ``others``)."""
-        fatal = injured = None
-        first: Token | None = None
-        for tok in sent:
-            if others and _clause(tok).i in others:
-                continue
-            lemma = tok.lemma_.lower()
-            kind = "fatal" if lemma in lx.FATAL_VERBS else "injured" if lemma in lx.INJURY_VERBS else None
-            if kind is None and lemma == "life" and tok.head.lemma_.lower() == "claim":
-                kind, victims = "fatal", _child(_child(tok, "prep") or tok, "pobj")
-            elif kind is None and lemma in ("dead", "wounded", "injured") and tok.pos_ == "ADJ":
-                kind = "fatal" if lemma == "dead" else "injured"
-                victims = tok.head if tok.dep_ in ("amod", "acomp") and tok.head.pos_ in ("NUM", "NOUN") else None
-                victims = victims or next((c for c in tok.lefts if c.pos_ == "NUM"), None)
-            elif kind is None and lemma in _CASUALTY_NOUNS and tok.pos_ == "NOUN":
-                kind, victims = _CASUALTY_NOUNS[lemma], tok
-                if not any(c.dep_ == "nummod" or c.lower_ in ("no", "zero") for c in tok.children):
-                    continue
-                if kind == "both":
-                    if any(c.lower_ in ("no", "zero") for c in tok.children):
-                        fatal, injured = fatal or Count(0, 0), injured or Count(0, 0)
-                    continue
-            elif kind is not None:
-                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
-                victims = _child(tok, "nsubjpass") if passive else _child(tok, "dobj")
-                if kind == "fatal" and lemma == "die" or victims is None and tok.tag_ == "VBN" and not passive:
-                    victims = _child(tok, "nsubj")  # "12 were killed and more than 40 wounded"
-            else:
-                continue
-            count = self._count_of(victims) if victims is not tok else parse_count(
-                tok.doc[tok.left_edge.i: tok.i].text)
-            if count is None and victims is None:
-                continue
-            negative = _child(tok, "neg") is not None or (victims is not None and any(
-                c.lower_ in ("no", "none") for c in victims.children))
-            if negative or (victims is not None and victims.lower_ in ("nobody", "none", "no-one")):
-                count = Count(0, 0)
-            if count is None:
-                continue
-            if first is None and victims is not None and victims.i != tok.i and count.max != 0:
-                first = victims
-            if kind == "fatal" and fatal is None:
-                fatal = count
-            elif kind == "injured" and injured is None:
-                injured = count
-        return fatal, injured, first
-
-    @staticmethod
-    def _status(tok: Token) -> tuple[str, bool]:
-        negated = _child(tok, "neg") is not None or any(
-            c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
-        head = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
-        if head is not None and head.pos_ in ("VERB", "AUX") and _child(head, "neg") is not None:
-            negated = True
-        status = "occurred"
-        node = tok
-        for _ in range(5):
-            if _child(node, "mark") is not None and _child(node, "mark").lower_ in ("if", "unless"):
-                return "hypothetical", negated
-            lemma = node.lemma_.lower()
-            if node.i != tok.i and lemma in lx.STATUS_HEADS:
-                return lx.STATUS_HEADS[lemma], negated
-            if lemma in ("preparation", "plan", "threat") and node.i != tok.i:
-                return ("planned" if lemma != "threat" else "threatened"), negated
-            if node.pos_ in ("VERB", "AUX") and any(
-                    c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "shall") for c in node.children):
-                status = "planned"
-            if node.dep_ == "ROOT" or node.head.i == node.i or node.dep_ in ("conj",) and node.pos_ == "VERB":
-                break
-            node = node.head
-        return status, negated
-

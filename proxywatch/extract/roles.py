@@ -25,7 +25,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.mentions import subject_before

@@ -1,0 +1,291 @@
+"""Parse-tree helpers and word lists shared by the extractor's stages (pipeline.py, fields.py).
+
+Pure functions over spaCy tokens: clause heads, mention cores, casualty groups, the clause that tells
+an earlier event ("a day after ..."), pronoun checks. No model or knowledge base is touched here.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from proxywatch.extract import lexicon as lx
+from proxywatch.extract.doccache import ent_bounds
+from proxywatch.extract.senses import child as _child, prep_object as _prep_object
+from proxywatch.records import Count, Event, Party
+from proxywatch.resolve.parties import KIND_NOUNS
+
+__all__ = ["AREA_NOUNS", "PARTNER_PREPS", "CASUALTY_NOUNS", "CASUALTY_VERBS", "CLAUSES", "CONSEQUENCE_VERBS",
+    "DENIALS", "ENVOYS", "Hit", "INVOLVEMENT", "NIGHTS", "OTHER_TIME", "PLACE_LABELS", "PLACE_PREPS",
+    "PRECISION_RANK", "QUANTITY_HEADS", "REPORTING", "SEPARATOR", "SITES", "SITE_NOUNS", "TARGET_PREPS", "TO_NOUNS",
+    "added_count", "argument_of", "casualty_only", "clause_head", "consequence", "core_span", "denier",
+    "earlier_clause", "involvement", "main_clause", "merge_casualties", "name_runs", "named_modifier",
+    "one_side_each", "own_side", "owner_kind", "pronominal", "ranked_remark", "said_of_it", "threatened",
+    "time_offset", "to_article", "told_again", "tree_depth"]
+
+# Event nouns whose object follows "to", "for" or "of" ("aid to Hamas", "backing of the Houthis").
+TO_NOUNS = frozenset("aid assistance funding financing backing support shipment visit appeal request demand call "
+                      "sanction designation".split())
+# Nouns after which "of" introduces a place ("the outskirts of Khan Younis").
+AREA_NOUNS = frozenset("outskirts edge centre center suburb area city town village province region north south east "
+                        "west port coast vicinity part district camp".split())
+# Nouns that count the dead or wounded ("12 deaths", "no casualties": both kinds).
+CASUALTY_NOUNS = {"death": "fatal", "fatality": "fatal", "injury": "injured", "casualty": "both"}
+CASUALTY_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS
+ENVOYS = frozenset("ambassador envoy diplomat charge chargé representative".split())
+# Where the other party of a non-violent event is named: "talks with Iran", "recalled its envoy from Israel",
+# "a shipment of bombs to Israel", "sanctions on Iran".
+PARTNER_PREPS: dict[str, tuple[str, ...]] = {
+    "CONSULT": ("with", "to"), "COOPERATE": ("with",), "AGREE": ("with",),
+    "SANCTION": ("from", "with", "on", "against", "to"),
+    "AID": ("to", "for"), "SUPPORT": ("to", "for", "with"), "RETREAT": ("to",), "REJECT": ("from",),
+}
+CLAUSES = frozenset("advcl ccomp relcl acl conj xcomp parataxis".split())
+SITE_NOUNS = frozenset("target site area position facility base building office compound depot center centre "
+                        "headquarters warehouse camp post outpost installation".split())
+SITES = AREA_NOUNS | SITE_NOUNS | frozenset("airport harbour harbor refinery plant hospital school".split())
+QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several member gathering "
+                             "concentration".split())
+PLACE_PREPS = frozenset("in at near on off outside inside across into over around along".split())
+TARGET_PREPS = frozenset("on against at targeting".split())
+PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
+PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "sea": 3, "region": 4, "country": 5}
+REPORTING = frozenset("say warn tell add announce state report note insist claim write".split())
+# First words of the THREATEN phrases whose subject is the one threatened ("Hezbollah would pay a heavy price",
+# "the attack would not go unanswered"): the threat is made by whoever says it.
+CONSEQUENCE_VERBS = frozenset("pay go pass bear face receive bring".split())
+# "denied any role in the strike": a denial of taking part in an event is that event with status "denied".
+DENIALS = frozenset("deny reject dismiss".split())
+INVOLVEMENT = frozenset("involvement role responsibility part hand".split())
+NIGHTS = frozenset(["overnight", "last night", "this morning", "tonight", "this afternoon", "this evening"])
+# Subordinate clauses about another time or condition: their places are not the event's.
+OTHER_TIME = frozenset("until unless if because since although though while before after".split())
+
+SEPARATOR = "\n\n"
+
+
+def named_modifier(tok: Token) -> Token | None:
+    """A named owner inside a noun phrase: "Houthi" in "a Houthi anti-ship missile", "US" in "US drone strike"."""
+    for left in tok.lefts:
+        for t in left.subtree:
+            if t.ent_type_ in ("NORP", "GPE", "ORG") and t.dep_ in ("compound", "amod", "nmod", "npadvmod"):
+                return t
+    return None
+
+
+def merge_casualties(groups: dict[tuple[str, int], list[Hit]]) -> None:
+    """"12 were killed and 40 wounded in the strike": one ASSAULT, not one per casualty verb."""
+    assaults = [key for key in groups if key[0] == "ASSAULT"]
+    if len(assaults) < 2:
+        return
+    casualty = [k for k in assaults if all(h.trigger.weight <= 1 and h.token.pos_ == "VERB" for h in groups[k])
+                and not any(earlier_clause(h.token) for h in groups[k])]  # "a day after a drone killed one man"
+    attacks = [k for k in assaults if k not in casualty and k[1] >= 0]  # not into a count of attacks (key < 0)
+    into = attacks[0] if len(attacks) == 1 else casualty[0] if not attacks and casualty else None
+    if into is None:
+        return
+    for key in casualty:
+        if key != into:
+            groups[into].extend(groups.pop(key))
+
+
+def casualty_only(hits: list[Hit]) -> bool:
+    """Casualty verbs with no one doing them: "eight fighters were killed", "two others died"."""
+    return all(h.token.pos_ == "VERB" and h.token.lemma_.lower() in CASUALTY_VERBS and _child(h.token, "nsubj") is None
+               and _child(h.token, "agent") is None and main_clause(h.token) or told_again(h.token) for h in hits)
+
+
+def time_offset(clause: Token) -> tuple[str, str] | None:
+    """("a day", "after") for "a day after X struck": how far the clause's event lies from the main one."""
+    mark = _child(clause, "mark")
+    offset = next((c for c in clause.children if c.dep_ == "npadvmod" and mark is not None and c.i == mark.i - 1
+                   and c.lemma_.lower() in ("day", "week", "hour")), None)
+    return (clause.doc[offset.left_edge.i: offset.i + 1].text, mark.lower_) if offset is not None else None
+
+
+def ranked_remark(tok: Token) -> bool:
+    """"the first attacks on American forces", "the latest strike": a remark ranking an event told beside it."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) and any(
+        c.ent_type_ == "ORDINAL" or c.lower_ in ("latest", "last", "previous") for c in tok.children)
+
+
+def name_runs(sent: Span, covered: set[int]) -> list[Span]:
+    """Runs of proper nouns the entity tagger left untagged ("Kata'ib Hezbollah", "Harakat al-Nujaba")."""
+    runs: list[Span] = []
+    start = None
+    for tok in sent:
+        inside = tok.i not in covered and (tok.pos_ == "PROPN" or start is not None and tok.text == "-")
+        if inside and start is None:
+            start = tok.i
+        elif not inside and start is not None:
+            runs.append(sent.doc[start:tok.i])
+            start = None
+    if start is not None:
+        runs.append(sent.doc[start:sent.end])
+    return [r for r in runs if r[-1].pos_ == "PROPN"]
+
+
+def one_side_each(event: Event, actor_tok: Token | None, target_tok: Token | None) -> Event:
+    """An attacker read through a pronoun on its target's side ("their crews fired on the American aircraft"
+    taken as American) was read wrongly: say nothing rather than the wrong side. A negated attack has no dead."""
+    actor, target = event.actor, event.target
+    if event.negated and (event.fatalities or event.injuries):
+        event = replace(event, fatalities=None, injuries=None)
+    if event.type != "ASSAULT" or actor is None or target is None or not actor.country \
+            or actor.country != target.country:
+        return event
+    if pronominal(actor_tok):
+        return replace(event, actor=Party(text=actor.text))
+    if pronominal(target_tok):
+        return replace(event, target=Party(text=target.text))
+    return event
+
+
+def pronominal(tok: Token | None) -> bool:
+    """A mention read through a pronoun: "it", "their crews", "one of its commanders"."""
+    if tok is not None and (tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITY_HEADS):
+        tok = _prep_object(tok, ("of",)) or tok
+    return tok is not None and (tok.pos_ == "PRON" or any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children))
+
+
+def owner_kind(tok: Token) -> str | None:
+    """"militia sites": the kind of the owner word in front of a site noun."""
+    return next((KIND_NOUNS[c.lemma_.lower()] for c in tok.children if c.dep_ in ("compound", "amod")
+                 and c.lemma_.lower() in KIND_NOUNS), None)
+
+
+def earlier_clause(tok: Token) -> bool:
+    """A trigger in an "after"/"before" clause with its own subject: another event, at another time."""
+    clause = clause_head(tok)
+    mark = _child(clause, "mark") if clause.dep_ == "advcl" else None
+    return mark is not None and mark.lower_ in ("after", "before")
+
+
+def argument_of(tok: Token, hits: list[Hit]) -> bool:
+    """Whether an event noun is the subject or object of another trigger verb ("Dozens of attacks hit bases")."""
+    for hit in hits:
+        if hit.token.pos_ == "VERB" and hit.token.i != tok.i:
+            for arg in hit.token.children:
+                if arg.dep_ in ("nsubj", "nsubjpass", "dobj") and (arg.i == tok.i or arg.is_ancestor(tok)):
+                    return True
+    return False
+
+
+def told_again(tok: Token) -> bool:
+    """"80 people were wounded in the port attack", "the strike killed three": the attack already told."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children) or any(
+            c.dep_ not in ("det", "compound", "punct") for c in tok.children):
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ in ("in", "during") else tok.head
+    return (tok.dep_ == "nsubj" or tok.dep_ == "pobj") and verb.lemma_.lower() in CASUALTY_VERBS
+
+
+def main_clause(tok: Token) -> bool:
+    """The sentence's own statement, or what its speaker says; not "came days after 100 were killed"."""
+    while tok.dep_ in ("conj", "ccomp") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "ROOT"
+
+
+def added_count(before: Count | None, new: Count | None, more: bool) -> Count | None:
+    if new is None or before is None:
+        return before or new
+    if not more:
+        return before  # told again
+    return Count(before.min + new.min, None if before.max is None or new.max is None else before.max + new.max)
+
+
+def said_of_it(tok: Token) -> bool:
+    """"It was the first attack on the base in weeks": a remark on the event just told, not a new one."""
+    subject = _child(tok.head, "nsubj") if tok.dep_ == "attr" and tok.head.lemma_ == "be" else None
+    return subject is not None and subject.lower_ in ("it", "this", "that")
+
+
+def own_side(tok: Token | None) -> bool:
+    """"its ambassador", "their forces": the actor's own people, not the other side."""
+    return tok is not None and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+
+
+def consequence(tok: Token) -> bool:
+    return tok.lemma_.lower() in CONSEQUENCE_VERBS
+
+
+def involvement(tok: Token) -> Token | None:
+    """The object of "denied any involvement (in ...)", or None."""
+    obj = _child(tok, "dobj") if tok.lemma_.lower() in DENIALS else None
+    return obj if obj is not None and obj.lemma_.lower() in INVOLVEMENT else None
+
+
+def denier(tok: Token) -> Token | None:
+    """Who denies an event named under a denial verb: "Tehran denied any role in the strike" → Tehran."""
+    for head in list(tok.ancestors)[:4]:
+        if head.lemma_.lower() in DENIALS:
+            return _child(head, "nsubj")
+    return None
+
+
+def threatened(tok: Token) -> Token | None:
+    """Who a warning is aimed at: "warned that the Houthis would face consequences" → the Houthis."""
+    for t in tok.subtree:
+        if t.i != tok.i and consequence(t) and t.pos_ in ("VERB", "AUX"):
+            return _child(t, "nsubj") or _child(t, "nsubjpass")
+    return None
+
+
+def to_article(doc: Doc, char: int) -> int:
+    """An offset in the parsed text → the same place in the article text."""
+    offsets = doc.user_data.get("pw_offsets") or [(0, 0)]
+    at, origin = offsets[bisect_right(offsets, (char, float("inf"))) - 1]
+    return origin + (char - at)
+
+
+@dataclass(frozen=True)
+class Hit:
+    token: Token
+    trigger: lx.Trigger
+
+
+def clause_head(tok: Token) -> Token:
+    """The head of the clause a token belongs to; a conjoined or embedded clause with its own subject counts."""
+    while tok.dep_ != "ROOT" and tok.head.i != tok.i:
+        if tok.pos_ in ("VERB", "AUX") and (tok.dep_ in ("conj", "ccomp", "relcl", "parataxis") or tok.dep_ == "advcl"
+                                            and _child(tok, "mark") is not None
+                                            and _child(tok, "mark").lower_ in ("after", "before")) and any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children
+        ):
+            return tok  # "..., a day after a Houthi drone struck Tel Aviv": a second event
+        tok = tok.head
+    return tok
+
+
+def tree_depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def core_span(tok: Token) -> Span:
+    """A mention's core words: its left modifiers, itself, and name parts to its right ("Tower 22")."""
+    doc = tok.doc
+    start = tok.left_edge.i
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in ("compound", "nummod", "flat") and child.i == end:
+            end = child.i + 1
+    bounds = ent_bounds(doc, tok.i) if tok.ent_type_ and tok.ent_iob_ in ("B", "I") else None
+    if bounds is not None:
+        start, end = min(start, bounds[0]), max(end, bounds[1])
+    if tok.pos_ == "PROPN":  # a name the parser split: "Kata'ib" taken as a clause of its own
+        sent_start = tok.sent.start
+        while start > sent_start and doc[start - 1].pos_ == "PROPN" and doc[start - 1].whitespace_:
+            start -= 1
+        while end < tok.sent.end and doc[end].pos_ == "PROPN" and doc[end - 1].whitespace_ and not doc[end].ent_type_ \
+                in ("DATE", "TIME"):
+            end += 1
+    while start < end - 1 and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
