@@ -102,7 +102,7 @@ class Extractor(FieldReader):
     def parse(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Doc, Article]]:
         """Parsed documents with their articles, in input order (spaCy's ``nlp.pipe``)."""
         pairs = ((self.prepare(a), a) for a in articles)
-        return self._run.pipe(pairs, batch_size=batch_size)
+        return self._run.pipe(pairs, batch_size, source_chars=lambda a: len(a.text))  # batches of equal text
 
     def extract_doc(self, article: Article, doc: Doc) -> list[Event]:
         """Events from a document made by :meth:`prepare` (or a plain parse of the article text)."""

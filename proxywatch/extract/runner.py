@@ -13,7 +13,6 @@ A ruler with any other kind of pattern is run as it is. The ``Language`` object 
 from __future__ import annotations
 
 import re
-from itertools import tee
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
@@ -21,7 +20,6 @@ from spacy.language import Language
 from spacy.pipeline import AttributeRuler
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
-from spacy.util import minibatch
 
 __all__ = ["FastAttributeRuler", "Runner"]
 
@@ -176,19 +174,40 @@ class Runner:
             doc = proc(doc)
         return doc
 
-    def pipe(self, pairs: Iterable[tuple[Doc, T]], batch_size: int = 16) -> Iterator[tuple[Doc, T]]:
-        """(doc, context) pairs in, annotated (doc, context) out, in order, components run batch-wise."""
-        first, second = tee(pairs)
-        docs: Iterable[Doc] = (doc for doc, _ in first)
-        for _, proc in self.steps:
-            docs = _stream(proc, docs, batch_size)
-        for doc, (_, context) in zip(docs, second):
-            yield doc, context
+    def pipe(self, pairs: Iterable[tuple[Doc, T]], batch_size: int = 16,
+             source_chars: Callable[[T], int] | None = None) -> Iterator[tuple[Doc, T]]:
+        """(doc, context) pairs in, annotated (doc, context) out, in order, components run batch-wise.
+
+        With ``source_chars`` (how long the text a context stands for is: the whole article), a batch
+        holds as much text as ``batch_size`` whole texts would, on average so far: prefiltered docs
+        are shorter, so a batch gathers the candidate sentences of more articles (same work per batch
+        as ``nlp.pipe`` with ``batch_size`` whole articles)."""
+        for batch in _batches(pairs, batch_size, source_chars):
+            docs: Iterable[Doc] = [doc for doc, _ in batch]
+            for _, proc in self.steps:
+                docs = list(_stream(proc, docs, len(batch)))
+            yield from zip(docs, (context for _, context in batch))
+
+
+def _batches(pairs: Iterable[tuple[Doc, T]], size: int,
+             source_chars: Callable[[T], int] | None) -> Iterator[list[tuple[Doc, T]]]:
+    batch: list[tuple[Doc, T]] = []
+    chars = seen = texts = 0
+    for doc, context in pairs:
+        batch.append((doc, context))
+        chars += len(doc.text)
+        if source_chars is not None:
+            seen, texts = seen + source_chars(context), texts + 1
+        full = len(batch) >= size if source_chars is None else chars * texts >= size * seen or len(batch) >= 8 * size
+        if full:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def _stream(proc: Callable[..., Any], docs: Iterable[Doc], batch_size: int) -> Iterator[Doc]:
     if hasattr(proc, "pipe"):
         yield from proc.pipe(docs, batch_size=batch_size)
     else:
-        for batch in minibatch(docs, batch_size):
-            yield from (proc(doc) for doc in batch)
+        yield from (proc(doc) for doc in docs)

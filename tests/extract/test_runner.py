@@ -47,8 +47,20 @@ def test_runner_annotates_as_nlp_does(nlp):
     stock = [_annotations(d) for d in nlp.pipe(texts, batch_size=4)]
     one_by_one = [_annotations(runner(nlp.make_doc(t))) for t in texts]
     piped = [_annotations(d) for d, _ in runner.pipe(((nlp.make_doc(t), n) for n, t in enumerate(texts)), 4)]
+    by_text = [_annotations(d) for d, _ in runner.pipe(((nlp.make_doc(t[: len(t) // 2]), t) for t in texts), 4,
+                                                         source_chars=len)]
     assert one_by_one == stock
     assert piped == stock
+    assert by_text == [_annotations(d) for d in nlp.pipe([t[: len(t) // 2] for t in texts])]
+
+
+def test_batches_hold_as_much_text_as_whole_articles_would():
+    from proxywatch.extract.runner import _batches
+
+    pairs = [(f"d{i}", 100) for i in range(40)]  # stand-ins: a doc of 2 chars for an article of 100
+    sizes = [len(b) for b in _batches(((type("D", (), {"text": d})(), n) for d, n in pairs), 4, lambda n: n)]
+    assert sum(sizes) == 40 and max(sizes) <= 32
+    assert [len(b) for b in _batches(((type("D", (), {"text": "x"})(), 0) for _ in range(10)), 4, None)] == [4, 4, 2]
 
 
 def test_unusual_patterns_fall_back_to_the_matcher(nlp):
