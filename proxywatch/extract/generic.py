@@ -29,15 +29,14 @@ from typing import Sequence, TypeVar
 from spacy.tokens import Token
 
 from proxywatch.extract import lexicon as lx
+from proxywatch.extract.syntax import CASUALTY_VERBS, DENIALS, PLACE_LABELS
 
 __all__ = ["new_events", "generic_plural", "a_kind", "re_mention", "not_force", "motive", "capability"]
 
 H = TypeVar("H")
 
-_ASSAULT_NOUNS = frozenset(w for w, t in lx.NOUN_TRIGGERS.items() if t.type == "ASSAULT")
-_ASSAULT_VERBS = frozenset(w for w, t in lx.VERB_TRIGGERS.items() if t.type == "ASSAULT")
 # Verbs whose subject is a report of its own: "airstrikes killed 12", "the attack destroyed a school".
-_OUTCOME_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS | _ASSAULT_VERBS | frozenset(
+_OUTCOME_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS | lx.ASSAULT_VERBS | frozenset(
     "destroy damage hit leave claim cause level flatten wreck".split())
 _COUNT_WORDS = frozenset("multiple several many numerous repeated countless few dozen hundred thousand "
                          "scores".split())
@@ -51,8 +50,6 @@ _CAPACITIES = frozenset("capacity capability ability power means ready".split())
 _TRENDS = frozenset("surge increase rise grow double decline fall drop spike mount escalate continue "
                     "intensify decrease".split())
 _DEFINITE = frozenset("the this that these those".split())
-_DENIALS = frozenset("deny reject dismiss".split())
-_CASUALTY_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS | {"die"}
 # Modifiers of "attack" that make it non-physical.
 _NOT_PHYSICAL = frozenset("cyber cyberattack hacking hacker malware ransomware phishing online internet verbal "
                           "rhetorical withering personal political smear propaganda partisan".split())
@@ -64,7 +61,6 @@ _ABSTRACT = frozenset("program programme policy plan decision proposal law bill 
 _PLACE_NOUNS = frozenset("city town village camp base area district neighborhood neighbourhood enclave hospital "
                          "port garrison territory region province capital crossing airport compound building "
                          "stronghold road highway border island valley mountain hill field".split())
-_PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 _FORCE = lx.WEAPON_NOUNS | frozenset(lx.MODE_WORDS) | lx.FATAL_VERBS | lx.INJURY_VERBS | frozenset(
     "dead death casualty gun gunfire tear stone rock police troop soldier".split())
 
@@ -140,7 +136,7 @@ def _past(tok: Token) -> bool:
 
 def generic_plural(tok: Token) -> bool:
     """ "terror attacks", "claim credit for attacks": a bare plural attack noun, no count, date or casualty."""
-    if tok.tag_ != "NNS" or tok.lemma_.lower() not in _ASSAULT_NOUNS:
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in lx.ASSAULT_NOUNS:
         return False
     if _children(tok, "det", "poss", "nummod", "quantmod", "predet"):
         return False
@@ -162,7 +158,7 @@ def a_kind(tok: Token) -> bool:
 
 
 def _denied(tok: Token) -> bool:
-    return any(a.lemma_.lower() in _DENIALS for a in list(tok.ancestors)[:4])
+    return any(a.lemma_.lower() in DENIALS for a in list(tok.ancestors)[:4])
 
 
 def re_mention(tok: Token, told: set[str] | None) -> bool:
@@ -170,13 +166,13 @@ def re_mention(tok: Token, told: set[str] | None) -> bool:
 
     ``told`` holds the attack words of the earlier sentences (None: none told). A possessive ("Tehran's
     missile attack") re-mentions only the same word; "the attack" may follow any attack word."""
-    if not told or tok.pos_ != "NOUN" or tok.lemma_.lower() not in _ASSAULT_NOUNS:
+    if not told or tok.pos_ != "NOUN" or tok.lemma_.lower() not in lx.ASSAULT_NOUNS:
         return False
     the = any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
     if not the and not (_children(tok, "poss") and tok.lemma_.lower() in told):
         return False
     if _children(tok, "relcl", "acl", "nummod") or _reports_outcome(tok) or _denied(tok) or any(
-            t.pos_ == "VERB" and t.lemma_.lower() in _CASUALTY_VERBS for t in tok.sent):
+            t.pos_ == "VERB" and t.lemma_.lower() in CASUALTY_VERBS for t in tok.sent):
         return False  # it tells something new: who was killed, by what, that it is denied
     verb = _governor(tok)
     if verb is not None and tok.dep_ in ("nsubj", "nsubjpass") and any(
@@ -187,7 +183,7 @@ def re_mention(tok: Token, told: set[str] | None) -> bool:
 
 
 def _place(tok: Token | None) -> bool:
-    return tok is not None and (tok.ent_type_ in _PLACE_LABELS or tok.lemma_.lower() in _PLACE_NOUNS)
+    return tok is not None and (tok.ent_type_ in PLACE_LABELS or tok.lemma_.lower() in _PLACE_NOUNS)
 
 
 def not_force(tok: Token) -> bool:
@@ -198,7 +194,7 @@ def not_force(tok: Token) -> bool:
         if mods & _NOT_PHYSICAL or "verbally" in mods or "verbally" in {c.lower_ for c in _children(tok, "advmod")}:
             return True
         obj = next(iter(_children(tok, "dobj")), None) if tok.pos_ == "VERB" else None
-        return obj is not None and obj.lemma_.lower() in _ABSTRACT and obj.ent_type_ not in _PLACE_LABELS
+        return obj is not None and obj.lemma_.lower() in _ABSTRACT and obj.ent_type_ not in PLACE_LABELS
     if lemma == "come":  # "came under fire over a provision", "for his remarks": criticism
         return any(c.dep_ == "prep" and c.lower_ in ("over", "for") for c in tok.children) and not any(
             t.lemma_.lower() in lx.WEAPON_NOUNS or t.lemma_.lower() in lx.MODE_WORDS for t in tok.sent)

@@ -12,6 +12,8 @@ __all__ = [
     "Trigger",
     "VERB_TRIGGERS",
     "NOUN_TRIGGERS",
+    "ASSAULT_VERBS",
+    "ASSAULT_NOUNS",
     "PHRASE_TRIGGERS",
     "LIGHT_VERBS",
     "MODE_WORDS",
@@ -85,6 +87,9 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **_many("COERCE", "arrest detention blockade seizure"),
 }
 # "operation" is an ASSAULT only with a military sense; see pipeline._military_operation.
+# The verb and noun lemmas whose event is a use of force (every rule module asks this).
+ASSAULT_VERBS = frozenset(w for w, t in VERB_TRIGGERS.items() if t.type == "ASSAULT")
+ASSAULT_NOUNS = frozenset(w for w, t in NOUN_TRIGGERS.items() if t.type == "ASSAULT")
 
 # Multi-word triggers (lower-cased lemmas, matched in order); "*" is one optional word
 # ("came under rocket fire").

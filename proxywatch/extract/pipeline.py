@@ -414,7 +414,7 @@ class Extractor(FieldReader):
         if tok.lemma_.lower() in QUANTITY_HEADS and _prep_object(tok, ("of",)) is not None:
             tok = _prep_object(tok, ("of",))  # "scores of drone attacks", "gatherings of militants"
         if tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed") or tok.pos_ == "NOUN" \
-                and lx.NOUN_TRIGGERS.get(tok.lemma_.lower(), lx.Trigger("")).type == "ASSAULT":
+                and tok.lemma_.lower() in lx.ASSAULT_NOUNS:
             owner = named_modifier(tok)  # "a Houthi anti-ship missile", "Houthi attacks": the Houthis; "a drone",
             # "the strikes": nobody (an event or a weapon is not a party); "a US drone strike": the US military
             if owner is not None and tok.lemma_.lower() not in lx.WEAPON_NOUNS:

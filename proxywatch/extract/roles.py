@@ -42,7 +42,6 @@ if TYPE_CHECKING:
 __all__ = ["later", "refine", "settle"]
 
 _ACCUSING = frozenset({"ACCUSE", "PROTEST"})
-_ATTACK_NOUNS = frozenset(w for w, t in lx.NOUN_TRIGGERS.items() if t.type == "ASSAULT")
 _ORGANISED = frozenset({"state", "military", "government", "armed_group"})
 _SUPPORTERS = frozenset("supporter follower loyalist sympathizer sympathiser".split())
 _GROUPS = frozenset({"armed_group"})
@@ -120,7 +119,7 @@ def refine(ex: Extractor, event: Event, tok: Token, salient: Salience, earlier: 
     condemned = child(tok, "dobj") if event.type in _ACCUSING else None
     if condemned is not None and condemned.lower_ in ("them", "it"):  # "killed in the strikes, and condemned them"
         condemned = next((t for t in reversed(tok.sent[: condemned.i - tok.sent.start])
-                          if t.lemma_.lower() in _ATTACK_NOUNS and t.pos_ == "NOUN"), condemned)
+                          if t.lemma_.lower() in lx.ASSAULT_NOUNS and t.pos_ == "NOUN"), condemned)
     if condemned is not None and (event.target is None or not event.target.country):
         event = _perpetrator_as_target(ex, event, condemned, salient, earlier, day)
     if event.type == "ASSAULT" and event.actor is not None and event.actor.kind == "state" and actor_tok is not None \
@@ -160,7 +159,7 @@ def _hosted_target(ex: Extractor, event: Event, day: str | None) -> Event:
 def _perpetrator_as_target(ex: Extractor, event: Event, target_tok: Token, salient: Salience,
                            earlier: list[Event], day: str | None) -> Event:
     noun = target_tok.lemma_.lower()
-    if noun not in _ATTACK_NOUNS or target_tok.pos_ != "NOUN":
+    if noun not in lx.ASSAULT_NOUNS or target_tok.pos_ != "NOUN":
         return event
     if prep_object(target_tok.head, ("on", "against")) is not None:
         return event  # "blaming three attacks on the Syrian government": the one blamed is named

@@ -18,7 +18,6 @@ __all__ = ["child", "prep_object", "conditional", "verb_sense", "noun_sense", "b
 
 # Weapons and means of force: a word of these nearby makes "hit", "fire" or "target" an attack.
 _FORCE_WORDS = lx.WEAPON_NOUNS | frozenset(lx.MODE_WORDS)
-_ATTACK_NOUNS = frozenset(w for w, t in lx.NOUN_TRIGGERS.items() if t.type == "ASSAULT")
 # Objects that make "targeted" physical force, not persecution or marketing.
 _PHYSICAL_TARGETS = frozenset("base outpost position site ship vessel tanker convoy troop force soldier camp airport "
                               "port building facility headquarters depot patrol city town village area compound "
@@ -80,7 +79,7 @@ def conditional(tok: Token, lemma: str, obj: Token | None) -> lx.Trigger | None:
         subject = child(tok, "nsubj")
         if subject is not None:
             near += [t.lemma_.lower() for t in subject.subtree]
-        if any(w in _FORCE_WORDS or w in _ATTACK_NOUNS for w in near):  # not "hit a poster during a protest"
+        if any(w in _FORCE_WORDS or w in lx.ASSAULT_NOUNS for w in near):  # not "hit a poster during a protest"
             return lx.Trigger("ASSAULT", 2)
         return None
     if lemma == "fire":  # "fired missiles at", "fired on the aircraft"; not "fired the minister"
@@ -181,7 +180,7 @@ def back_reference(tok: Token) -> bool:
                    for c in tok.children)
     if tok.dep_ in ("nsubj", "nsubjpass") and definite and not any(
             c.dep_ in ("prep", "nummod", "compound", "amod") for c in tok.children):
-        if lx.NOUN_TRIGGERS.get(tok.lemma_.lower(), lx.Trigger("")).type != "ASSAULT":
+        if tok.lemma_.lower() not in lx.ASSAULT_NOUNS:
             return True
         return tok.head.lemma_.lower() in ("be", "come", "follow", "take", "happen", "occur") \
             or tok.head.pos_ == "AUX"  # "The raid came a
