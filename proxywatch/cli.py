@@ -10,116 +10,54 @@ import json
 import sys
 import tempfile
 import time
-from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from proxywatch import jobs
+from proxywatch.clikit import (
+    ConfigOpt, DbOpt, KbOpt, ReportFormat, app, err, ActorOpt, CountryOpt, SinceOpt, SponsorOpt,
+    TargetCountryOpt, TypeOpt, UntilOpt,
+)
+from proxywatch.clikit import event_query as _query
+from proxywatch.clikit import extractor as _extractor
+from proxywatch.clikit import guard as _guard
+from proxywatch.clikit import open_existing as _open_existing
+from proxywatch.clikit import progress as _progress
+from proxywatch.clikit import read_options as _read_options
+from proxywatch.clikit import settings_from as _settings
+from proxywatch.clikit import stdout_console as _stdout_console
+from proxywatch.clikit import warn as _warn
 from proxywatch.analyse.benchmarks import DATASETS, load_gold
 from proxywatch.analyse.scoring import score
 from proxywatch.analyse.summary import events_by_type_and_month, top_actors
 from proxywatch.errors import InputProblem, ProxywatchError, StoreError
-from proxywatch.extract.model import load_pipeline
-from proxywatch.extract.pipeline import Extractor
 from proxywatch.ingest.gold import gold_article, read_gold
-from proxywatch.ingest.readers import ReadOptions
-from proxywatch.records import PLOVER_TYPES, Event, event_json_schema
+from proxywatch.records import Event, event_json_schema
 from proxywatch.resolve.check import check_kb
 from proxywatch.resolve.describe import actor_record, place_record
 from proxywatch.resolve.kb import load_kb
 from proxywatch.serve.render import actors_table, render_benchmark, render_report, type_month_table, write_events
 from proxywatch.settings import Settings, describe_settings, load_settings
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store.duck import Store
 
 __all__ = ["app", "main"]
-
-app = typer.Typer(
-    help="proxywatch: news about armed conflict in, evidence-linked event records out.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-err = Console(stderr=True, soft_wrap=True, highlight=False)
-
 
 class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
 
 
-class ReportFormat(str, Enum):
-    table = "table"
-    json = "json"
-
-
 class EventsFormat(str, Enum):
     table = "table"
     csv = "csv"
     jsonl = "jsonl"
-
-
-ConfigOpt = typer.Option(None, "--config", help="settings file (TOML); default ./proxywatch.toml if present")
-DbOpt = typer.Option(None, "--db", help="DuckDB file [env PROXYWATCH_DB; default ./proxywatch.duckdb]")
-KbOpt = typer.Option(None, "--kb", help="extra knowledge-base YAML merged over the built-in one (repeatable)")
-
-
-@contextmanager
-def _guard() -> Iterator[None]:
-    """Turn proxywatch errors and Ctrl-C into one line on stderr and an exit status."""
-    try:
-        yield
-    except ProxywatchError as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from None
-    except KeyboardInterrupt:
-        err.print("interrupted", markup=False)
-        raise typer.Exit(130) from None
-
-
-def _stdout_console() -> Console:
-    """Tables for stdout; wide enough for event tables when stdout is not a terminal."""
-    console = Console(highlight=False)
-    return console if console.is_terminal else Console(highlight=False, width=160)
-
-
-def _warn(problem: InputProblem) -> None:
-    err.print(f"warning: {problem}", markup=False)
-
-
-def _settings(config: Optional[Path], **flags: object) -> Settings:
-    settings, _ = load_settings(config, overrides=flags)
-    return settings
-
-
-def _read_options(settings: Settings, published: Optional[str]) -> ReadOptions:
-    if published is not None:
-        try:
-            date.fromisoformat(published[:10])
-        except ValueError:
-            raise ProxywatchError(f"--published must be an ISO 8601 date, got {published!r}") from None
-    return ReadOptions(published=published, max_bytes=int(settings.max_file_mb * 1024 * 1024),
-                       max_chars=settings.max_article_chars)
-
-
-def _extractor(settings: Settings, kb_files: Optional[list[Path]] = None) -> Extractor:
-    with err.status("loading the language pipeline and knowledge base"):
-        return Extractor(load_pipeline(settings.model), load_kb(kb_files or ()))
-
-
-def _progress(total: int) -> Progress:
-    return Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=not err.is_terminal or total == 0,
-    )
 
 
 @app.command()
@@ -209,37 +147,16 @@ def ingest(
         err.print(summary.line(), markup=False)
 
 
-def _open_existing(path: str) -> Store:
-    if path != ":memory:" and not Path(path).exists():
-        raise StoreError(f"{path}: no database here; run `proxywatch ingest` first or pass --db")
-    return Store(path, read_only=True)
-
-
-def _query(type_: Optional[str], actor: Optional[str], sponsor: Optional[str], country: Optional[str],
-           since: Optional[str], until: Optional[str]) -> EventQuery:
-    if type_ and type_.upper() not in PLOVER_TYPES:
-        raise ProxywatchError(f"--type must be one of {', '.join(PLOVER_TYPES)}, got {type_!r}")
-    for flag, value in (("--sponsor", sponsor), ("--country", country)):
-        if value and not (len(value) == 3 and value.isalpha()):
-            raise ProxywatchError(f"{flag} takes an ISO 3166-1 alpha-3 code such as IRN, got {value!r}")
-    for flag, value in (("--since", since), ("--until", until)):
-        if value:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise ProxywatchError(f"{flag} must be a date YYYY-MM-DD, got {value!r}") from None
-    return EventQuery(type=type_, actor=actor, sponsor=sponsor, country=country, since=since, until=until)
-
-
 @app.command()
 def events(
     db: Optional[str] = DbOpt,
-    type: Optional[str] = typer.Option(None, "--type", help="PLOVER type, e.g. ASSAULT"),
-    actor: Optional[str] = typer.Option(None, help="actor name, text or knowledge-base id (substring)"),
-    sponsor: Optional[str] = typer.Option(None, help="state sponsor of the actor, ISO alpha-3 (IRN)"),
-    country: Optional[str] = typer.Option(None, help="country where the event happened, ISO alpha-3"),
-    since: Optional[str] = typer.Option(None, help="events starting on or after this date"),
-    until: Optional[str] = typer.Option(None, help="events starting on or before this date"),
+    type: Optional[str] = TypeOpt,
+    actor: Optional[str] = ActorOpt,
+    sponsor: Optional[str] = SponsorOpt,
+    country: Optional[str] = CountryOpt,
+    target_country: Optional[str] = TargetCountryOpt,
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
     limit: Optional[int] = typer.Option(None, min=1, help="at most this many events"),
     format: EventsFormat = typer.Option(EventsFormat.table, "--format", "-f"),
     config: Optional[Path] = ConfigOpt,
@@ -247,7 +164,7 @@ def events(
     """List stored events, filtered."""
     with _guard():
         settings = _settings(config, db=db)
-        query = _query(type, actor, sponsor, country, since, until)
+        query = _query(type, actor, sponsor, country, since, until, target_country)
         with _open_existing(settings.db) as store:
             n = write_events(store.events(query, limit), format.value, sys.stdout, _stdout_console())
         err.print(f"{n} events", markup=False)
@@ -479,6 +396,10 @@ def settings_cmd(config: Optional[Path] = ConfigOpt) -> None:
         for name, _default, env, help_text in describe_settings():
             table.add_row(name, repr(getattr(values, name)), sources[name], env, help_text)
         _stdout_console().print(table)
+
+
+# Command modules register themselves on ``app`` when imported.
+from proxywatch import cli_analyse, cli_claims, cli_export  # noqa: E402,F401
 
 
 def main() -> None:

@@ -49,4 +49,35 @@ _V1 = [
     "CREATE INDEX events_date ON events (date_start)",
 ]
 
-MIGRATIONS: list[list[str]] = [_V1]
+# Canonical events: one row per real event, merged from the single, occurred, non-negated
+# mentions of ``events`` (resolve/canonical.py decides the merge). Filter columns have the
+# same names as in ``events`` so EventQuery.where works over either table.
+_V2 = [
+    """CREATE TABLE canonical_events (
+        id VARCHAR PRIMARY KEY,
+        type VARCHAR NOT NULL,
+        mode VARCHAR,
+        actor_text VARCHAR, actor_id VARCHAR, actor_name VARCHAR, actor_country VARCHAR,
+        actor_kind VARCHAR, actor_sponsors VARCHAR[],
+        target_text VARCHAR, target_id VARCHAR, target_name VARCHAR, target_country VARCHAR,
+        target_kind VARCHAR, target_sponsors VARCHAR[],
+        location_name VARCHAR, location_country VARCHAR, location_admin1 VARCHAR,
+        lat DOUBLE, lon DOUBLE, location_precision VARCHAR,
+        date_start DATE, date_end DATE, date_precision VARCHAR,
+        fatalities_low INTEGER, fatalities_best INTEGER, fatalities_high INTEGER,
+        injuries_low INTEGER, injuries_best INTEGER, injuries_high INTEGER,
+        mentions INTEGER NOT NULL,
+        sources INTEGER NOT NULL,
+        record VARCHAR NOT NULL
+    )""",
+    """CREATE TABLE canonical_mentions (
+        canonical_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL
+    )""",
+    "CREATE INDEX canonical_date ON canonical_events (date_start)",
+    "CREATE INDEX canonical_mentions_event ON canonical_mentions (event_id)",
+    "CREATE INDEX canonical_mentions_article ON canonical_mentions (article_id)",
+]
+
+MIGRATIONS: list[list[str]] = [_V1, _V2]

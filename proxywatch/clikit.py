@@ -1,0 +1,142 @@
+"""Pieces every command module shares: the Typer app, consoles, options, the error guard, filters.
+
+Command modules (``cli.py`` and the ``cli_*.py`` modules it registers) import from here, so no
+command module imports another. Nothing here does work of its own: it turns flags into typed values.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Iterator, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from proxywatch.errors import InputProblem, ProxywatchError, StoreError
+from proxywatch.extract.model import load_pipeline
+from proxywatch.extract.pipeline import Extractor
+from proxywatch.ingest.readers import ReadOptions
+from proxywatch.records import PLOVER_TYPES
+from proxywatch.resolve.kb import load_kb
+from proxywatch.settings import Settings, load_settings
+from proxywatch.store.duck import EventQuery, Store
+
+__all__ = [
+    "app", "err", "ReportFormat", "ConfigOpt", "DbOpt", "KbOpt", "TypeOpt", "ActorOpt", "SponsorOpt",
+    "CountryOpt", "TargetCountryOpt", "SinceOpt", "UntilOpt", "guard", "stdout_console", "warn",
+    "settings_from", "read_options", "extractor", "progress", "open_existing", "event_query",
+]
+
+app = typer.Typer(
+    help="proxywatch: news about armed conflict in, evidence-linked event records out.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+err = Console(stderr=True, soft_wrap=True, highlight=False)
+
+
+class ReportFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+ConfigOpt = typer.Option(None, "--config", help="settings file (TOML); default ./proxywatch.toml if present")
+DbOpt = typer.Option(None, "--db", help="DuckDB file [env PROXYWATCH_DB; default ./proxywatch.duckdb]")
+KbOpt = typer.Option(None, "--kb", help="extra knowledge-base YAML merged over the built-in one (repeatable)")
+
+# The common filters of ``events`` and every analysis command (see EventQuery).
+TypeOpt = typer.Option(None, "--type", help="PLOVER type, e.g. ASSAULT")
+ActorOpt = typer.Option(None, "--actor", help="actor name, text or knowledge-base id (substring)")
+SponsorOpt = typer.Option(None, "--sponsor", help="state sponsor of the actor, ISO alpha-3 (IRN)")
+CountryOpt = typer.Option(None, "--country", help="country where the event happened, ISO alpha-3")
+TargetCountryOpt = typer.Option(None, "--target-country", help="country of the target, ISO alpha-3 (USA)")
+SinceOpt = typer.Option(None, "--since", help="events starting on or after this date (YYYY-MM-DD)")
+UntilOpt = typer.Option(None, "--until", help="events starting on or before this date (YYYY-MM-DD)")
+
+
+@contextmanager
+def guard() -> Iterator[None]:
+    """Turn proxywatch errors and Ctrl-C into one line on stderr and an exit status."""
+    try:
+        yield
+    except ProxywatchError as exc:
+        err.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        raise typer.Exit(130) from None
+
+
+def stdout_console() -> Console:
+    """Tables for stdout; wide enough for event tables when stdout is not a terminal."""
+    console = Console(highlight=False)
+    return console if console.is_terminal else Console(highlight=False, width=160)
+
+
+def warn(problem: InputProblem) -> None:
+    err.print(f"warning: {problem}", markup=False)
+
+
+def settings_from(config: Optional[Path], **flags: object) -> Settings:
+    settings, _ = load_settings(config, overrides=flags)
+    return settings
+
+
+def read_options(settings: Settings, published: Optional[str]) -> ReadOptions:
+    if published is not None:
+        try:
+            date.fromisoformat(published[:10])
+        except ValueError:
+            raise ProxywatchError(f"--published must be an ISO 8601 date, got {published!r}") from None
+    return ReadOptions(published=published, max_bytes=int(settings.max_file_mb * 1024 * 1024),
+                       max_chars=settings.max_article_chars)
+
+
+def extractor(settings: Settings, kb_files: Optional[list[Path]] = None) -> Extractor:
+    with err.status("loading the language pipeline and knowledge base"):
+        return Extractor(load_pipeline(settings.model), load_kb(kb_files or ()))
+
+
+def progress(total: int) -> Progress:
+    return Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=not err.is_terminal or total == 0,
+    )
+
+
+def open_existing(path: str) -> Store:
+    """Open a database that must already exist, read-only (analysis never writes)."""
+    if path != ":memory:" and not Path(path).exists():
+        raise StoreError(f"{path}: no database here; run `proxywatch ingest` first or pass --db")
+    return Store(path, read_only=True)
+
+
+def _iso_day(flag: str, value: Optional[str]) -> None:
+    if value:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            raise ProxywatchError(f"{flag} must be a date YYYY-MM-DD, got {value!r}") from None
+
+
+def event_query(type_: Optional[str] = None, actor: Optional[str] = None, sponsor: Optional[str] = None,
+                country: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
+                target_country: Optional[str] = None) -> EventQuery:
+    """Check the common filter flags and build the query; a bad flag is one-line error."""
+    if type_ and type_.upper() not in PLOVER_TYPES:
+        raise ProxywatchError(f"--type must be one of {', '.join(PLOVER_TYPES)}, got {type_!r}")
+    for flag, value in (("--sponsor", sponsor), ("--country", country), ("--target-country", target_country)):
+        if value and not (len(value) == 3 and value.isalpha()):
+            raise ProxywatchError(f"{flag} takes an ISO 3166-1 alpha-3 code such as IRN, got {value!r}")
+    _iso_day("--since", since)
+    _iso_day("--until", until)
+    if since and until and since > until:
+        raise ProxywatchError(f"--since {since} is after --until {until}")
+    return EventQuery(type=type_, actor=actor, sponsor=sponsor, country=country, target_country=target_country,
+                      since=since, until=until)
