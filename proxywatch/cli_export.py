@@ -1,5 +1,152 @@
-"""The ``export`` commands: thin wrappers over importable functions (see proxywatch.clikit)."""
+"""The ``export`` and ``network`` commands: thin wrappers over importable functions (see proxywatch.clikit)."""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.table import Table
+
+from proxywatch.analyse.network import Network, sponsor_network, to_networkx
+from proxywatch.analyse.source import SOURCES
+from proxywatch.clikit import (
+    ActorOpt,
+    ConfigOpt,
+    CountryOpt,
+    DbOpt,
+    SinceOpt,
+    SponsorOpt,
+    TargetCountryOpt,
+    TypeOpt,
+    UntilOpt,
+    app,
+    err,
+    event_query,
+    guard,
+    open_existing,
+    settings_from,
+    stdout_console,
+)
+from proxywatch.errors import ProxywatchError
+from proxywatch.serve.export import (
+    EXPORT_FORMATS,
+    EXPORT_SOURCES,
+    check_output_path,
+    export_events,
+)
+from proxywatch.serve.figure import check_plot_path
+
+__all__ = ["export", "network", "write_network"]
+
+ExportFormat = Enum("ExportFormat", {f: f for f in EXPORT_FORMATS}, type=str)
+ExportSource = Enum("ExportSource", {s.replace("-", "_"): s for s in EXPORT_SOURCES}, type=str)
+NetworkSource = Enum("NetworkSource", {s: s for s in SOURCES}, type=str)
+
+
+class NetworkFormat(str, Enum):
+    table = "table"
+    json = "json"
+    graphml = "graphml"
+
+
+@app.command()
+def export(
+    format: ExportFormat = typer.Option(..., "--format", "-f", help="csv, jsonl, parquet, geojson, acled or plover"),
+    output: Path = typer.Option(..., "--output", "-o", help="file to write (replaced when the export completes)"),
+    source: ExportSource = typer.Option(
+        "canonical", "--source",
+        help="canonical (merged events), mentions (single occurred mentions) or all-mentions (every stored record)"),
+    db: Optional[str] = DbOpt,
+    type: Optional[str] = TypeOpt,
+    actor: Optional[str] = ActorOpt,
+    sponsor: Optional[str] = SponsorOpt,
+    country: Optional[str] = CountryOpt,
+    target_country: Optional[str] = TargetCountryOpt,
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Write the selected events to a file in a standard format (see docs/exports.md)."""
+    with guard():
+        settings = settings_from(config, db=db)
+        query = event_query(type, actor, sponsor, country, since, until, target_country)
+        check_output_path(output)
+        with open_existing(settings.db) as store:
+            result = export_events(store, format.value, output, query, source.value)
+        if result.note:
+            err.print(f"note: {result.note}", markup=False)
+        err.print(f"{result.rows} events written to {result.path} ({result.format}, source {source.value})",
+                  markup=False)
+
+
+def write_network(net: Network, fmt: str, output: Optional[Path]) -> None:
+    """Print or write the network: a table, JSON (nodes and edges) or GraphML (a file)."""
+    if fmt == "graphml":
+        import networkx as nx
+
+        nx.write_graphml(to_networkx(net), output)
+        return
+    if fmt == "json":
+        text = json.dumps(net.to_json(), ensure_ascii=False, indent=2) + "\n"
+        if output is None:
+            sys.stdout.write(text)
+        else:
+            output.write_text(text, encoding="utf-8")
+        return
+    labels = {n.id: n.label for n in net.nodes}
+    table = Table(header_style="bold", title=f"{net.events} events, {len(net.nodes)} nodes, {len(net.edges)} edges")
+    for column in ("from", "relation", "to", "events", "fatalities"):
+        table.add_column(column, overflow="fold", justify="right" if column in ("events", "fatalities") else "left")
+    for edge in sorted(net.edges, key=lambda e: (e.relation != "sponsors", -e.events, e.source, e.target)):
+        table.add_row(labels[edge.source], edge.relation, labels[edge.target], str(edge.events), str(edge.fatalities))
+    if output is None:
+        stdout_console().print(table)
+    else:
+        from rich.console import Console
+
+        with open(output, "w", encoding="utf-8") as handle:
+            Console(file=handle, width=160, highlight=False).print(table)
+
+
+@app.command()
+def network(
+    db: Optional[str] = DbOpt,
+    type: Optional[str] = TypeOpt,
+    actor: Optional[str] = ActorOpt,
+    sponsor: Optional[str] = SponsorOpt,
+    country: Optional[str] = CountryOpt,
+    target_country: Optional[str] = TargetCountryOpt,
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    source: NetworkSource = typer.Option("canonical", "--source", help="canonical events or single mentions"),
+    format: NetworkFormat = typer.Option(NetworkFormat.table, "--format", "-f", help="table, json or graphml"),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="write here instead of standard output"),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="draw the network to a .png or .html file"),
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """The sponsor -> actor -> target network with event and fatality counts."""
+    with guard():
+        settings = settings_from(config, db=db)
+        query = event_query(type, actor, sponsor, country, since, until, target_country)
+        if format is NetworkFormat.graphml and output is None:
+            raise ProxywatchError("--format graphml writes a file: give --output FILE.graphml")
+        if output is not None:
+            check_output_path(output)
+        if plot is not None:
+            check_plot_path(plot)
+        with open_existing(settings.db) as store:
+            net = sponsor_network(store, query, source.value)
+        if net.events == 0:
+            err.print("note: no events matched the filters; the network is empty", markup=False)
+        write_network(net, format.value, output)
+        if plot is not None:
+            from proxywatch.serve.graph import plot_network
+
+            plot_network(net, plot)
+            err.print(f"network drawn to {plot}", markup=False)
+        if output is not None:
+            err.print(f"{len(net.nodes)} nodes, {len(net.edges)} edges written to {output}", markup=False)
