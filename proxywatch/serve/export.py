@@ -340,6 +340,8 @@ def export_events(store: Store, fmt: str, path: Path, query: EventQuery | None =
         raise ProxywatchError("--format acled writes events that happened: use --source canonical or mentions, "
                               "not all-mentions (negated, planned and aggregate mentions are no ACLED events)")
     check_output_path(path)
+    if store.path != ":memory:" and Path(store.path).resolve() == path.resolve():
+        raise ProxywatchError(f"{path}: is the database being exported; choose another --output")
     rows, params = _rows_sql(source, query or EventQuery())
     part = path.with_name(f".{path.name}.part")
     left_out, note = 0, ""

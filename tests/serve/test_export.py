@@ -228,6 +228,14 @@ def test_bad_output_folder_is_refused_and_nothing_is_left_behind(store, tmp_path
     assert list(tmp_path.iterdir()) == []
 
 
+def test_the_database_itself_is_never_overwritten(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with sample_store(str(path)) as store:
+        with pytest.raises(ProxywatchError, match="is the database"):
+            export_events(store, "csv", path)
+        assert store.sql("SELECT count(*) FROM canonical_events")[0][0] == len(CANONICAL)
+
+
 def test_text_with_quotes_commas_and_newlines_survives_csv_and_jsonl(tmp_path):
     awkward = 'He said, "they hit the depot";\nthen left.'
     event = Event(id="q", article_id="a", type="ASSAULT", evidence=Evidence(awkward, 0, len(awkward)),
