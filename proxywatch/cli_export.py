@@ -97,7 +97,7 @@ def write_network(net: Network, fmt: str, output: Optional[Path]) -> None:
         else:
             output.write_text(text, encoding="utf-8")
         return
-    labels = {n.id: n.label for n in net.nodes}
+    labels = {n.id: f"{n.label} ({n.country})" if n.country and n.role != "sponsor" else n.label for n in net.nodes}
     table = Table(header_style="bold", title=f"{net.events} events, {len(net.nodes)} nodes, {len(net.edges)} edges")
     for column in ("from", "relation", "to", "events", "fatalities"):
         table.add_column(column, overflow="fold", justify="right" if column in ("events", "fatalities") else "left")
@@ -126,6 +126,8 @@ def network(
     format: NetworkFormat = typer.Option(NetworkFormat.table, "--format", "-f", help="table, json or graphml"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="write here instead of standard output"),
     plot: Optional[Path] = typer.Option(None, "--plot", help="draw the network to a .png or .html file"),
+    top: int = typer.Option(30, "--top", min=1, help="--plot draws at most this many actors and targets (the most "
+                            "active); --format output is always complete"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """The sponsor -> actor -> target network with event and fatality counts."""
@@ -146,7 +148,7 @@ def network(
         if plot is not None:
             from proxywatch.serve.graph import plot_network
 
-            plot_network(net, plot)
+            plot_network(net, plot, top=top)
             err.print(f"network drawn to {plot}", markup=False)
         if output is not None:
             err.print(f"{len(net.nodes)} nodes, {len(net.edges)} edges written to {output}", markup=False)

@@ -8,7 +8,7 @@ from sample_store import sample_store
 
 from proxywatch.analyse.network import sponsor_network, to_networkx
 from proxywatch.records import Article, Event, Evidence, Party
-from proxywatch.serve.graph import plot_network
+from proxywatch.serve.graph import layout, plot_network
 from proxywatch.store import EventQuery, Store
 
 
@@ -88,3 +88,16 @@ def test_picture_is_written_for_a_network_and_for_an_empty_one(store, tmp_path):
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     page = plot_network(sponsor_network(store, EventQuery(since="2030-01-01")), tmp_path / "n.html").read_text()
     assert "<svg" in page
+
+
+def test_layout_puts_sponsors_left_actors_middle_targets_right_and_keeps_the_most_active(store):
+    net = sponsor_network(store, source="mentions")
+    pos, left_out = layout(net)
+    assert left_out == 0 and set(pos) == {n.id for n in net.nodes}
+    assert {pos[n.id][0] for n in net.nodes if n.role == "sponsor"} == {0.0}
+    assert {pos[n.id][0] for n in net.nodes if n.role == "target"} == {2.0}
+    actors = sorted((n for n in net.nodes if n.role == "actor"), key=lambda n: -pos[n.id][1])
+    assert actors[0].id == "actor:islamic-resistance-in-iraq"  # under its sponsor, at the top
+    pos, left_out = layout(net, top=2)
+    assert left_out == 3 + 2 and sum(1 for n in pos if n.startswith("actor:")) == 2
+    assert "target:us-military" in pos  # the most active target stays
