@@ -12,9 +12,18 @@ import pytest
 from sample_store import CANONICAL, MENTIONS, sample_store
 
 from proxywatch.errors import ProxywatchError
-from proxywatch.records import Article, Event, Evidence, Party, Place
+from proxywatch.records import (
+    ASSAULT_MODES,
+    PLOVER_TYPES,
+    Article,
+    Event,
+    Evidence,
+    Party,
+    Place,
+)
 from proxywatch.serve.export import (
     ACLED_COLUMNS,
+    ACLED_RULES,
     CSV_COLUMNS,
     EXPORT_FORMATS,
     export_events,
@@ -264,3 +273,11 @@ def test_a_large_export_is_written_by_duckdb(tmp_path):
             assert export_events(store, fmt, tmp_path / f"big.{fmt}", source="mentions").rows == 50000
     assert pq.read_table(tmp_path / "big.parquet").num_rows == 50000
     assert len(json.loads((tmp_path / "big.geojson").read_text())["features"]) == 50000
+
+
+def test_acled_rules_use_contract_values_and_are_all_documented():
+    docs = (Path(__file__).parents[2] / "docs" / "exports.md").read_text(encoding="utf-8")
+    for rule in ACLED_RULES:
+        assert rule.type in PLOVER_TYPES
+        assert all(m in ASSAULT_MODES for m in rule.modes or ()) or rule.type != "ASSAULT"
+        assert f"| {rule.event_type} | {rule.sub_event_type} |" in docs
