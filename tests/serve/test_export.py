@@ -162,6 +162,12 @@ def test_acled_form_has_exactly_acleds_columns_and_mapping(store, tmp_path):
     assert by_date["2024-02-02"]["admin1"] == "Anbar"
 
 
+def test_acled_fatalities_are_the_lowest_reported_figure(store, tmp_path):
+    export_events(store, "acled", tmp_path / "a.csv", source="mentions")
+    open_ended = next(r for r in _csv(tmp_path / "a.csv")[1] if r["notes"] == MENTIONS[1].evidence.text)
+    assert open_ended["fatalities"] == "3"  # "three ... killed" read as at least 3: max unknown, low 3
+
+
 @pytest.mark.parametrize("type_, mode, target_kind, expected", [
     ("ASSAULT", "missile", "military", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
     ("ASSAULT", "artillery", None, ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
