@@ -21,16 +21,18 @@ __all__ = [
 
 PERIODS = ("day", "week", "month")
 
-# Breakdown name → SQL expression over alias ``e`` (``sponsor`` is a list column, unnested).
+UNKNOWN, OTHER = "(unknown)", "(other)"
+# Breakdown name → SQL expression over alias ``e``. ``sponsor`` is a list column: events are
+# grouped by the whole list first and the (few) grouped rows are unnested afterwards.
 SPLITS: dict[str, str] = {
     "type": "e.type",
     "actor": "coalesce(e.actor_name, e.actor_text)",
-    "sponsor": "unnest(CASE WHEN len(coalesce(e.actor_sponsors, [])) = 0 THEN ['(none)'] ELSE e.actor_sponsors END)",
+    "sponsor": "e.actor_sponsors",
     "target": "coalesce(e.target_name, e.target_text)",
     "target-country": "e.target_country",
     "country": "e.location_country",
 }
-UNKNOWN, OTHER = "(unknown)", "(other)"
+_UNNEST = {"sponsor": "unnest(CASE WHEN len(coalesce(grp, [])) = 0 THEN ['(none)'] ELSE grp END)"}
 
 
 class Reader(Protocol):
@@ -82,22 +84,27 @@ def trend(db: Reader, query: EventQuery | None = None, by: str = "month", split:
     _check(by, split)
     query = query or EventQuery()
     where, params = query.where("e")
-    grp = f"coalesce({SPLITS[split]}, '{UNKNOWN}')" if split else "NULL::VARCHAR"
+    grp = "NULL::VARCHAR" if not split else SPLITS[split] if split in _UNNEST else (
+        f"coalesce({SPLITS[split]}, '{UNKNOWN}')")
+    expand = _UNNEST.get(split or "", "grp")
+    # One pass over the events groups them by day (cheap keys); periods and ranks are then
+    # computed over those few thousand rows, not over every event.
     sql = f"""
     WITH f AS (
-        SELECT date_trunc('{by}', e.date_start)::DATE AS period, {grp} AS grp,
+        SELECT e.date_start AS day, {grp} AS grp,
                coalesce(e.fatalities_low, 0) AS lo, coalesce(e.fatalities_best, e.fatalities_low, 0) AS best,
                coalesce(e.fatalities_high, e.fatalities_best, e.fatalities_low, 0) AS hi
         FROM {relation(source)} e WHERE {where} AND e.date_start IS NOT NULL),
-    totals AS (SELECT grp, count(*) AS n FROM f GROUP BY grp),
-    ranked AS (SELECT grp, n, row_number() OVER (ORDER BY n DESC, grp) AS rk FROM totals),
-    g AS (SELECT f.period, CASE WHEN r.rk <= ? OR r.grp IS NULL THEN f.grp ELSE '{OTHER}' END AS grp,
-                 f.lo, f.best, f.hi
-          FROM f JOIN ranked r ON r.grp IS NOT DISTINCT FROM f.grp),
-    agg AS (SELECT period, grp, count(*) AS n, sum(lo) AS lo, sum(best) AS best, sum(hi) AS hi
-            FROM g GROUP BY period, grp),
+    d AS (SELECT day, grp, count(*) AS n, sum(lo) AS lo, sum(best) AS best, sum(hi) AS hi FROM f GROUP BY day, grp),
+    u AS (SELECT day, {expand} AS grp, n, lo, best, hi FROM d),
+    p AS (SELECT date_trunc('{by}', day)::DATE AS period, grp, sum(n) AS n, sum(lo) AS lo, sum(best) AS best,
+                 sum(hi) AS hi FROM u GROUP BY period, grp),
+    ranked AS (SELECT grp, row_number() OVER (ORDER BY sum(n) DESC, grp) AS rk FROM p GROUP BY grp),
+    agg AS (SELECT p.period, CASE WHEN r.rk <= ? OR r.grp IS NULL THEN p.grp ELSE '{OTHER}' END AS grp,
+                   sum(p.n) AS n, sum(p.lo) AS lo, sum(p.best) AS best, sum(p.hi) AS hi
+            FROM p JOIN ranked r ON r.grp IS NOT DISTINCT FROM p.grp GROUP BY ALL),
     bounds AS (SELECT coalesce(date_trunc('{by}', CAST(? AS DATE)), min(period)) AS s,
-                      coalesce(date_trunc('{by}', CAST(? AS DATE)), max(period)) AS t FROM f),
+                      coalesce(date_trunc('{by}', CAST(? AS DATE)), max(period)) AS t FROM p),
     cal AS (SELECT unnest(generate_series(s, t, INTERVAL 1 {by}))::DATE AS period
             FROM bounds WHERE s IS NOT NULL AND t IS NOT NULL),
     groups AS (SELECT grp, sum(n) AS total FROM agg GROUP BY grp)
