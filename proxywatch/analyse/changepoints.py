@@ -30,7 +30,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from proxywatch.analyse.rates import LEVEL, Rate, poisson_rate
-from proxywatch.analyse.series import DailySeries, Reader, coverage, daily_counts
+from proxywatch.analyse.series import (
+    DailySeries,
+    Reader,
+    coverage,
+    daily_counts,
+    first_day,
+)
 from proxywatch.errors import ProxywatchError
 from proxywatch.store.duck import EventQuery
 
@@ -201,13 +207,21 @@ def detect(series: DailySeries, penalty: float | None = None, min_days: int = DE
 def changepoints(db: Reader, query: EventQuery | None = None, penalty: float | None = None,
                  min_days: int = DEFAULT_MIN_DAYS,
                  n_changes: int | None = None, source: str = "canonical") -> ChangePoints:
-    """Change points of the filtered daily counts over ``--since``…``--until``, else the store's coverage."""
+    """Change points of the filtered daily counts.
+
+    The series runs from ``--since``, else the first matching event, to ``--until``, else the end
+    of the store's coverage (the later of its last event and its last article): the quiet days after
+    the last matching event are part of the evidence. Historical events mentioned in passing (a
+    2020 strike recalled in a 2024 article) therefore do not stretch the series back to 2020
+    unless they match the filters.
+    """
     query = query or EventQuery()
     span = coverage(db, source)
-    if span is None and not (query.since and query.until):
-        raise ProxywatchError("no dated events in the store: nothing to analyse (give --since and --until "
+    first = first_day(db, query, source)
+    if (span is None or first is None) and not (query.since and query.until):
+        raise ProxywatchError("no dated events match: nothing to analyse (give --since and --until "
                               "to analyse an empty window)")
-    start = date.fromisoformat(query.since) if query.since else span.first
+    start = date.fromisoformat(query.since) if query.since else first
     end = date.fromisoformat(query.until) if query.until else span.last
     if end < start:
         raise ProxywatchError(f"the window {start}..{end} is empty")

@@ -15,8 +15,8 @@ from proxywatch.analyse.source import relation
 from proxywatch.store.duck import EventQuery
 
 __all__ = [
-    "Reader", "PERIODS", "SPLITS", "TrendRow", "Trend", "trend", "Coverage", "coverage", "DailySeries",
-    "daily_counts",
+    "Reader", "PERIODS", "SPLITS", "TrendRow", "Trend", "trend", "Coverage", "coverage", "first_day",
+    "DailySeries", "daily_counts",
 ]
 
 PERIODS = ("day", "week", "month")
@@ -144,6 +144,12 @@ def coverage(db: Reader, source: str = "canonical") -> Coverage | None:
     (last_article,) = db.sql("SELECT max(published_date) FROM articles")[0]
     last = max(last_event, last_article) if last_article is not None else last_event
     return Coverage(first=first, last=last)
+
+
+def first_day(db: Reader, query: EventQuery | None = None, source: str = "canonical") -> date | None:
+    """The start date of the earliest event matching ``query``; ``None`` when none match."""
+    where, params = (query or EventQuery()).where("e")
+    return db.sql(f"SELECT min(e.date_start) FROM {relation(source)} e WHERE {where}", params)[0][0]
 
 
 @dataclass(frozen=True)

@@ -103,3 +103,16 @@ def test_store_path_uses_since_until_window_and_filters():
 def test_empty_store_is_an_error():
     with Store() as store, pytest.raises(ProxywatchError, match="no dated events"):
         changepoints(store)
+
+
+def test_default_window_runs_from_the_first_matching_event_to_the_end_of_coverage():
+    with Store() as store:
+        add_daily(store, "2020-01-03", [1], target_country="IRN")  # an old event recalled in passing
+        add_daily(store, "2024-01-01", [1] * 30, target_country="USA")
+        store.sql("INSERT INTO articles (id, content_hash, published_date, text, record, ingested_at) "
+                  "VALUES ('a', 'h', DATE '2024-03-31', 't', '{}', now())")
+        result = changepoints(store, EventQuery(target_country="USA"))
+        assert (result.start, result.end) == (date(2024, 1, 1), date(2024, 3, 31))
+        assert [c.date for c in result.changes] == [date(2024, 1, 31)]
+        with pytest.raises(ProxywatchError, match="no dated events match"):
+            changepoints(store, EventQuery(target_country="GBR"))
