@@ -87,6 +87,8 @@ def trend(db: Reader, query: EventQuery | None = None, by: str = "month", split:
     grp = "NULL::VARCHAR" if not split else SPLITS[split] if split in _UNNEST else (
         f"coalesce({SPLITS[split]}, '{UNKNOWN}')")
     expand = _UNNEST.get(split or "", "grp")
+    # Without a breakdown there is always the one group, so a given range with no events is zeros.
+    groups = "SELECT grp, sum(n) AS total FROM agg GROUP BY grp" if split else "SELECT NULL::VARCHAR AS grp, 0 AS total"
     # One pass over the events groups them by day (cheap keys); periods and ranks are then
     # computed over those few thousand rows, not over every event.
     sql = f"""
@@ -107,7 +109,7 @@ def trend(db: Reader, query: EventQuery | None = None, by: str = "month", split:
                       coalesce(date_trunc('{by}', CAST(? AS DATE)), max(period)) AS t FROM p),
     cal AS (SELECT unnest(generate_series(s, t, INTERVAL 1 {by}))::DATE AS period
             FROM bounds WHERE s IS NOT NULL AND t IS NOT NULL),
-    groups AS (SELECT grp, sum(n) AS total FROM agg GROUP BY grp)
+    groups AS ({groups})
     SELECT cal.period, gr.grp, coalesce(a.n, 0), coalesce(a.lo, 0), coalesce(a.best, 0), coalesce(a.hi, 0)
     FROM cal CROSS JOIN groups gr
     LEFT JOIN agg a ON a.period = cal.period AND a.grp IS NOT DISTINCT FROM gr.grp

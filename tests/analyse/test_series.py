@@ -91,6 +91,12 @@ def test_empty_store_gives_an_empty_trend_and_no_coverage(store):
     assert coverage(store) is None
 
 
+def test_a_given_range_with_no_matching_events_is_all_zeros(store):
+    add_event(store, "2024-01-05", type="THREATEN")
+    result = trend(store, EventQuery(type="ASSAULT", since="2024-01-01", until="2024-03-31"), by="month")
+    assert [(r.period.month, r.events) for r in result.rows] == [(1, 0), (2, 0), (3, 0)]
+
+
 def test_daily_counts_zero_fill_and_window(store):
     add_daily(store, "2024-01-01", [1, 0, 3, 0, 2])
     series = daily_counts(store, None, date(2023, 12, 30), date(2024, 1, 3))
