@@ -1,0 +1,183 @@
+"""Time series over the store, computed in DuckDB SQL: trends per period and zero-filled daily counts.
+
+Everything is aggregated inside DuckDB (``date_trunc``, ``GROUP BY``, a calendar from
+``generate_series`` for zero-fill); Python only receives one row per period (and group).
+Events without a start date are not in any series.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Protocol, Sequence
+
+from proxywatch.analyse.source import relation
+from proxywatch.store.duck import EventQuery
+
+__all__ = [
+    "Reader", "PERIODS", "SPLITS", "TrendRow", "Trend", "trend", "Coverage", "coverage", "first_day",
+    "DailySeries", "daily_counts",
+]
+
+PERIODS = ("day", "week", "month")
+
+UNKNOWN, OTHER = "(unknown)", "(other)"
+# Breakdown name → SQL expression over alias ``e``. ``sponsor`` is a list column: events are
+# grouped by the whole list first and the (few) grouped rows are unnested afterwards.
+SPLITS: dict[str, str] = {
+    "type": "e.type",
+    "actor": "coalesce(e.actor_name, e.actor_text)",
+    "sponsor": "e.actor_sponsors",
+    "target": "coalesce(e.target_name, e.target_text)",
+    "target-country": "e.target_country",
+    "country": "e.location_country",
+}
+_UNNEST = {"sponsor": "unnest(CASE WHEN len(coalesce(grp, [])) = 0 THEN ['(none)'] ELSE grp END)"}
+
+
+class Reader(Protocol):
+    """Anything with ``Store.sql``'s signature (a Store, or a test double)."""
+
+    def sql(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]: ...
+
+
+@dataclass(frozen=True)
+class TrendRow:
+    period: date  # first day of the period (weeks start on Monday)
+    group: str | None  # the breakdown value, None without a breakdown
+    events: int
+    fatalities_low: int
+    fatalities_best: int
+    fatalities_high: int
+
+
+@dataclass(frozen=True)
+class Trend:
+    by: str
+    split: str | None
+    source: str
+    groups: tuple[str, ...]  # breakdown values, largest first ("(other)" last)
+    rows: tuple[TrendRow, ...]  # every period of the range (zero-filled) × every group
+
+    @property
+    def periods(self) -> tuple[date, ...]:
+        return tuple(dict.fromkeys(r.period for r in self.rows))
+
+
+def _check(by: str, split: str | None) -> None:
+    if by not in PERIODS:
+        raise ValueError(f"by must be one of {', '.join(PERIODS)}, got {by!r}")
+    if split is not None and split not in SPLITS:
+        raise ValueError(f"split must be one of {', '.join(SPLITS)}, got {split!r}")
+
+
+def trend(db: Reader, query: EventQuery | None = None, by: str = "month", split: str | None = None,
+          source: str = "canonical", top: int = 8) -> Trend:
+    """Events and fatalities (sums of low/best/high) per period, optionally per breakdown value.
+
+    The periods run from ``--since`` (or the first event) to ``--until`` (or the last event),
+    with empty periods as zeros. With a breakdown, the ``top`` values with most events are kept
+    and the rest are summed as ``(other)``; a missing value is ``(unknown)``. An event with two
+    sponsors counts once under each. ``fatalities_high`` uses the best figure when an event
+    gives no upper bound ("at least 3").
+    """
+    _check(by, split)
+    query = query or EventQuery()
+    where, params = query.where("e")
+    grp = "NULL::VARCHAR" if not split else SPLITS[split] if split in _UNNEST else (
+        f"coalesce({SPLITS[split]}, '{UNKNOWN}')")
+    expand = _UNNEST.get(split or "", "grp")
+    # Without a breakdown there is always the one group, so a given range with no events is zeros.
+    groups = "SELECT grp, sum(n) AS total FROM agg GROUP BY grp" if split else "SELECT NULL::VARCHAR AS grp, 0 AS total"
+    # One pass over the events groups them by day (cheap keys); periods and ranks are then
+    # computed over those few thousand rows, not over every event.
+    sql = f"""
+    WITH f AS (
+        SELECT e.date_start AS day, {grp} AS grp,
+               coalesce(e.fatalities_low, 0) AS lo, coalesce(e.fatalities_best, e.fatalities_low, 0) AS best,
+               coalesce(e.fatalities_high, e.fatalities_best, e.fatalities_low, 0) AS hi
+        FROM {relation(source)} e WHERE {where} AND e.date_start IS NOT NULL),
+    d AS (SELECT day, grp, count(*) AS n, sum(lo) AS lo, sum(best) AS best, sum(hi) AS hi FROM f GROUP BY day, grp),
+    u AS (SELECT day, {expand} AS grp, n, lo, best, hi FROM d),
+    p AS (SELECT date_trunc('{by}', day)::DATE AS period, grp, sum(n) AS n, sum(lo) AS lo, sum(best) AS best,
+                 sum(hi) AS hi FROM u GROUP BY period, grp),
+    ranked AS (SELECT grp, row_number() OVER (ORDER BY sum(n) DESC, grp) AS rk FROM p GROUP BY grp),
+    agg AS (SELECT p.period, CASE WHEN r.rk <= ? OR r.grp IS NULL THEN p.grp ELSE '{OTHER}' END AS grp,
+                   sum(p.n) AS n, sum(p.lo) AS lo, sum(p.best) AS best, sum(p.hi) AS hi
+            FROM p JOIN ranked r ON r.grp IS NOT DISTINCT FROM p.grp GROUP BY ALL),
+    bounds AS (SELECT coalesce(date_trunc('{by}', CAST(? AS DATE)), min(period)) AS s,
+                      coalesce(date_trunc('{by}', CAST(? AS DATE)), max(period)) AS t FROM p),
+    cal AS (SELECT unnest(generate_series(s, t, INTERVAL 1 {by}))::DATE AS period
+            FROM bounds WHERE s IS NOT NULL AND t IS NOT NULL),
+    groups AS ({groups})
+    SELECT cal.period, gr.grp, coalesce(a.n, 0), coalesce(a.lo, 0), coalesce(a.best, 0), coalesce(a.hi, 0)
+    FROM cal CROSS JOIN groups gr
+    LEFT JOIN agg a ON a.period = cal.period AND a.grp IS NOT DISTINCT FROM gr.grp
+    ORDER BY cal.period, gr.grp = '{OTHER}', gr.total DESC, gr.grp
+    """
+    rows = db.sql(sql, [*params, int(top), query.since, query.until])
+    out = tuple(TrendRow(period=p, group=g, events=int(n), fatalities_low=int(lo), fatalities_best=int(b),
+                         fatalities_high=int(hi)) for p, g, n, lo, b, hi in rows)
+    groups = tuple(dict.fromkeys(r.group for r in out if r.group is not None))
+    return Trend(by=by, split=split, source=source, groups=groups, rows=out)
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The days the store observes: first event day to the later of last event day and last article."""
+
+    first: date
+    last: date
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+def coverage(db: Reader, source: str = "canonical") -> Coverage | None:
+    """The store's observation period (all events, no filters); ``None`` for an empty store.
+
+    A filtered series may legitimately end in zeros (attacks stopped), so the period is taken
+    from the whole store and the articles' publication dates, not from the filtered events.
+    """
+    first, last_event = db.sql(f"SELECT min(e.date_start), max(e.date_start) FROM {relation(source)} e")[0]
+    if first is None:
+        return None
+    (last_article,) = db.sql("SELECT max(published_date) FROM articles")[0]
+    last = max(last_event, last_article) if last_article is not None else last_event
+    return Coverage(first=first, last=last)
+
+
+def first_day(db: Reader, query: EventQuery | None = None, source: str = "canonical") -> date | None:
+    """The start date of the earliest event matching ``query``; ``None`` when none match."""
+    where, params = (query or EventQuery()).where("e")
+    return db.sql(f"SELECT min(e.date_start) FROM {relation(source)} e WHERE {where}", params)[0][0]
+
+
+@dataclass(frozen=True)
+class DailySeries:
+    start: date
+    counts: tuple[int, ...]  # one per day from ``start``, zeros included
+
+    @property
+    def end(self) -> date:
+        return self.start + timedelta(days=len(self.counts) - 1)
+
+    def day(self, index: int) -> date:
+        return self.start + timedelta(days=index)
+
+
+def daily_counts(db: Reader, query: EventQuery | None, start: date, end: date,
+                 source: str = "canonical") -> DailySeries:
+    """Events per day from ``start`` to ``end`` inclusive, zero-filled, counted in SQL."""
+    if end < start:
+        raise ValueError(f"end {end} is before start {start}")
+    where, params = (query or EventQuery()).where("e")
+    sql = f"""
+    WITH cal AS (SELECT unnest(generate_series(CAST(? AS DATE), CAST(? AS DATE), INTERVAL 1 DAY))::DATE AS day),
+    c AS (SELECT e.date_start AS day, count(*) AS n FROM {relation(source)} e
+          WHERE {where} AND e.date_start BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY e.date_start)
+    SELECT coalesce(c.n, 0) FROM cal LEFT JOIN c USING (day) ORDER BY cal.day
+    """
+    rows = db.sql(sql, [start, end, *params, start, end])
+    return DailySeries(start=start, counts=tuple(int(n) for (n,) in rows))
