@@ -149,6 +149,7 @@ def test_sources_report_every_layer(tmp_path):
         "max_article_chars": "flag",
         "batch_size": str(path),
         "model": "PROXYWATCH_MODEL",
+        "claims_min_coverage": "default",
     }
 
 
