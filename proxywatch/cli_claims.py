@@ -12,7 +12,13 @@ from rich.console import Console
 from rich.table import Table
 
 from proxywatch import jobs
-from proxywatch.analyse.claims import ClaimCheck, check_claims, claims_of, select_claims
+from proxywatch.analyse.claims import (
+    ClaimCheck,
+    check_claims,
+    claims_of,
+    select_claims,
+    source_is_empty,
+)
 from proxywatch.clikit import (
     ActorOpt,
     ConfigOpt,
@@ -92,6 +98,9 @@ def render_checks(checks: list[ClaimCheck], console: Console) -> None:
                       _bounds(c.min, c.max), store, check.verdict, check.reason)
     console.print(table)
     for check in checks:
+        for ex in check.examples:
+            console.print(f"  {check.claim.article_id}: stored {ex['date']} {ex['location'] or ''} "
+                          f"({ex['article_id'] or str(ex['sources']) + ' sources'}) {ex['target'] or ''}", markup=False)
         for other in check.corroboration:
             console.print(f"  {check.claim.article_id} / {other.article_id}: {_bounds(other.min, other.max)} "
                           f"({other.start} to {other.end}): {other.text}", markup=False)
@@ -122,6 +131,10 @@ def claims(
         pick = event_query(type, actor, sponsor, country, since, until, target_country)
         with open_existing(settings.db) as store:
             articles = articles_for(article, id, store, read_options(settings, published), warn)
+            if source_is_empty(store, source.value):
+                err.print(f"warning: {settings.db} has no {source.value} events yet; every count will be 0"
+                          + (" (run the merge, or pass --source mentions)" if source.value == "canonical" else ""),
+                          markup=False)
             reader = extractor(settings, kb)
             found = []
             for art, events in jobs.extract_articles(reader, articles, warn):

@@ -35,7 +35,7 @@ from proxywatch.store.duck import EventQuery, Store
 
 __all__ = [
     "VERDICTS", "Claim", "Coverage", "Corroboration", "ClaimCheck", "claims_of", "select_claims",
-    "coverage", "store_count", "verdict", "corroboration", "check_claim", "check_claims",
+    "coverage", "store_count", "stored_events", "source_is_empty", "verdict", "corroboration", "check_claim", "check_claims",
 ]
 
 VERDICTS = ("consistent", "inconsistent", "not enough data")
@@ -134,6 +134,7 @@ class ClaimCheck:
     verdict: str
     reason: str
     corroboration: tuple[Corroboration, ...] = ()
+    examples: tuple[dict[str, Any], ...] = ()  # the first stored events counted (shown when inconsistent)
 
     def to_json(self) -> dict[str, Any]:
         c = self.claim
@@ -147,6 +148,7 @@ class ClaimCheck:
             "coverage": self.coverage.to_json() if self.coverage else None,
             "verdict": self.verdict, "reason": self.reason,
             "corroboration": [x.to_json() for x in self.corroboration],
+            "examples": list(self.examples),
         }
 
 
@@ -213,6 +215,24 @@ def store_count(store: Store, query: EventQuery, source: str, exclude_article: s
     return int(rows[0][0])
 
 
+def stored_events(store: Store, query: EventQuery, source: str, exclude_article: str,
+                  limit: int = 3) -> tuple[dict[str, Any], ...]:
+    """The first events ``store_count`` counts, by date: what an analyst looks at when a claim is contradicted."""
+    where, params = query.where("e")
+    rows = store.sql(
+        f"""SELECT e.id, e.article_id, CAST(e.date_start AS VARCHAR), e.location_name, e.target_text, e.sources
+            FROM {relation(source)} e WHERE {where} AND {_not_from(source)}
+            ORDER BY e.date_start, e.id LIMIT {int(limit)}""",
+        [*params, exclude_article])
+    names = ("id", "article_id", "date", "location", "target", "sources")
+    return tuple(dict(zip(names, row)) for row in rows)
+
+
+def source_is_empty(store: Store, source: str) -> bool:
+    """True when the relation counted has no rows at all (e.g. canonical events not merged yet)."""
+    return not store.sql(f"SELECT count(*) FROM {relation(source)} e")[0][0]
+
+
 def coverage(store: Store, start: str, end: str, exclude_article: str, lag_days: int = 7) -> Coverage:
     """Weeks of ``start``–``end`` in which another stored article was published.
 
@@ -230,6 +250,10 @@ def coverage(store: Store, start: str, end: str, exclude_article: str, lag_days:
     return Coverage(weeks, int(covered), int(articles))
 
 
+def _events(n: int, what: str = "matching") -> str:
+    return f"{n} {what} event{'' if n == 1 else 's'}"
+
+
 def verdict(claim: Claim, count: int | None, cover: Coverage | None, min_coverage: float) -> tuple[str, str]:
     """The verdict and its reason, from the claim's bounds, the store's count and the coverage."""
     if count is None or cover is None:
@@ -238,7 +262,7 @@ def verdict(claim: Claim, count: int | None, cover: Coverage | None, min_coverag
     window = f"{claim.start} to {claim.end}"
     if claim.max is not None and count > claim.max:
         said = "none" if claim.max == 0 else f"at most {claim.max}"
-        return "inconsistent", f"the claim says {said}; the store has {count} matching events from {window}"
+        return "inconsistent", f"the claim says {said}; the store has {_events(count)} from {window}"
     if cover.share < min_coverage:
         return "not enough data", (f"stored articles cover {cover.covered_weeks} of the window's {cover.weeks} weeks "
                                    f"({cover.share:.0%}, below {min_coverage:.0%}); the store's {count} says little")
@@ -259,8 +283,11 @@ def corroboration(store: Store, claim: Claim, limit: int = 5) -> tuple[Corrobora
            WHERE status = 'occurred' AND (negated OR aggregate_min IS NOT NULL) AND article_id <> ?
              AND type = ? AND target_country IS NOT DISTINCT FROM ? AND location_country IS NOT DISTINCT FROM ?
              AND date_start <= CAST(? AS DATE) AND date_end >= CAST(? AS DATE)
-           ORDER BY date_end, article_id, evidence_start LIMIT ?""",
-        [claim.article_id, claim.type, claim.target_country, claim.country, claim.end, claim.start, int(limit)],
+           ORDER BY abs(date_diff('day', date_start, CAST(? AS DATE))) + abs(date_diff('day', date_end, CAST(? AS DATE))),
+                    date_end, article_id, evidence_start
+           LIMIT ?""",
+        [claim.article_id, claim.type, claim.target_country, claim.country, claim.end, claim.start,
+         claim.start, claim.end, int(limit)],
     )
     return tuple(Corroboration(a, t, s, e, 0 if neg else int(lo), 0 if neg else hi, bool(neg))
                  for a, t, s, e, lo, hi, neg in rows)
@@ -286,8 +313,10 @@ def check_claim(store: Store, claim: Claim, source: str = "canonical", min_cover
         cover = coverage(store, claim.start, claim.end, claim.article_id)
     said, reason = verdict(claim, count, cover, min_coverage)
     if unknown_actor and said != "inconsistent":
-        reason += f"; {unknown_actor} more matching events have no known actor"
-    return ClaimCheck(claim, source, count, unknown_actor, undated, cover, said, reason, corroboration(store, claim))
+        reason += f"; {_events(unknown_actor, 'more matching')} with no known actor"
+    examples = stored_events(store, q, source, claim.article_id) if said == "inconsistent" else ()
+    return ClaimCheck(claim, source, count, unknown_actor, undated, cover, said, reason,
+                      corroboration(store, claim), examples)
 
 
 def check_claims(store: Store, claims: Sequence[Claim], source: str = "canonical",

@@ -11,8 +11,10 @@ from proxywatch.analyse.claims import (
     Coverage,
     check_claim,
     claims_of,
+    corroboration,
     coverage,
     select_claims,
+    source_is_empty,
     verdict,
 )
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place
@@ -137,6 +139,7 @@ def test_negated_claim_with_stored_attacks_after_its_start_is_inconsistent(store
                          _event("syria", "other", "2024-02-09", country="SYR")])])
     check = check_claim(store, _claim(), source="mentions")
     assert (check.count, check.verdict) == (1, "inconsistent")
+    assert [(x["id"], x["date"]) for x in check.examples] == [("after", "2024-02-08")]  # what contradicts it
 
 
 def test_the_claims_own_article_is_not_counted(store):
@@ -184,5 +187,21 @@ def test_events_without_a_known_actor_are_reported_beside_the_count(store):
     check = check_claim(store, _claim(sponsor="IRN", min=5, max=None), source="mentions")
     assert (check.count, check.unknown_actor, check.undated) == (1, 1, 1)
     assert check.verdict == "not enough data"
-    assert "1 more matching events have no known actor" in check.reason
+    assert "1 more matching event with no known actor" in check.reason
     assert check.to_json()["store"] == {"source": "mentions", "count": 1, "unknown_actor": 1, "undated": 1}
+
+
+def test_corroborating_claims_closest_in_window_come_first(store):
+    store.write_batch([(Article("far", "t", published="2024-03-01"), [
+        _event("far", "far", "2023-10-01", "2024-03-01", aggregate=Count(200))]),
+        (Article("near", "t", published="2024-02-20"), [
+            _event("near", "near", "2024-02-02", "2024-02-20", aggregate=Count(1))])])
+    found = corroboration(store, _claim())
+    assert [c.article_id for c in found] == ["near", "far"]
+    assert corroboration(store, _claim(start=None)) == ()
+
+
+def test_an_empty_source_is_detected(store):
+    assert source_is_empty(store, "canonical") and source_is_empty(store, "mentions")
+    store.write_batch([(Article("a", "t"), [_event("one", "a", "2024-02-08")])])
+    assert not source_is_empty(store, "mentions") and source_is_empty(store, "canonical")
