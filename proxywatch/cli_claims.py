@@ -108,7 +108,8 @@ def render_checks(checks: list[ClaimCheck], console: Console) -> None:
 
 @app.command()
 def claims(
-    article: str = typer.Argument(..., help="an articles file (JSON Lines, .txt, .html) or a stored article's id"),
+    article: str = typer.Argument(..., metavar="ARTICLE_FILE_OR_ID",
+                                  help="an articles file (JSON Lines, .txt, .html) or a stored article's id"),
     id: Optional[str] = typer.Option(None, "--id", help="check only this article of the file"),
     db: Optional[str] = DbOpt,
     source: SourceChoice = typer.Option(SourceChoice.canonical, "--source",

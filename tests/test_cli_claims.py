@@ -13,6 +13,8 @@ import pytest
 from typer.testing import CliRunner
 
 from proxywatch.cli import app
+from proxywatch.cli_claims import articles_for
+from proxywatch.ingest.readers import ReadOptions
 from proxywatch.records import Article
 from proxywatch.store.duck import Store
 
@@ -52,6 +54,24 @@ def test_a_missing_database_and_bad_filters_are_one_line_errors(tmp_path):
     _one_line_error(result, "no database here")
     result = CliRunner().invoke(app, ["claims", "x", "--db", str(tmp_path / "none.duckdb"), "--target-country", "US"])
     _one_line_error(result, "alpha-3")
+
+
+def test_help_lists_the_source_option():
+    result = CliRunner().invoke(app, ["claims", "--help"])
+    assert result.exit_code == 0 and "--source" in result.output and "ARTICLE_FILE_OR_ID" in result.output
+
+
+def test_the_article_is_every_article_of_a_file_the_one_id_picks_or_a_stored_one(db, tmp_path):
+    path = tmp_path / "two.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "text": "Rockets hit a base."}) + "\n" for i in ("a", "b")),
+                    encoding="utf-8")
+    problems = []
+    with Store(db, read_only=True) as store:
+        assert [a.id for a in articles_for(str(path), None, store, ReadOptions(), problems.append)] == ["a", "b"]
+        assert [a.id for a in articles_for(str(path), "b", store, ReadOptions(), problems.append)] == ["b"]
+        [stored] = articles_for("stored-1", None, store, ReadOptions(), problems.append)
+    assert (stored.id, stored.published) == ("stored-1", "2024-02-01")
+    assert problems == []
 
 
 @pytest.mark.slow
