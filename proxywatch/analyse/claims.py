@@ -158,9 +158,16 @@ def _earlier(a: str | None, b: str | None) -> str | None:
     return min(a, b) if a and b else a or b
 
 
+def _iso_day(value: str | None) -> str | None:
+    try:
+        return date.fromisoformat(value[:10]).isoformat() if value else None
+    except ValueError:  # a publication date that is not ISO 8601 gives no end to the window
+        return None
+
+
 def claims_of(article: Article, events: Sequence[Event]) -> list[Claim]:
     """The article's aggregate and negated occurred events, as claims; windows end by publication."""
-    published = article.published[:10] if article.published and len(article.published) >= 10 else None
+    published = _iso_day(article.published)
     claims = []
     for e in events:
         if e.status != "occurred" or not (e.aggregate or e.negated):

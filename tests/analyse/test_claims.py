@@ -205,3 +205,9 @@ def test_an_empty_source_is_detected(store):
     assert source_is_empty(store, "canonical") and source_is_empty(store, "mentions")
     store.write_batch([(Article("a", "t"), [_event("one", "a", "2024-02-08")])])
     assert not source_is_empty(store, "mentions") and source_is_empty(store, "canonical")
+
+
+def test_a_publication_date_that_is_not_iso_does_not_end_the_window():
+    article = Article("a1", "text", published="Mon, 29 Jan 2024 10:00:00 GMT")
+    [claim] = claims_of(article, [_event("agg", "a1", "2023-10-01", "2024-02-03", aggregate=Count(151))])
+    assert (claim.start, claim.end) == ("2023-10-01", "2024-02-03")
