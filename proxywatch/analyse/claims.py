@@ -211,7 +211,8 @@ def _not_from(source: str) -> str:
     """SQL keeping what was reported by some article other than ``?`` (the claim's own)."""
     if source == "mentions":
         return "e.article_id <> ?"
-    return "e.id IN (SELECT canonical_id FROM canonical_mentions WHERE article_id <> ?)"
+    return ("e.id NOT IN (SELECT canonical_id FROM canonical_mentions GROUP BY canonical_id "
+            "HAVING bool_and(article_id = ?))")
 
 
 def store_count(store: Store, query: EventQuery, source: str, exclude_article: str, extra: str = "TRUE") -> int:

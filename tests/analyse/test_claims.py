@@ -174,8 +174,9 @@ def test_canonical_events_count_once_and_those_only_the_claim_reported_are_left_
     _canonical(store, "c-merged", "2024-02-08", ["news-0", "news-1", "claimer"])
     _canonical(store, "c-own", "2024-02-09", ["claimer"])
     _canonical(store, "c-syria", "2024-02-09", ["news-1"], country="SYR")
+    _canonical(store, "c-unlinked", "2024-02-10", [])  # no mention rows: counted, nothing ties it to the claim
     check = check_claim(store, _claim(max=None, min=0), source="canonical")
-    assert check.count == 1
+    assert check.count == 2
     assert check.verdict == "consistent"
 
 
