@@ -2,4 +2,149 @@
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Callable, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from proxywatch import jobs
+from proxywatch.analyse.claims import (
+    ClaimCheck,
+    check_claims,
+    claims_of,
+    select_claims,
+    source_is_empty,
+)
+from proxywatch.clikit import (
+    ActorOpt,
+    ConfigOpt,
+    CountryOpt,
+    DbOpt,
+    KbOpt,
+    ReportFormat,
+    SinceOpt,
+    SponsorOpt,
+    TargetCountryOpt,
+    TypeOpt,
+    UntilOpt,
+    app,
+    err,
+    event_query,
+    extractor,
+    guard,
+    open_existing,
+    read_options,
+    settings_from,
+    stdout_console,
+    warn,
+)
+from proxywatch.errors import InputProblem, ProxywatchError
+from proxywatch.ingest.readers import ReadOptions
+from proxywatch.records import Article
+from proxywatch.store.duck import Store
+
+__all__ = ["claims", "articles_for", "render_checks"]
+
+
+class SourceChoice(str, Enum):
+    canonical = "canonical"
+    mentions = "mentions"
+
+
+def articles_for(target: str, article_id: Optional[str], store: Store, opts: ReadOptions,
+                 on_problem: Callable[[InputProblem], None]) -> list[Article]:
+    """The article(s) to check: every article of a file (or the one ``--id`` names), else a stored article id."""
+    path = Path(target)
+    if path.exists():
+        articles = jobs.collect([target], opts, on_problem)
+        if article_id is not None:
+            articles = [a for a in articles if a.id == article_id]
+            if not articles:
+                raise ProxywatchError(f"{target}: no article with id {article_id!r}")
+        if not articles:
+            raise ProxywatchError(f"{target}: no readable article")
+        return articles
+    if article_id is not None and article_id != target:
+        raise ProxywatchError(f"{target}: no such file (--id picks an article inside a file)")
+    stored = store.article(target)
+    if stored is None:
+        raise ProxywatchError(f"{target}: no such file, and no article with this id in {store.path}")
+    return [stored]
+
+
+def _bounds(low: int, high: Optional[int]) -> str:
+    if high is None:
+        return f">= {low}"
+    return str(low) if low == high else f"{low}-{high}"
+
+
+def render_checks(checks: list[ClaimCheck], console: Console) -> None:
+    table = Table(header_style="bold", show_lines=True)
+    for column in ("article", "claim", "filters", "window", "claimed", "store", "verdict", "reason"):
+        table.add_column(column, overflow="fold")
+    for check in checks:
+        c = check.claim
+        window = f"{c.start or '?'} to {c.end or '?'}" + (f"\n({c.date_text})" if c.date_text else "")
+        if c.open_start():
+            window += f"\nopen start: {c.open_start()}"
+        store = "-" if check.count is None else str(check.count)
+        if check.coverage:
+            store += f"\n{check.coverage.covered_weeks}/{check.coverage.weeks} weeks covered"
+        table.add_row(c.article_id, c.text, "\n".join(f"{k}={v}" for k, v in c.filters().items()), window,
+                      _bounds(c.min, c.max), store, check.verdict, check.reason)
+    console.print(table)
+    for check in checks:
+        for ex in check.examples:
+            console.print(f"  {check.claim.article_id}: stored {ex['date']} {ex['location'] or ''} "
+                          f"({ex['article_id'] or str(ex['sources']) + ' sources'}) {ex['target'] or ''}", markup=False)
+        for other in check.corroboration:
+            console.print(f"  {check.claim.article_id} / {other.article_id}: {_bounds(other.min, other.max)} "
+                          f"({other.start} to {other.end}): {other.text}", markup=False)
+
+
+@app.command()
+def claims(
+    article: str = typer.Argument(..., metavar="ARTICLE_FILE_OR_ID",
+                                  help="an articles file (JSON Lines, .txt, .html) or a stored article's id"),
+    id: Optional[str] = typer.Option(None, "--id", help="check only this article of the file"),
+    db: Optional[str] = DbOpt,
+    source: SourceChoice = typer.Option(SourceChoice.canonical, "--source",
+                                        help="count canonical events or single mentions"),
+    type: Optional[str] = TypeOpt,
+    actor: Optional[str] = ActorOpt,
+    sponsor: Optional[str] = SponsorOpt,
+    country: Optional[str] = CountryOpt,
+    target_country: Optional[str] = TargetCountryOpt,
+    since: Optional[str] = SinceOpt,
+    until: Optional[str] = UntilOpt,
+    published: Optional[str] = typer.Option(None, help="publication date for a file article that lacks one"),
+    format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f"),
+    kb: Optional[list[Path]] = KbOpt,
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Check an article's quantitative claims ("over 100 attacks", "no attacks since ...") against the store."""
+    with guard():
+        settings = settings_from(config, db=db)
+        pick = event_query(type, actor, sponsor, country, since, until, target_country)
+        with open_existing(settings.db) as store:
+            articles = articles_for(article, id, store, read_options(settings, published), warn)
+            if source_is_empty(store, source.value):
+                err.print(f"warning: {settings.db} has no {source.value} events yet; every count will be 0"
+                          + (" (run the merge, or pass --source mentions)" if source.value == "canonical" else ""),
+                          markup=False)
+            reader = extractor(settings, kb)
+            found = []
+            for art, events in jobs.extract_articles(reader, articles, warn):
+                found += select_claims(claims_of(art, events), pick)
+            checks = check_claims(store, found, source.value, settings.claims_min_coverage)
+        if format is ReportFormat.json:
+            typer.echo(json.dumps([c.to_json() for c in checks], indent=2, ensure_ascii=False))
+        else:
+            render_checks(checks, stdout_console())
+        verdicts = [c.verdict for c in checks]
+        err.print(f"{len(articles)} articles, {len(checks)} claims: " + ", ".join(
+            f"{verdicts.count(v)} {v}" for v in ("consistent", "inconsistent", "not enough data")), markup=False)

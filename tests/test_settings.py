@@ -9,7 +9,7 @@ import pytest
 from proxywatch.errors import SettingsError
 from proxywatch.settings import DEFAULT_CONFIG_FILE, Settings, describe_settings, load_settings
 
-NAMES = ["db", "max_file_mb", "max_article_chars", "batch_size", "model"]
+NAMES = ["db", "max_file_mb", "max_article_chars", "batch_size", "model", "claims_min_coverage"]
 
 
 @pytest.fixture(autouse=True)
@@ -149,6 +149,7 @@ def test_sources_report_every_layer(tmp_path):
         "max_article_chars": "flag",
         "batch_size": str(path),
         "model": "PROXYWATCH_MODEL",
+        "claims_min_coverage": "default",
     }
 
 
