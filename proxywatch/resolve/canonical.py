@@ -44,6 +44,8 @@ _POINTS = ("site", "city")
 # Most precise first: the canonical place is the member place earliest in this list.
 _PRECISION_RANK = {p: i for i, p in enumerate(("site", "city", "admin1", "region", "sea", "country"))}
 _STATE_KINDS = frozenset({"state", "military", "government"})
+# Modes reports of one strike mix freely ("an air strike", "the drone", "missiles", "bombs").
+_AIR_MODES = frozenset({"aerial", "drone", "missile", "rocket", "explosives"})
 
 
 @dataclass(frozen=True)
@@ -293,8 +295,11 @@ def conflict(a: Mention, b: Mention, rules: MergeRules) -> bool:
         return True
     if _reversed(a, b) or _reversed(b, a):
         return True
-    if a.place is not None and b.place is not None and place_match(a.place, b.place, rules) == 0:
+    if _place_known(a.place) and _place_known(b.place) and place_match(a.place, b.place, rules) == 0:
         return True
+    if a.article_id == b.article_id and a.mode and b.mode and a.mode != b.mode \
+            and not {a.mode, b.mode} <= _AIR_MODES:
+        return True  # one writer: "a destroyer shot down drones" is not "a drone strike near Kirkuk"
     gap = _gap_days(a, b)
     return gap is not None and gap > rules.date_tolerance_days
 
@@ -304,21 +309,22 @@ def _short(m: Mention, rules: MergeRules) -> bool:
 
 
 def _both_known_and_compatible(a: Party | None, b: Party | None, rules: MergeRules) -> bool:
-    return a is not None and b is not None and (a.id or a.country) is not None \
-        and (b.id or b.country) is not None and parties_compatible(a, b, rules)
+    return _party_known(a) and _party_known(b) and parties_compatible(a, b, rules)
 
 
 def link_score(a: Mention, b: Mention, rules: MergeRules) -> int:
     """Positive evidence that ``a`` and ``b`` tell the same event; 0 when they may not be linked.
 
-    Same article: linked whenever they do not conflict. Different articles: both dates short,
+    Same article: linked when they do not conflict and either one is bare (no actor, target or
+    place: "the strike also killed his driver") or they agree on something known: place, actor,
+    target (both known and compatible) or the death toll. Different articles: both dates short,
     both places known with a match finer than the country, or a country-only match backed by a
     known, compatible actor and target on both sides.
     """
     if conflict(a, b, rules):
         return 0
     score = 1
-    place = place_match(a.place, b.place, rules) if a.place and b.place else 0
+    place = place_match(a.place, b.place, rules) if _place_known(a.place) and _place_known(b.place) else 0
     if a.article_id != b.article_id:
         if not (_short(a, rules) and _short(b, rules)) or place == 0:
             return 0
@@ -327,6 +333,11 @@ def link_score(a: Mention, b: Mention, rules: MergeRules) -> int:
                                    and _both_known_and_compatible(a.target, b.target, rules))):
             return 0  # "Iraq" and "Iraq" say nothing; "Iraq" and Baghdad need the same actor and target
     else:
+        agree = place > 0 or _both_known_and_compatible(a.actor, b.actor, rules) \
+            or _both_known_and_compatible(a.target, b.target, rules) \
+            or (a.fatalities is not None and a.fatalities == b.fatalities)
+        if not (agree or _bare(a) or _bare(b)):
+            return 0  # "a destroyer shot down drones" and "ships were struck in the Red Sea"
         score += 1
     score += 2 * place
     for x, y in ((a.actor, b.actor), (a.target, b.target)):
@@ -339,6 +350,20 @@ def link_score(a: Mention, b: Mention, rules: MergeRules) -> int:
     if a.fatalities and b.fatalities and a.fatalities == b.fatalities:
         score += 1
     return score
+
+
+def _party_known(p: Party | None) -> bool:
+    """A party that says who: a knowledge-base id or a home state ("fighter jets" does not)."""
+    return p is not None and bool(p.id or p.country)
+
+
+def _place_known(p: Place | None) -> bool:
+    """A place resolved to something: a name, a country, coordinates or a sea."""
+    return p is not None and bool(p.name or p.country or p.lat is not None or p.precision == "sea")
+
+
+def _bare(m: Mention) -> bool:
+    return not (_party_known(m.actor) or _party_known(m.target) or _place_known(m.place))
 
 
 def linked(a: Mention, b: Mention, rules: MergeRules) -> bool:
@@ -362,17 +387,38 @@ def cluster(mentions: Iterable[Mention], rules: MergeRules) -> list[list[Mention
     A~B, B~C with A in conflict with C leaves C out of A's event.
     """
     groups: list[list[Mention]] = []
+    # only events with a member in the same article, or a short-dated member of the same type
+    # within the tolerance, can be linked: look those up instead of trying every event
+    by_article: dict[str, set[int]] = {}
+    by_day: dict[tuple[str, date], set[int]] = {}
     for m in sorted(mentions, key=order_key):
+        candidates = set(by_article.get(m.article_id, ()))
+        days = _days(m, rules, rules.date_tolerance_days)
+        for day in days:
+            candidates |= by_day.get((m.type, day), set())
         best, best_score = None, 0
-        for g in groups:
+        for index in sorted(candidates):
+            g = groups[index]
             score = max(link_score(m, other, rules) for other in g)
             if score > best_score and not any(conflict(m, other, rules) for other in g):
-                best, best_score = g, score
+                best, best_score = index, score
         if best is None:
+            best = len(groups)
             groups.append([m])
         else:
-            best.append(m)
+            groups[best].append(m)
+        by_article.setdefault(m.article_id, set()).add(best)
+        for day in _days(m, rules, 0):
+            by_day.setdefault((m.type, day), set()).add(best)
     return groups
+
+
+def _days(m: Mention, rules: MergeRules, widen: int) -> list[date]:
+    """The days of a short-dated mention's span widened by ``widen``; none for long or unknown spans."""
+    if not _short(m, rules):
+        return []
+    first = m.start - timedelta(days=widen)
+    return [first + timedelta(days=i) for i in range((m.end - m.start).days + 1 + 2 * widen)]
 
 
 def canonical_id(seed: Mention) -> str:
@@ -422,7 +468,7 @@ def _party(parties: list[Party], rules: MergeRules) -> Party | None:
 
 
 def _place(places: list[Place]) -> Place | None:
-    known = [p for p in places if p is not None]
+    known = [p for p in places if _place_known(p)] or [p for p in places if p is not None]
     if not known:
         return None
     top = min(_PRECISION_RANK.get(_precision(p), 9) for p in known)

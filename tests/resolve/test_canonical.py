@@ -289,3 +289,29 @@ def parties_ok(rules: MergeRules, a: str, b: str) -> bool:
     pa = Party(a, id=a, country=kinds[a][0], kind=kinds[a][1])
     pb = Party(b, id=b, country=kinds[b][0], kind=kinds[b][1])
     return parties_compatible(pa, pb, rules)
+
+
+def test_within_an_article_two_mentions_must_agree_on_something_or_one_be_bare():
+    red_sea = Place("Red Sea", "Red Sea", None, None, 20.0, 38.5, "sea")
+    navy = m("a", 0, actor=Party("a US destroyer", id="us-navy", country="USA", kind="military"), target=None,
+             place=None)
+    ships_hit = m("a", 1, actor=None, target=None, place=red_sea)
+    assert len(groups([navy, ships_hit])) == 2
+    wounded = m("a", 2, actor=None, target=None, place=None)  # "Six other people were wounded."
+    assert len(groups([m("a", 0), wounded])) == 1
+    same_toll = m("a", 3, actor=None, target=None, place=red_sea, fatalities=Count(3, 3))
+    assert len(groups([m("a", 0, place=None, target=None, fatalities=Count(3, 3)), same_toll])) == 1
+
+
+def test_within_an_article_different_kinds_of_force_are_different_events():
+    navy = m("a", 0, mode="naval", place=None)
+    kirkuk = m("a", 1, mode="drone", place=Place("Kirkuk", "Kirkuk", "IRQ", None, 35.47, 44.39, "city"))
+    assert conflict(navy, kirkuk, RULES)
+    assert not conflict(m("a", 0, mode="aerial"), m("a", 1, mode="missile"), RULES)
+    assert not conflict(m("a", mode="naval"), m("b", mode="drone"), RULES)  # other writers word it otherwise
+
+
+def test_parties_and_places_that_name_nothing_count_as_unknown():
+    jets = m("a", 1, actor=Party("Fighter jets", kind="military"), target=Party("over 60 targets"),
+             place=Place("somewhere"), mode="missile")
+    assert len(groups([m("a", 0), jets])) == 1

@@ -175,3 +175,15 @@ def test_candidates_come_from_the_date_window(store, monkeypatch):
     store.write_batch([(new, [event(new)])], RULES)
     assert event(far, day="2023-06-01").id not in seen
     assert set(before) <= set(store.sql("SELECT id FROM canonical_events"))
+
+
+def test_changed_rules_leave_no_mention_unlinked(store):
+    # formed with a wide distance, then a new report arrives under the default 50 km
+    a, b, c = (article(x, source=x) for x in "abc")
+    balad = rec.Place("Balad", "Balad", "IRQ", None, 33.34 + 70 / 111.195, 44.40, "city")
+    store.write_batch([(a, [event(a)]), (b, [event(b, place=balad)])], MergeRules(distance_km=100))
+    assert store.canonical_counts() == {"canonical_events": 1, "mentions": 2}
+    store.write_batch([(c, [event(c)])], RULES)
+    linked = store.sql("SELECT event_id, count(*) FROM canonical_mentions GROUP BY event_id")
+    assert sorted(n for _, n in linked) == [1, 1, 1]
+    assert store.canonical_counts() == {"canonical_events": 2, "mentions": 3}
