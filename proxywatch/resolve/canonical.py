@@ -34,7 +34,7 @@ from proxywatch.resolve.names import normalize, strip_article
 
 __all__ = [
     "CANONICAL_SCHEMA", "MergeRules", "Mention", "CanonicalEvent", "eligible", "source_key", "conflict",
-    "linked", "order_key", "cluster", "merge", "canonicalise", "haversine_km", "canonical_id",
+    "linked", "linked_to_any", "order_key", "cluster", "merge", "canonicalise", "haversine_km", "canonical_id",
 ]
 
 CANONICAL_SCHEMA = "proxywatch.canonical/1"
@@ -369,6 +369,24 @@ def _bare(m: Mention) -> bool:
 def linked(a: Mention, b: Mention, rules: MergeRules) -> bool:
     """True when ``a`` may join an event through ``b`` (see :func:`link_score`)."""
     return link_score(a, b, rules) > 0
+
+
+def linked_to_any(candidates: Iterable[Mention], targets: Sequence[Mention], rules: MergeRules) -> list[Mention]:
+    """The candidates linked to at least one target; only targets of the same article or of a
+    nearby day are tried (a cross-article link needs short dates within the tolerance)."""
+    by_article: dict[str, list[Mention]] = {}
+    by_day: dict[tuple[str, date], list[Mention]] = {}
+    for t in targets:
+        by_article.setdefault(t.article_id, []).append(t)
+        for day in _days(t, rules, 0):
+            by_day.setdefault((t.type, day), []).append(t)
+    out = []
+    for c in candidates:
+        near = by_article.get(c.article_id, []) + [t for day in _days(c, rules, rules.date_tolerance_days)
+                                                   for t in by_day.get((c.type, day), ())]
+        if any(linked(c, t, rules) for t in near):
+            out.append(c)
+    return out
 
 
 # --- clustering ------------------------------------------------------------------------------------

@@ -25,7 +25,7 @@ from proxywatch.resolve.canonical import (
     MergeRules,
     canonicalise,
     effective_span,
-    linked,
+    linked_to_any,
     source_key,
 )
 from proxywatch.store.migrations import MIGRATIONS
@@ -376,7 +376,8 @@ class Store:
                 [list(group), list({m.article_id for m in frontier}), members,
                  [w[0] for w in windows], [w[1] for w in windows], [w[2] for w in windows]])
             linked_ids = set(members)
-            frontier = [c for c in found if c.id in linked_ids or any(linked(c, f, rules) for f in frontier)]
+            frontier = [c for c in found if c.id in linked_ids] + linked_to_any(
+                [c for c in found if c.id not in linked_ids], frontier, rules)
         self._drop_canonical("list_contains(?, event_id)", [list(group)])
         self._write_canonical(canonicalise(group.values(), rules))
 
