@@ -115,11 +115,15 @@ def _run_ingest(paths: list[str], store: Store, settings: Settings, published: O
 
     articles = jobs.collect(paths, _read_options(settings, published), problem)
     extractor = _extractor(settings, kb)
+    rules = MergeRules.from_settings(settings, extractor.kb)
+    unmerged = store.unmerged_mentions()
+    if unmerged:  # stored before canonical events existed: merge them all once
+        err.print(f"merging {unmerged} stored mentions into canonical events", markup=False)
+        store.rebuild_canonical(rules)
     with _progress(len(articles)) as bar:
         task = bar.add_task("ingesting", total=len(articles))
         summary = jobs.ingest(articles, store, extractor, _warn, settings.batch_size,
-                              progress=lambda n: (bar.advance(task, n), _log_batch(n)),
-                              rules=MergeRules.from_settings(settings, extractor.kb))
+                              progress=lambda n: (bar.advance(task, n), _log_batch(n)), rules=rules)
     summary.failed += len(read_problems)
     return summary
 
@@ -175,6 +179,11 @@ def events(
             if canonical:
                 n = write_canonical(store.canonical_events(query, limit), format.value, sys.stdout,
                                     _stdout_console())
+                unmerged = store.unmerged_mentions()
+                if unmerged:
+                    err.print(f"warning: {unmerged} stored mentions are in no canonical event (stored before "
+                              "canonical events existed); any `proxywatch ingest` into this database merges them",
+                              markup=False)
             else:
                 n = write_events(store.events(query, limit), format.value, sys.stdout, _stdout_console())
         err.print(f"{n} {'canonical events' if canonical else 'events'}", markup=False)

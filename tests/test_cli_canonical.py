@@ -82,3 +82,15 @@ def test_bad_flag_is_one_line_error(db):
     assert result.exit_code == 2
     assert "error: --country takes an ISO 3166-1 alpha-3 code" in result.output
     assert "Traceback" not in result.output
+
+
+def test_unmerged_mentions_are_reported(tmp_path):
+    path = str(tmp_path / "old.duckdb")
+    art = rec.Article(id="old-1", text="An article from an older proxywatch.", published="2024-01-04")
+    with Store(path) as store:
+        store.write_batch([(art, [_event(art, US, BAGHDAD, "2024-01-04")])])
+        store.sql("DELETE FROM canonical_mentions")
+        store.sql("DELETE FROM canonical_events")
+    result = runner.invoke(app, ["events", "--db", path, "--canonical"])
+    assert result.exit_code == 0, result.output
+    assert "warning: 1 stored mentions are in no canonical event" in result.output

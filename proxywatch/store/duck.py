@@ -408,6 +408,12 @@ class Store:
         for (record,) in self._con.execute(sql, params).fetchall():
             yield json.loads(record)
 
+    def unmerged_mentions(self) -> int:
+        """Eligible mentions in no canonical event (a database written before canonical events)."""
+        return self._con.execute(
+            f"SELECT count(*) FROM {_MENTIONS} WHERE m.id NOT IN (SELECT event_id FROM canonical_mentions)"
+        ).fetchone()[0]
+
     def canonical_counts(self) -> dict[str, int]:
         """Canonical events, and the mentions linked to them."""
         events = self._con.execute("SELECT count(*) FROM canonical_events").fetchone()[0]

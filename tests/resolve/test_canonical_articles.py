@@ -8,6 +8,7 @@ Hezbollah sites at Jurf al-Sakhar (Babil) and near al-Qaim (Anbar) stay two.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,21 @@ def test_one_by_one_or_all_at_once_gives_the_same_events(extractor, kb):
             snapshots.append(store.sql("SELECT id, record FROM canonical_events ORDER BY id"))
     assert snapshots[0] == snapshots[1] == snapshots[2]
     assert len(snapshots[0]) >= 3
+
+
+def test_demo_prints_canonical_events_next_to_mentions(tmp_path):
+    from typer.testing import CliRunner
+
+    from proxywatch.cli import app
+
+    db = tmp_path / "demo.duckdb"
+    result = CliRunner().invoke(app, ["demo", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.stdout.splitlines() if x.startswith("proxywatch demo:"))
+    merged, mentions = (int(x) for x in re.search(r"canonical events: (\d+) \(from (\d+) single", line).groups())
+    assert 0 < merged < mentions
+    with Store(str(db), read_only=True) as store:
+        assert store.canonical_counts() == {"canonical_events": merged, "mentions": mentions}
+        assert store.unmerged_mentions() == 0
+        across = [r for r in store.canonical_events() if len(r["article_ids"]) > 1]
+        assert across, "the demo corpus tells some events in more than one article"

@@ -187,3 +187,22 @@ def test_changed_rules_leave_no_mention_unlinked(store):
     linked = store.sql("SELECT event_id, count(*) FROM canonical_mentions GROUP BY event_id")
     assert sorted(n for _, n in linked) == [1, 1, 1]
     assert store.canonical_counts() == {"canonical_events": 2, "mentions": 3}
+
+
+def test_mentions_stored_before_canonical_events_are_counted_and_rebuilt(store):
+    store.write_batch(corpus(), RULES)
+    store.sql("DELETE FROM canonical_mentions")
+    store.sql("DELETE FROM canonical_events")
+    assert store.unmerged_mentions() == 7
+    store.rebuild_canonical(RULES)
+    assert store.unmerged_mentions() == 0
+
+
+def test_the_analysis_relation_reads_canonical_events(store):
+    from proxywatch.analyse.source import relation
+
+    store.write_batch(corpus(), RULES)
+    where, params = EventQuery(type="ASSAULT", country="IRQ").where("e")
+    rows = store.sql(f"SELECT count(*), sum(mentions), max(fatalities_high) FROM {relation('canonical')} e "
+                     f"WHERE {where}", params)
+    assert rows == [(3, 5, 3)]  # Baghdad (3 mentions), al-Qaim and 20 February
