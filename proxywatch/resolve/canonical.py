@@ -206,6 +206,20 @@ def _name(text: str | None) -> str:
     return strip_article(normalize(text)) if text else ""
 
 
+def _party_known(p: Party | None) -> bool:
+    """A party that says who: a knowledge-base id or a home state ("fighter jets" does not)."""
+    return p is not None and bool(p.id or p.country)
+
+
+def _place_known(p: Place | None) -> bool:
+    """A place resolved to something: a name, a country, coordinates or a sea."""
+    return p is not None and bool(p.name or p.country or p.lat is not None or p.precision == "sea")
+
+
+def _bare(m: Mention) -> bool:
+    return not (_party_known(m.actor) or _party_known(m.target) or _place_known(m.place))
+
+
 def parties_compatible(a: Party | None, b: Party | None, rules: MergeRules) -> bool:
     """Unknown fits anything; two known parties must be the same or one part of the other.
 
@@ -350,20 +364,6 @@ def link_score(a: Mention, b: Mention, rules: MergeRules) -> int:
     if a.fatalities and b.fatalities and a.fatalities == b.fatalities:
         score += 1
     return score
-
-
-def _party_known(p: Party | None) -> bool:
-    """A party that says who: a knowledge-base id or a home state ("fighter jets" does not)."""
-    return p is not None and bool(p.id or p.country)
-
-
-def _place_known(p: Place | None) -> bool:
-    """A place resolved to something: a name, a country, coordinates or a sea."""
-    return p is not None and bool(p.name or p.country or p.lat is not None or p.precision == "sea")
-
-
-def _bare(m: Mention) -> bool:
-    return not (_party_known(m.actor) or _party_known(m.target) or _place_known(m.place))
 
 
 def linked(a: Mention, b: Mention, rules: MergeRules) -> bool:
