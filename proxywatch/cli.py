@@ -40,9 +40,11 @@ from proxywatch.analyse.summary import events_by_type_and_month, top_actors
 from proxywatch.errors import InputProblem, ProxywatchError, StoreError
 from proxywatch.ingest.gold import gold_article, read_gold
 from proxywatch.records import Event, event_json_schema
+from proxywatch.resolve.canonical import MergeRules
 from proxywatch.resolve.check import check_kb
 from proxywatch.resolve.describe import actor_record, place_record
 from proxywatch.resolve.kb import load_kb
+from proxywatch.serve.canonical import write_canonical
 from proxywatch.serve.render import actors_table, render_benchmark, render_report, type_month_table, write_events
 from proxywatch.settings import Settings, describe_settings, load_settings
 from proxywatch.store.duck import Store
@@ -113,10 +115,15 @@ def _run_ingest(paths: list[str], store: Store, settings: Settings, published: O
 
     articles = jobs.collect(paths, _read_options(settings, published), problem)
     extractor = _extractor(settings, kb)
+    rules = MergeRules.from_settings(settings, extractor.kb)
+    unmerged = store.unmerged_mentions()
+    if unmerged:  # stored before canonical events existed: merge them all once
+        err.print(f"merging {unmerged} stored mentions into canonical events", markup=False)
+        store.rebuild_canonical(rules)
     with _progress(len(articles)) as bar:
         task = bar.add_task("ingesting", total=len(articles))
         summary = jobs.ingest(articles, store, extractor, _warn, settings.batch_size,
-                              progress=lambda n: (bar.advance(task, n), _log_batch(n)))
+                              progress=lambda n: (bar.advance(task, n), _log_batch(n)), rules=rules)
     summary.failed += len(read_problems)
     return summary
 
@@ -158,6 +165,9 @@ def events(
     since: Optional[str] = SinceOpt,
     until: Optional[str] = UntilOpt,
     limit: Optional[int] = typer.Option(None, min=1, help="at most this many events"),
+    canonical: bool = typer.Option(False, "--canonical",
+                                   help="list canonical events (reports merged across articles) with mention and "
+                                        "source counts instead of single mentions"),
     format: EventsFormat = typer.Option(EventsFormat.table, "--format", "-f"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
@@ -166,8 +176,17 @@ def events(
         settings = _settings(config, db=db)
         query = _query(type, actor, sponsor, country, since, until, target_country)
         with _open_existing(settings.db) as store:
-            n = write_events(store.events(query, limit), format.value, sys.stdout, _stdout_console())
-        err.print(f"{n} events", markup=False)
+            if canonical:
+                n = write_canonical(store.canonical_events(query, limit), format.value, sys.stdout,
+                                    _stdout_console())
+                unmerged = store.unmerged_mentions()
+                if unmerged:
+                    err.print(f"warning: {unmerged} stored mentions are in no canonical event (stored before "
+                              "canonical events existed); any `proxywatch ingest` into this database merges them",
+                              markup=False)
+            else:
+                n = write_events(store.events(query, limit), format.value, sys.stdout, _stdout_console())
+        err.print(f"{n} {'canonical events' if canonical else 'events'}", markup=False)
 
 
 def _print_summary(store: Store, console: Console) -> None:
@@ -193,7 +212,9 @@ def demo(
             with Store(target) as store:
                 summary = _run_ingest([str(path)], store, settings, None, kb)
                 out = _stdout_console()
-                out.print(f"proxywatch demo: {summary.line()}")
+                merged = store.canonical_counts()
+                out.print(f"proxywatch demo: {summary.line()}; canonical events: {merged['canonical_events']} "
+                          f"(from {merged['mentions']} single occurred mentions)")
                 _print_summary(store, out)
             where = f"database kept at {db}" if db else "temporary database removed"
             out.print(f"done in {time.perf_counter() - started:.1f} s; {where}. "

@@ -18,8 +18,6 @@ from typing import Any, Optional
 import typer
 from rich.table import Table
 
-from proxywatch.analyse.changepoints import DEFAULT_MIN_DAYS, DEFAULT_PENALTY
-from proxywatch.analyse.compare import DEFAULT_WINDOW
 from proxywatch.analyse.series import PERIODS, SPLITS
 from proxywatch.analyse.source import SOURCES
 from proxywatch.clikit import (
@@ -145,9 +143,11 @@ def trend(
 
 @app.command()
 def changepoints(
-    penalty: float = typer.Option(DEFAULT_PENALTY, "--penalty", min=0.0,
-                                  help="penalty per change as a multiple of log(days); 1 = BIC"),
-    min_days: int = typer.Option(DEFAULT_MIN_DAYS, "--min-days", min=1, help="shortest regime, in days"),
+    penalty: Optional[float] = typer.Option(None, "--penalty", min=0.0,
+                                            help="penalty per change as a multiple of log(days); 1 = BIC "
+                                                 "[setting changepoint_penalty, default 1.5]"),
+    min_days: Optional[int] = typer.Option(None, "--min-days", min=1,
+                                           help="shortest regime, in days [setting changepoint_min_days, default 7]"),
     n: Optional[int] = typer.Option(None, "--n", min=0, help="find exactly this many changes (dynamic programming)"),
     db: Optional[str] = DbOpt,
     type: Optional[str] = TypeOpt,
@@ -166,11 +166,12 @@ def changepoints(
     from proxywatch.analyse.changepoints import changepoints as run
 
     with guard():
-        settings = settings_from(config, db=db)
+        settings = settings_from(config, db=db, changepoint_penalty=penalty, changepoint_min_days=min_days)
         query = event_query(type, actor, sponsor, country, since, until, target_country)
         _prepare(plot)
         with open_existing(settings.db) as store:
-            result = run(store, query, penalty=penalty, min_days=min_days, n_changes=n, source=source.value)
+            result = run(store, query, penalty=settings.changepoint_penalty, min_days=settings.changepoint_min_days,
+                         n_changes=n, source=source.value)
         if format is ReportFormat.json:
             _dump(result)  # the daily series as {start, counts}
         else:
@@ -201,7 +202,8 @@ def changepoints(
 @app.command()
 def compare(
     at: str = typer.Option(..., "--at", help="the date that splits before from after (YYYY-MM-DD; counted as after)"),
-    window: str = typer.Option(DEFAULT_WINDOW, "--window", help="days (30d) or weeks (4w) on each side"),
+    window: Optional[str] = typer.Option(None, "--window", help="days (30d) or weeks (4w) on each side "
+                                                               "[setting compare_window, default 30d]"),
     db: Optional[str] = DbOpt,
     type: Optional[str] = TypeOpt,
     actor: Optional[str] = ActorOpt,
@@ -220,12 +222,12 @@ def compare(
     from proxywatch.analyse.compare import parse_window
 
     with guard():
-        settings = settings_from(config, db=db)
+        settings = settings_from(config, db=db, compare_window=window)
         try:
             when = date.fromisoformat(at)
         except ValueError:
             raise ProxywatchError(f"--at must be a date YYYY-MM-DD, got {at!r}") from None
-        days = parse_window(window)
+        days = parse_window(settings.compare_window)
         query = event_query(type, actor, sponsor, country, since, until, target_country)
         _prepare(plot)
         with open_existing(settings.db) as store:

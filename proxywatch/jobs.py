@@ -19,6 +19,7 @@ from proxywatch.extract.pipeline import Extractor
 from proxywatch.ingest.gold import gold_article
 from proxywatch.ingest.readers import ReadOptions, input_files, read_file
 from proxywatch.records import Article, Event
+from proxywatch.resolve.canonical import MergeRules
 from proxywatch.store.duck import Store
 
 __all__ = ["BenchmarkResult", "IngestSummary", "collect", "extract_articles", "ingest", "run_benchmark"]
@@ -73,10 +74,11 @@ def extract_articles(extractor: Extractor, articles: Sequence[Article], on_probl
 
 
 def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_problem: ProblemSink,
-           batch_size: int = 32, progress: Progress | None = None) -> IngestSummary:
+           batch_size: int = 32, progress: Progress | None = None, rules: MergeRules | None = None) -> IngestSummary:
     """Store articles and their events; unchanged articles are skipped, changed ones replaced.
 
-    Each batch of ``batch_size`` articles is one transaction.
+    Each batch of ``batch_size`` articles is one transaction, canonical events (merged by ``rules``)
+    included.
     """
     summary = IngestSummary()
 
@@ -90,7 +92,7 @@ def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_p
         todo = [a for a in chunk if stored.get(a.id) != a.content_hash]
         summary.unchanged += len(chunk) - len(todo)
         batch = list(extract_articles(extractor, todo, problem, batch_size))
-        summary.events += store.write_batch(batch)
+        summary.events += store.write_batch(batch, rules)
         for article, _ in batch:
             if article.id in stored:
                 summary.changed += 1

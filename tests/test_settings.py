@@ -9,7 +9,9 @@ import pytest
 from proxywatch.errors import SettingsError
 from proxywatch.settings import DEFAULT_CONFIG_FILE, Settings, describe_settings, load_settings
 
-NAMES = ["db", "max_file_mb", "max_article_chars", "batch_size", "model", "claims_min_coverage"]
+NAMES = ["db", "max_file_mb", "max_article_chars", "batch_size", "model",
+         "canonical_distance_km", "canonical_date_tolerance_days", "canonical_max_span_days",
+         "claims_min_coverage", "changepoint_penalty", "changepoint_min_days", "compare_window"]
 
 
 @pytest.fixture(autouse=True)
@@ -30,6 +32,14 @@ def one_line(exc: BaseException) -> str:
     message = str(exc)
     assert message and "\n" not in message, repr(message)
     return message
+
+
+def test_canonical_settings_reach_the_merge_rules():
+    from proxywatch.resolve.canonical import MergeRules
+
+    settings, _ = load_settings(env={"PROXYWATCH_CANONICAL_DISTANCE_KM": "25"})
+    rules = MergeRules.from_settings(settings)
+    assert (rules.distance_km, rules.date_tolerance_days, rules.max_span_days) == (25.0, 1, 3)
 
 
 def test_defaults():
@@ -149,7 +159,7 @@ def test_sources_report_every_layer(tmp_path):
         "max_article_chars": "flag",
         "batch_size": str(path),
         "model": "PROXYWATCH_MODEL",
-        "claims_min_coverage": "default",
+        **{name: "default" for name in NAMES[5:]},
     }
 
 
@@ -265,6 +275,18 @@ def test_describe_settings_rows():
     assert by_name["max_article_chars"][1:3] == ("300000", "PROXYWATCH_MAX_ARTICLE_CHARS")
     assert by_name["batch_size"][1:3] == ("32", "PROXYWATCH_BATCH_SIZE")
     assert by_name["model"][2] == "PROXYWATCH_MODEL"
+    assert by_name["canonical_distance_km"][1:3] == ("50.0", "PROXYWATCH_CANONICAL_DISTANCE_KM")
+    assert by_name["canonical_date_tolerance_days"][1] == "1"
     for name, default, env, help_text in rows:
         assert len(help_text) > 10 and "\n" not in help_text
     assert "megabytes" in by_name["max_file_mb"][3]
+
+
+def test_analysis_settings_match_the_functions_defaults() -> None:
+    """The analysis functions' own defaults (used when called from Python) equal the settings table's."""
+    from proxywatch.analyse.changepoints import DEFAULT_MIN_DAYS, DEFAULT_PENALTY
+    from proxywatch.analyse.compare import DEFAULT_WINDOW
+
+    s = Settings()
+    assert (s.changepoint_penalty, s.changepoint_min_days, s.compare_window) == (
+        DEFAULT_PENALTY, DEFAULT_MIN_DAYS, DEFAULT_WINDOW)

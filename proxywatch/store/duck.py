@@ -11,13 +11,23 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 from typing import Any, Iterator, Sequence
 
 import duckdb
 
 from proxywatch.errors import StoreError
-from proxywatch.records import Article, Event
+from proxywatch.records import Article, Count, DateSpan, Event, Party, Place
+from proxywatch.resolve.canonical import (
+    CanonicalEvent,
+    Mention,
+    MergeRules,
+    canonicalise,
+    effective_span,
+    linked_to_any,
+    source_key,
+)
 from proxywatch.store.migrations import MIGRATIONS
 
 __all__ = ["Store", "EventQuery", "EVENT_COLUMNS"]
@@ -107,6 +117,86 @@ def _event_row(event: Event) -> tuple[Any, ...]:
     return tuple(row[c] for c in EVENT_COLUMNS)
 
 
+# Eligible mentions (single, occurred, not negated) with their article's source and matching dates.
+_MENTIONS = """(SELECT e.id, e.article_id, e.type, e.mode,
+    e.actor_text, e.actor_id, e.actor_name, e.actor_country, e.actor_kind, e.actor_sponsors,
+    e.target_text, e.target_id, e.target_name, e.target_country, e.target_kind, e.target_sponsors,
+    e.location_text, e.location_name, e.location_country, e.location_admin1, e.lat, e.lon, e.location_precision,
+    e.date_start, e.date_end, e.date_precision, e.date_text,
+    e.fatalities_min, e.fatalities_max, e.injuries_min, e.injuries_max, e.evidence_text, e.evidence_start,
+    a.published_date, a.source, a.url,
+    coalesce(e.date_start, a.published_date - 1) AS match_start,
+    CASE WHEN e.date_start IS NULL THEN a.published_date ELSE greatest(e.date_start, coalesce(e.date_end, e.date_start))
+    END AS match_end
+  FROM events e JOIN articles a ON a.id = e.article_id
+  WHERE e.status = 'occurred' AND NOT e.negated AND e.aggregate_min IS NULL AND e.aggregate_max IS NULL) m"""
+_MENTION_COLUMNS = 36  # the columns of _MENTIONS read into a Mention (all but the two match dates)
+
+CANONICAL_COLUMNS = (
+    "id", "type", "mode",
+    "actor_text", "actor_id", "actor_name", "actor_country", "actor_kind", "actor_sponsors",
+    "target_text", "target_id", "target_name", "target_country", "target_kind", "target_sponsors",
+    "location_name", "location_country", "location_admin1", "lat", "lon", "location_precision",
+    "date_start", "date_end", "date_precision",
+    "fatalities_low", "fatalities_best", "fatalities_high", "injuries_low", "injuries_best", "injuries_high",
+    "mentions", "sources", "record",
+)
+
+_CANONICAL_TYPES = (
+    "VARCHAR", "VARCHAR", "VARCHAR", *(["VARCHAR"] * 5 + ["VARCHAR[]"]) * 2,
+    "VARCHAR", "VARCHAR", "VARCHAR", "DOUBLE", "DOUBLE", "VARCHAR", "DATE", "DATE", "VARCHAR",
+    *["INTEGER"] * 8, "VARCHAR",
+)
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _row_party(values: Sequence[Any]) -> Party | None:
+    text, id_, name, country, kind, sponsors = values
+    if text is None:
+        return None
+    return Party(text=text, id=id_, name=name, country=country, kind=kind, sponsors=tuple(sponsors or ()))
+
+
+def _row_count(low: Any, high: Any) -> Count | None:
+    return None if low is None else Count(low, high)
+
+
+def _mention(row: Sequence[Any]) -> Mention:
+    """A mention from one row of ``_MENTIONS``."""
+    (id_, article_id, type_, mode), actor, target = row[:4], row[4:10], row[10:16]
+    loc_text, loc_name, loc_country, admin1, lat, lon, precision = row[16:23]
+    d_start, d_end, d_precision, d_text = row[23:27]
+    f_min, f_max, i_min, i_max, evidence, position, published, source, url = row[27:36]
+    place = None if loc_text is None else Place(loc_text, loc_name, loc_country, admin1, lat, lon, precision)
+    span = None if d_start is None and d_end is None else DateSpan(_iso(d_start), _iso(d_end), d_precision, d_text)
+    start, end, dated = effective_span(span, _iso(published))
+    return Mention(id=id_, article_id=article_id, source=source_key(article_id, source, url), type=type_,
+                   mode=mode, actor=_row_party(actor), target=_row_party(target), place=place, date=span,
+                   start=start, end=end, dated=dated, fatalities=_row_count(f_min, f_max),
+                   injuries=_row_count(i_min, i_max), evidence=evidence, position=position)
+
+
+def _canonical_row(event: CanonicalEvent) -> tuple[Any, ...]:
+    row: dict[str, Any] = {"id": event.id, "type": event.type, "mode": event.mode,
+                           **_party("actor", event.actor), **_party("target", event.target)}
+    loc, day = event.location, event.date
+    row.update({
+        "location_name": (loc.name or loc.text) if loc else None, "location_country": loc.country if loc else None,
+        "location_admin1": loc.admin1 if loc else None, "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None, "location_precision": loc.precision if loc else None,
+        "date_start": day.start if day else None, "date_end": day.end if day else None,
+        "date_precision": day.precision if day else None,
+        "mentions": len(event.mention_ids), "sources": len(event.sources),
+        "record": json.dumps(event.to_json(), ensure_ascii=False),
+    })
+    for name in ("fatalities", "injuries"):
+        row[f"{name}_low"], row[f"{name}_best"], row[f"{name}_high"] = getattr(event, name)
+    return tuple(row[c] for c in CANONICAL_COLUMNS)
+
+
 def _published_date(value: str | None) -> str | None:
     if value and len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
         return value[:10]
@@ -186,15 +276,24 @@ class Store:
         ).fetchall()
         return dict(rows)
 
-    def write_batch(self, batch: Sequence[tuple[Article, Sequence[Event]]]) -> int:
+    def write_batch(self, batch: Sequence[tuple[Article, Sequence[Event]]], rules: MergeRules | None = None) -> int:
         """Store articles with their events in one transaction; return events written.
 
-        An article already stored is replaced together with all its events.
+        An article already stored is replaced together with all its events. Canonical events are
+        updated in the same transaction: the replaced article's old mentions leave their events,
+        which are recomputed, and the new mentions are merged (``rules``; default ``MergeRules()``).
         """
         placeholders = ", ".join("?" for _ in EVENT_COLUMNS)
         written = 0
+        ids = [article.id for article, _ in batch]
         self._con.execute("BEGIN TRANSACTION")
         try:
+            # mentions left behind in events the replaced articles' old mentions belonged to
+            orphans = [r[0] for r in self._con.execute(
+                "SELECT DISTINCT event_id FROM canonical_mentions WHERE canonical_id IN "
+                "(SELECT canonical_id FROM canonical_mentions WHERE list_contains(?, article_id)) "
+                "AND NOT list_contains(?, article_id)", [ids, ids]).fetchall()]
+            self._drop_canonical("list_contains(?, article_id)", [ids])
             for article, events in batch:
                 self._con.execute("DELETE FROM events WHERE article_id = ?", [article.id])
                 self._con.execute("DELETE FROM articles WHERE id = ?", [article.id])
@@ -213,11 +312,113 @@ class Store:
                         [_event_row(e) for e in events],
                     )
                 written += len(events)
+            seeds = [r[0] for r in self._con.execute(
+                f"SELECT m.id FROM {_MENTIONS} WHERE list_contains(?, m.article_id)", [ids]).fetchall()]
+            self._recluster(seeds + orphans, rules or MergeRules())
             self._con.execute("COMMIT")
         except duckdb.Error as exc:
             self._con.execute("ROLLBACK")
             raise StoreError(f"{self.path}: write failed, batch rolled back ({str(exc).splitlines()[0]})") from None
         return written
+
+    # --- canonical events (resolve/canonical.py decides; this keeps the tables in step) -------------
+    def rebuild_canonical(self, rules: MergeRules | None = None) -> int:
+        """Recompute every canonical event from the stored mentions, in one transaction."""
+        self._con.execute("BEGIN TRANSACTION")
+        try:
+            self._con.execute("DELETE FROM canonical_mentions")
+            self._con.execute("DELETE FROM canonical_events")
+            rows = self._con.execute(f"SELECT * EXCLUDE (match_start, match_end) FROM {_MENTIONS}").fetchall()
+            written = self._write_canonical(canonicalise((_mention(r) for r in rows), rules or MergeRules()))
+            self._con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self._con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: canonical rebuild failed ({str(exc).splitlines()[0]})") from None
+        return written
+
+    def _drop_canonical(self, where: str, params: list[Any]) -> None:
+        """Delete the canonical events (and all their links) of the mentions matching ``where``."""
+        gone = f"(SELECT canonical_id FROM canonical_mentions WHERE {where})"
+        self._con.execute(f"DELETE FROM canonical_events WHERE id IN {gone}", params)
+        self._con.execute(f"DELETE FROM canonical_mentions WHERE canonical_id IN {gone}", params)
+
+    def _mentions(self, where: str, params: list[Any]) -> list[Mention]:
+        rows = self._con.execute(f"SELECT * EXCLUDE (match_start, match_end) FROM {_MENTIONS} WHERE {where}",
+                                 params).fetchall()
+        return [_mention(r) for r in rows]
+
+    def _recluster(self, seeds: Sequence[str], rules: MergeRules) -> None:
+        """Recompute the canonical events of every mention linked, directly or not, to ``seeds``.
+
+        The group is closed under links (candidates come from SQL by type and date window, or the
+        same article) and takes in whole existing events, so clustering it alone gives what
+        clustering the whole table would: the result does not depend on batch boundaries.
+        """
+        if not seeds:
+            return
+        group: dict[str, Mention] = {}
+        frontier = self._mentions("list_contains(?, m.id)", [list(dict.fromkeys(seeds))])
+        tol = timedelta(days=rules.date_tolerance_days)
+        while frontier:
+            group.update((m.id, m) for m in frontier)
+            windows = [(m.type, m.start - tol, m.end + tol) for m in frontier
+                       if m.start is not None and (m.end - m.start).days + 1 <= rules.max_span_days]
+            # candidates: the same article, the same type within the date window, or another
+            # member of an existing event of the frontier (whole events are recomputed, so none is
+            # left half-linked even when the rules changed since it was formed)
+            members = [r[0] for r in self._con.execute(
+                "SELECT event_id FROM canonical_mentions WHERE canonical_id IN (SELECT canonical_id FROM "
+                "canonical_mentions WHERE list_contains(?, event_id))", [[m.id for m in frontier]]).fetchall()]
+            found = self._mentions(
+                "NOT list_contains(?, m.id) AND (list_contains(?, m.article_id) OR list_contains(?, m.id) OR EXISTS "
+                "(SELECT 1 FROM (SELECT unnest(?::VARCHAR[]) AS type, unnest(?::DATE[]) AS lo, "
+                "unnest(?::DATE[]) AS hi) w WHERE w.type = m.type AND m.match_start <= w.hi AND m.match_end >= w.lo))",
+                [list(group), list({m.article_id for m in frontier}), members,
+                 [w[0] for w in windows], [w[1] for w in windows], [w[2] for w in windows]])
+            linked_ids = set(members)
+            frontier = [c for c in found if c.id in linked_ids] + linked_to_any(
+                [c for c in found if c.id not in linked_ids], frontier, rules)
+        self._drop_canonical("list_contains(?, event_id)", [list(group)])
+        self._write_canonical(canonicalise(group.values(), rules))
+
+    def _write_canonical(self, events: Sequence[CanonicalEvent]) -> int:
+        """Insert canonical events and their links, one statement per table (column lists unnested)."""
+        if events:
+            rows = [_canonical_row(e) for e in events]
+            self._insert_columns("canonical_events", CANONICAL_COLUMNS, _CANONICAL_TYPES, rows)
+            links = [(e.id, mid, aid) for e in events for mid, aid, _ in e.evidence]
+            self._insert_columns("canonical_mentions", ("canonical_id", "event_id", "article_id"),
+                                 ("VARCHAR",) * 3, links)
+        return len(events)
+
+    def _insert_columns(self, table: str, columns: Sequence[str], types: Sequence[str],
+                        rows: Sequence[tuple[Any, ...]]) -> None:
+        # executemany costs about a millisecond a row in DuckDB; one list per column does not
+        selects = ", ".join(f"unnest(?::{t}[]) AS {c}" for c, t in zip(columns, types))
+        self._con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {selects}",
+                          [list(col) for col in zip(*rows)])
+
+    def canonical_events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Canonical event records (``proxywatch.canonical/1``), filtered like :meth:`events`."""
+        where, params = (query or EventQuery()).where()
+        sql = (f"SELECT record FROM canonical_events e WHERE {where} "
+               "ORDER BY e.date_start NULLS LAST, e.type, e.id")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        for (record,) in self._con.execute(sql, params).fetchall():
+            yield json.loads(record)
+
+    def unmerged_mentions(self) -> int:
+        """Eligible mentions in no canonical event (a database written before canonical events)."""
+        return self._con.execute(
+            f"SELECT count(*) FROM {_MENTIONS} WHERE m.id NOT IN (SELECT event_id FROM canonical_mentions)"
+        ).fetchone()[0]
+
+    def canonical_counts(self) -> dict[str, int]:
+        """Canonical events, and the mentions linked to them."""
+        events = self._con.execute("SELECT count(*) FROM canonical_events").fetchone()[0]
+        links = self._con.execute("SELECT count(*) FROM canonical_mentions").fetchone()[0]
+        return {"canonical_events": events, "mentions": links}
 
     # --- reads ------------------------------------------------------------------------
     def sql(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
