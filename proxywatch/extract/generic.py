@@ -51,8 +51,9 @@ _TRENDS = frozenset("surge increase rise grow double decline fall drop spike mou
                     "intensify decrease".split())
 _DEFINITE = frozenset("the this that these those".split())
 # Modifiers of "attack" that make it non-physical.
-_NOT_PHYSICAL = frozenset("cyber cyberattack hacking hacker malware ransomware phishing online internet verbal "
-                          "rhetorical withering personal political smear propaganda partisan".split())
+# Lemmas as spaCy gives them: "hacking attacks" and "withering attacks" have the modifiers "hack" and "wither".
+_NOT_PHYSICAL = frozenset("cyber cyberattack hacking hack hacker malware ransomware phishing online internet verbal "
+                          "rhetorical withering wither personal political smear propaganda partisan".split())
 # Objects of "attack" that are ideas or words, not people or places.
 _ABSTRACT = frozenset("program programme policy plan decision proposal law bill idea remark comment statement "
                       "record speech report agenda initiative reform credibility character rhetoric stance view "

@@ -137,7 +137,7 @@ PHRASE_TRIGGERS: list[tuple[tuple[str, ...], Trigger]] = [
 
 # Verb + object pairs that are not the verb's usual event ("struck down the rules", "struck a deal").
 NOT_EVENT_OBJECTS: dict[str, frozenset[str]] = {
-    "strike": frozenset("deal balance chord tone note pose agreement bargain blow".split()),
+    "strike": frozenset("deal balance chord tone note pose agreement bargain blow fear".split()),
     "hit": frozenset("record high low headline market note".split()),
     "target": frozenset("voter audience market customer consumer reader viewer".split()),
 }

@@ -369,6 +369,16 @@ def test_cyber_and_verbal_attacks_are_not_force(extractor):
     assert _events(extractor, "The opposition leader attacked the budget proposal in parliament.") == []
 
 
+def test_hacking_and_withering_attacks_are_not_force(extractor):
+    # spaCy gives the modifiers as the lemmas "hack" and "wither"
+    assert _events(extractor, "State-backed hacking attacks on the city's water utility grew last year.") == []
+    assert _events(extractor, "The senator shrugged off the withering attacks against her in the press.") == []
+
+
+def test_striking_fear_is_not_a_strike(extractor):
+    assert _events(extractor, "The night patrols were meant to strike fear into the villagers.") == []
+
+
 def test_criticism_and_figurative_sieges_are_not_force(extractor):
     assert _events(extractor, "The ministry has come under fire over its handling of the tender.") == []
     assert _events(extractor, "Teachers say they feel under siege from constant inspections.") == []
