@@ -24,6 +24,7 @@ __all__ = [
     "MOBILIZE_OBJECTS",
     "AID_OBJECTS",
     "CONDITIONAL_VERBS",
+    "FIGHT_WORDS",
     "NOT_EVENT_OBJECTS",
     "REJECTED_OBJECTS",
     "SANCTION_OBJECTS",
@@ -195,3 +196,8 @@ STATUS_HEADS: dict[str, str] = {
 # Verbs that are triggers only with the right company: "hit" with a weapon, "send" with troops,
 # "provide" with weapons or money (see pipeline._conditional).
 CONDITIONAL_VERBS = frozenset("hit send provide deliver transfer ship give drop recall warn hold deny dismiss speak fire".split())
+
+# Fighting words (verbs and nouns): ASSAULT only between armed parties or over a place ("rebels battled
+# troops", "the battle for the town"; not "the fight against corruption", "a battle for votes"); see
+# senses.armed_fight.
+FIGHT_WORDS = frozenset("fight battle skirmish altercation shootout gunbattle".split())

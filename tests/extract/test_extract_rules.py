@@ -390,6 +390,22 @@ def test_a_clash_over_policy_is_a_dispute(extractor):
     assert _one(extractor, "Farmers clashed with herders over grazing land, leaving four dead.")
 
 
+def test_fighting_between_armed_parties_or_for_a_place_is_an_attack(extractor):
+    assert _one(extractor, "Rebel fighters battled government troops near the airport on Tuesday.")
+    assert _one(extractor, "There were skirmishes between riot police and stone-throwing youths outside the stadium.")
+    assert _one(extractor, "Thousands of families fled the battle for the port city.")
+    assert _one(extractor, "Medics were trapped by a fierce fight in the hills west of Kandahar.")
+
+
+def test_fights_of_words_causes_and_weather_are_not_attacks(extractor):
+    assert _events(extractor, "The minister promised a long fight against corruption.") == []
+    assert _events(extractor, "The senator battled cancer for years.") == []
+    assert _events(extractor, "The brothers fought a bitter legal battle over the estate.") == []
+    assert _events(extractor, "The two parties are locked in a battle for votes in Ohio.") == []
+    assert _events(extractor, "Rescue crews battled gale-force winds all night.") == []
+    assert _events(extractor, "More soldiers were sent to the north to fight the insurgents.", "ASSAULT") == []
+
+
 def test_control_of_an_institution_is_not_territory(extractor):
     assert _events(extractor, "The president has steadily taken control of the courts and the media.") == []
     assert _one(extractor, "Rebel fighters took control of the town after two days of fighting.")
