@@ -25,6 +25,7 @@ __all__ = [
     "AID_OBJECTS",
     "CONDITIONAL_VERBS",
     "FIGHT_WORDS",
+    "FIRE_WORDS",
     "NOT_EVENT_OBJECTS",
     "REJECTED_OBJECTS",
     "SANCTION_OBJECTS",
@@ -44,7 +45,7 @@ def _many(type_: str, words: str, weight: int = 2, mode: str | None = None) -> d
 
 VERB_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "attack strike bomb shell pound raid ambush assault target storm hijack bombard "
-            "pummel hammer besiege invade overrun blitz torpedo massacre behead sink flatten raze"),
+            "pummel hammer besiege invade overrun blitz torpedo massacre behead sink flatten raze torch firebomb"),
     **_many("ASSAULT", "shoot gun", mode="firearms"),
     **_many("ASSAULT", "abduct kidnap", mode="abduction"),
     **_many("ASSAULT", "kill assassinate slay", weight=1),
@@ -69,7 +70,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
 
 NOUN_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "attack strike airstrike bombing raid assault ambush offensive barrage bombardment "
-            "shelling explosion blast incursion operation invasion siege massacre salvo volley"),
+            "shelling explosion blast incursion operation invasion siege massacre salvo volley arson"),
     **_many("ASSAULT", "shooting gunfire firefight", mode="firearms"),
     **_many("ASSAULT", "kidnapping abduction", mode="abduction"),
     **_many("ASSAULT", "killing assassination", weight=1),
@@ -201,3 +202,6 @@ CONDITIONAL_VERBS = frozenset("hit send provide deliver transfer ship give drop 
 # troops", "the battle for the town"; not "the fight against corruption", "a battle for votes"); see
 # senses.armed_fight.
 FIGHT_WORDS = frozenset("fight battle skirmish altercation shootout gunbattle".split())
+# What "set" does to a thing when it is arson: "set fire to the embassy", "set two cars on fire", "set the
+# shop ablaze" (see senses.arson; "set" itself is too common a word to send a sentence to the parser).
+FIRE_WORDS = frozenset("fire ablaze alight".split())

@@ -33,7 +33,7 @@ from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import Prefilter
 from proxywatch.extract.roles import refine, settle
 from proxywatch.extract.runner import Runner
-from proxywatch.extract.senses import (ARMED_WORDS, NEEDS_OBJECT, NOT_RELEASED, armed_fight,
+from proxywatch.extract.senses import (ARMED_WORDS, NEEDS_OBJECT, NOT_RELEASED, armed_fight, arson,
                                        back_reference, conditional, military_operation, noun_sense, requested,
                                        verb_sense)
 from proxywatch.extract.senses import child as _child, prep_object as _prep_object
@@ -235,6 +235,9 @@ class Extractor(FieldReader):
                 continue
             lemma = tok.lemma_.lower()
             trigger = None
+            if lemma == "set" and arson(tok):  # "set fire to the embassy", whatever the parser makes of "set"
+                hits.append(Hit(tok, lx.Trigger("ASSAULT", 2)))
+                continue
             if tok.pos_ == "VERB":
                 if tok.i > 0 and doc[tok.i - 1].text == "-" or tok.dep_ == "amod":
                     continue  # "Iran-backed", "Houthi-claimed": a modifier, not an event

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 from proxywatch.extract import lexicon as lx
 
 __all__ = ["child", "prep_object", "conditional", "verb_sense", "noun_sense", "back_reference",
-           "military_operation", "armed_fight", "requested", "NEEDS_OBJECT", "NOT_RELEASED", "ARMED_WORDS"]
+           "military_operation", "armed_fight", "arson", "requested", "NEEDS_OBJECT", "NOT_RELEASED", "ARMED_WORDS"]
 
 # Weapons and means of force: a word of these nearby makes "hit", "fire" or "target" an attack.
 _FORCE_WORDS = lx.WEAPON_NOUNS | frozenset(lx.MODE_WORDS)
@@ -254,6 +254,31 @@ def armed_fight(tok: Token, armed: Callable[[Token], bool]) -> bool:
     wheres = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in _QUARTERS]  # "north of Aleppo"
     wheres += [w for w in [prep_object(tok, ("in", "near", "around", "outside", "at"))] if w is not None]
     return any(_place_of(w) or any(t.ent_type_ in ("GPE", "LOC") for t in w.subtree) for w in wheres)
+
+
+# Things whose burning is no use of force on anyone: "set fire to dry brush", "set an effigy ablaze".
+_BURNABLE = frozenset("brush grass field forest crop straw stubble leaf wood rubbish trash garbage tyre tire effigy "
+                      "flag poster picture portrait photo book candle bonfire barricade".split())
+
+
+def arson(tok: Token) -> bool:
+    """ "Set fire to the embassy", "set two cars on fire", "set the shop ablaze": arson, a use of force.
+
+    "set fire(s) to" is read from the words, as the parser often takes "set" for a noun there."""
+    doc, i = tok.doc, tok.i
+    if i + 2 < len(doc) and doc[i + 1].lemma_.lower() == "fire" and doc[i + 2].lower_ in ("to", "on"):
+        burnt = child(doc[i + 2], "pobj")
+    elif tok.pos_ != "VERB":
+        return False
+    else:
+        on = prep_object(tok, ("on",))
+        ablaze = next((c for c in tok.children if c.lower_ in ("ablaze", "alight")), None)
+        if on is not None and on.lemma_.lower() == "fire" or ablaze is not None:
+            burnt = child(tok, "dobj") or (child(ablaze, "compound", "nsubj", "dobj") if ablaze is not None else None)
+        else:
+            return False
+    return burnt is not None and not any(t.lemma_.lower() in _BURNABLE for t in burnt.subtree
+                                         if t.i <= burnt.i or t.dep_ == "compound")  # "a paper flag"
 
 
 def military_operation(tok: Token) -> bool:

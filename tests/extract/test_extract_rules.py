@@ -406,6 +406,14 @@ def test_fights_of_words_causes_and_weather_are_not_attacks(extractor):
     assert _events(extractor, "More soldiers were sent to the north to fight the insurgents.", "ASSAULT") == []
 
 
+def test_setting_fire_to_property_is_arson(extractor):
+    assert _one(extractor, "Rioters set two police cars on fire outside the town hall.")
+    assert _one(extractor, "A crowd angry over the verdict set fires to the consulate.")
+    assert _one(extractor, "Masked men torched a bus depot overnight.")
+    assert _events(extractor, "The farmer set fire to dry brush at the edge of his field.") == []
+    assert _events(extractor, "The company set a record for quarterly sales.") == []
+
+
 def test_control_of_an_institution_is_not_territory(extractor):
     assert _events(extractor, "The president has steadily taken control of the courts and the media.") == []
     assert _one(extractor, "Rebel fighters took control of the town after two days of fighting.")
