@@ -238,7 +238,9 @@ class Extractor(FieldReader):
             if lemma == "set" and arson(tok):  # "set fire to the embassy", whatever the parser makes of "set"
                 hits.append(Hit(tok, lx.Trigger("ASSAULT", 2)))
                 continue
-            if tok.pos_ == "VERB":
+            misparsed = tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+                and lemma in lx.NOUN_TRIGGERS and lemma not in lx.VERB_TRIGGERS  # "airstrikes" tagged a verb
+            if tok.pos_ == "VERB" and not misparsed:
                 if tok.i > 0 and doc[tok.i - 1].text == "-" or tok.dep_ == "amod":
                     continue  # "Iran-backed", "Houthi-claimed": a modifier, not an event
                 trigger = lx.VERB_TRIGGERS.get(lemma)
@@ -262,7 +264,7 @@ class Extractor(FieldReader):
                 if lemma == "sink" and trigger is not None and obj is None and _child(tok, "auxpass") is None:
                     trigger = lx.Trigger("ASSAULT", 1)  # "the ship sank": an outcome; whoever struck it is the actor
                 trigger = verb_sense(tok, lemma, obj, trigger)
-            elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") or misparsed:
                 trigger = noun_sense(tok, lemma, lx.NOUN_TRIGGERS.get(lemma))
                 if lemma == "operation" and not military_operation(tok):
                     trigger = None

@@ -414,6 +414,12 @@ def test_setting_fire_to_property_is_arson(extractor):
     assert _events(extractor, "The company set a record for quarterly sales.") == []
 
 
+def test_an_attack_noun_tagged_as_a_verb_is_still_an_attack(extractor):
+    # the tagger takes "airstrikes" here for a verb (VBZ) that is the subject of "weaken"
+    assert _one(extractor, "The envoy says that airstrikes being conducted by the alliance against the militia "
+                           "will weaken it.")
+
+
 def test_control_of_an_institution_is_not_territory(extractor):
     assert _events(extractor, "The president has steadily taken control of the courts and the media.") == []
     assert _one(extractor, "Rebel fighters took control of the town after two days of fighting.")
