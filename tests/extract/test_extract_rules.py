@@ -342,6 +342,17 @@ def test_counted_dated_or_deadly_plurals_are_events(extractor):
     assert _one(extractor, "Hours later, the navy carried out what it called defensive strikes on two radar sites.")
 
 
+def test_habits_classes_and_reductions_of_attacks_are_kinds(extractor):
+    assert _events(extractor, "Ambushes on supply convoys are usually blamed on local gangs.") == []
+    assert _events(extractor, "Not all bombings in the province fit that pattern, analysts say.") == []
+    assert _events(extractor, "The new chief has slashed assaults on prison guards through better training.") == []
+    assert _one(extractor, "All attacks on the garrison were repelled on Monday.")
+
+
+def test_a_strike_a_force_is_ready_to_make_is_a_capability(extractor):
+    assert _events(extractor, "The navy boasted that its crews are ready to sink any intruder with one strike.") == []
+
+
 def test_such_attacks_and_that_type_of_attack_are_kinds(extractor):
     assert _events(extractor, "Officials said such attacks were hard to prevent.") == []
     assert _events(extractor, "Few expected that type of an attack from a small cell.") == []
