@@ -37,6 +37,11 @@ NEEDS_OBJECT = frozenset("back train press sign ship".split())
 NOT_RELEASED = frozenset("statement video footage report image photo detail name figure data".split())
 
 
+# Objects of "hit" that make an idiom, not a blow: "police hit the streets".
+_HIT_IDIOMS = frozenset("street road ground beach button brake wall jackpot snag bottom peak limit mark stride "
+                        "record high low headline market note".split())
+
+
 def child(tok: Token, *deps: str) -> Token | None:
     """The first child with one of these dependency labels."""
     return next((c for c in tok.children if c.dep_ in deps), None)
@@ -81,6 +86,9 @@ def conditional(tok: Token, lemma: str, obj: Token | None) -> lx.Trigger | None:
             near += [t.lemma_.lower() for t in subject.subtree]
         if any(w in _FORCE_WORDS or w in lx.ASSAULT_NOUNS for w in near):  # not "hit a poster during a protest"
             return lx.Trigger("ASSAULT", 2)
+        if subject is not None and subject.lemma_.lower() in ARMED_WORDS and obj is not None \
+                and obj.lemma_.lower() not in _HIT_IDIOMS:
+            return lx.Trigger("ASSAULT", 2)  # "a policeman hits a migrant"; not "police hit the streets"
         return None
     if lemma == "fire":  # "fired missiles at", "fired on the aircraft"; not "fired the minister"
         if lemmas & _FORCE_WORDS or prep_object(tok, ("on", "at", "into")) is not None:

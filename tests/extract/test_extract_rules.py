@@ -450,6 +450,12 @@ def test_hitting_a_thing_at_a_protest_is_not_an_attack(extractor):
     assert _one(extractor, "A drone hit the depot during the night raid.")
 
 
+def test_police_or_troops_hitting_someone_is_force(extractor):
+    assert _one(extractor, "A riot policeman hits a student outside the courthouse.")
+    assert _events(extractor, "Police hit the streets early to manage the crowds.") == []
+    assert _events(extractor, "The slowdown hit farmers in the south hardest.") == []
+
+
 # --- second look at the parties (extract/roles.py) ----------------------------------------------------------
 def test_an_attack_on_a_hosted_base_targets_its_occupant(extractor):
     e = _one(extractor, "On Monday a rocket hit Harir air base in northern Iraq.")
