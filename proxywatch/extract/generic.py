@@ -19,6 +19,7 @@
   the programme"), criticism ("came under fire over a provision"), a figurative siege ("officers feel
   under siege"), a dispute ("Clinton, Trump clash over strategy") and "taking control of the judiciary".
 * Motives: "in retaliation for", "meant as retaliation", "to avoid retaliation".
+* Pleas: "don't shoot!".
 * Capabilities: "the capacity to kill", "combat-ready to sink a carrier with a single strike".
 
 Pure functions over spaCy tokens; the hit records are pipeline._Hit (``token``, ``trigger``).
@@ -33,7 +34,8 @@ from spacy.tokens import Token
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.syntax import CASUALTY_VERBS, DENIALS, PLACE_LABELS
 
-__all__ = ["new_events", "generic_plural", "habitual", "a_kind", "re_mention", "not_force", "motive", "capability"]
+__all__ = ["new_events", "generic_plural", "habitual", "a_kind", "re_mention", "not_force", "motive", "capability",
+           "imperative"]
 
 H = TypeVar("H")
 
@@ -253,6 +255,12 @@ def capability(tok: Token) -> bool:
     return head in _CAPACITIES or head.endswith("ready")
 
 
+def imperative(tok: Token) -> bool:
+    """ "Don't shoot!": a plea or slogan, no report of a deed (nor of one not done)."""
+    return tok.pos_ == "VERB" and tok.tag_ == "VB" and not _children(tok, "nsubj", "nsubjpass") \
+        and any(c.lemma_.lower() == "do" for c in _children(tok, "aux")) and bool(_children(tok, "neg"))
+
+
 def motive(tok: Token) -> bool:
     """ "in retaliation for the raid", "meant as retaliation", "to avoid retaliation": why a strike was made
     or feared, not a strike of its own."""
@@ -274,7 +282,7 @@ def new_events(hits: Sequence[H]) -> list[H]:
     kept = []
     for hit in hits:
         tok, trigger = hit.token, hit.trigger  # type: ignore[attr-defined]
-        if trigger.type == "ASSAULT" and (not_force(tok) or capability(tok) or (
+        if trigger.type == "ASSAULT" and (not_force(tok) or capability(tok) or imperative(tok) or (
                 tok.pos_ == "NOUN" and (generic_plural(tok) or a_kind(tok) or motive(tok) or re_mention(tok, told)))):
             continue
         kept.append(hit)

@@ -349,6 +349,12 @@ def test_habits_classes_and_reductions_of_attacks_are_kinds(extractor):
     assert _one(extractor, "All attacks on the garrison were repelled on Monday.")
 
 
+def test_a_plea_not_to_shoot_is_no_report(extractor):
+    assert _events(extractor, "Marchers held signs reading \"don't shoot\" outside the station.") == []
+    e = _one(extractor, "The guards did not shoot at the crowd on Friday.")
+    assert e.negated  # a deed not done is still reported, negated
+
+
 def test_a_strike_a_force_is_ready_to_make_is_a_capability(extractor):
     assert _events(extractor, "The navy boasted that its crews are ready to sink any intruder with one strike.") == []
 
