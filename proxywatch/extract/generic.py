@@ -5,7 +5,9 @@
   not one that happened. Counted plurals ("dozens of attacks", "three strikes") are aggregates and stay;
   so do "airstrikes killed 12" and "killed in airstrikes" (a casualty report), plurals with a date
   ("airstrikes on Tuesday") and plurals under a past or progressive verb ("backed by airstrikes",
-  "are waging assaults"), unless that verb is a trend ("attacks on migrants have surged").
+  "are waging assaults"), unless that verb is a trend ("attacks on migrants have surged", "slashed assaults
+  on officers"). Habits and classes: "attacks on convoys are often claimed by ...", "not all police
+  shootings fit the pattern" (present tense, an adverb of habit or "all"/"most").
 * Kinds: "such attacks", "this kind of attack", "that type of an attack".
 * Re-mentions: "the attack", "that strike", "Tehran's missile attack" in a later sentence of a story whose
   earlier sentence already reports an attack. The incident is reported once; the re-mention only
@@ -17,7 +19,8 @@
   the programme"), criticism ("came under fire over a provision"), a figurative siege ("officers feel
   under siege"), a dispute ("Clinton, Trump clash over strategy") and "taking control of the judiciary".
 * Motives: "in retaliation for", "meant as retaliation", "to avoid retaliation".
-* Capabilities: "the capacity to kill", "combat-ready to sink a carrier".
+* Pleas: "don't shoot!".
+* Capabilities: "the capacity to kill", "combat-ready to sink a carrier with a single strike".
 
 Pure functions over spaCy tokens; the hit records are pipeline._Hit (``token``, ``trigger``).
 """
@@ -31,7 +34,8 @@ from spacy.tokens import Token
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.syntax import CASUALTY_VERBS, DENIALS, PLACE_LABELS
 
-__all__ = ["new_events", "generic_plural", "a_kind", "re_mention", "not_force", "motive", "capability"]
+__all__ = ["new_events", "generic_plural", "habitual", "a_kind", "re_mention", "not_force", "motive", "capability",
+           "imperative"]
 
 H = TypeVar("H")
 
@@ -48,11 +52,16 @@ _FEARED = frozenset("avoid provoke fear risk prevent deter invite".split())
 _CAPACITIES = frozenset("capacity capability ability power means ready".split())
 # Verbs of a trend: "attacks on migrants have surged" speaks of attacks in general.
 _TRENDS = frozenset("surge increase rise grow double decline fall drop spike mount escalate continue "
-                    "intensify decrease".split())
+                    "intensify decrease reduce slash curb halve".split())
+# Adverbs of habit: "attacks on convoys are often claimed by ..." speaks of attacks in general.
+_HABITUAL = frozenset("often usually frequently rarely seldom sometimes typically generally commonly routinely".split())
+# Determiners of a whole class: "not all police shootings fit the pattern".
+_CLASS_DETS = frozenset("all most".split())
 _DEFINITE = frozenset("the this that these those".split())
 # Modifiers of "attack" that make it non-physical.
-_NOT_PHYSICAL = frozenset("cyber cyberattack hacking hacker malware ransomware phishing online internet verbal "
-                          "rhetorical withering personal political smear propaganda partisan".split())
+# Lemmas as spaCy gives them: "hacking attacks" and "withering attacks" have the modifiers "hack" and "wither".
+_NOT_PHYSICAL = frozenset("cyber cyberattack hacking hack hacker malware ransomware phishing online internet verbal "
+                          "rhetorical withering wither personal political smear propaganda partisan".split())
 # Objects of "attack" that are ideas or words, not people or places.
 _ABSTRACT = frozenset("program programme policy plan decision proposal law bill idea remark comment statement "
                       "record speech report agenda initiative reform credibility character rhetoric stance view "
@@ -134,10 +143,32 @@ def _past(tok: Token) -> bool:
     return any(c.pos_ == "VERB" and _tells_past(c) for c in _children(tok, "acl", "relcl"))
 
 
+def _present(verb: Token) -> bool:
+    """Told in the present tense: "are claimed", "fit", "is"; not "were", "have", "will"."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return all(a.tag_ in ("VBZ", "VBP") and a.lemma_.lower() != "have" for a in auxes)
+    return verb.tag_ in ("VBZ", "VBP")
+
+
+def habitual(tok: Token) -> bool:
+    """ "Attacks on convoys are often claimed by ...", "not all police shootings fit the pattern": a plural
+    told in the present with an adverb of habit or a determiner of the whole class is the kind of event."""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in lx.ASSAULT_NOUNS:
+        return False
+    verb = _governor(tok)
+    if verb is None or not _present(verb) or _dated(tok):
+        return False
+    return any(c.lower_ in _HABITUAL for c in _children(verb, "advmod")) or any(
+        c.lower_ in _CLASS_DETS for c in _children(tok, "det", "predet"))
+
+
 def generic_plural(tok: Token) -> bool:
     """ "terror attacks", "claim credit for attacks": a bare plural attack noun, no count, date or casualty."""
     if tok.tag_ != "NNS" or tok.lemma_.lower() not in lx.ASSAULT_NOUNS:
         return False
+    if habitual(tok):
+        return True
     if _children(tok, "det", "poss", "nummod", "quantmod", "predet"):
         return False
     if any(c.lemma_.lower() in _COUNT_WORDS for c in _children(tok, "amod", "compound", "nmod")):
@@ -213,11 +244,21 @@ def not_force(tok: Token) -> bool:
 
 
 def capability(tok: Token) -> bool:
-    """ "weapons with the capacity to kill", "combat-ready to sink a carrier": what could be done, not a deed."""
+    """ "weapons with the capacity to kill", "combat-ready to sink a carrier (with a single strike)": what could
+    be done, not a deed; an attack noun that is an argument of such a verb goes with it."""
+    if tok.pos_ == "NOUN":
+        verb = _governor(tok)
+        return verb is not None and verb.pos_ == "VERB" and capability(verb)
     if tok.pos_ != "VERB" or tok.dep_ not in ("acl", "xcomp") or not _children(tok, "aux"):
         return False
     head = tok.head.lemma_.lower()
     return head in _CAPACITIES or head.endswith("ready")
+
+
+def imperative(tok: Token) -> bool:
+    """ "Don't shoot!": a plea or slogan, no report of a deed (nor of one not done)."""
+    return tok.pos_ == "VERB" and tok.tag_ == "VB" and not _children(tok, "nsubj", "nsubjpass") \
+        and any(c.lemma_.lower() == "do" for c in _children(tok, "aux")) and bool(_children(tok, "neg"))
 
 
 def motive(tok: Token) -> bool:
@@ -241,7 +282,7 @@ def new_events(hits: Sequence[H]) -> list[H]:
     kept = []
     for hit in hits:
         tok, trigger = hit.token, hit.trigger  # type: ignore[attr-defined]
-        if trigger.type == "ASSAULT" and (not_force(tok) or capability(tok) or (
+        if trigger.type == "ASSAULT" and (not_force(tok) or capability(tok) or imperative(tok) or (
                 tok.pos_ == "NOUN" and (generic_plural(tok) or a_kind(tok) or motive(tok) or re_mention(tok, told)))):
             continue
         kept.append(hit)

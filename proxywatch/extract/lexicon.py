@@ -24,6 +24,8 @@ __all__ = [
     "MOBILIZE_OBJECTS",
     "AID_OBJECTS",
     "CONDITIONAL_VERBS",
+    "FIGHT_WORDS",
+    "FIRE_WORDS",
     "NOT_EVENT_OBJECTS",
     "REJECTED_OBJECTS",
     "SANCTION_OBJECTS",
@@ -43,7 +45,7 @@ def _many(type_: str, words: str, weight: int = 2, mode: str | None = None) -> d
 
 VERB_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "attack strike bomb shell pound raid ambush assault target storm hijack bombard "
-            "pummel hammer besiege invade overrun blitz torpedo massacre behead sink flatten raze"),
+            "pummel hammer besiege invade overrun blitz torpedo massacre behead sink flatten raze torch firebomb"),
     **_many("ASSAULT", "shoot gun", mode="firearms"),
     **_many("ASSAULT", "abduct kidnap", mode="abduction"),
     **_many("ASSAULT", "kill assassinate slay", weight=1),
@@ -68,7 +70,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
 
 NOUN_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "attack strike airstrike bombing raid assault ambush offensive barrage bombardment "
-            "shelling explosion blast incursion operation invasion siege massacre salvo volley"),
+            "shelling explosion blast incursion operation invasion siege massacre salvo volley arson"),
     **_many("ASSAULT", "shooting gunfire firefight", mode="firearms"),
     **_many("ASSAULT", "kidnapping abduction", mode="abduction"),
     **_many("ASSAULT", "killing assassination", weight=1),
@@ -137,7 +139,7 @@ PHRASE_TRIGGERS: list[tuple[tuple[str, ...], Trigger]] = [
 
 # Verb + object pairs that are not the verb's usual event ("struck down the rules", "struck a deal").
 NOT_EVENT_OBJECTS: dict[str, frozenset[str]] = {
-    "strike": frozenset("deal balance chord tone note pose agreement bargain blow".split()),
+    "strike": frozenset("deal balance chord tone note pose agreement bargain blow fear".split()),
     "hit": frozenset("record high low headline market note".split()),
     "target": frozenset("voter audience market customer consumer reader viewer".split()),
 }
@@ -195,3 +197,11 @@ STATUS_HEADS: dict[str, str] = {
 # Verbs that are triggers only with the right company: "hit" with a weapon, "send" with troops,
 # "provide" with weapons or money (see pipeline._conditional).
 CONDITIONAL_VERBS = frozenset("hit send provide deliver transfer ship give drop recall warn hold deny dismiss speak fire".split())
+
+# Fighting words (verbs and nouns): ASSAULT only between armed parties or over a place ("rebels battled
+# troops", "the battle for the town"; not "the fight against corruption", "a battle for votes"); see
+# senses.armed_fight.
+FIGHT_WORDS = frozenset("fight battle skirmish altercation shootout gunbattle".split())
+# What "set" does to a thing when it is arson: "set fire to the embassy", "set two cars on fire", "set the
+# shop ablaze" (see senses.arson; "set" itself is too common a word to send a sentence to the parser).
+FIRE_WORDS = frozenset("fire ablaze alight".split())

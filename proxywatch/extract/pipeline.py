@@ -33,8 +33,9 @@ from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import Prefilter
 from proxywatch.extract.roles import refine, settle
 from proxywatch.extract.runner import Runner
-from proxywatch.extract.senses import (NEEDS_OBJECT, NOT_RELEASED, back_reference, conditional, military_operation,
-                                       noun_sense, requested, verb_sense)
+from proxywatch.extract.senses import (ARMED_WORDS, NEEDS_OBJECT, NOT_RELEASED, armed_fight, arson,
+                                       back_reference, conditional, military_operation, noun_sense, requested,
+                                       verb_sense)
 from proxywatch.extract.senses import child as _child, prep_object as _prep_object
 from proxywatch.extract.syntax import (PARTNER_PREPS, CASUALTY_VERBS, ENVOYS, Hit, PLACE_PREPS, QUANTITY_HEADS,
     REPORTING, SEPARATOR, SITES, SITE_NOUNS, TARGET_PREPS, TO_NOUNS, added_count, argument_of, casualty_only,
@@ -234,7 +235,12 @@ class Extractor(FieldReader):
                 continue
             lemma = tok.lemma_.lower()
             trigger = None
-            if tok.pos_ == "VERB":
+            if lemma == "set" and arson(tok):  # "set fire to the embassy", whatever the parser makes of "set"
+                hits.append(Hit(tok, lx.Trigger("ASSAULT", 2)))
+                continue
+            misparsed = tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+                and lemma in lx.NOUN_TRIGGERS and lemma not in lx.VERB_TRIGGERS  # "airstrikes" tagged a verb
+            if tok.pos_ == "VERB" and not misparsed:
                 if tok.i > 0 and doc[tok.i - 1].text == "-" or tok.dep_ == "amod":
                     continue  # "Iran-backed", "Houthi-claimed": a modifier, not an event
                 trigger = lx.VERB_TRIGGERS.get(lemma)
@@ -258,7 +264,7 @@ class Extractor(FieldReader):
                 if lemma == "sink" and trigger is not None and obj is None and _child(tok, "auxpass") is None:
                     trigger = lx.Trigger("ASSAULT", 1)  # "the ship sank": an outcome; whoever struck it is the actor
                 trigger = verb_sense(tok, lemma, obj, trigger)
-            elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod"):
+            elif tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") or misparsed:
                 trigger = noun_sense(tok, lemma, lx.NOUN_TRIGGERS.get(lemma))
                 if lemma == "operation" and not military_operation(tok):
                     trigger = None
@@ -271,6 +277,9 @@ class Extractor(FieldReader):
                 if trigger and tok.dep_ in ("dobj", "nsubj") and head_trigger and head_trigger.type in (
                         "RETREAT", "REQUEST") or tok.dep_ == "dobj" and tok.head.lemma_.lower() == "scale":
                     trigger = None  # "suspend operations", "attacks stopped": part of the RETREAT event
+            if lemma in lx.FIGHT_WORDS and tok.pos_ in ("VERB", "NOUN") and tok.dep_ not in ("compound", "amod") \
+                    and armed_fight(tok, self._armed):
+                trigger = lx.Trigger("ASSAULT", 1)  # "rebels battled troops", "the battle for the town"
             if trigger is not None:
                 hits.append(Hit(tok, trigger))
         if sum(h.trigger.type == "ASSAULT" for h in hits) > 1:  # "..., the first attacks on US forces": a remark
@@ -283,6 +292,16 @@ class Extractor(FieldReader):
         hits = [h for h in hits if h.token.i not in denied]  # the event denied stands for the denial
         return [h for h in hits if (h.trigger.type == "REQUEST" or not requested(h.token, requests)) and not (
             h.trigger.type == "THREATEN" and consequence(h.token) and any(t.is_ancestor(h.token) for t in threats))]
+
+    def _armed(self, tok: Token) -> bool:
+        """Armed men: "government troops", "rebel factions", or an armed group or military the KB knows;
+        not "gale-force winds" (a modifier counts only as a word of its own)."""
+        core = core_span(tok)
+        if tok.lemma_.lower() in ARMED_WORDS or any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in ARMED_WORDS
+                                                  and not any(g.lower_ == "-" for g in c.children) for c in tok.children):
+            return True
+        actor = self.kb.find_actor(core.text)
+        return actor is not None and actor.kind in ("armed_group", "military")
 
     # --- one event ----------------------------------------------------------------------
     def _event(self, article: Article, sent: Span, hit: Hit, published: date | None,

@@ -7,14 +7,14 @@ is not force. Pure functions over spaCy tokens; the data they use is in lexicon.
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.tokens import Token
 
 from proxywatch.extract import lexicon as lx
 
 __all__ = ["child", "prep_object", "conditional", "verb_sense", "noun_sense", "back_reference",
-           "military_operation", "requested", "NEEDS_OBJECT", "NOT_RELEASED"]
+           "military_operation", "armed_fight", "arson", "requested", "NEEDS_OBJECT", "NOT_RELEASED", "ARMED_WORDS"]
 
 # Weapons and means of force: a word of these nearby makes "hit", "fire" or "target" an attack.
 _FORCE_WORDS = lx.WEAPON_NOUNS | frozenset(lx.MODE_WORDS)
@@ -35,6 +35,11 @@ _ASKING = frozenset("make issue renew repeat reiterate send voice".split())
 NEEDS_OBJECT = frozenset("back train press sign ship".split())
 # What a "release" of which is publication, not freeing people.
 NOT_RELEASED = frozenset("statement video footage report image photo detail name figure data".split())
+
+
+# Objects of "hit" that make an idiom, not a blow: "police hit the streets".
+_HIT_IDIOMS = frozenset("street road ground beach button brake wall jackpot snag bottom peak limit mark stride "
+                        "record high low headline market note".split())
 
 
 def child(tok: Token, *deps: str) -> Token | None:
@@ -81,6 +86,9 @@ def conditional(tok: Token, lemma: str, obj: Token | None) -> lx.Trigger | None:
             near += [t.lemma_.lower() for t in subject.subtree]
         if any(w in _FORCE_WORDS or w in lx.ASSAULT_NOUNS for w in near):  # not "hit a poster during a protest"
             return lx.Trigger("ASSAULT", 2)
+        if subject is not None and subject.lemma_.lower() in ARMED_WORDS and obj is not None \
+                and obj.lemma_.lower() not in _HIT_IDIOMS:
+            return lx.Trigger("ASSAULT", 2)  # "a policeman hits a migrant"; not "police hit the streets"
         return None
     if lemma == "fire":  # "fired missiles at", "fired on the aircraft"; not "fired the minister"
         if lemmas & _FORCE_WORDS or prep_object(tok, ("on", "at", "into")) is not None:
@@ -195,6 +203,91 @@ def back_reference(tok: Token) -> bool:
             break
         head = head.head
     return head.lemma_.lower() not in lx.STATUS_HEADS and head.lemma_.lower() not in lx.LIGHT_VERBS
+
+# Words of armed men: a party named with one of these fights with arms.
+ARMED_WORDS = frozenset("force troop soldier fighter militant rebel insurgent militia militiaman army police "
+                        "policeman guerrilla jihadist gunman extremist commando paratrooper marine".split())
+# Modifiers that make a fight a contest of words, law or votes.
+_NOT_ARMED_FIGHT = frozenset("legal court courtroom diplomatic political verbal electoral election uphill budget "
+                             "custody rhetorical propaganda word trade ideological media campaign public "
+                             "cultural bureaucratic procedural".split())
+# Modifiers that make it armed whoever fights: "a gun battle", "pitched battles", "street fighting".
+_ARMED_FIGHT = frozenset("gun armed street pitched ground physical deadly bloody fist tank".split())
+_BATTLE_PLACES = frozenset("city town village camp base area district neighborhood neighbourhood enclave port "
+                           "garrison territory province capital crossing airport compound stronghold road highway "
+                           "border island valley hill ridge bridge countryside outskirts".split())
+
+
+_QUARTERS = frozenset("north south east west northeast northwest southeast southwest".split())
+
+
+def _place_of(tok: Token | None) -> bool:
+    return tok is not None and (tok.ent_type_ in ("GPE", "LOC", "FAC") or tok.lemma_.lower() in _BATTLE_PLACES)
+
+
+def _with_conjuncts(tok: Token | None) -> list[Token]:
+    return [] if tok is None else [tok, *tok.conjuncts]
+
+
+def armed_fight(tok: Token, armed: Callable[[Token], bool]) -> bool:
+    """A fighting word that is armed combat: between armed parties ("clashes" need no such test: the
+    word itself is force), or over, in or for a place. ``armed`` tells whether a party token is armed men."""
+    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod", "advmod")}
+    if mods & _NOT_ARMED_FIGHT:
+        return False
+    if tok.pos_ == "VERB":
+        if tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return False  # "deployed to fight the group": a purpose, not a fight told
+        subject = child(tok, "nsubj")
+        if subject is None and tok.dep_ in ("acl", "relcl"):
+            subject = tok.head  # "rebel factions battling to retain the towns"
+        obj = child(tok, "dobj") or prep_object(tok, ("against",))  # "fought with X" may be on X's side
+        if obj is not None and not any(armed(o) or _place_of(o) or o.ent_type_ in ("ORG", "NORP", "GPE")
+                                       for o in _with_conjuncts(obj)):
+            return False  # "fight corruption", "battled cancer"
+        if any(armed(p) for p in _with_conjuncts(subject) + _with_conjuncts(obj)):
+            return True
+        return _place_of(prep_object(tok, ("for", "over"))) and subject is not None and subject.ent_type_ in (
+            "ORG", "NORP", "GPE")  # "the Kurds fought for the town"
+    if tok.lemma_.lower() in ("skirmish", "altercation", "shootout", "gunbattle") or mods & _ARMED_FIGHT:
+        return True
+    between = prep_object(tok, ("between", "with", "involving"))
+    if any(armed(p) for p in _with_conjuncts(between)):
+        return True
+    prize = prep_object(tok, ("for", "of", "over"))
+    if _place_of(prize) or any(c.dep_ == "compound" and c.ent_type_ in ("GPE", "LOC") for c in tok.children):
+        return True  # "the battle for Mosul", "the Mosul fight"
+    if prize is not None or prep_object(tok, ("against",)) is not None:
+        return False  # "a battle for votes in Ohio", "the fight against terrorism in Europe"
+    wheres = [c for c in tok.children if c.dep_ == "advmod" and c.lower_ in _QUARTERS]  # "north of Aleppo"
+    wheres += [w for w in [prep_object(tok, ("in", "near", "around", "outside", "at"))] if w is not None]
+    return any(_place_of(w) or any(t.ent_type_ in ("GPE", "LOC") for t in w.subtree) for w in wheres)
+
+
+# Things whose burning is no use of force on anyone: "set fire to dry brush", "set an effigy ablaze".
+_BURNABLE = frozenset("brush grass field forest crop straw stubble leaf wood rubbish trash garbage tyre tire effigy "
+                      "flag poster picture portrait photo book candle bonfire barricade".split())
+
+
+def arson(tok: Token) -> bool:
+    """ "Set fire to the embassy", "set two cars on fire", "set the shop ablaze": arson, a use of force.
+
+    "set fire(s) to" is read from the words, as the parser often takes "set" for a noun there."""
+    doc, i = tok.doc, tok.i
+    if i + 2 < len(doc) and doc[i + 1].lemma_.lower() == "fire" and doc[i + 2].lower_ in ("to", "on"):
+        burnt = child(doc[i + 2], "pobj")
+    elif tok.pos_ != "VERB":
+        return False
+    else:
+        on = prep_object(tok, ("on",))
+        ablaze = next((c for c in tok.children if c.lower_ in ("ablaze", "alight")), None)
+        if on is not None and on.lemma_.lower() == "fire" or ablaze is not None:
+            burnt = child(tok, "dobj") or (child(ablaze, "compound", "nsubj", "dobj") if ablaze is not None else None)
+        else:
+            return False
+    return burnt is not None and not any(t.lemma_.lower() in _BURNABLE for t in burnt.subtree
+                                         if t.i <= burnt.i or t.dep_ == "compound")  # "a paper flag"
+
 
 def military_operation(tok: Token) -> bool:
     mods = {c.lemma_.lower() for c in tok.children}
