@@ -1,7 +1,9 @@
 """A small store for the export and network tests: hand-made mentions plus canonical rows.
 
-The sentences are written for these tests. Canonical rows are inserted with SQL (the merge stage
-is not needed): mentions m1 and m2 report the same strike and form one canonical event.
+The sentences are written for these tests. Ingest merges the mentions (m1 and m2 report the same
+strike and form one canonical event); the fixture then replaces the merged rows with its own, whose
+ids (c1, c3, ...) and record are fixed, so the export tests do not depend on the merge stage's ids.
+``merged_groups`` gives the merge stage's own grouping, checked to equal ``CANONICAL``.
 """
 
 from __future__ import annotations
@@ -88,11 +90,25 @@ def fill(store: Store) -> Store:
     for event in MENTIONS:
         by_article.setdefault(event.article_id, []).append(event)
     store.write_batch([(ARTICLES[a], events) for a, events in by_article.items()])
+    store.sql("DELETE FROM canonical_mentions")
+    store.sql("DELETE FROM canonical_events")
     for cid, ids in CANONICAL.items():
         store.sql(_CANONICAL_INSERT, [cid, cid, ids])
         store.sql("INSERT INTO canonical_mentions SELECT ?, id, article_id FROM events WHERE list_contains(?, id)",
                   [cid, ids])
     return store
+
+
+def merged_groups() -> list[list[str]]:
+    """The mention groups the merge stage itself makes of MENTIONS (sorted)."""
+    store = Store()
+    by_article: dict[str, list[Event]] = {}
+    for event in MENTIONS:
+        by_article.setdefault(event.article_id, []).append(event)
+    store.write_batch([(ARTICLES[a], events) for a, events in by_article.items()])
+    rows = store.sql("SELECT list(event_id ORDER BY event_id) FROM canonical_mentions GROUP BY canonical_id")
+    store.close()
+    return sorted(r[0] for r in rows)
 
 
 def sample_store(path: str = ":memory:") -> Store:

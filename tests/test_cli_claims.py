@@ -112,3 +112,18 @@ def test_the_more_than_150_attacks_claim_on_the_demo_store(tmp_path):
                            capture_output=True, text=True, env=env, timeout=300)
     assert table.returncode == 0, table.stderr
     assert "demo-30" in table.stdout and check["verdict"].split()[0] in table.stdout
+    # The default source: canonical events (reports merged on ingest), counted by their own query.
+    with resources.as_file(DEMO) as path:
+        run = subprocess.run([*CLI, "claims", str(path), "--id", "demo-30", "--db", str(db), "--format", "json"],
+                             capture_output=True, text=True, env=env, timeout=300)
+    assert run.returncode == 0, run.stderr
+    [canonical] = [c for c in json.loads(run.stdout) if "more than 150 attacks since October" in c["text"]]
+    con = duckdb.connect(str(db), read_only=True)
+    expected = con.execute(
+        """SELECT count(*) FROM canonical_events c WHERE type = 'ASSAULT' AND target_country = 'USA'
+           AND list_contains(actor_sponsors, ?) AND date_start BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)
+           AND EXISTS (SELECT 1 FROM canonical_mentions m WHERE m.canonical_id = c.id AND m.article_id <> 'demo-30')""",
+        [canonical["filters"].get("sponsor", "IRN"), window["start"], window["end"]]).fetchone()[0]
+    con.close()
+    assert canonical["store"]["count"] == expected > 0
+    assert canonical["verdict"] == ("not enough data" if expected < 151 else "consistent")

@@ -205,6 +205,8 @@ def test_corroborating_claims_closest_in_window_come_first(store):
 def test_an_empty_source_is_detected(store):
     assert source_is_empty(store, "canonical") and source_is_empty(store, "mentions")
     store.write_batch([(Article("a", "t"), [_event("one", "a", "2024-02-08")])])
+    assert not source_is_empty(store, "mentions") and not source_is_empty(store, "canonical")  # merged on write
+    store.sql("DELETE FROM canonical_events")  # a database whose mentions were never merged
     assert not source_is_empty(store, "mentions") and source_is_empty(store, "canonical")
 
 

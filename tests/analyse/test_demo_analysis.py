@@ -1,7 +1,7 @@
 """The analysis commands on the demo corpus (our own writing): attacks on US forces around 2 February 2024.
 
-Counted over single mentions: the canonical table is filled by the merge stage. The same checks
-over ``--source canonical`` belong with that stage's tests once it runs on ingest.
+Counted over canonical events (the default: ingest merges reports of one attack, such as the seven
+mentions of Tower 22) and over single mentions.
 """
 
 from __future__ import annotations
@@ -30,14 +30,17 @@ def demo_store(extractor):
     store.close()
 
 
-def test_changepoints_on_attacks_on_us_forces_put_a_drop_near_2_february(demo_store):
-    result = changepoints(demo_store, EventQuery(target_country="USA"), source="mentions")
+@pytest.mark.parametrize("source", ["canonical", "mentions"])
+def test_changepoints_on_attacks_on_us_forces_put_a_drop_near_2_february(demo_store, source):
+    assert demo_store.sql("SELECT count(*) FROM canonical_events")[0][0] > 0
+    result = changepoints(demo_store, EventQuery(target_country="USA"), source=source)
     drops = [c for c in result.changes if c.ratio < 1]
     assert drops, result.changes
     assert any(abs((c.date - date(2024, 2, 2)).days) <= 5 for c in drops), [c.date for c in drops]
 
 
-def test_compare_at_2_february_shows_fewer_attacks_after(demo_store):
-    result = compare(demo_store, date(2024, 2, 2), 30, EventQuery(target_country="USA"), source="mentions")
+@pytest.mark.parametrize("source", ["canonical", "mentions"])
+def test_compare_at_2_february_shows_fewer_attacks_after(demo_store, source):
+    result = compare(demo_store, date(2024, 2, 2), 30, EventQuery(target_country="USA"), source=source)
     assert result.before.rate.events > result.after.rate.events
     assert result.ratio.ratio < 1

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pyarrow.parquet as pq
 import pytest
-from sample_store import CANONICAL, MENTIONS, sample_store
+from sample_store import CANONICAL, MENTIONS, merged_groups, sample_store
 
 from proxywatch.errors import ProxywatchError
 from proxywatch.records import (
@@ -229,6 +229,8 @@ def test_canonical_export_of_an_unmerged_store_says_so(tmp_path):
     event = Event(id="x", article_id="a", type="ASSAULT", evidence=Evidence("s", 0, 1))
     with Store() as store:
         store.write_batch([(Article("a", "s"), [event])])
+        assert export_events(store, "csv", tmp_path / "merged.csv").rows == 1  # ingest merged it
+        store.sql("DELETE FROM canonical_events")  # a database whose mentions were never merged
         result = export_events(store, "csv", tmp_path / "e.csv")
     assert result.rows == 0 and "--source mentions" in result.note
 
@@ -287,3 +289,7 @@ def test_acled_rules_use_contract_values_and_are_all_documented():
         assert rule.type in PLOVER_TYPES
         assert all(m in ASSAULT_MODES for m in rule.modes or ()) or rule.type != "ASSAULT"
         assert f"| {rule.event_type} | {rule.sub_event_type} |" in docs
+
+
+def test_the_sample_stores_canonical_rows_are_what_the_merge_stage_makes():
+    assert merged_groups() == sorted(sorted(ids) for ids in CANONICAL.values())
