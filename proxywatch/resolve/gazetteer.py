@@ -25,6 +25,10 @@ MENA = frozenset(
     "DZA BHR DJI EGY IRN IRQ ISR JOR KWT LBN LBY MLT MAR OMN PSE QAT SAU SYR TUN ARE YEM TUR".split())
 _MENA_MIN_POPULATION = 1_000
 _WORLD_MIN_POPULATION = 15_000
+# The article's countries choose among namesakes of comparable size only: a town more than this many times
+# smaller than the most populous namesake never wins by context ("Baghdad" in an article naming Iran is
+# Iraq's capital, not Baghdādeh in Iran; "Tripoli" in an article about Lebanon is Lebanon's).
+_CONTEXT_MAX_RATIO = 20
 
 # Short country names that pycountry does not know, → ISO 3166-1 alpha-3. Places and parties.
 COUNTRY_NAMES = {
@@ -192,13 +196,16 @@ class Gazetteer:
         """The best place for a name: curated first, then a country, a city or town, a division.
 
         Among places of the same name, one in ``prefer_countries`` (the countries the article
-        names) wins; otherwise the curated order, or the most populous city.
+        names) wins unless it is far smaller than the most populous namesake (:data:`_CONTEXT_MAX_RATIO`);
+        otherwise the curated order, or the most populous city.
         """
         prefer = set(prefer_countries)
         keys = sorted(_keys(name), key=len, reverse=True)  # the full name before the one without "al-"
 
         def pick(entries: list[PlaceEntry]) -> PlaceEntry:
-            return next((e for e in entries if e.country in prefer), entries[0])
+            largest = max(e.population for e in entries)
+            return next((e for e in entries if e.country in prefer
+                         and e.population * _CONTEXT_MAX_RATIO >= largest), entries[0])
 
         for key in keys:
             if key in self._places:

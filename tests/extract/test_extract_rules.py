@@ -75,6 +75,13 @@ def test_a_speaking_capital_is_not_the_place(extractor):
     assert all(e.location is None or e.location.name != "Tehran" for e in events)
 
 
+def test_a_capital_is_not_a_village_of_a_country_the_article_names(extractor):
+    e = _one(extractor, "A militia backed by Iran launched two drones at a US base in Baghdad on Friday.")
+    assert (e.location.name, e.location.country) == ("Baghdad", "IRQ")
+    e = _one(extractor, "Officials in Iran praised the group. Later its fighters shelled a US camp in Baghdad.")
+    assert e.location.country == "IRQ"
+
+
 def test_untagged_city_after_a_place_preposition(extractor):
     e = _one(extractor, "Israeli jets struck Sanaa's international airport on Tuesday.")
     assert e.location.name.startswith("Sanaa") and e.location.country == "YEM"  # the city, or its airport

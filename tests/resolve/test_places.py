@@ -181,6 +181,13 @@ def test_co_mentioned_countries_pick_among_towns_of_one_name(kb):
     assert tripoli.country == "LBY"  # no context: the most populous
 
 
+def test_context_does_not_pick_a_far_smaller_namesake(kb):
+    # Iraq's capital has a village namesake in Iran; an article naming Iran still means Baghdad, Iraq
+    assert kb.gazetteer.lookup("Baghdad", ["IRN"]).country == "IRQ"
+    assert kb.gazetteer.lookup("Damascus", ["USA"]).country == "SYR"  # a US town of 15,000, not the capital
+    assert kb.gazetteer.lookup("Tripoli", ["LBN"]).country == "LBN"  # comparable towns: context still decides
+
+
 def test_small_towns_are_indexed_only_in_the_middle_east_and_north_africa(kb):
     from proxywatch.resolve.gazetteer import MENA
 
