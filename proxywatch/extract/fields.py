@@ -77,6 +77,13 @@ class FieldReader:
                 continue
             attached = root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPS or root.head.lower_ == "of" and
                                                 root.head.head.lemma_.lower() in AREA_NOUNS)
+            if entry.precision == "city" and not attached and root.head.i != trigger.i \
+                    and not (root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in SITES) \
+                    and not (root.dep_ == "pobj" and root.head.head.pos_ in ("VERB", "AUX", "NOUN")) \
+                    and self.kb.gazetteer.country_code(span.text) and not self.kb.gazetteer.country_code(
+                        span.text, demonyms=False):
+                continue  # "accused Washington of ...", "a militia loyal to Tehran": a capital standing for its
+                # state; "in Tehran", "Damascus airport", "jets struck Damascus", "flew to Moscow": the place
             if not attached and entry.precision == "country" and root.dep_ not in ("appos", "conj"):
                 continue
             place = Place(text=span.text, name=entry.name, country=entry.country, admin1=entry.admin1,

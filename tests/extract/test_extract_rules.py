@@ -82,6 +82,16 @@ def test_a_capital_is_not_a_village_of_a_country_the_article_names(extractor):
     assert e.location.country == "IRQ"
 
 
+def test_a_capital_standing_for_its_state_is_not_the_place(extractor):
+    e = _one(extractor, "Iraq said American jets bombed two depots near the border, and it accused Washington "
+                        "of breaching its sovereignty.")
+    assert e.location is None or e.location.country != "USA"
+    e = _one(extractor, "A militia loyal to Tehran launched two drones at a US base in Baghdad on Friday.")
+    assert (e.location.name, e.location.country) == ("Baghdad", "IRQ")
+    e = _one(extractor, "A drone hit a house in Tehran on Friday.")  # after "in": the place
+    assert e.location.name == "Tehran"
+
+
 def test_untagged_city_after_a_place_preposition(extractor):
     e = _one(extractor, "Israeli jets struck Sanaa's international airport on Tuesday.")
     assert e.location.name.startswith("Sanaa") and e.location.country == "YEM"  # the city, or its airport
