@@ -29,9 +29,10 @@ from spacy.tokens import Token
 
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.mentions import subject_before
+from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import word_forms
 from proxywatch.extract.senses import child, prep_object
-from proxywatch.extract.numbers import parse_count
+from proxywatch.extract.syntax import SITES
 from proxywatch.records import Count, Event, Party, Place
 from proxywatch.resolve.parties import KIND_NOUNS
 
@@ -46,6 +47,9 @@ _ORGANISED = frozenset({"state", "military", "government", "armed_group"})
 _SUPPORTERS = frozenset("supporter follower loyalist sympathizer sympathiser".split())
 _GROUPS = frozenset({"armed_group"})
 _SITE_NOUNS = frozenset("target site position facility base installation".split())
+_PEOPLE_AT = frozenset("troop force soldier personnel serviceman servicemember marine sailor airman".split())
+_STATIONED = frozenset("station base deploy house host garrison locate stay serve".split())
+_HOSTING_SITES = SITES | frozenset("airfield airbase airstrip garrison".split())
 _PRONOUNS = frozenset("it they them he she him".split())
 _MANY = frozenset("hundred thousand dozen score crowd number".split())
 _REPORTING = frozenset("say tell add announce state report claim".split())
@@ -84,6 +88,9 @@ def refine(ex: Extractor, event: Event, tok: Token, salient: Salience, earlier: 
     event = replace(event, actor=_definite_group(event.actor, salient), target=_definite_group(event.target, salient))
     if event.type == "ASSAULT" and target_tok is not None and (event.target is None or not event.target.country):
         event = _object_in_clause(ex, event, tok, target_tok, salient, day)
+    if event.type == "ASSAULT" and target_tok is not None and target_tok.lemma_.lower() in _HOSTING_SITES \
+            and (event.target is None or not event.target.id):
+        event = _forces_at_site(ex, event, tok, target_tok, day, salient)
     if event.type == "ASSAULT" and (event.target is None or not (event.target.country or event.target.id)):
         victims = ex._casualties(tok.sent)[2]  # "tore through an office ..., killing official X": X
         party = _with_affiliation(ex, victims, day, salient) if victims is not None else None
@@ -138,6 +145,24 @@ def refine(ex: Extractor, event: Event, tok: Token, salient: Salience, earlier: 
         if party is not None and party.country:
             text = tok.doc[actor_tok.left_edge.i: actor_tok.right_edge.i + 1].text
             event = replace(event, actor=Party(text=text, country=party.country, kind="civilians"))
+    return event
+
+
+def _forces_at_site(ex: Extractor, event: Event, tok: Token, target_tok: Token, day: str | None,
+                    salient: Salience) -> Event:
+    """ "three bases in Syria where US troops are stationed", "a camp that houses American soldiers", "fired at
+    US and coalition troops at two sites": the forces named at the site are the target, not the site or its
+    host country; the attacker's own forces never."""
+    named = [t for t in target_tok.subtree if t.dep_ == "relcl" and t.lemma_.lower() in _STATIONED]
+    people = [who for v in named for who in (child(v, "nsubjpass"), child(v, "nsubj"), child(v, "dobj"))
+              if who is not None and who.lemma_.lower() in _PEOPLE_AT]
+    people += [t for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in ("at", "on", "against")
+               and t.lemma_.lower() in _PEOPLE_AT and t.i != target_tok.i]
+    for who in people:
+        party = ex._party(who, day, salient)
+        if party is not None and party.country and (event.actor is None or event.actor.country != party.country):
+            text = tok.doc[who.left_edge.i: who.i + 1].text
+            return replace(event, target=replace(party, text=text, kind=party.kind or "military"))
     return event
 
 

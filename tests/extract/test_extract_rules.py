@@ -92,6 +92,15 @@ def test_a_capital_standing_for_its_state_is_not_the_place(extractor):
     assert e.location.name == "Tehran"
 
 
+def test_forces_stationed_at_a_site_are_the_target(extractor):
+    e = _one(extractor, "Gunmen fired mortars at two camps in Syria where American troops are based.")
+    assert e.target.country == "USA" and e.target.kind == "military"
+    e = _one(extractor, "A rocket hit the airfield near Erbil where US soldiers are deployed on Sunday.")
+    assert e.target.country == "USA"
+    e = _one(extractor, "Insurgents fired a missile and drones at American and coalition soldiers at two sites in Iraq.")
+    assert e.target.country == "USA"
+
+
 def test_untagged_city_after_a_place_preposition(extractor):
     e = _one(extractor, "Israeli jets struck Sanaa's international airport on Tuesday.")
     assert e.location.name.startswith("Sanaa") and e.location.country == "YEM"  # the city, or its airport
