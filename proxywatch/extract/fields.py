@@ -24,6 +24,11 @@ from proxywatch.resolve.kb import KnowledgeBase
 
 __all__ = ["FieldReader"]
 
+# Heads of purpose phrases ("in support of ...", "on behalf of ...", "for the sake of ..."): a place inside one
+# tells why, not where the event happened.
+_PURPOSES = frozenset("support solidarity retaliation response revenge reprisal protest honour honor behalf sake "
+                      "defence defense memory".split())
+
 
 class FieldReader:
     """Readers of an event's place, date, mode, casualty counts and status (mixed into the extractor)."""
@@ -46,6 +51,13 @@ class FieldReader:
         context = self._countries_in(doc)
         foreign = {t.i for c in sent if c.dep_ == "advcl" and c.i != trigger.i and not c.is_ancestor(trigger)
                    and (mark := _child(c, "mark")) is not None and mark.lower_ in OTHER_TIME for t in c.subtree}
+        for c in sent:  # "in support of the Palestinians in Gaza", "in solidarity with Gaza": why, not where
+            if c.dep_ == "pobj" and c.head.lower_ in ("in", "on", "for") and c.lemma_.lower() in _PURPOSES \
+                    and c.i != trigger.i:
+                foreign |= {t.i for t in c.subtree}
+                after = doc[c.right_edge.i + 1] if c.right_edge.i + 1 < sent.end else None
+                if after is not None and after.dep_ == "prep" and after.lower_ in ("of", "with", "for", "to"):
+                    foreign |= {t.i for t in after.subtree}  # the parser hung "with ..." on the verb
         candidates: list[tuple[int, int, Place, int, int]] = []
         for span in spans:
             if any(span.start < k.end and k.start < span.end for k in skip):

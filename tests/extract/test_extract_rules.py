@@ -101,6 +101,15 @@ def test_forces_stationed_at_a_site_are_the_target(extractor):
     assert e.target.country == "USA"
 
 
+def test_a_place_in_a_purpose_phrase_is_not_the_place(extractor):
+    e = _one(extractor, "Militants shelled an American outpost in Syria in support of the people in Gaza.")
+    assert e.location.country == "SYR"
+    e = _one(extractor, "The Houthis fired a missile at a tanker in the Red Sea in solidarity with Gaza.")
+    assert e.location.name == "Red Sea"
+    e = _one(extractor, "Gunmen attacked a convoy on Monday in revenge for the killing of a commander in Beirut.")
+    assert e.location is None or e.location.name != "Beirut"
+
+
 def test_untagged_city_after_a_place_preposition(extractor):
     e = _one(extractor, "Israeli jets struck Sanaa's international airport on Tuesday.")
     assert e.location.name.startswith("Sanaa") and e.location.country == "YEM"  # the city, or its airport
