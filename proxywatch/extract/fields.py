@@ -21,6 +21,7 @@ from proxywatch.extract.syntax import (AREA_NOUNS, CASUALTY_NOUNS, CLAUSES, NIGH
     PLACE_PREPS, PRECISION_RANK, SITES, TARGET_PREPS, clause_head, core_span, earlier_clause, time_offset)
 from proxywatch.records import Count, DateSpan, Place
 from proxywatch.resolve.kb import KnowledgeBase
+from proxywatch.resolve.names import normalize
 
 __all__ = ["FieldReader"]
 
@@ -130,6 +131,17 @@ class FieldReader:
                 names = " and ".join(dict.fromkeys(c[2].text for c in sorted(candidates, key=lambda c: c[1])))
                 return Place(text=names, name=None, country=None, precision="region")
         return best
+
+    def _name_span(self, tok: Token) -> Span:
+        """A mention's core words, with the title-case word before them when the two name another known actor:
+        "Kata'ib | Hezbollah", split by the parser, is Kata'ib Hezbollah (Iraq), not Hezbollah (Lebanon)."""
+        core = core_span(tok)
+        if core.start == 0 or not tok.doc[core.start - 1].text[:1].isupper():
+            return core
+        longer = tok.doc[core.start - 1: core.end]
+        if normalize(longer.text) not in self.kb.alias_index():  # the whole of it a name: not "Israel Hezbollah"
+            return core
+        return longer if self.kb.find_actor(longer.text) != self.kb.find_actor(core.text) else core
 
     def _countries_in(self, doc: Doc) -> set[str]:
         """Countries the article names: context for ambiguous place names."""

@@ -185,7 +185,7 @@ class Extractor(FieldReader):
         for ent in sent_ents(sent):
             if ent.label_ in ("ORG", "NORP", "PERSON", "GPE") and not (
                     ent.root.dep_ == "pobj" and ent.root.head.lower_ in PLACE_PREPS):
-                party = resolve_party(core_span(ent.root).text, ent.root.lemma_, self.kb, day,
+                party = resolve_party(self._name_span(ent.root).text, ent.root.lemma_, self.kb, day,
                                       is_person=ent.label_ == "PERSON")
                 salient.add(n_sent, party, subject=subject_like(ent.root))
         covered = {i for ent in sent_ents(sent) for i in range(ent.start, ent.end)}
@@ -450,7 +450,7 @@ class Extractor(FieldReader):
         relative = relative_head(tok)
         if relative is not None:  # "the militants who launched the missiles"
             return self._party(relative, day, salient)
-        core = core_span(tok)
+        core = self._name_span(tok)
         lemma = tok.lemma_.lower()
         kinds = anaphor_kinds(tok, core)
         if kinds is not None:

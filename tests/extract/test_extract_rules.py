@@ -23,6 +23,13 @@ def test_the_group_is_the_newest_armed_group_not_the_newest_state(extractor):
     assert e.target.id == "kataib-hezbollah" and e.target.country == "IRQ"
 
 
+def test_a_group_name_split_by_the_parser_is_still_the_longer_name(extractor):
+    events = _events(extractor, "An American drone hit a vehicle in Baghdad on Thursday. Kata'ib Hezbollah said "
+                                "one of its members had been killed.")
+    assert all(e.target is None or e.target.country != "LBN" for e in events)
+    assert any(e.target is not None and e.target.country == "IRQ" for e in events)
+
+
 def test_its_is_the_subject_it_is_embedded_under(extractor):
     e = _one(extractor, "Israel's military said it had called up reservists as its warplanes pounded Gaza.")
     assert (e.actor.country, e.actor.kind) == ("ISR", "military")
