@@ -89,8 +89,8 @@ def refine(ex: Extractor, event: Event, tok: Token, salient: Salience, earlier: 
     if event.type == "ASSAULT" and target_tok is not None and (event.target is None or not event.target.country):
         event = _object_in_clause(ex, event, tok, target_tok, salient, day)
     if event.type == "ASSAULT" and target_tok is not None and target_tok.lemma_.lower() in _HOSTING_SITES \
-            and (event.target is None or not event.target.id):
-        event = _forces_at_site(ex, event, tok, target_tok, day, salient)
+            and (event.target is None or not event.target.id and target_tok.text in event.target.text):
+        event = _forces_at_site(ex, event, tok, target_tok, day, salient)  # the site read as the target
     if event.type == "ASSAULT" and (event.target is None or not (event.target.country or event.target.id)):
         victims = ex._casualties(tok.sent)[2]  # "tore through an office ..., killing official X": X
         party = _with_affiliation(ex, victims, day, salient) if victims is not None else None
@@ -158,6 +158,9 @@ def _forces_at_site(ex: Extractor, event: Event, tok: Token, target_tok: Token, 
               if who is not None and who.lemma_.lower() in _PEOPLE_AT]
     people += [t for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in ("at", "on", "against")
                and t.lemma_.lower() in _PEOPLE_AT and t.i != target_tok.i]
+    victims = ex._casualties(tok.sent)[2]
+    if victims is not None and all(victims.i != who.i for who in people):
+        return event  # "a drone attack on a base ..., where US troops are stationed, killed four Kurdish fighters"
     for who in people:
         party = ex._party(who, day, salient)
         if party is not None and party.country and (event.actor is None or event.actor.country != party.country):

@@ -117,6 +117,12 @@ def test_a_place_in_a_purpose_phrase_is_not_the_place(extractor):
     assert e.location is None or e.location.name != "Beirut"
 
 
+def test_victims_at_a_site_with_forces_stationed_stay_the_target(extractor):
+    e = _one(extractor, "A drone attack on a base in Syria, where US troops are stationed, killed four Kurdish "
+                        "fighters on Monday.")
+    assert e.target is None or e.target.country != "USA"
+
+
 def test_untagged_city_after_a_place_preposition(extractor):
     e = _one(extractor, "Israeli jets struck Sanaa's international airport on Tuesday.")
     assert e.location.name.startswith("Sanaa") and e.location.country == "YEM"  # the city, or its airport
