@@ -115,6 +115,10 @@ def refine(ex: Extractor, event: Event, tok: Token, salient: Salience, earlier: 
     event = _hosted_target(ex, _without_later(ex, event, tok, group, target_tok, salient, day), day)
     if event.type == "ASSAULT":
         event = _victims_counted(ex, event, tok)
+    actor = event.actor
+    if actor is not None and not (actor.id or actor.country or actor.kind) and actor.text.split() \
+            and re.sub(r"e?s$", "", actor.text.split()[-1].lower()) in lx.WEAPON_NOUNS:
+        event = replace(event, actor=None)  # "Rockets also struck the base": a weapon, whose unknown, is no actor
     if event.type == "CONSULT" and event.location is None:
         event = replace(event, location=_visited(ex, tok))
     if event.type == "CONSULT" and event.actor is None and tok.pos_ == "NOUN" and tok.dep_ == "pobj" \

@@ -123,6 +123,12 @@ def test_victims_at_a_site_with_forces_stationed_stay_the_target(extractor):
     assert e.target is None or e.target.country != "USA"
 
 
+def test_an_unowned_weapon_is_not_the_actor(extractor):
+    events = _events(extractor, "Officials said a drone hit a US base at dawn. Rockets also struck a camp near "
+                                "Erbil where American soldiers are based, the officials said.")
+    assert events and all(e.actor is None or e.actor.id or e.actor.country or e.actor.kind for e in events)
+
+
 def test_untagged_city_after_a_place_preposition(extractor):
     e = _one(extractor, "Israeli jets struck Sanaa's international airport on Tuesday.")
     assert e.location.name.startswith("Sanaa") and e.location.country == "YEM"  # the city, or its airport
