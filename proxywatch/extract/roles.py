@@ -161,7 +161,7 @@ def _forces_at_site(ex: Extractor, event: Event, tok: Token, target_tok: Token, 
     people = [who for v in named for who in (child(v, "nsubjpass"), child(v, "nsubj"), child(v, "dobj"))
               if who is not None and who.lemma_.lower() in _PEOPLE_AT]
     people += [t for t in tok.subtree if t.dep_ == "pobj" and t.head.lower_ in ("at", "on", "against")
-               and t.lemma_.lower() in _PEOPLE_AT and t.i != target_tok.i]
+               and t.lemma_.lower() in _PEOPLE_AT and t.i != target_tok.i and _aimed_by(t.head, tok)]
     victims = ex._casualties(tok.sent)[2]
     if victims is not None and all(victims.i != who.i for who in people):
         return event  # "a drone attack on a base ..., where US troops are stationed, killed four Kurdish fighters"
@@ -171,6 +171,19 @@ def _forces_at_site(ex: Extractor, event: Event, tok: Token, target_tok: Token, 
             text = tok.doc[who.left_edge.i: who.i + 1].text
             return replace(event, target=replace(party, text=text, kind=party.kind or "military"))
     return event
+
+
+def _aimed_by(prep: Token, trigger: Token) -> bool:
+    """ "fired rockets and a drone at X": the preposition hangs on the trigger or on what it fired; not "in one of
+    the heaviest attacks on American forces" (another phrase)."""
+    node = prep.head
+    for _ in range(4):
+        if node.i == trigger.i:
+            return True
+        if node.dep_ not in ("dobj", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def _hosted_target(ex: Extractor, event: Event, day: str | None) -> Event:
