@@ -121,9 +121,12 @@ class FieldReader:
             }
         return doc.user_data["pw_countries"]
 
-    def _date(self, sent: Span, trigger: Token, published: date | None) -> DateSpan | None:
+    def _date(self, sent: Span, trigger: Token, published: date | None,
+              skip: set[int] | frozenset[int] = frozenset()) -> DateSpan | None:
+        """The event's date; dates whose head word is in ``skip`` (another moment: timing.py) are not it."""
         doc = sent.doc
-        dates = [e for e in sent_ents(sent) if e.label_ == "DATE" or e.label_ == "TIME" and e.text.lower() in NIGHTS]
+        dates = [e for e in sent_ents(sent) if (e.label_ == "DATE" or e.label_ == "TIME" and e.text.lower() in NIGHTS)
+                 and e.root.i not in skip]
         if earlier_clause(trigger):  # "..., a day after a drone struck Tel Aviv": not the main event's day
             clause = clause_head(trigger)
             dates = [e for e in dates if clause.is_ancestor(e.root)]

@@ -42,6 +42,7 @@ from proxywatch.extract.syntax import (PARTNER_PREPS, CASUALTY_VERBS, ENVOYS, Hi
     clause_head, consequence, core_span, denier, earlier_clause, involvement, main_clause, merge_casualties,
     name_runs, named_modifier, one_side_each, own_side, owner_kind, ranked_remark, said_of_it,
     threatened, time_offset, to_article, told_again, tree_depth)
+from proxywatch.extract.timing import said_dates
 from proxywatch.records import Article, DateSpan, Event, Evidence, Party, Place, event_id
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.parties import resolve_party
@@ -319,7 +320,7 @@ class Extractor(FieldReader):
             actor_tok, target_tok, status = _child(tok, "nsubj"), None, "denied"
         elif status == "denied" and actor_tok is None:
             actor_tok = denier(tok)
-        date_span = self._date(sent, tok, published)
+        date_span = self._date(sent, tok, published, skip=said_dates(sent, tok, trigger.type))
         day = date_span.start if date_span else (published.isoformat() if published else None)
         actor = self._party(actor_tok, day, salient)
         target = self._party(target_tok, day, salient)

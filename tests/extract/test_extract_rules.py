@@ -600,3 +600,26 @@ def test_condemning_them_after_the_strikes_accuses_the_striker(extractor):
             "strikes, and condemned them as a breach of its sovereignty.")
     e = _one(extractor, text, "ACCUSE")
     assert e.target.country == "USA"
+
+
+# --- when it happened, and what belongs to another event (timing.py) ----------------------------------------
+def test_the_day_of_a_statement_does_not_date_the_attack_it_reports(extractor):
+    e = _one(extractor, "A spokesman said on Tuesday that the militia's rockets hit an airfield in Syria.")
+    assert e.date is None  # said on Tuesday; the rockets may have flown days before
+
+
+def test_a_trailing_attribution_day_does_not_date_the_attack(extractor):
+    e = _one(extractor, "Gunmen fired mortars at a police post in Kirkuk, the interior ministry said on Monday.")
+    assert e.date is None
+
+
+def test_an_attack_dated_in_its_own_clause_keeps_its_day(extractor):
+    e = _one(extractor, "Officials said gunmen fired mortars at a police post in Kirkuk on Monday.")
+    assert e.date is not None and e.date.start == "2024-01-29"
+
+
+def test_an_announced_decision_is_dated_by_its_announcement(extractor):
+    e = _one(extractor, "The armed faction announced on Tuesday that it was halting its operations against "
+                        "American forces.", type_="RETREAT")
+    assert e.date is not None and e.date.start == "2024-01-30"
+

@@ -1,0 +1,66 @@
+"""Which words of a sentence speak of the event itself, and which of another moment.
+
+The day of a saying is not the day of the act told in what was said ("The group said on Monday that its
+fighters had fired rockets": Monday dates the statement; the attack may be earlier): a field stays null
+rather than wrong.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from proxywatch.extract.syntax import REPORTING
+
+__all__ = ["said_dates"]
+
+
+def _verb_of(tok: Token) -> Token | None:
+    """The verb a word (a date's head word) belongs to, through its prepositions and nouns."""
+    node = tok
+    for _ in range(4):
+        if node.head.i == node.i:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
+
+
+def _ongoing(clause: Token) -> bool:
+    """"... said on Monday that strikes are continuing": present tense, the saying's day is the act's day."""
+    if clause.tag_ in ("VBZ", "VBP"):
+        return True
+    return clause.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in ("is", "are", "am", "'s", "'re", "was", "were")
+                                        for c in clause.children)  # "said it was carrying out strikes": then
+
+
+def said_dates(sent: Span, trigger: Token, type_: str) -> set[int]:
+    """Words of the sentence's dates that date a saying whose content tells the (past) attack.
+
+    "The White House said on Monday that the drone attack killed ...", "Militants fired rockets, the group
+    said on Monday": Monday is when it was said; the attack may be days older. Only for attacks (a warning
+    made on Monday is Monday's; a decision the speaker announces is made that day), nor for a trigger that is the saying
+    itself, nor when what was said is going on or to come."""
+    if type_ != "ASSAULT":
+        return set()  # a decision the speaker announces ("said on Friday it had paused funding") is made that day
+    out: set[int] = set()
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        verb = _verb_of(ent.root)
+        if verb is None or verb.lemma_.lower() not in REPORTING or verb.i == trigger.i:
+            continue
+        if verb.is_ancestor(trigger):  # "said on Monday that ... attacked": the clause under the saying
+            clause = trigger
+            while clause.head.i != verb.i:
+                clause = clause.head
+        elif trigger.is_ancestor(verb) and verb.dep_ in ("ccomp", "parataxis", "advcl"):
+            clause = verb.head  # "X attacked Y, the group said on Monday" parsed with the saying beneath
+        else:
+            continue
+        if clause.dep_ not in ("ccomp", "parataxis", "xcomp", "advcl", "ROOT") or _ongoing(clause) or any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in clause.children):
+            continue  # going on, or to come: the statement's day is the one to give
+        out.update(range(ent.start, ent.end))
+    return out
+
