@@ -42,7 +42,7 @@ from proxywatch.extract.syntax import (PARTNER_PREPS, CASUALTY_VERBS, ENVOYS, Hi
     clause_head, consequence, core_span, denier, earlier_clause, involvement, main_clause, merge_casualties,
     name_runs, named_modifier, one_side_each, own_side, owner_kind, ranked_remark, said_of_it,
     threatened, time_offset, to_article, told_again, tree_depth)
-from proxywatch.extract.timing import said_dates
+from proxywatch.extract.timing import reason_tokens, said_dates
 from proxywatch.records import Article, DateSpan, Event, Evidence, Party, Place, event_id
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.parties import resolve_party
@@ -138,6 +138,7 @@ class Extractor(FieldReader):
                 event = self._event(article, sent, main, published, salient, ordinal, [h.token for h in hits], others)
                 event = one_side_each(refine(self, event, main.token, salient, events, published,
                                               [h.token for h in hits]), *self._roles(main.token))
+                event = self._without_reason(event, sent, main.token)
                 salient.add(n_sent, event.actor, subject=True)
                 offset = time_offset(clause_head(main.token)) if earlier_clause(main.token) else None
                 if event.date is None and last_day is not None and offset is not None:
@@ -160,6 +161,20 @@ class Extractor(FieldReader):
                     ordinal += 1
             self._note_names(sent, n_sent, published, salient)
         return settle(events, article.text)
+
+    @staticmethod
+    def _without_reason(event: Event, sent: Span, tok: Token) -> Event:
+        """Counts read from a "in retaliation for the attack that killed three soldiers" phrase are that
+        attack's: without the phrase the sentence tells none, so the event has none."""
+        reason = reason_tokens(sent, tok)
+        if not reason or event.type != "ASSAULT" or (event.fatalities is None and event.injuries is None):
+            return event
+        def told(words: frozenset[str], inside: bool) -> bool:  # noqa: E306
+            return any((t.i in reason) == inside and t.lemma_.lower() in words for t in sent)
+        fatal = told(lx.FATAL_VERBS, True) and not told(lx.FATAL_VERBS | {"death", "dead"}, False)
+        injured = told(lx.INJURY_VERBS, True) and not told(lx.INJURY_VERBS | {"injury", "wounded"}, False)
+        return replace(event, fatalities=None if fatal else event.fatalities,
+                       injuries=None if injured else event.injuries)
 
     def _follow_up(self, sent: Span, groups: dict[tuple[str, int], list[Hit]], previous: Event) -> Event | None:
         """"Two other people in the car also died": more counts for the attack just before, not a new event.
@@ -320,7 +335,8 @@ class Extractor(FieldReader):
             actor_tok, target_tok, status = _child(tok, "nsubj"), None, "denied"
         elif status == "denied" and actor_tok is None:
             actor_tok = denier(tok)
-        date_span = self._date(sent, tok, published, skip=said_dates(sent, tok, trigger.type))
+        reason = reason_tokens(sent, tok)  # "in retaliation for the attack that killed ...": another event
+        date_span = self._date(sent, tok, published, skip=said_dates(sent, tok, trigger.type) | reason)
         day = date_span.start if date_span else (published.isoformat() if published else None)
         actor = self._party(actor_tok, day, salient)
         target = self._party(target_tok, day, salient)
@@ -334,6 +350,9 @@ class Extractor(FieldReader):
         if target_tok is not None and target is not None and target.kind in ("state", "government") \
                 and target_tok.lemma_.lower() not in SITES:  # "Iran's Fordow site": the place all the same
             skip.append(core_span(target_tok))  # "called on Washington": a party, not the place
+        if reason:
+            skip.append(sent.doc[min(reason): max(reason) + 1])
+            others = set(others) | {h.i for i in reason if (h := clause_head(sent.doc[i])).i != clause_head(tok).i}
         location = self._location(sent, tok, skip, target_tok, group, others, whence=trigger.type == "RETREAT")
         if location is None and trigger.type == "ASSAULT" and target is not None and target.kind == "state" \
                 and target.country and target_tok.ent_type_ == "GPE" and _child(target_tok, "conj") is None:
@@ -343,6 +362,9 @@ class Extractor(FieldReader):
         mode = None
         if trigger.type == "ASSAULT":
             mode = trigger.mode or self._mode(sent, tok)
+            if mode is not None and trigger.mode is None and reason and mode not in {
+                    lx.MODE_WORDS.get(t.lemma_.lower(), lx.MODE_WORDS.get(t.lower_)) for t in sent if t.i not in reason}:
+                mode = None  # "struck back in retaliation for the drone attack": the drone was the other side's
             fatalities, injuries, victims = self._casualties(sent, others) if not negated else (None, None, None)
             aggregate = aggregate_of(tok) or next(  # "Scores of drone attacks have hit shipping"
                 (count for t in group or () if t.i != tok.i and t.pos_ == "NOUN" and (count := aggregate_of(t))), None)

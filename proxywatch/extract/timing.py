@@ -1,17 +1,24 @@
-"""Which words of a sentence speak of the event itself, and which of another moment.
+"""Which words of a sentence speak of the event itself, and which of another moment or another event.
 
-The day of a saying is not the day of the act told in what was said ("The group said on Monday that its
-fighters had fired rockets": Monday dates the statement; the attack may be earlier): a field stays null
-rather than wrong.
+Two rules, each keeping a field null rather than wrong:
+
+* the day of a saying is not the day of the act told in what was said ("The group said on Monday
+  that its fighters had fired rockets": Monday dates the statement; the attack may be earlier);
+* a "retaliation for X" or "in response to X" phrase tells another event X, with its own date,
+  victims, means and place: none of them belong to the retaliating event.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from proxywatch.extract.senses import child as _child
 from proxywatch.extract.syntax import REPORTING
 
-__all__ = ["said_dates"]
+__all__ = ["said_dates", "reason_tokens"]
+
+REASON_NOUNS = frozenset("retaliation response revenge reprisal reply answer".split())
+REASON_PREPS = {"in": ("for", "to", "against"), "as": ("for", "to", "against")}
 
 
 def _verb_of(tok: Token) -> Token | None:
@@ -62,5 +69,28 @@ def said_dates(sent: Span, trigger: Token, type_: str) -> set[int]:
                 c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in clause.children):
             continue  # going on, or to come: the statement's day is the one to give
         out.update(range(ent.start, ent.end))
+    return out
+
+
+def reason_tokens(sent: Span, trigger: Token) -> set[int]:
+    """Tokens of a "in retaliation for X" / "in response to X" phrase that does not hold the trigger.
+
+    The phrase runs from the reason word to the next comma or the end of the sentence (a relative clause
+    after X is often attached to the main verb by the parser)."""
+    out: set[int] = set()
+    doc = sent.doc
+    for tok in sent:
+        if tok.lemma_.lower() not in REASON_NOUNS or tok.dep_ != "pobj" or tok.head.lower_ not in REASON_PREPS:
+            continue
+        prep = _child(tok, "prep")
+        if prep is None or prep.lower_ not in REASON_PREPS[tok.head.lower_]:
+            continue
+        start, end = tok.head.i, tok.i
+        while end + 1 < sent.end and doc[end + 1].text not in (",", ";", "—", "–"):
+            end += 1
+        end = max(end, max(t.i for t in tok.subtree))
+        if start <= trigger.i <= end:
+            continue  # the retaliation is the event itself: "The strikes came in response to ..."
+        out.update(range(start, end + 1))
     return out
 

@@ -623,3 +623,18 @@ def test_an_announced_decision_is_dated_by_its_announcement(extractor):
                         "American forces.", type_="RETREAT")
     assert e.date is not None and e.date.start == "2024-01-30"
 
+
+def test_the_attack_retaliated_for_lends_nothing_to_the_retaliation(extractor):
+    e = _one(extractor, "Britain struck back on Thursday in retaliation for the missile attack that killed "
+                        "two British sailors.")
+    assert e.actor.country == "GBR"
+    assert e.target is None or e.target.country != "GBR"  # the sailors were the other attack's victims
+    assert e.fatalities is None and e.mode is None  # their deaths and the missile belong to that attack
+    assert e.date is not None and e.date.start == "2024-02-01"
+
+
+def test_a_retaliation_keeps_its_own_victims(extractor):
+    e = _one(extractor, "Jets bombed a depot near Deir ez-Zor, killing four fighters, in response to the rocket "
+                        "attack on the base.")
+    assert e.fatalities == Count(4, 4) and e.mode != "rocket"
+
