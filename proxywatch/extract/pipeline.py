@@ -42,7 +42,7 @@ from proxywatch.extract.syntax import (PARTNER_PREPS, CASUALTY_VERBS, ENVOYS, Hi
     clause_head, consequence, core_span, denier, earlier_clause, involvement, main_clause, merge_casualties,
     name_runs, named_modifier, one_side_each, own_side, owner_kind, ranked_remark, said_of_it,
     threatened, time_offset, to_article, told_again, tree_depth)
-from proxywatch.extract.timing import reason_tokens, said_dates
+from proxywatch.extract.timing import modal_status, reason_tokens, said_dates
 from proxywatch.records import Article, DateSpan, Event, Evidence, Party, Place, event_id
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.parties import resolve_party
@@ -325,7 +325,7 @@ class Extractor(FieldReader):
                others: set[int] | frozenset[int] = frozenset()) -> Event:
         tok, trigger = hit.token, hit.trigger
         actor_tok, target_tok = self._roles(tok)
-        status, negated = self._status(tok)
+        status, negated = modal_status(tok, *self._status(tok))
         if trigger.type == "THREATEN" and consequence(tok):  # "X said Hezbollah would pay a heavy price"
             actor_tok, target_tok = subject_before(tok), _child(tok, "nsubj")
             status, negated = self._status(actor_tok.head) if actor_tok is not None else ("occurred", False)

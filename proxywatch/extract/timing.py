@@ -1,11 +1,13 @@
 """Which words of a sentence speak of the event itself, and which of another moment or another event.
 
-Two rules, each keeping a field null rather than wrong:
+Three rules, each keeping a field null rather than wrong:
 
 * the day of a saying is not the day of the act told in what was said ("The group said on Monday
   that its fighters had fired rockets": Monday dates the statement; the attack may be earlier);
 * a "retaliation for X" or "in response to X" phrase tells another event X, with its own date,
-  victims, means and place: none of them belong to the retaliating event.
+  victims, means and place: none of them belong to the retaliating event;
+* a demand or a condition ("Israel should not start an operation unless ...") is not an event that
+  occurred, nor one said not to have happened.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from spacy.tokens import Span, Token
 from proxywatch.extract.senses import child as _child
 from proxywatch.extract.syntax import REPORTING
 
-__all__ = ["said_dates", "reason_tokens"]
+__all__ = ["said_dates", "reason_tokens", "modal_status"]
 
 REASON_NOUNS = frozenset("retaliation response revenge reprisal reply answer".split())
 REASON_PREPS = {"in": ("for", "to", "against"), "as": ("for", "to", "against")}
+DEMAND_MODALS = frozenset("should must ought shall".split())
 
 
 def _verb_of(tok: Token) -> Token | None:
@@ -93,4 +96,24 @@ def reason_tokens(sent: Span, trigger: Token) -> set[int]:
             continue  # the retaliation is the event itself: "The strikes came in response to ..."
         out.update(range(start, end + 1))
     return out
+
+
+def modal_status(tok: Token, status: str, negated: bool) -> tuple[str, bool]:
+    """A demanded or conditional act is hypothetical, and not an event said not to have happened.
+
+    "Israel should not start a military operation in Rafah unless it has a plan": nothing occurred, and the
+    "not" belongs to the demand."""
+    if status != "occurred":
+        return status, negated
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head if tok.dep_ in ("dobj", "nsubjpass") else None
+    # not a subject: "the strikes should deter further attacks" (the strikes happened)
+    if verb is None or verb.pos_ not in ("VERB", "AUX"):
+        return status, negated
+    aux = [c for c in verb.children if c.dep_ == "aux"]
+    demand = any(c.lower_ in DEMAND_MODALS for c in aux) and not any(c.lower_ == "have" for c in aux)
+    condition = any(c.dep_ == "advcl" and (m := _child(c, "mark")) is not None and m.lower_ in ("unless", "if")
+                    for c in verb.children)
+    if demand or condition and any(c.lower_ in ("would", "could", "might", "will") for c in aux):
+        return "hypothetical", False if demand else negated
+    return status, negated
 

@@ -638,3 +638,18 @@ def test_a_retaliation_keeps_its_own_victims(extractor):
                         "attack on the base.")
     assert e.fatalities == Count(4, 4) and e.mode != "rocket"
 
+
+def test_a_demand_under_a_condition_is_neither_occurred_nor_negated(extractor):
+    e = _one(extractor, "The envoy said the army must not launch an offensive on the town unless civilians "
+                        "can leave.")
+    assert (e.status, e.negated) == ("hypothetical", False)
+
+
+def test_a_plain_denial_that_an_attack_happened_stays_negated(extractor):
+    e = _one(extractor, "The army did not launch an offensive on the town.")
+    assert e.status == "occurred" and e.negated
+
+
+def test_a_strike_that_should_deter_others_still_occurred(extractor):
+    e = _one(extractor, "Officials said the strike on the depot should deter the militia.")
+    assert e.status == "occurred"
