@@ -42,7 +42,7 @@ from proxywatch.extract.syntax import (PARTNER_PREPS, CASUALTY_VERBS, ENVOYS, Hi
     clause_head, consequence, core_span, denier, earlier_clause, involvement, main_clause, merge_casualties,
     name_runs, named_modifier, one_side_each, own_side, owner_kind, ranked_remark, said_of_it,
     threatened, time_offset, to_article, told_again, tree_depth)
-from proxywatch.extract.timing import modal_status, reason_tokens, said_dates
+from proxywatch.extract.timing import modal_status, reason_tokens, said_dates, timed_against
 from proxywatch.records import Article, DateSpan, Event, Evidence, Party, Place, event_id
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.parties import resolve_party
@@ -140,14 +140,15 @@ class Extractor(FieldReader):
                                               [h.token for h in hits]), *self._roles(main.token))
                 event = self._without_reason(event, sent, main.token)
                 salient.add(n_sent, event.actor, subject=True)
+                prior = earlier_clause(main.token) or timed_against(main.token) is not None  # another moment
                 offset = time_offset(clause_head(main.token)) if earlier_clause(main.token) else None
                 if event.date is None and last_day is not None and offset is not None:
                     event = replace(event, date=offset_date(last_day, *offset))  # "The raid came a day after ..."
                 elif event.date is None and last_day is not None and event.aggregate is None and not event.negated \
-                        and event.status == "occurred" and not earlier_clause(main.token):
+                        and event.status == "occurred" and not prior:
                     event = replace(event, date=last_day)  # the story's day carries over ("The attack killed...")
                 elif event.date is not None and event.date.precision == "day" and event.aggregate is None \
-                        and not earlier_clause(main.token) and clause_head(main.token).dep_ not in ("relcl", "acl") \
+                        and not prior and clause_head(main.token).dep_ not in ("relcl", "acl") \
                         and main.token.head.lower_ not in ("including", "like"):
                     last_day = event.date  # the story's day: not that of an earlier or included attack
                 events.append(event)
@@ -337,6 +338,13 @@ class Extractor(FieldReader):
             actor_tok = denier(tok)
         reason = reason_tokens(sent, tok)  # "in retaliation for the attack that killed ...": another event
         date_span = self._date(sent, tok, published, skip=said_dates(sent, tok, trigger.type) | reason)
+        timed = timed_against(tok)
+        if timed is not None:  # "flew to Baghdad on 29 January, the day after the attack": the 28th
+            verb, offset, mark = timed
+            outside = {t.i for t in sent if not (tok.i == t.i or tok.is_ancestor(t))}
+            main_day = self._date(sent, verb, published) if offset is not None else None
+            date_span = self._date(sent, tok, published, skip=outside) or (
+                offset_date(main_day, offset, mark) if main_day is not None else None)
         day = date_span.start if date_span else (published.isoformat() if published else None)
         actor = self._party(actor_tok, day, salient)
         target = self._party(target_tok, day, salient)

@@ -1,11 +1,13 @@
 """Which words of a sentence speak of the event itself, and which of another moment or another event.
 
-Three rules, each keeping a field null rather than wrong:
+Four rules, each keeping a field null rather than wrong:
 
 * the day of a saying is not the day of the act told in what was said ("The group said on Monday
   that its fighters had fired rockets": Monday dates the statement; the attack may be earlier);
 * a "retaliation for X" or "in response to X" phrase tells another event X, with its own date,
   victims, means and place: none of them belong to the retaliating event;
+* an event named only to time another ("flew to Baghdad on 29 January, the day after the drone
+  attack") has the other's date shifted by the offset, or none;
 * a demand or a condition ("Israel should not start an operation unless ...") is not an event that
   occurred, nor one said not to have happened.
 """
@@ -17,7 +19,7 @@ from spacy.tokens import Span, Token
 from proxywatch.extract.senses import child as _child
 from proxywatch.extract.syntax import REPORTING
 
-__all__ = ["said_dates", "reason_tokens", "modal_status"]
+__all__ = ["said_dates", "reason_tokens", "modal_status", "timed_against"]
 
 REASON_NOUNS = frozenset("retaliation response revenge reprisal reply answer".split())
 REASON_PREPS = {"in": ("for", "to", "against"), "as": ("for", "to", "against")}
@@ -117,3 +119,37 @@ def modal_status(tok: Token, status: str, negated: bool) -> tuple[str, bool]:
         return "hypothetical", False if demand else negated
     return status, negated
 
+
+
+OFFSET_NOUNS = frozenset("day week hour".split())
+
+
+def timed_against(tok: Token) -> tuple[Token, str | None, str] | None:
+    """For an event noun after "after"/"before" that times another clause: (that clause's verb, the offset
+    as ``offset_date`` reads it or ``None``, the mark).
+
+    "flew to Baghdad on 29 January, the day after the drone attack": (flew, "a day", "after"): the attack
+    was on the 28th. "arrived on 3 March after the attack": (arrived, None, "after"): some time before."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in ("after", "before"):
+        return None
+    mark, head = tok.head.lower_, tok.head.head
+    if head.pos_ in ("VERB", "AUX"):
+        return head, None, mark
+    if head.ent_type_ == "DATE" and head.lemma_.lower() not in OFFSET_NOUNS:
+        verb = _verb_of(head)  # "landed on 12 January after the attack", the parser hanging it on the date
+        return (verb, None, mark) if verb is not None else None
+    if head.lemma_.lower() not in OFFSET_NOUNS or head.dep_ not in ("npadvmod", "appos", "pobj") \
+            or not any(c.i == tok.head.i for c in head.children):
+        return None
+    verb = head.head if head.dep_ != "pobj" else head.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    count = next((c for c in head.children if c.dep_ == "nummod"), None)
+    article = next((c for c in head.children if c.dep_ == "det" and c.lower_ in ("the", "a", "an")), None)
+    if count is not None:
+        offset = f"{count.lower_} {head.lower_}"
+    elif article is not None and head.tag_ == "NN":
+        offset = f"a {head.lower_}"  # "the day after", "a week before"
+    else:
+        offset = None
+    return verb, offset, mark

@@ -653,3 +653,13 @@ def test_a_plain_denial_that_an_attack_happened_stays_negated(extractor):
 def test_a_strike_that_should_deter_others_still_occurred(extractor):
     e = _one(extractor, "Officials said the strike on the depot should deter the militia.")
     assert e.status == "occurred"
+
+
+def test_the_day_after_an_attack_dates_the_attack_a_day_earlier(extractor):
+    e = _one(extractor, "The envoy landed in Amman on 12 January, the day after the rocket attack on the embassy.")
+    assert e.date is not None and (e.date.start, e.date.end) == ("2024-01-11", "2024-01-11")
+
+
+def test_an_attack_named_only_to_time_a_visit_gets_no_date(extractor):
+    e = _one(extractor, "The envoy landed in Amman on 12 January after the rocket attack on the embassy.")
+    assert e.date is None  # some time before the 12th: not the 12th
