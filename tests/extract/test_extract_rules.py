@@ -663,3 +663,14 @@ def test_the_day_after_an_attack_dates_the_attack_a_day_earlier(extractor):
 def test_an_attack_named_only_to_time_a_visit_gets_no_date(extractor):
     e = _one(extractor, "The envoy landed in Amman on 12 January after the rocket attack on the embassy.")
     assert e.date is None  # some time before the 12th: not the 12th
+
+
+# --- one attack, or a kept-up activity or a count (generic.py, aggregates.py) ---------------------------------
+def test_attacks_kept_up_over_time_are_not_one_attack(extractor):
+    assert _events(extractor, "Prosecutors said the cell had been preparing and staging attacks on police "
+                              "stations.") == []
+
+
+def test_attacks_carried_out_this_week_are_still_reported(extractor):
+    e = _one(extractor, "Gunmen have carried out attacks on two checkpoints this week.")
+    assert e.status == "occurred" and not e.negated
