@@ -2,7 +2,8 @@
 
 A plural event noun with a number or a vague quantity is an aggregate; so is one that
 hangs under a quantity noun ("hundreds of attacks") or a series noun ("a wave of
-attacks"), whose count is unknown but more than one.
+attacks"), whose count is unknown but more than one. Volleys and blasts are never counted: "two salvoes
+of rockets", "a series of explosions" tell how one attack went (or was heard), not how many there were.
 """
 
 from __future__ import annotations
@@ -21,11 +22,16 @@ _SERIES_NOUNS = frozenset("series wave spate string number succession spree run 
 # "several attacks", "multiple strikes": a vague count as the noun's own modifier.
 _VAGUE_MODIFIERS = frozenset("several multiple numerous many few dozens hundreds scores".split())
 _MORE_THAN_ONE = Count(2, None)
+# Parts of one attack, or what was heard of it: "two salvoes of rockets", "a series of loud explosions" count
+# volleys and blasts, not attacks.
+_PARTS = frozenset("salvo volley barrage round explosion blast detonation".split())
 
 
 def aggregate(tok: Token) -> Count | None:
     """The count of events an ASSAULT trigger states, or ``None`` when it reports one event."""
     doc = tok.doc
+    if tok.lemma_.lower() in _PARTS:
+        return None
     if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ == "NNS":
         if any(c.dep_ in ("nummod", "quantmod", "amod") and (c.pos_ == "NUM" or c.like_num) for c in tok.children) \
                 or any(c.dep_ == "nummod" for c in tok.children):

@@ -674,3 +674,18 @@ def test_attacks_kept_up_over_time_are_not_one_attack(extractor):
 def test_attacks_carried_out_this_week_are_still_reported(extractor):
     e = _one(extractor, "Gunmen have carried out attacks on two checkpoints this week.")
     assert e.status == "occurred" and not e.negated
+
+
+def test_volleys_of_one_attack_are_not_a_count_of_attacks(extractor):
+    e = _one(extractor, "Three volleys of mortar rounds slammed into the camp on Monday.")
+    assert e.aggregate is None
+
+
+def test_blasts_heard_are_not_a_count_of_attacks(extractor):
+    e = _one(extractor, "Witnesses reported a string of heavy blasts near the harbour on Monday.")
+    assert e.aggregate is None
+
+
+def test_counted_attacks_stay_a_count(extractor):
+    e = _one(extractor, "Rebels carried out four attacks on army posts on Monday.")
+    assert e.aggregate == Count(4, 4)
