@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from proxywatch.extract.numbers import parse_count
+from proxywatch.extract.numbers import approximate, parse_count
 from proxywatch.records import Count
 
 __all__ = ["aggregate"]
@@ -28,7 +28,19 @@ _PARTS = frozenset("salvo volley barrage round explosion blast detonation".split
 
 
 def aggregate(tok: Token) -> Count | None:
-    """The count of events an ASSAULT trigger states, or ``None`` when it reports one event."""
+    """The count of events an ASSAULT trigger states, or ``None`` when it reports one event. An estimate
+    ("about 66 times") is not exactly 66 and states no bound: more than one, how many unknown."""
+    count = _stated(tok)
+    if count is None:
+        return None
+    phrase = next((tok.doc[c.left_edge.i: c.i + 1].text for c in tok.children if c.dep_ in ("nummod", "npadvmod")
+                   and (c.lemma_.lower() == "time" or c.pos_ == "NUM" or c.like_num)), None)
+    if phrase is not None and approximate(phrase):
+        return _MORE_THAN_ONE if count.min >= 3 else None  # "about 66 times": more than one, how many unknown
+    return count
+
+
+def _stated(tok: Token) -> Count | None:
     doc = tok.doc
     if tok.lemma_.lower() in _PARTS:
         return None

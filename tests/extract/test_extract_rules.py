@@ -689,3 +689,8 @@ def test_blasts_heard_are_not_a_count_of_attacks(extractor):
 def test_counted_attacks_stay_a_count(extractor):
     e = _one(extractor, "Rebels carried out four attacks on army posts on Monday.")
     assert e.aggregate == Count(4, 4)
+
+
+def test_an_approximate_count_of_attacks_is_not_exact(extractor):
+    e = _one(extractor, "Gunmen have attacked the convoy route roughly 40 times since June.")
+    assert e.aggregate == Count(2, None)  # a count of attacks, but not exactly 40

@@ -101,3 +101,9 @@ def test_offset_date_needs_a_day_and_a_plain_offset():
 def test_parts_of_relative_months(text, start, end):
     span = resolve_date(text, date(2024, 2, 20))
     assert (span.start, span.end) == (start, end)
+
+
+def test_an_estimate_is_told_from_a_count():
+    from proxywatch.extract.numbers import approximate
+    assert approximate("about 66") and approximate("some 200") and approximate("roughly a dozen")
+    assert not approximate("at least 66") and not approximate("66") and not approximate("a dozen")
