@@ -694,3 +694,8 @@ def test_counted_attacks_stay_a_count(extractor):
 def test_an_approximate_count_of_attacks_is_not_exact(extractor):
     e = _one(extractor, "Gunmen have attacked the convoy route roughly 40 times since June.")
     assert e.aggregate == Count(2, None)  # a count of attacks, but not exactly 40
+
+
+def test_a_weekday_night_dates_the_attack(extractor):
+    e = _one(extractor, "Rockets struck the fuel depot on Wednesday night, residents said.")
+    assert e.date is not None and e.date.start == "2024-01-31"
