@@ -116,3 +116,12 @@ def test_a_weekday_night_is_that_day():
     ref = date(2024, 2, 8)  # a Thursday
     assert resolve_date("late Sunday night", ref).start == "2024-02-04"
     assert resolve_date("early Tuesday morning", ref).start == "2024-02-06"
+
+
+def test_a_range_of_days_in_one_month():
+    from datetime import date
+
+    from proxywatch.extract.dates import resolve_date
+    span = resolve_date("between 4 and 11 November", date(2024, 2, 8))
+    assert (span.start, span.end) == ("2023-11-04", "2023-11-11")
+    assert resolve_date("between 12 and 9 November", date(2024, 2, 8)) is None  # backwards: no range
