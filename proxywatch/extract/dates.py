@@ -69,7 +69,6 @@ def _point(text: str, ref: date) -> tuple[date, date, str] | None:
     """One date expression as (start, end, precision), without since/between."""
     t = " ".join(text.lower().replace("-", " ").replace(".", "").split())
     t = re.sub(r"^(on|in|at|during|the)\s+", "", t)
-    t = re.sub(rf"^(?:late|early)\s+(?=(?:{'|'.join(_WEEKDAYS)})\b)", "", t)  # "late Sunday night": Sunday
     if t in ("today", "this morning", "this afternoon", "this evening", "tonight"):
         return ref, ref, "day"
     if t in ("yesterday", "last night", "overnight"):

@@ -6,7 +6,6 @@ an earlier event ("a day after ..."), pronoun checks. No model or knowledge base
 
 from __future__ import annotations
 
-import calendar
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
@@ -60,10 +59,7 @@ CONSEQUENCE_VERBS = frozenset("pay go pass bear face receive bring".split())
 # "denied any role in the strike": a denial of taking part in an event is that event with status "denied".
 DENIALS = frozenset("deny reject dismiss".split())
 INVOLVEMENT = frozenset("involvement role responsibility part hand".split())
-# Times of day that name a day (TIME entities kept as dates): "last night", "Wednesday night", "late Sunday night".
-NIGHTS = frozenset(["overnight", "last night", "this morning", "tonight", "this afternoon", "this evening"] + [
-    f"{late}{day.lower()} {part}" for day in calendar.day_name for part in ("night", "evening", "morning", "afternoon")
-    for late in ("", "late ", "early ")])
+NIGHTS = frozenset(["overnight", "last night", "this morning", "tonight", "this afternoon", "this evening"])
 # Subordinate clauses about another time or condition: their places are not the event's.
 OTHER_TIME = frozenset("until unless if because since although though while before after".split())
 

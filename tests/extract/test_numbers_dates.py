@@ -109,15 +109,6 @@ def test_an_estimate_is_told_from_a_count():
     assert not approximate("at least 66") and not approximate("66") and not approximate("a dozen")
 
 
-def test_a_weekday_night_is_that_day():
-    from datetime import date
-
-    from proxywatch.extract.dates import resolve_date
-    ref = date(2024, 2, 8)  # a Thursday
-    assert resolve_date("late Sunday night", ref).start == "2024-02-04"
-    assert resolve_date("early Tuesday morning", ref).start == "2024-02-06"
-
-
 def test_a_range_of_days_in_one_month():
     from datetime import date
 
