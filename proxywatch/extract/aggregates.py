@@ -2,14 +2,15 @@
 
 A plural event noun with a number or a vague quantity is an aggregate; so is one that
 hangs under a quantity noun ("hundreds of attacks") or a series noun ("a wave of
-attacks"), whose count is unknown but more than one.
+attacks"), whose count is unknown but more than one. Volleys and blasts are never counted: "two salvoes
+of rockets", "a series of explosions" tell how one attack went (or was heard), not how many there were.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from proxywatch.extract.numbers import parse_count
+from proxywatch.extract.numbers import approximate, parse_count
 from proxywatch.records import Count
 
 __all__ = ["aggregate"]
@@ -21,11 +22,28 @@ _SERIES_NOUNS = frozenset("series wave spate string number succession spree run 
 # "several attacks", "multiple strikes": a vague count as the noun's own modifier.
 _VAGUE_MODIFIERS = frozenset("several multiple numerous many few dozens hundreds scores".split())
 _MORE_THAN_ONE = Count(2, None)
+# Parts of one attack, or what was heard of it: "two salvoes of rockets", "a series of loud explosions" count
+# volleys and blasts, not attacks.
+_PARTS = frozenset("salvo volley barrage round explosion blast detonation".split())
 
 
 def aggregate(tok: Token) -> Count | None:
-    """The count of events an ASSAULT trigger states, or ``None`` when it reports one event."""
+    """The count of events an ASSAULT trigger states, or ``None`` when it reports one event. An estimate
+    ("about 66 times") is not exactly 66 and states no bound: more than one, how many unknown."""
+    count = _stated(tok)
+    if count is None:
+        return None
+    phrase = next((tok.doc[c.left_edge.i: c.i + 1].text for c in tok.children if c.dep_ in ("nummod", "npadvmod")
+                   and (c.lemma_.lower() == "time" or c.pos_ == "NUM" or c.like_num)), None)
+    if phrase is not None and approximate(phrase):
+        return _MORE_THAN_ONE if count.min >= 3 else None  # "about 66 times": more than one, how many unknown
+    return count
+
+
+def _stated(tok: Token) -> Count | None:
     doc = tok.doc
+    if tok.lemma_.lower() in _PARTS:
+        return None
     if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ == "NNS":
         if any(c.dep_ in ("nummod", "quantmod", "amod") and (c.pos_ == "NUM" or c.like_num) for c in tok.children) \
                 or any(c.dep_ == "nummod" for c in tok.children):

@@ -146,6 +146,12 @@ def resolve_date(text: str, published: date | None) -> DateSpan | None:
     m = re.match(r"^(between|from)\s+(.+?)\s+(and|to|until|through)\s+(.+)$", low)
     if m:
         first, second = _point(m.group(2), ref), _point(m.group(4), ref)
+        if first is None and second is not None and second[2] == "day" and re.fullmatch(r"\d{1,2}", m.group(2)):
+            try:  # "between 17 and 30 October": the first day in the second one's month
+                day = second[0].replace(day=int(m.group(2)))
+                first = (day, day, "day")
+            except ValueError:
+                first = None
         if first and second and first[0] <= second[1]:
             return DateSpan(first[0].isoformat(), second[1].isoformat(), "range", clean)
         return None

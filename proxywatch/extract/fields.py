@@ -152,9 +152,12 @@ class FieldReader:
             }
         return doc.user_data["pw_countries"]
 
-    def _date(self, sent: Span, trigger: Token, published: date | None) -> DateSpan | None:
+    def _date(self, sent: Span, trigger: Token, published: date | None,
+              skip: set[int] | frozenset[int] = frozenset()) -> DateSpan | None:
+        """The event's date; dates whose head word is in ``skip`` (another moment: timing.py) are not it."""
         doc = sent.doc
-        dates = [e for e in sent_ents(sent) if e.label_ == "DATE" or e.label_ == "TIME" and e.text.lower() in NIGHTS]
+        dates = [e for e in sent_ents(sent) if (e.label_ == "DATE" or e.label_ == "TIME" and e.text.lower() in NIGHTS)
+                 and e.root.i not in skip]
         if earlier_clause(trigger):  # "..., a day after a drone struck Tel Aviv": not the main event's day
             clause = clause_head(trigger)
             dates = [e for e in dates if clause.is_ancestor(e.root)]
@@ -180,11 +183,16 @@ class FieldReader:
                         best, best_distance = span, distance
                 continue
             start, end = ent.start, ent.end
+            if start > sent.start and doc[start - 1].like_num and doc[start - 1].head.i == ent.root.i:
+                start -= 1  # "17 October" with "17" tagged a cardinal
             before = doc[start - 1].lower_ if start > sent.start else ""
+            if doc[start].lower_ in ("between", "from"):  # "between 17 October" tagged as one entity
+                before, start = doc[start].lower_, start + 1
             if before in ("since", "between", "from"):
                 start -= 1
                 if before != "since" and end < sent.end - 1 and doc[end].lower_ in ("and", "to", "until"):
-                    nxt = next((d for d in dates[n + 1:] if d.start == end + 1), None)
+                    nxt = next((d for d in dates[n + 1:] if d.start == end + 1 or d.start == end + 2
+                                and doc[end + 1].like_num), None)  # "... and 30 October", "30" apart
                     if nxt is not None:
                         end = nxt.end
             if start > sent.start and doc[start].lower_ == "the" and doc[start - 1].lower_ in ("since", "between"):

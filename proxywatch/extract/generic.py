@@ -6,7 +6,8 @@
   so do "airstrikes killed 12" and "killed in airstrikes" (a casualty report), plurals with a date
   ("airstrikes on Tuesday") and plurals under a past or progressive verb ("backed by airstrikes",
   "are waging assaults"), unless that verb is a trend ("attacks on migrants have surged", "slashed assaults
-  on officers"). Habits and classes: "attacks on convoys are often claimed by ...", "not all police
+  on officers") or a perfect progressive ("had been carrying out attacks": an activity kept up, not one
+  attack). Habits and classes: "attacks on convoys are often claimed by ...", "not all police
   shootings fit the pattern" (present tense, an adverb of habit or "all"/"most").
 * Kinds: "such attacks", "this kind of attack", "that type of an attack".
 * Re-mentions: "the attack", "that strike", "Tehran's missile attack" in a later sentence of a story whose
@@ -178,7 +179,21 @@ def generic_plural(tok: Token) -> bool:
         node = node.head  # "airstrikes and drone raids": the first conjunct's place counts
     if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _SERIES_HEADS:
         return False
-    return not (_dated(node) or _reports_outcome(node) or _done(node) or _past(node))
+    if _dated(node) or _reports_outcome(node):
+        return False
+    return _ongoing_habit(node) or not (_done(node) or _past(node))
+
+
+def _ongoing_habit(tok: Token) -> bool:
+    """ "had been planning and carrying out attacks on US personnel": a bare plural under a perfect
+    progressive is an activity kept up over time, not one attack that occurred."""
+    verb = _governor(tok)
+    while verb is not None and verb.dep_ == "conj" and not _children(verb, "aux") and verb.head.pos_ == "VERB":
+        verb = verb.head  # "planning and carrying out": the auxiliaries of the first verb
+    if verb is None or verb.tag_ != "VBG":
+        return False
+    auxes = {c.lower_ for c in _children(verb, "aux")}
+    return "been" in auxes and bool(auxes & {"have", "has", "had", "'ve", "'d"})
 
 
 def a_kind(tok: Token) -> bool:

@@ -13,7 +13,7 @@ from text_to_num import alpha2digit
 
 from proxywatch.records import Count
 
-__all__ = ["parse_count", "NO_COUNT_WORDS"]
+__all__ = ["parse_count", "approximate", "NO_COUNT_WORDS"]
 
 # Comparator → how it bounds the number n: (min, max) as functions of n.
 _LOWER_OPEN = ("more than", "over", "above", "in excess of", "upwards of")
@@ -73,6 +73,17 @@ def parse_count(phrase: str) -> Count | None:
     if re.match(r"(st|nd|rd|th)\b", digits[match.end():]):
         return None  # "the first attacks": an ordinal, not a count
     return _bounded(int(match.group(1).replace(",", "")), _comparator(digits[: match.start()]))
+
+
+def approximate(phrase: str) -> bool:
+    """Whether a number phrase is an estimate: "about 66", "some 200", "roughly a dozen"."""
+    text = " ".join(phrase.lower().replace("-", " ").split())
+    match = _NUMBER.search(alpha2digit(text, "en", threshold=0)) if text else None
+    vague = re.search(r"\b(?:a\s+)?(dozen|couple)\b", text)
+    if match is None and vague is None:
+        return False
+    digits = alpha2digit(text, "en", threshold=0)
+    return _comparator(digits[: match.start()] if match else text[: vague.start()]) == "approx"
 
 
 def _bounded(n: int, kind: str | None) -> Count:

@@ -42,6 +42,7 @@ from proxywatch.extract.syntax import (PARTNER_PREPS, CASUALTY_VERBS, ENVOYS, Hi
     clause_head, consequence, core_span, denier, earlier_clause, involvement, main_clause, merge_casualties,
     name_runs, named_modifier, one_side_each, own_side, owner_kind, ranked_remark, said_of_it,
     threatened, time_offset, to_article, told_again, tree_depth)
+from proxywatch.extract.timing import modal_status, reason_tokens, said_dates, timed_against
 from proxywatch.records import Article, DateSpan, Event, Evidence, Party, Place, event_id
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.parties import resolve_party
@@ -137,15 +138,17 @@ class Extractor(FieldReader):
                 event = self._event(article, sent, main, published, salient, ordinal, [h.token for h in hits], others)
                 event = one_side_each(refine(self, event, main.token, salient, events, published,
                                               [h.token for h in hits]), *self._roles(main.token))
+                event = self._without_reason(event, sent, main.token)
                 salient.add(n_sent, event.actor, subject=True)
+                prior = earlier_clause(main.token) or timed_against(main.token) is not None  # another moment
                 offset = time_offset(clause_head(main.token)) if earlier_clause(main.token) else None
                 if event.date is None and last_day is not None and offset is not None:
                     event = replace(event, date=offset_date(last_day, *offset))  # "The raid came a day after ..."
                 elif event.date is None and last_day is not None and event.aggregate is None and not event.negated \
-                        and event.status == "occurred" and not earlier_clause(main.token):
+                        and event.status == "occurred" and not prior:
                     event = replace(event, date=last_day)  # the story's day carries over ("The attack killed...")
                 elif event.date is not None and event.date.precision == "day" and event.aggregate is None \
-                        and not earlier_clause(main.token) and clause_head(main.token).dep_ not in ("relcl", "acl") \
+                        and not prior and clause_head(main.token).dep_ not in ("relcl", "acl") \
                         and main.token.head.lower_ not in ("including", "like"):
                     last_day = event.date  # the story's day: not that of an earlier or included attack
                 events.append(event)
@@ -159,6 +162,20 @@ class Extractor(FieldReader):
                     ordinal += 1
             self._note_names(sent, n_sent, published, salient)
         return settle(events, article.text)
+
+    @staticmethod
+    def _without_reason(event: Event, sent: Span, tok: Token) -> Event:
+        """Counts read from a "in retaliation for the attack that killed three soldiers" phrase are that
+        attack's: without the phrase the sentence tells none, so the event has none."""
+        reason = reason_tokens(sent, tok)
+        if not reason or event.type != "ASSAULT" or (event.fatalities is None and event.injuries is None):
+            return event
+        def told(words: frozenset[str], inside: bool) -> bool:  # noqa: E306
+            return any((t.i in reason) == inside and t.lemma_.lower() in words for t in sent)
+        fatal = told(lx.FATAL_VERBS, True) and not told(lx.FATAL_VERBS | {"death", "dead"}, False)
+        injured = told(lx.INJURY_VERBS, True) and not told(lx.INJURY_VERBS | {"injury", "wounded"}, False)
+        return replace(event, fatalities=None if fatal else event.fatalities,
+                       injuries=None if injured else event.injuries)
 
     def _follow_up(self, sent: Span, groups: dict[tuple[str, int], list[Hit]], previous: Event) -> Event | None:
         """"Two other people in the car also died": more counts for the attack just before, not a new event.
@@ -309,7 +326,7 @@ class Extractor(FieldReader):
                others: set[int] | frozenset[int] = frozenset()) -> Event:
         tok, trigger = hit.token, hit.trigger
         actor_tok, target_tok = self._roles(tok)
-        status, negated = self._status(tok)
+        status, negated = modal_status(tok, *self._status(tok))
         if trigger.type == "THREATEN" and consequence(tok):  # "X said Hezbollah would pay a heavy price"
             actor_tok, target_tok = subject_before(tok), _child(tok, "nsubj")
             status, negated = self._status(actor_tok.head) if actor_tok is not None else ("occurred", False)
@@ -319,7 +336,15 @@ class Extractor(FieldReader):
             actor_tok, target_tok, status = _child(tok, "nsubj"), None, "denied"
         elif status == "denied" and actor_tok is None:
             actor_tok = denier(tok)
-        date_span = self._date(sent, tok, published)
+        reason = reason_tokens(sent, tok)  # "in retaliation for the attack that killed ...": another event
+        date_span = self._date(sent, tok, published, skip=said_dates(sent, tok, trigger.type) | reason)
+        timed = timed_against(tok)
+        if timed is not None:  # "flew to Baghdad on 29 January, the day after the attack": the 28th
+            verb, offset, mark = timed
+            outside = {t.i for t in sent if not (tok.i == t.i or tok.is_ancestor(t))}
+            main_day = self._date(sent, verb, published) if offset is not None else None
+            date_span = self._date(sent, tok, published, skip=outside) or (
+                offset_date(main_day, offset, mark) if main_day is not None else None)
         day = date_span.start if date_span else (published.isoformat() if published else None)
         actor = self._party(actor_tok, day, salient)
         target = self._party(target_tok, day, salient)
@@ -333,6 +358,9 @@ class Extractor(FieldReader):
         if target_tok is not None and target is not None and target.kind in ("state", "government") \
                 and target_tok.lemma_.lower() not in SITES:  # "Iran's Fordow site": the place all the same
             skip.append(core_span(target_tok))  # "called on Washington": a party, not the place
+        if reason:
+            skip.append(sent.doc[min(reason): max(reason) + 1])
+            others = set(others) | {h.i for i in reason if (h := clause_head(sent.doc[i])).i != clause_head(tok).i}
         location = self._location(sent, tok, skip, target_tok, group, others, whence=trigger.type == "RETREAT")
         if location is None and trigger.type == "ASSAULT" and target is not None and target.kind == "state" \
                 and target.country and target_tok.ent_type_ == "GPE" and _child(target_tok, "conj") is None:
@@ -342,6 +370,9 @@ class Extractor(FieldReader):
         mode = None
         if trigger.type == "ASSAULT":
             mode = trigger.mode or self._mode(sent, tok)
+            if mode is not None and trigger.mode is None and reason and mode not in {
+                    lx.MODE_WORDS.get(t.lemma_.lower(), lx.MODE_WORDS.get(t.lower_)) for t in sent if t.i not in reason}:
+                mode = None  # "struck back in retaliation for the drone attack": the drone was the other side's
             fatalities, injuries, victims = self._casualties(sent, others) if not negated else (None, None, None)
             aggregate = aggregate_of(tok) or next(  # "Scores of drone attacks have hit shipping"
                 (count for t in group or () if t.i != tok.i and t.pos_ == "NOUN" and (count := aggregate_of(t))), None)

@@ -654,3 +654,102 @@ def test_condemning_them_after_the_strikes_accuses_the_striker(extractor):
             "strikes, and condemned them as a breach of its sovereignty.")
     e = _one(extractor, text, "ACCUSE")
     assert e.target.country == "USA"
+
+
+# --- when it happened, and what belongs to another event (timing.py) ----------------------------------------
+def test_the_day_of_a_statement_does_not_date_the_attack_it_reports(extractor):
+    e = _one(extractor, "A spokesman said on Tuesday that the militia's rockets hit an airfield in Syria.")
+    assert e.date is None  # said on Tuesday; the rockets may have flown days before
+
+
+def test_a_trailing_attribution_day_does_not_date_the_attack(extractor):
+    e = _one(extractor, "Gunmen fired mortars at a police post in Kirkuk, the interior ministry said on Monday.")
+    assert e.date is None
+
+
+def test_an_attack_dated_in_its_own_clause_keeps_its_day(extractor):
+    e = _one(extractor, "Officials said gunmen fired mortars at a police post in Kirkuk on Monday.")
+    assert e.date is not None and e.date.start == "2024-01-29"
+
+
+def test_an_announced_decision_is_dated_by_its_announcement(extractor):
+    e = _one(extractor, "The armed faction announced on Tuesday that it was halting its operations against "
+                        "American forces.", type_="RETREAT")
+    assert e.date is not None and e.date.start == "2024-01-30"
+
+
+def test_the_attack_retaliated_for_lends_nothing_to_the_retaliation(extractor):
+    e = _one(extractor, "Britain struck back on Thursday in retaliation for the missile attack that killed "
+                        "two British sailors.")
+    assert e.actor.country == "GBR"
+    assert e.target is None or e.target.country != "GBR"  # the sailors were the other attack's victims
+    assert e.fatalities is None and e.mode is None  # their deaths and the missile belong to that attack
+    assert e.date is not None and e.date.start == "2024-02-01"
+
+
+def test_a_retaliation_keeps_its_own_victims(extractor):
+    e = _one(extractor, "Jets bombed a depot near Deir ez-Zor, killing four fighters, in response to the rocket "
+                        "attack on the base.")
+    assert e.fatalities == Count(4, 4) and e.mode != "rocket"
+
+
+def test_a_demand_under_a_condition_is_neither_occurred_nor_negated(extractor):
+    e = _one(extractor, "The envoy said the army must not launch an offensive on the town unless civilians "
+                        "can leave.")
+    assert (e.status, e.negated) == ("hypothetical", False)
+
+
+def test_a_plain_denial_that_an_attack_happened_stays_negated(extractor):
+    e = _one(extractor, "The army did not launch an offensive on the town.")
+    assert e.status == "occurred" and e.negated
+
+
+def test_a_strike_that_should_deter_others_still_occurred(extractor):
+    e = _one(extractor, "Officials said the strike on the depot should deter the militia.")
+    assert e.status == "occurred"
+
+
+def test_the_day_after_an_attack_dates_the_attack_a_day_earlier(extractor):
+    e = _one(extractor, "The envoy landed in Amman on 12 January, the day after the rocket attack on the embassy.")
+    assert e.date is not None and (e.date.start, e.date.end) == ("2024-01-11", "2024-01-11")
+
+
+def test_an_attack_named_only_to_time_a_visit_gets_no_date(extractor):
+    e = _one(extractor, "The envoy landed in Amman on 12 January after the rocket attack on the embassy.")
+    assert e.date is None  # some time before the 12th: not the 12th
+
+
+# --- one attack, or a kept-up activity or a count (generic.py, aggregates.py) ---------------------------------
+def test_attacks_kept_up_over_time_are_not_one_attack(extractor):
+    assert _events(extractor, "Prosecutors said the cell had been preparing and staging attacks on police "
+                              "stations.") == []
+
+
+def test_attacks_carried_out_this_week_are_still_reported(extractor):
+    e = _one(extractor, "Gunmen have carried out attacks on two checkpoints this week.")
+    assert e.status == "occurred" and not e.negated
+
+
+def test_volleys_of_one_attack_are_not_a_count_of_attacks(extractor):
+    e = _one(extractor, "Three volleys of mortar rounds slammed into the camp on Monday.")
+    assert e.aggregate is None
+
+
+def test_blasts_heard_are_not_a_count_of_attacks(extractor):
+    e = _one(extractor, "Witnesses reported a string of heavy blasts near the harbour on Monday.")
+    assert e.aggregate is None
+
+
+def test_counted_attacks_stay_a_count(extractor):
+    e = _one(extractor, "Rebels carried out four attacks on army posts on Monday.")
+    assert e.aggregate == Count(4, 4)
+
+
+def test_an_approximate_count_of_attacks_is_not_exact(extractor):
+    e = _one(extractor, "Gunmen have attacked the convoy route roughly 40 times since June.")
+    assert e.aggregate == Count(2, None)  # a count of attacks, but not exactly 40
+
+
+def test_a_range_of_two_full_dates_is_that_range_not_the_month(extractor):
+    e = _one(extractor, "Militias attacked US patrols between 17 October and 30 October.")
+    assert e.date is not None and (e.date.start, e.date.end) == ("2023-10-17", "2023-10-30")

@@ -101,3 +101,18 @@ def test_offset_date_needs_a_day_and_a_plain_offset():
 def test_parts_of_relative_months(text, start, end):
     span = resolve_date(text, date(2024, 2, 20))
     assert (span.start, span.end) == (start, end)
+
+
+def test_an_estimate_is_told_from_a_count():
+    from proxywatch.extract.numbers import approximate
+    assert approximate("about 66") and approximate("some 200") and approximate("roughly a dozen")
+    assert not approximate("at least 66") and not approximate("66") and not approximate("a dozen")
+
+
+def test_a_range_of_days_in_one_month():
+    from datetime import date
+
+    from proxywatch.extract.dates import resolve_date
+    span = resolve_date("between 4 and 11 November", date(2024, 2, 8))
+    assert (span.start, span.end) == ("2023-11-04", "2023-11-11")
+    assert resolve_date("between 12 and 9 November", date(2024, 2, 8)) is None  # backwards: no range
