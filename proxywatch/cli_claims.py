@@ -45,6 +45,7 @@ from proxywatch.clikit import (
 from proxywatch.errors import InputProblem, ProxywatchError
 from proxywatch.ingest.readers import ReadOptions
 from proxywatch.records import Article
+from proxywatch.serve.figure import check_plot_path
 from proxywatch.store.duck import Store
 
 __all__ = ["claims", "articles_for", "render_checks"]
@@ -123,6 +124,8 @@ def claims(
     until: Optional[str] = UntilOpt,
     published: Optional[str] = typer.Option(None, help="publication date for a file article that lacks one"),
     format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f"),
+    plot: Optional[Path] = typer.Option(None, "--plot", help="also draw the claims against the store's counts "
+                                                             "(.png or .html)"),
     kb: Optional[list[Path]] = KbOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
@@ -130,6 +133,8 @@ def claims(
     with guard():
         settings = settings_from(config, db=db)
         pick = event_query(type, actor, sponsor, country, since, until, target_country)
+        if plot is not None:
+            check_plot_path(plot)
         with open_existing(settings.db) as store:
             articles = articles_for(article, id, store, read_options(settings, published), warn)
             if source_is_empty(store, source.value):
@@ -145,6 +150,10 @@ def claims(
             typer.echo(json.dumps([c.to_json() for c in checks], indent=2, ensure_ascii=False))
         else:
             render_checks(checks, stdout_console())
+        if plot is not None and checks:
+            from proxywatch.serve.charts import claims_chart
+
+            err.print(f"chart written to {claims_chart(checks, plot)}", markup=False)
         verdicts = [c.verdict for c in checks]
         err.print(f"{len(articles)} articles, {len(checks)} claims: " + ", ".join(
             f"{verdicts.count(v)} {v}" for v in ("consistent", "inconsistent", "not enough data")), markup=False)

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from proxywatch.analyse.changepoints import ChangePoints
+from proxywatch.analyse.claims import ClaimCheck
 from proxywatch.analyse.compare import Comparison
 from proxywatch.analyse.series import Trend
 from proxywatch.serve.figure import new_figure, save_figure
@@ -77,3 +78,28 @@ def compare_chart(result: Comparison, path: Path) -> Path:
     ax.set_ylabel("events per day")
     ax.set_title(f"proxywatch compare at {result.at}: {text}")
     return save_figure(fig, path, title="proxywatch compare")
+
+
+_VERDICT_COLOURS = {"consistent": "seagreen", "inconsistent": "firebrick", "not enough data": "slategray"}
+
+
+def claims_chart(checks: "list[ClaimCheck] | tuple[ClaimCheck, ...]", path: Path) -> Path:
+    """Per claim: the claimed range (a bar from min to max, an arrow when open-ended) and the store's count."""
+    rows = list(checks)
+    fig = new_figure(9.0, max(2.5, 0.6 * len(rows) + 1.5))
+    ax = fig.subplots()
+    top = max([1] + [c.claim.max or c.claim.min for c in rows] + [c.count or 0 for c in rows])
+    for y, check in enumerate(rows):
+        claim = check.claim
+        high = claim.max if claim.max is not None else top * 1.15
+        ax.barh(y, high - claim.min, left=claim.min, height=0.5, color="lightsteelblue",
+                hatch="" if claim.max is not None else "//", edgecolor="steelblue")
+        if check.count is not None:
+            ax.plot([check.count], [y], marker="D", markersize=9, linestyle="none",
+                    color=_VERDICT_COLOURS.get(check.verdict, "black"))
+    ax.set_yticks(range(len(rows)), [f"{c.claim.article_id}: {c.claim.text[:48]}…\n{c.verdict}" for c in rows],
+                  fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlabel("events — bar: claimed range (hatched: no upper bound); diamond: store count")
+    ax.set_title("proxywatch claims")
+    return save_figure(fig, path, title="proxywatch claims")

@@ -8,6 +8,7 @@ import pytest
 
 from proxywatch.analyse.claims import (
     Claim,
+    ClaimCheck,
     Coverage,
     check_claim,
     claims_of,
@@ -214,3 +215,14 @@ def test_a_publication_date_that_is_not_iso_does_not_end_the_window():
     article = Article("a1", "text", published="Mon, 29 Jan 2024 10:00:00 GMT")
     [claim] = claims_of(article, [_event("agg", "a1", "2023-10-01", "2024-02-03", aggregate=Count(151))])
     assert (claim.start, claim.end) == ("2023-10-01", "2024-02-03")
+
+
+def test_the_claims_chart_draws_every_claim(tmp_path):
+    from proxywatch.serve.charts import claims_chart
+
+    checks = [ClaimCheck(_claim(), "canonical", 0, 0, 0, None, "consistent", "none stored"),
+              ClaimCheck(_claim(event_id="c2", kind="aggregate", min=151, max=None), "canonical", 4, 0, 0, None,
+                         "not enough data", "fewer stored")]
+    page = claims_chart(checks, tmp_path / "c.html").read_text()
+    assert page.count("<svg") == 1 and "not enough data" in page and "consistent" in page
+    assert claims_chart(checks, tmp_path / "c.png").read_bytes()[:4] == b"\x89PNG"
