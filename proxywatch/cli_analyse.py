@@ -19,19 +19,22 @@ import typer
 from rich.table import Table
 
 from proxywatch.analyse.series import PERIODS, SPLITS
-from proxywatch.analyse.source import SOURCES
 from proxywatch.clikit import (
     ActorOpt,
     ConfigOpt,
     CountryOpt,
     DbOpt,
+    PlotOpt,
     ReportFormat,
     SinceOpt,
+    SourceChoice,
+    SourceOpt,
     SponsorOpt,
     TargetCountryOpt,
     TypeOpt,
     UntilOpt,
     app,
+    check_plot,
     err,
     event_query,
     guard,
@@ -49,15 +52,10 @@ def _choices(name: str, values: tuple[str, ...]) -> type[Enum]:
     return Enum(name, {v.replace("-", "_"): v for v in values}, type=str)
 
 
-SourceChoice = _choices("SourceChoice", SOURCES)
 PeriodChoice = _choices("PeriodChoice", PERIODS)
 SplitChoice = _choices("SplitChoice", tuple(SPLITS))
 
-
-SourceOpt = typer.Option(SourceChoice("canonical"), "--source",
-                         help="count canonical events (merged across articles) or single occurred mentions")
 FormatOpt = typer.Option(ReportFormat.table, "--format", "-f")
-PlotOpt = typer.Option(None, "--plot", help="also draw a chart to this .png or .html file")
 
 
 def to_jsonable(value: Any) -> Any:
@@ -88,13 +86,6 @@ def _rate(rate: Any) -> str:
     return f"{rate.rate:.3g}/day [{rate.low:.3g}, {rate.high:.3g}]"
 
 
-def _prepare(plot: Optional[Path]) -> None:
-    if plot is not None:
-        from proxywatch.serve.figure import check_plot_path
-
-        check_plot_path(plot)
-
-
 @app.command()
 def trend(
     by: PeriodChoice = typer.Option(PeriodChoice("month"), "--by", help="period: day, week (from Monday) or month"),
@@ -119,7 +110,7 @@ def trend(
     with guard():
         settings = settings_from(config, db=db)
         query = event_query(type, actor, sponsor, country, since, until, target_country)
-        _prepare(plot)
+        check_plot(plot)
         with open_existing(settings.db) as store:
             result = run(store, query, by=by.value, split=split.value if split else None, source=source.value,
                          top=top)
@@ -168,7 +159,7 @@ def changepoints(
     with guard():
         settings = settings_from(config, db=db, changepoint_penalty=penalty, changepoint_min_days=min_days)
         query = event_query(type, actor, sponsor, country, since, until, target_country)
-        _prepare(plot)
+        check_plot(plot)
         with open_existing(settings.db) as store:
             result = run(store, query, penalty=settings.changepoint_penalty, min_days=settings.changepoint_min_days,
                          n_changes=n, source=source.value)
@@ -229,7 +220,7 @@ def compare(
             raise ProxywatchError(f"--at must be a date YYYY-MM-DD, got {at!r}") from None
         days = parse_window(settings.compare_window)
         query = event_query(type, actor, sponsor, country, since, until, target_country)
-        _prepare(plot)
+        check_plot(plot)
         with open_existing(settings.db) as store:
             result = run(store, when, days, query, source=source.value)
         if format is ReportFormat.json:

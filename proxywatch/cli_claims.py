@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -25,13 +24,17 @@ from proxywatch.clikit import (
     CountryOpt,
     DbOpt,
     KbOpt,
+    PlotOpt,
     ReportFormat,
     SinceOpt,
+    SourceChoice,
+    SourceOpt,
     SponsorOpt,
     TargetCountryOpt,
     TypeOpt,
     UntilOpt,
     app,
+    check_plot,
     err,
     event_query,
     extractor,
@@ -45,15 +48,9 @@ from proxywatch.clikit import (
 from proxywatch.errors import InputProblem, ProxywatchError
 from proxywatch.ingest.readers import ReadOptions
 from proxywatch.records import Article
-from proxywatch.serve.figure import check_plot_path
 from proxywatch.store.duck import Store
 
 __all__ = ["claims", "articles_for", "render_checks"]
-
-
-class SourceChoice(str, Enum):
-    canonical = "canonical"
-    mentions = "mentions"
 
 
 def articles_for(target: str, article_id: Optional[str], store: Store, opts: ReadOptions,
@@ -113,8 +110,7 @@ def claims(
                                   help="an articles file (JSON Lines, .txt, .html) or a stored article's id"),
     id: Optional[str] = typer.Option(None, "--id", help="check only this article of the file"),
     db: Optional[str] = DbOpt,
-    source: SourceChoice = typer.Option(SourceChoice.canonical, "--source",
-                                        help="count canonical events or single mentions"),
+    source: SourceChoice = SourceOpt,
     type: Optional[str] = TypeOpt,
     actor: Optional[str] = ActorOpt,
     sponsor: Optional[str] = SponsorOpt,
@@ -124,8 +120,7 @@ def claims(
     until: Optional[str] = UntilOpt,
     published: Optional[str] = typer.Option(None, help="publication date for a file article that lacks one"),
     format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f"),
-    plot: Optional[Path] = typer.Option(None, "--plot", help="also draw the claims against the store's counts "
-                                                             "(.png or .html)"),
+    plot: Optional[Path] = PlotOpt,
     kb: Optional[list[Path]] = KbOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
@@ -133,8 +128,7 @@ def claims(
     with guard():
         settings = settings_from(config, db=db)
         pick = event_query(type, actor, sponsor, country, since, until, target_country)
-        if plot is not None:
-            check_plot_path(plot)
+        check_plot(plot)
         with open_existing(settings.db) as store:
             articles = articles_for(article, id, store, read_options(settings, published), warn)
             if source_is_empty(store, source.value):

@@ -12,18 +12,21 @@ import typer
 from rich.table import Table
 
 from proxywatch.analyse.network import Network, sponsor_network, to_networkx
-from proxywatch.analyse.source import SOURCES
 from proxywatch.clikit import (
     ActorOpt,
     ConfigOpt,
     CountryOpt,
     DbOpt,
+    PlotOpt,
     SinceOpt,
+    SourceChoice,
+    SourceOpt,
     SponsorOpt,
     TargetCountryOpt,
     TypeOpt,
     UntilOpt,
     app,
+    check_plot,
     err,
     event_query,
     guard,
@@ -38,13 +41,11 @@ from proxywatch.serve.export import (
     check_output_path,
     export_events,
 )
-from proxywatch.serve.figure import check_plot_path
 
 __all__ = ["export", "network", "write_network"]
 
 ExportFormat = Enum("ExportFormat", {f: f for f in EXPORT_FORMATS}, type=str)
 ExportSource = Enum("ExportSource", {s.replace("-", "_"): s for s in EXPORT_SOURCES}, type=str)
-NetworkSource = Enum("NetworkSource", {s: s for s in SOURCES}, type=str)
 
 
 class NetworkFormat(str, Enum):
@@ -122,10 +123,10 @@ def network(
     target_country: Optional[str] = TargetCountryOpt,
     since: Optional[str] = SinceOpt,
     until: Optional[str] = UntilOpt,
-    source: NetworkSource = typer.Option("canonical", "--source", help="canonical events or single mentions"),
+    source: SourceChoice = SourceOpt,
     format: NetworkFormat = typer.Option(NetworkFormat.table, "--format", "-f", help="table, json or graphml"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="write here instead of standard output"),
-    plot: Optional[Path] = typer.Option(None, "--plot", help="draw the network to a .png or .html file"),
+    plot: Optional[Path] = PlotOpt,
     top: int = typer.Option(30, "--top", min=1, help="--plot draws at most this many actors and targets (the most "
                             "active); --format output is always complete"),
     config: Optional[Path] = ConfigOpt,
@@ -138,8 +139,7 @@ def network(
             raise ProxywatchError("--format graphml writes a file: give --output FILE.graphml")
         if output is not None:
             check_output_path(output)
-        if plot is not None:
-            check_plot_path(plot)
+        check_plot(plot)
         with open_existing(settings.db) as store:
             net = sponsor_network(store, query, source.value)
         if net.events == 0:

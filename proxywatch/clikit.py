@@ -16,18 +16,21 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from proxywatch.analyse.source import SOURCES
 from proxywatch.errors import InputProblem, ProxywatchError, StoreError
 from proxywatch.extract.model import load_pipeline
 from proxywatch.extract.pipeline import Extractor
 from proxywatch.ingest.readers import ReadOptions
 from proxywatch.records import PLOVER_TYPES
 from proxywatch.resolve.kb import load_kb
+from proxywatch.serve.figure import check_plot_path
 from proxywatch.settings import Settings, load_settings
 from proxywatch.store.duck import EventQuery, Store
 
 __all__ = [
     "app", "err", "ReportFormat", "ConfigOpt", "DbOpt", "KbOpt", "TypeOpt", "ActorOpt", "SponsorOpt",
-    "CountryOpt", "TargetCountryOpt", "SinceOpt", "UntilOpt", "guard", "stdout_console", "warn",
+    "CountryOpt", "TargetCountryOpt", "SinceOpt", "UntilOpt", "SourceChoice", "SourceOpt", "PlotOpt",
+    "check_plot", "guard", "stdout_console", "warn",
     "settings_from", "read_options", "extractor", "progress", "open_existing", "event_query",
 ]
 
@@ -58,6 +61,18 @@ CountryOpt = typer.Option(None, "--country", help="country where the event happe
 TargetCountryOpt = typer.Option(None, "--target-country", help="country of the target, ISO alpha-3 (USA)")
 SinceOpt = typer.Option(None, "--since", help="events starting on or after this date (YYYY-MM-DD)")
 UntilOpt = typer.Option(None, "--until", help="events starting on or before this date (YYYY-MM-DD)")
+
+# What the analysis commands count (analyse/source.py), and where they draw a chart.
+SourceChoice = Enum("SourceChoice", {s: s for s in SOURCES}, type=str)
+SourceOpt = typer.Option(SourceChoice("canonical"), "--source",
+                         help="count canonical events (merged across articles) or single occurred mentions")
+PlotOpt = typer.Option(None, "--plot", help="also draw a chart to this .png or .html file")
+
+
+def check_plot(plot: Optional[Path]) -> None:
+    """Refuse a bad ``--plot`` path before any work is done (nothing to check without one)."""
+    if plot is not None:
+        check_plot_path(plot)
 
 
 @contextmanager
