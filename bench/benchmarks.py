@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from proxywatch import jobs
-from proxywatch.analyse.benchmarks import load_gold
+from proxywatch.evaluate.benchmarks import load_gold
 from proxywatch.extract import Extractor, load_pipeline
 from proxywatch.resolve import load_kb
 from proxywatch.settings import Settings

@@ -8,7 +8,7 @@ Two fixed corpora, each cut at --words whitespace words:
   about conflict, so nearly every sentence has a candidate trigger: the prefilter's worst case.
 * news: real news read at run time from the public benchmarks folder (development splits only:
   M2E2 dev, RAMS dev, MUC-4 dev, then MUC-4 train), through the converters in
-  proxywatch.analyse.benchmarks. Nothing is copied into the repository; without the folder this
+  proxywatch.evaluate.benchmarks. Nothing is copied into the repository; without the folder this
   corpus is skipped with a note.
 
 For each corpus, in one process and on the same texts: a warm-up of both sides outside the
@@ -73,7 +73,7 @@ def news_corpus(words: int, data: Path) -> list[Article] | None:
     """Real news texts from the benchmarks' development splits, or None when the folder is absent."""
     if not data.is_dir():
         return None
-    from proxywatch.analyse.benchmarks import load_gold
+    from proxywatch.evaluate.benchmarks import load_gold
 
     out: list[Article] = []
     for name, split in NEWS_SPLITS:

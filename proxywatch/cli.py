@@ -34,13 +34,13 @@ from proxywatch.clikit import read_options as _read_options
 from proxywatch.clikit import settings_from as _settings
 from proxywatch.clikit import stdout_console as _stdout_console
 from proxywatch.clikit import warn as _warn
-from proxywatch.analyse.benchmarks import DATASETS, load_gold
-from proxywatch.analyse.scoring import score
+from proxywatch.evaluate.benchmarks import DATASETS, load_gold
+from proxywatch.evaluate.scoring import score
 from proxywatch.analyse.summary import events_by_type_and_month, top_actors
 from proxywatch.errors import InputProblem, ProxywatchError, StoreError
 from proxywatch.ingest.gold import gold_article, read_gold
 from proxywatch.records import Event, event_json_schema
-from proxywatch.resolve.canonical import MergeRules
+from proxywatch.merge import MergeRules
 from proxywatch.resolve.check import check_kb
 from proxywatch.resolve.describe import actor_record, place_record
 from proxywatch.resolve.kb import load_kb

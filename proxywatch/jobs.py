@@ -12,14 +12,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from proxywatch.analyse.benchmarks import DATASETS
-from proxywatch.analyse.scoring import score
+from proxywatch.evaluate.benchmarks import DATASETS
+from proxywatch.evaluate.scoring import score
 from proxywatch.errors import InputProblem
 from proxywatch.extract.pipeline import Extractor
 from proxywatch.ingest.gold import gold_article
 from proxywatch.ingest.readers import ReadOptions, input_files, read_file
 from proxywatch.records import Article, Event
-from proxywatch.resolve.canonical import MergeRules
+from proxywatch.merge import MergeRules
 from proxywatch.store.duck import Store
 
 __all__ = ["BenchmarkResult", "IngestSummary", "collect", "extract_articles", "ingest", "run_benchmark"]

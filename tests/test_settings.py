@@ -35,7 +35,7 @@ def one_line(exc: BaseException) -> str:
 
 
 def test_canonical_settings_reach_the_merge_rules():
-    from proxywatch.resolve.canonical import MergeRules
+    from proxywatch.merge import MergeRules
 
     settings, _ = load_settings(env={"PROXYWATCH_CANONICAL_DISTANCE_KM": "25"})
     rules = MergeRules.from_settings(settings)

@@ -9,8 +9,8 @@ from typing import Any, Iterable, Iterator, TextIO
 from rich.console import Console
 from rich.table import Table
 
-from proxywatch.analyse.scoring import FIELDS as FIELD_ORDER
-from proxywatch.analyse.scoring import ScoreReport
+from proxywatch.evaluate.scoring import FIELDS as FIELD_ORDER
+from proxywatch.evaluate.scoring import ScoreReport
 from proxywatch.analyse.summary import ActorCount, TypeMonth
 from proxywatch.records import Count, Event, Party
 

@@ -19,7 +19,7 @@ import duckdb
 
 from proxywatch.errors import StoreError
 from proxywatch.records import Article, Count, DateSpan, Event, Party, Place
-from proxywatch.resolve.canonical import (
+from proxywatch.merge import (
     CanonicalEvent,
     Mention,
     MergeRules,
@@ -321,7 +321,7 @@ class Store:
             raise StoreError(f"{self.path}: write failed, batch rolled back ({str(exc).splitlines()[0]})") from None
         return written
 
-    # --- canonical events (resolve/canonical.py decides; this keeps the tables in step) -------------
+    # --- canonical events (merge.py decides; this keeps the tables in step) -------------
     def rebuild_canonical(self, rules: MergeRules | None = None) -> int:
         """Recompute every canonical event from the stored mentions, in one transaction."""
         self._con.execute("BEGIN TRANSACTION")

@@ -50,7 +50,7 @@ _V1 = [
 ]
 
 # Canonical events: one row per real event, merged from the single, occurred, non-negated
-# mentions of ``events`` (resolve/canonical.py decides the merge). Filter columns have the
+# mentions of ``events`` (merge.py decides the merge). Filter columns have the
 # same names as in ``events`` so EventQuery.where works over either table.
 _V2 = [
     """CREATE TABLE canonical_events (

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from proxywatch.analyse.scoring import score
+from proxywatch.evaluate.scoring import score
 from proxywatch.ingest.gold import gold_article, read_gold
 
 GOLD = Path(__file__).resolve().parent.parent / "data" / "gold"

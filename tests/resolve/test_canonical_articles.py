@@ -15,7 +15,7 @@ import pytest
 
 from proxywatch import jobs
 from proxywatch.ingest.readers import ReadOptions
-from proxywatch.resolve.canonical import MergeRules
+from proxywatch.merge import MergeRules
 from proxywatch.store import EventQuery, Store
 
 pytestmark = pytest.mark.slow

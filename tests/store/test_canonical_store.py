@@ -9,7 +9,7 @@ import pytest
 
 from proxywatch import records as rec
 from proxywatch.errors import StoreError
-from proxywatch.resolve.canonical import MergeRules
+from proxywatch.merge import MergeRules
 from proxywatch.store import EventQuery, Store
 
 US = rec.Party("US forces", id="us-military", name="United States Armed Forces", country="USA", kind="military")

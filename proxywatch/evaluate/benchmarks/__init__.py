@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from proxywatch.analyse.benchmarks import case2021, m2e2, muc4, plover, rams, wikievents
-from proxywatch.analyse.benchmarks._common import Dataset
+from proxywatch.evaluate.benchmarks import case2021, m2e2, muc4, plover, rams, wikievents
+from proxywatch.evaluate.benchmarks._common import Dataset
 
 __all__ = ["DATASETS", "Dataset", "load_gold"]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from proxywatch.analyse.benchmarks import plover
-from proxywatch.analyse.scoring import score
+from proxywatch.evaluate.benchmarks import plover
+from proxywatch.evaluate.scoring import score
 from proxywatch.ingest.gold import _check
 
 BENCH = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks"

@@ -9,8 +9,8 @@ from typing import Any, Sequence
 
 import pytest
 
-from proxywatch.analyse.benchmarks import rams
-from proxywatch.analyse.scoring import score
+from proxywatch.evaluate.benchmarks import rams
+from proxywatch.evaluate.scoring import score
 from proxywatch.ingest.gold import _check
 
 _CANDIDATES = (Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks", Path("/work/shared/benchmarks"))

@@ -30,7 +30,7 @@ from typing import Any, Mapping
 
 import pycountry
 
-from proxywatch.analyse.benchmarks._common import CONTRACT_TYPES, Dataset, anchor_fields, dataset_dir, place_name
+from proxywatch.evaluate.benchmarks._common import CONTRACT_TYPES, Dataset, anchor_fields, dataset_dir, place_name
 
 __all__ = ["DATASET", "convert", "build_article", "parse_markup", "TYPE_RENAMES", "MODE_MAP"]
 

@@ -21,7 +21,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from proxywatch.analyse.benchmarks._common import CONTRACT_TYPES, Dataset, dataset_dir, prf
+from proxywatch.evaluate.benchmarks._common import CONTRACT_TYPES, Dataset, dataset_dir, prf
 
 __all__ = ["DATASET", "LABELS", "NO_ASSAULT_LABELS", "convert", "read_snippets", "score_snippets"]
 

@@ -8,7 +8,7 @@ import math
 import pytest
 
 from proxywatch.records import Count, DateSpan, Event, Evidence, Party, Place, event_id
-from proxywatch.resolve.canonical import (
+from proxywatch.merge import (
     Mention,
     MergeRules,
     canonical_id,
@@ -282,7 +282,7 @@ def test_rules_from_the_knowledge_base(kb):
 
 
 def parties_ok(rules: MergeRules, a: str, b: str) -> bool:
-    from proxywatch.resolve.canonical import parties_compatible
+    from proxywatch.merge import parties_compatible
 
     kinds = {"us-navy": ("USA", "military"), "united-states": ("USA", "state"),
              "kataib-hezbollah": ("IRQ", "armed_group"), "nujaba": ("IRQ", "armed_group")}

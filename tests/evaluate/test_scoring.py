@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from proxywatch.analyse.scoring import name_matches, score
+from proxywatch.evaluate.scoring import name_matches, score
 
 TEXT = "Militants attacked a base near Erbil on Sunday, killing two soldiers. Iraq condemned the raid."
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from proxywatch.analyse.benchmarks import muc4
+from proxywatch.evaluate.benchmarks import muc4
 
 BENCH = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks"
 

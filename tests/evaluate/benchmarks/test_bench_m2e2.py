@@ -11,7 +11,7 @@ from typing import Any, Sequence
 
 import pytest
 
-from proxywatch.analyse.benchmarks import m2e2
+from proxywatch.evaluate.benchmarks import m2e2
 from proxywatch.ingest.gold import _check
 
 _CANDIDATES = (Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks", Path("/work/shared/benchmarks"))

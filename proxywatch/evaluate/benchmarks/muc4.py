@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from proxywatch.analyse.benchmarks._common import Dataset, dataset_dir, mode_from_instrument, overlaps, prf
+from proxywatch.evaluate.benchmarks._common import Dataset, dataset_dir, mode_from_instrument, overlaps, prf
 
 __all__ = ["DATASET", "convert", "score_documents", "parse_key_file", "parse_raw_texts"]
 

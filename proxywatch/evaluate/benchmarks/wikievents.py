@@ -43,7 +43,7 @@ import re
 from pathlib import Path
 from typing import Any, Mapping, NamedTuple, Sequence
 
-from proxywatch.analyse.benchmarks._common import (
+from proxywatch.evaluate.benchmarks._common import (
     Dataset, TextBuilder, anchor_fields, dataset_dir, merge_sentence_assaults, mode_from_instrument, place_name,
 )
 

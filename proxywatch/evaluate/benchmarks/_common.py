@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
-from proxywatch.analyse.scoring import detection
+from proxywatch.evaluate.scoring import detection
 from proxywatch.records import ASSAULT_MODES, PLOVER_TYPES
 
 __all__ = [

@@ -45,10 +45,10 @@ import re
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
-from proxywatch.analyse.benchmarks._common import (
+from proxywatch.evaluate.benchmarks._common import (
     Dataset, TextBuilder, anchor_fields, dataset_dir, mode_from_instrument, place_name,
 )
-from proxywatch.analyse.benchmarks.wikievents import Candidate, assemble_events, back_reference, trigger_mode
+from proxywatch.evaluate.benchmarks.wikievents import Candidate, assemble_events, back_reference, trigger_mode
 
 __all__ = ["DATASET", "detokenize", "map_event", "build_article", "convert"]
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from proxywatch.analyse.benchmarks import case2021
-from proxywatch.analyse.benchmarks._common import CONTRACT_TYPES
+from proxywatch.evaluate.benchmarks import case2021
+from proxywatch.evaluate.benchmarks._common import CONTRACT_TYPES
 
 BENCH = Path(__file__).resolve().parents[3].parent / "shared" / "benchmarks"
 
