@@ -17,10 +17,10 @@ from typer.testing import CliRunner
 
 from proxywatch.cli import app
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place
-from proxywatch.serve.cells import FORMULA_PREFIXES, cell, neutralise
 from proxywatch.serve.export import export_events
 from proxywatch.store import Store
 
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list
 PAYLOADS = ("=HYPERLINK(\"http://x.invalid\",\"a\")", "+1+2", "-2+3", "@SUM(1,2)", "\t=1+1", "\r=1+1")
 SENTENCE = "=cmd|' /C calc'!A0 gunmen attacked a checkpoint west of the town."
 
@@ -98,6 +98,8 @@ def test_events_csv_neutralises_formula_cells(db, extra):
 
 
 def test_the_cell_rule():
+    from proxywatch.serve.cells import cell, neutralise
+
     for payload in PAYLOADS:
         assert neutralise(payload) == "'" + payload
     assert neutralise("Hezbollah") == "Hezbollah" and neutralise("a=b") == "a=b"
