@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from proxywatch.analyse.claims import ClaimReport, check_article
 from proxywatch.evaluate.benchmarks import DATASETS
 from proxywatch.evaluate.scoring import score
 from proxywatch.errors import InputProblem
@@ -20,9 +21,9 @@ from proxywatch.ingest.gold import gold_article
 from proxywatch.ingest.readers import ReadOptions, input_files, read_file
 from proxywatch.records import Article, Event
 from proxywatch.merge import MergeRules
-from proxywatch.store.duck import Store
+from proxywatch.store.duck import EventQuery, Store
 
-__all__ = ["BenchmarkResult", "IngestSummary", "collect", "extract_articles", "ingest", "run_benchmark"]
+__all__ = ["BenchmarkResult", "IngestSummary", "check_claims", "collect", "extract_articles", "ingest", "run_benchmark"]
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[int], None]
@@ -101,6 +102,17 @@ def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_p
         if progress:
             progress(len(chunk))
     return summary
+
+
+def check_claims(store: Store, articles: Sequence[Article], extractor: Extractor, on_problem: ProblemSink, *,
+                 source: str = "canonical", min_coverage: float = 0.5, pick: EventQuery | None = None) -> ClaimReport:
+    """Read each article's claims and check them against the store: the one function behind
+    ``proxywatch claims`` and the HTTP API's ``claims``. An article whose extraction fails is reported
+    to ``on_problem`` and left out; nothing is written to the store."""
+    checked = tuple(check_article(store, article, events, extractor.kb, source=source, min_coverage=min_coverage,
+                                  pick=pick)
+                    for article, events in extract_articles(extractor, articles, on_problem))
+    return ClaimReport(source, min_coverage, checked)
 
 
 @dataclass
