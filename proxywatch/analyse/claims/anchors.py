@@ -395,7 +395,7 @@ def place_anchor(pending: PendingAnchor, events: Sequence[Event], ctx: ReadConte
     if same:
         window = replace(window, anchor=replace(anchor, same=same))
     rules = ["period-anchor", "anchor-parse", anchor.how] + (["anchor-not-counted"] if same else [])
-    if reading.response:
+    if "after the attack it answers" in anchor.note:
         rules.append("anchor-response-after-cause")
     if anchor.how == "anchor-store-event" or anchor.how == "anchor-article-attributes":
         rules.append("anchor-credible-range")

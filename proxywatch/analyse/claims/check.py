@@ -343,10 +343,9 @@ def check_claim(store: Store, claim: Claim, tallies: Sequence[tuple[Claim, Tally
     bounds = bounds_of(count, uses, bool(claim.broad))
     said, rule_id, reason = verdict(claim, count, cover, bounds, min_coverage)
     extras = []
-    if unknown_actor:
-        extras.append(f"{_n(unknown_actor).replace('matching', 'more matching')} have no known actor")
-    if unplaced:
-        extras.append(f"{unplaced} more have no known place")
+    for n, what in ((unknown_actor, "actor"), (unplaced, "place")):
+        if n:
+            extras.append(f"{_n(n).replace('matching', 'more matching')} {'has' if n == 1 else 'have'} no known {what}")
     if extras and said != "inconsistent":
         reason += " (" + "; ".join(extras) + ")"
     return ClaimCheck(claim, source, count, unknown_actor, unplaced, undated, cover, said, rule_id, reason + ".",

@@ -98,6 +98,18 @@ _NEG_HIT = re.compile(
     re.IGNORECASE)
 
 
+_NOT_HEAD = re.compile(r"\s+(?:drones?|aircraft|helicopters?|boats?|craft|missiles?|weapons?|jets?|planes?|ships?|"
+                       r"vessels?|submarines?|dogs?|units?|squadrons?|teams?|groups?|forces?|capabilit\w+|packages?|"
+                       r"plans?|options?|targets?)\b", re.IGNORECASE)
+
+
+@rule("count-partitive", "count", "'four of the attacks', 'at least five of the attacks' count part of a set told "
+      "elsewhere, with its filters there: not a claim on its own.",
+      "At least five of the attacks on US forces came after the strikes of 27 October.", [])
+def partitive(words: str) -> bool:
+    return re.search(r"(?i)\bof\s+(?:the|these|those)\s+", words) is not None
+
+
 def _bounds(cmp: str | None, num: str | None, neg: str | None) -> tuple[int, int | None, bool] | None:
     """(min, max, approximate) of a count phrase; an estimate ("about 66") is read as ±10% (count-approximate)."""
     if neg:
@@ -144,6 +156,10 @@ def noun_hits(text: str) -> list[Hit]:
         at = m.start() + 1  # a rejected match may hide a count inside it ("one of at least three attacks")
         mods = m.group("mods") or ""
         if any(w.lower() in _MOD_STOP for w in mods.split()) or re.match(r"(?i)one\s+of\b", m.group(0)):
+            continue
+        if _NOT_HEAD.match(text, m.end()):
+            continue  # "two one-way attack drones": the event word names a kind of weapon, not events
+        if partitive(m.group(0)):
             continue
         hit = _hit(m, "noun", "count-noun", m.group("noun"), m.start("noun"), mods)
         if hit is not None and not (m.group("neg") and re.match(r"(?i)no\s+(?:longer|more\s+than|fewer)", text[m.start():])):
@@ -625,6 +641,7 @@ def type_and_modes(clause: Clause) -> tuple[str, tuple[str, ...]]:
 # --- sentences → claims ---------------------------------------------------------------------------
 
 _TRAIL = re.compile(r",\s*(?:including|according\s+to|most\s+of\s+(?:them|which)|mostly|mainly|which|who|"
+                    r"most\s+recently|using|in\s+what|as\s+|after\s|before\s|"
                     r"(?:[\w'’.-]+\s+){0,8}?(?:said|says|told|tells|added|reported|announced))\b|;|\s[—–]\s|\(",
                     re.IGNORECASE)
 
@@ -638,9 +655,23 @@ def _clause_start(text: str, lo: int, at: int) -> int:
     return breaks[-1].end() if breaks else lo
 
 
+_NEW_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas)\s+(?!(?:only|just|none|no|not)\b)")
+_VERB_AHEAD = re.compile(r"^[^,;.]{0,80}?\b(?:have|has|had|was|were|is|are|came|come|said|says|\w+ed)\b", re.IGNORECASE)
+
+
 def _region_end(text: str, hit: Hit, stop: int) -> int:
+    """Where a count's part of the sentence ends: a trailing clause (', including', ', according to', ', the
+    official said'), or ', and' before a new clause with its own verb (not a list, not a conjunct count)."""
+    ends = [stop]
     m = _TRAIL.search(text, hit.end, stop)
-    return m.start() if m else stop
+    if m:
+        ends.append(m.start())
+    for c in _NEW_CLAUSE.finditer(text, hit.end, stop):
+        if not re.match(rf"(?i)(?:{CMP}\s+)?(?:{NUM})\s+(?:times\s+|\w+\s+)?(?:in|inside|across)\b", text[c.end():]) \
+                and _VERB_AHEAD.match(text[c.end():]):
+            ends.append(c.start())
+            break
+    return min(ends)
 
 
 def _scope_fields(clause: Clause) -> dict:

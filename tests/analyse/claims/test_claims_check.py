@@ -169,7 +169,7 @@ def test_events_without_a_known_actor_are_reported_beside_the_count(db):
     claim = _claim(scope=Scope(sponsor="IRN", target_country="USA", countries=("IRQ",)), min=5, max=None)
     check = check_claim(db, claim, source="mentions")
     assert (check.count, check.unknown_actor, check.undated) == (1, 1, 1)
-    assert check.verdict == "not enough data" and "1 more matching stored event have no known actor" in check.reason
+    assert check.verdict == "not enough data" and "1 more matching stored event has no known actor" in check.reason
 
 
 def test_an_empty_source_is_detected(empty_store):
