@@ -2,7 +2,8 @@
 
 Every format is one SQL query run by DuckDB's ``COPY ... TO``: the rows are selected, joined,
 mapped and written inside the database, so an export of millions of events never sits in Python
-memory. The file is written next to the target under a temporary name and renamed when complete,
+memory. A PostgreSQL store is first copied in bulk chunks into a temporary DuckDB file beside the
+output, which DuckDB then formats the same way (``Store.copy_into``). The file is written next to the target under a temporary name and renamed when complete,
 so a failed export leaves no half-written file.
 
 Sources (``--source``): ``canonical`` (merged real events, the default), ``mentions`` (the single,
@@ -14,16 +15,18 @@ hypothetical and aggregate ones). See ``docs/exports.md`` for the columns and ma
 from __future__ import annotations
 
 import os
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import duckdb
 
 from proxywatch.analyse.countries import country_names
 from proxywatch.analyse.source import relation
 from proxywatch.errors import ProxywatchError
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store
 
 __all__ = [
     "EXPORT_FORMATS", "EXPORT_SOURCES", "CSV_COLUMNS", "ACLED_COLUMNS", "ACLED_RULES", "ACLED_TYPES",
@@ -331,6 +334,18 @@ def _write_geojson(store: Store, rows: str, params: list[Any], target: Path) -> 
         lines.unlink(missing_ok=True)
 
 
+@contextmanager
+def duckdb_view(store: Store, beside: Path) -> Iterator[Store]:
+    """The store itself when it is DuckDB; else a temporary DuckDB copy next to ``beside``."""
+    if store.dialect == "duckdb":
+        yield store
+        return
+    with tempfile.TemporaryDirectory(prefix=".proxywatch-export-", dir=beside.parent) as tmp, \
+            Store(Path(tmp) / "export.duckdb") as copy:
+        store.copy_into(copy)
+        yield copy
+
+
 def export_events(store: Store, fmt: str, path: Path, query: EventQuery | None = None,
                   source: str = "canonical") -> ExportResult:
     """Write the events selected by ``query`` from ``source`` to ``path`` in ``fmt``."""
@@ -340,8 +355,13 @@ def export_events(store: Store, fmt: str, path: Path, query: EventQuery | None =
         raise ProxywatchError("--format acled writes events that happened: use --source canonical or mentions, "
                               "not all-mentions (negated, planned and aggregate mentions are no ACLED events)")
     check_output_path(path)
-    if store.path != ":memory:" and Path(store.path).resolve() == path.resolve():
+    if store.dialect == "duckdb" and store.path != ":memory:" and Path(store.path).resolve() == path.resolve():
         raise ProxywatchError(f"{path}: is the database being exported; choose another --output")
+    with duckdb_view(store, path) as duck:
+        return _export(duck, fmt, path, query, source)
+
+
+def _export(store: Store, fmt: str, path: Path, query: EventQuery | None, source: str) -> ExportResult:
     rows, params = _rows_sql(source, query or EventQuery())
     part = path.with_name(f".{path.name}.part")
     left_out, note = 0, ""
