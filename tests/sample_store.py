@@ -114,3 +114,13 @@ def merged_groups(db: str = ":memory:") -> list[list[str]]:
 
 def sample_store(path: str = ":memory:") -> Store:
     return fill(Store(path))
+
+
+def snapshot(store: Store) -> dict[str, list[tuple]]:
+    """Everything a store holds, in a fixed order: two stores built the same way compare equal."""
+    return {
+        "articles": store.sql("SELECT id, content_hash FROM articles ORDER BY id"),
+        "events": store.sql("SELECT id, article_id, record FROM events ORDER BY id, article_id"),
+        "canonical": store.sql("SELECT id, record FROM canonical_events ORDER BY id"),
+        "links": store.sql("SELECT canonical_id, event_id, article_id FROM canonical_mentions ORDER BY ALL"),
+    }

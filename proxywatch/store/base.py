@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence
 
 from proxywatch.errors import StoreError
 from proxywatch.merge import CanonicalEvent, Mention, block_of, effective_span, eligible, source_key
@@ -213,6 +213,14 @@ def _index_row(m: Mention) -> tuple[Any, ...] | None:
     return None if block is None else (m.id, m.article_id, block.key, block.any_key, block.start)
 
 
+# (does this --db name me?, backend class), tried in order; each backend module registers itself
+_BACKENDS: list[tuple[Callable[[str], bool], type["Store"]]] = []
+
+
+def register_backend(matches: Callable[[str], bool], backend: type["Store"]) -> None:
+    _BACKENDS.append((matches, backend))
+
+
 def _ids(values: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
@@ -230,10 +238,7 @@ class Store:
 
     def __new__(cls, path: str | Path = ":memory:", *, read_only: bool = False) -> "Store":
         if cls is Store:
-            if is_postgres(path):
-                from proxywatch.store.pg import PgStore as backend
-            else:
-                from proxywatch.store.duck import DuckStore as backend
+            backend = next(b for matches, b in _BACKENDS if matches(str(path)))
             return super().__new__(backend)
         return super().__new__(cls)
 

@@ -55,6 +55,8 @@ def _spell_out_all(node: exp.Expression) -> exp.Expression:
     order = node.args.get("order")
     if order is not None and len(order.expressions) == 1 and isinstance(order.expressions[0].this, exp.Var) \
             and order.expressions[0].this.name.upper() == "ALL":
+        if any(isinstance(e, exp.Star) for e in items):
+            raise ValueError("ORDER BY ALL over SELECT * cannot be translated: name the columns")
         desc = order.expressions[0].args.get("desc")
         node.set("order", exp.Order(expressions=[exp.Ordered(this=exp.Literal.number(i + 1), desc=desc)
                                                  for i in range(len(items))]))

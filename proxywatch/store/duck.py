@@ -13,7 +13,7 @@ import duckdb
 import pyarrow as pa
 
 from proxywatch.errors import StoreError
-from proxywatch.store.base import EVENT_COLUMNS, TABLES, EventQuery, Store
+from proxywatch.store.base import EVENT_COLUMNS, TABLES, EventQuery, Store, is_postgres, register_backend
 
 __all__ = ["DuckStore", "Store", "EventQuery", "EVENT_COLUMNS"]
 
@@ -98,3 +98,6 @@ class DuckStore(Store):
     def duckdb_connection(self) -> duckdb.DuckDBPyConnection:
         """The DuckDB connection itself (exports write files with DuckDB's ``COPY``)."""
         return self._con
+
+
+register_backend(lambda db: not is_postgres(db), DuckStore)

@@ -13,8 +13,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from proxywatch.errors import StoreError
-from proxywatch.store.base import TABLES, Store
-from proxywatch.store.dialect import PG_FUNCTIONS, to_postgres
+from proxywatch.store.base import TABLES, Store, is_postgres, register_backend
 
 __all__ = ["PgStore"]
 
@@ -38,7 +37,6 @@ class PgStore(Store):
         psycopg = _psycopg()
         self.path = str(path)
         self._psycopg = psycopg
-        self._in_tx = False
         self._read_only = read_only
         try:
             self._con = psycopg.connect(self.path, autocommit=True)
@@ -66,6 +64,8 @@ class PgStore(Store):
         self._con.close()
 
     def migrate(self) -> int:
+        from proxywatch.store.dialect import PG_FUNCTIONS
+
         self._begin()  # the write lock: two processes opening a new store do not both create it
         try:
             for statement in PG_FUNCTIONS:
@@ -77,6 +77,8 @@ class PgStore(Store):
         return super().migrate()
 
     def _rows(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        from proxywatch.store.dialect import to_postgres  # sqlglot is imported only for PostgreSQL
+
         text, count = to_postgres(query)
         values = list(params)
         if count != len(values):
@@ -94,24 +96,23 @@ class PgStore(Store):
 
     def _begin(self) -> None:
         self._con.execute("BEGIN")
-        self._in_tx = True
         if not self._read_only:
             self._con.execute("SELECT pg_advisory_xact_lock(%s)", [_WRITE_LOCK])
 
     def _commit(self) -> None:
         self._con.execute("COMMIT")
-        self._in_tx = False
 
     def _rollback(self) -> None:
         if self._con.closed:
             return
         self._con.execute("ROLLBACK")
-        self._in_tx = False
 
     def _error_types(self) -> tuple[type[BaseException], ...]:
         return (self._psycopg.Error,)
 
     def _stream(self, query: str, size: int = 10_000):
+        from proxywatch.store.dialect import to_postgres
+
         text, _ = to_postgres(query)
         with self._con.transaction(), self._con.cursor(name="proxywatch_stream") as cursor:
             cursor.execute(text)
@@ -128,3 +129,6 @@ def _redact(url: str) -> str:
         netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
         return urlunsplit(parts._replace(netloc=netloc))
     return url
+
+
+register_backend(is_postgres, PgStore)

@@ -207,3 +207,67 @@ def test_the_analysis_relation_reads_canonical_events(store):
     rows = store.sql(f"SELECT count(*), sum(mentions), max(fatalities_high) FROM {relation('canonical')} e "
                      f"WHERE {where}", params)
     assert rows == [(3, 5, 3)]  # Baghdad (3 mentions), al-Qaim and 20 February
+
+
+# --- the blocked incremental merge against today's merge of everything at once ---------------------
+
+def _random_corpus(seed: int, n_articles: int = 40) -> list[tuple[rec.Article, list[rec.Event]]]:
+    """Reports around week boundaries, in two countries, some without a country (a sea) or a date."""
+    import random
+
+    rnd = random.Random(seed)
+    places = [BAGHDAD, QAIM, rec.Place("Taji", "Taji", "IRQ", None, 33.6, 44.40, "city"),
+              rec.Place("Tower 22", "Tower 22", "JOR", None, 33.32, 38.69, "site"),
+              rec.Place("the Red Sea", "Red Sea", None, None, 20.0, 38.0, "sea"), None]
+    parties = [US, KH, rec.Party("gunmen"), None]
+    days = ["2024-01-06", "2024-01-07", "2024-01-08", "2024-01-09", "2024-01-14", "2024-01-15", None]
+    out = []
+    for i in range(n_articles):
+        art = article(f"r{i:02d}", source=f"outlet {i % 7}", published=rnd.choice(["2024-01-08", "2024-01-15", None]))
+        events = [event(art, n, place=rnd.choice(places), day=rnd.choice(days), actor=rnd.choice(parties),
+                        target=rnd.choice(parties), type=rnd.choice(["ASSAULT", "ASSAULT", "PROTEST"]),
+                        fatalities=rnd.choice([None, rec.Count(2, 2), rec.Count(3, None)]))
+                  for n in range(rnd.randint(0, 3))]
+        out.append((art, events))
+    return out
+
+
+def _merged_at_once(items) -> list[tuple]:
+    """Today's merge (merge.canonicalise of every eligible mention), as (id, sorted mention ids)."""
+    from proxywatch.merge import Mention, canonicalise, eligible
+
+    mentions = [Mention.of(e, a.published, a.source, a.url) for a, evs in items for e in evs if eligible(e)]
+    return sorted((c.id, tuple(sorted(c.mention_ids))) for c in canonicalise(mentions, RULES))
+
+
+@pytest.mark.parametrize("order", ["one by one", "all at once", "reversed"])
+def test_blocked_merge_equals_merging_everything_at_once(fresh_db, order):
+    items = _random_corpus(7)
+    expected = _merged_at_once(items)
+    assert any(len(ids) > 1 for _, ids in expected) and len(expected) > 20  # the corpus does merge
+    batches = {"one by one": [[x] for x in items], "all at once": [items],
+               "reversed": [[x] for x in reversed(items)]}[order]
+    with Store(fresh_db()) as s:
+        for batch in batches:
+            store_batch(s, batch, RULES)
+        got = s.sql("SELECT canonical_id, list(event_id ORDER BY event_id) FROM canonical_mentions "
+                    "GROUP BY canonical_id ORDER BY canonical_id")
+        assert [(c, tuple(ids)) for c, ids in got] == expected
+
+
+def test_a_batch_reads_only_the_blocks_it_reaches(store, monkeypatch):
+    # far-off weeks and other countries are in the store; a new Baghdad report asks for its own
+    # country's (and no country's) blocks of the weeks its date window reaches, nothing else
+    for i, (day, place) in enumerate([("2023-06-01", BAGHDAD), ("2024-01-04", rec.Place("Amman", "Amman", "JOR",
+                                                                                          None, 31.9, 35.9, "city"))]):
+        art = article(f"old{i}", source=f"old{i}")
+        store_batch(store, [(art, [event(art, day=day, place=place)])], RULES)
+    asked: list[tuple] = []
+    real = store.block_members
+    monkeypatch.setattr(store, "block_members", lambda keys, any_keys: asked.append((keys, any_keys))
+                        or real(keys, any_keys))
+    new = article("new", source="new")
+    store_batch(store, [(new, [event(new, day="2024-01-04")])], RULES)
+    keys = {k for ks, _ in asked for k in ks}
+    assert keys == {"ASSAULT|IRQ|2024-01-01", "ASSAULT||2024-01-01"}
+    assert all(not any_keys for _, any_keys in asked)
