@@ -180,6 +180,27 @@ def ingest(
         err.print(summary.line(), markup=False)
 
 
+@app.command("ingest-events")
+def ingest_events(
+    folder: Path = typer.Argument(..., help="an event lake: the folder `export --format parquet --partition-by "
+                                            "month --source all-mentions` writes"),
+    db: Optional[str] = DbOpt,
+    kb: Optional[list[Path]] = KbOpt,
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Store the event records of an event lake (no extraction) and merge them into canonical events."""
+    with _guard():
+        if not folder.is_dir():
+            raise ProxywatchError(f"{folder}: no such folder")
+        settings = _settings(config, db=db)
+        rules = MergeRules.from_settings(settings, load_kb(kb or ()))
+        with Store(settings.db) as store:
+            summary = jobs.ingest_events(folder, store, _warn, rules=rules)
+        err.print(summary.line(), markup=False)
+        if summary.new + summary.changed + summary.unchanged == 0:
+            raise typer.Exit(1)
+
+
 @app.command()
 def events(
     db: Optional[str] = DbOpt,

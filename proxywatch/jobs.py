@@ -22,13 +22,14 @@ from proxywatch.evaluate.scoring import score
 from proxywatch.errors import InputProblem
 from proxywatch.extract.pipeline import Extractor
 from proxywatch.ingest.gold import gold_article
+from proxywatch.ingest.lake import read_lake
 from proxywatch.ingest.readers import ReadOptions, input_files, read_file
 from proxywatch.records import Article, Event
 from proxywatch.merge import MergeRules, canonicalise, recluster
 from proxywatch.store import Store
 
 __all__ = ["BenchmarkResult", "IngestSummary", "collect", "extract_articles", "ingest", "ingest_on_dask",
-           "run_benchmark", "store_batch", "rebuild_canonical"]
+           "ingest_events", "run_benchmark", "store_batch", "rebuild_canonical"]
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[int], None]
@@ -137,6 +138,38 @@ def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_p
         summary.stored(store, list(extract_articles(extractor, todo, problem, batch_size)), stored, rules)
         if progress:
             progress(len(chunk))
+    return summary
+
+
+def ingest_events(folder: Path, store: Store, on_problem: ProblemSink, batch_size: int = 256,
+                  progress: Progress | None = None, rules: MergeRules | None = None) -> IngestSummary:
+    """Store the articles and event records of an event lake (``ingest.lake``) and merge them.
+
+    Nothing is extracted: the records are stored as they are. An article already stored with the
+    same content is skipped, a changed one replaced; each batch is one transaction.
+    """
+    summary = IngestSummary()
+
+    def flush(batch: list[tuple[Article, list[Event]]]) -> None:
+        stored = store.stored_hashes([a.id for a, _ in batch])
+        todo = [(a, events) for a, events in batch if stored.get(a.id) != a.content_hash]
+        summary.unchanged += len(batch) - len(todo)
+        summary.stored(store, todo, stored, rules)
+        if progress:
+            progress(len(batch))
+
+    batch: list[tuple[Article, list[Event]]] = []
+    for item in read_lake(folder):
+        if isinstance(item, InputProblem):
+            summary.failed += 1
+            on_problem(item)
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush(batch)
+            batch = []
+    if batch:
+        flush(batch)
     return summary
 
 

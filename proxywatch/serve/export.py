@@ -137,7 +137,7 @@ _MENTION_ROWS = (
     "e.aggregate_min, e.aggregate_max, 1 AS mentions, 1 AS sources, [e.article_id] AS article_ids, "
     "list_filter([a.source], lambda s: s IS NOT NULL) AS source_names, "
     "list_filter([a.url], lambda u: u IS NOT NULL) AS urls, e.evidence_text AS evidence, e.confidence, "
-    "e.record, e.article_id AS sort_key "
+    "e.record, a.record AS article_record, e.article_id AS sort_key "
     "FROM {rel} e LEFT JOIN articles a ON a.id = e.article_id WHERE {where}"
 )
 
@@ -149,7 +149,8 @@ _CANONICAL_ROWS = (
     "e.fatalities_low, e.fatalities_best, e.fatalities_high, e.injuries_low, e.injuries_best, e.injuries_high, "
     "NULL::INTEGER AS aggregate_min, NULL::INTEGER AS aggregate_max, e.mentions, e.sources, "
     "coalesce(l.article_ids, []) AS article_ids, coalesce(l.source_names, []) AS source_names, "
-    "coalesce(l.urls, []) AS urls, l.evidence, NULL::DOUBLE AS confidence, e.record, '' AS sort_key "
+    "coalesce(l.urls, []) AS urls, l.evidence, NULL::DOUBLE AS confidence, e.record, "
+    "NULL::VARCHAR AS article_record, '' AS sort_key "
     "FROM canonical_events e LEFT JOIN ("
     "  SELECT cm.canonical_id, list(DISTINCT cm.article_id ORDER BY cm.article_id) AS article_ids, "
     "  list(DISTINCT a.source ORDER BY a.source) FILTER (WHERE a.source IS NOT NULL) AS source_names, "
@@ -187,6 +188,17 @@ def _csv_select() -> str:
 
 def _parquet_select() -> str:
     return "SELECT " + ", ".join(f"r.{c}" for c in CSV_COLUMNS)
+
+
+# The event lake (``--partition-by month``): the parquet columns, plus each row's record and, for
+# mentions, its article's record (what ``ingest-events`` needs to store and merge them elsewhere),
+# in one folder per month of the start date (``month=2024-01/``, ``month=undated/``).
+PARTITIONS = ("month",)
+
+
+def _lake_select() -> str:
+    return (_parquet_select() + ", r.record, r.article_record AS article, "
+            "coalesce(strftime(r.date_start, '%Y-%m'), 'undated') AS month")
 
 
 def _jsonl_select() -> str:
@@ -347,8 +359,11 @@ def duckdb_view(store: Store, beside: Path) -> Iterator[Store]:
 
 
 def export_events(store: Store, fmt: str, path: Path, query: EventQuery | None = None,
-                  source: str = "canonical") -> ExportResult:
-    """Write the events selected by ``query`` from ``source`` to ``path`` in ``fmt``."""
+                  source: str = "canonical", partition_by: str | None = None) -> ExportResult:
+    """Write the events selected by ``query`` from ``source`` to ``path`` in ``fmt``; with
+    ``partition_by`` (parquet only) ``path`` is a new folder of Parquet files, one folder per month."""
+    if partition_by is not None:
+        return _export_lake(store, path, query, source, partition_by)
     if fmt not in EXPORT_FORMATS:
         raise ProxywatchError(f"--format must be one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
     if fmt == "acled" and source == "all-mentions":
@@ -359,6 +374,36 @@ def export_events(store: Store, fmt: str, path: Path, query: EventQuery | None =
         raise ProxywatchError(f"{path}: is the database being exported; choose another --output")
     with duckdb_view(store, path) as duck:
         return _export(duck, fmt, path, query, source)
+
+
+def check_lake_path(path: Path) -> None:
+    """A partitioned export writes a new folder (an empty one may exist), never over a file."""
+    if path.exists() and not (path.is_dir() and not any(path.iterdir())):
+        raise ProxywatchError(f"{path}: already exists; --partition-by writes a new (or empty) folder")
+    if not path.parent.is_dir():
+        raise ProxywatchError(f"{path}: folder {path.parent} does not exist")
+
+
+def _export_lake(store: Store, path: Path, query: EventQuery | None, source: str, partition_by: str) -> ExportResult:
+    if partition_by not in PARTITIONS:
+        raise ProxywatchError(f"--partition-by must be one of {', '.join(PARTITIONS)}, got {partition_by!r}")
+    check_lake_path(path)
+    rows, params = _rows_sql(source, query or EventQuery())
+    part = path.with_name(f".{path.name}.part")
+    with duckdb_view(store, path) as duck:
+        try:
+            n = _copy(duck, _lake_select(), rows, "", params, part,
+                      f"(FORMAT parquet, PARTITION_BY ({partition_by}), WRITE_PARTITION_COLUMNS false)")
+            if path.exists():
+                path.rmdir()
+            os.replace(part, path)
+        finally:
+            if part.exists():
+                import shutil
+
+                shutil.rmtree(part, ignore_errors=True)
+        note = "" if n else _empty_note(duck, source)
+    return ExportResult(path=path, format="parquet", rows=n, note=note)
 
 
 def _export(store: Store, fmt: str, path: Path, query: EventQuery | None, source: str) -> ExportResult:
