@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from typing import Any, Iterable, Iterator, TextIO
 
@@ -12,6 +11,7 @@ from rich.table import Table
 from proxywatch.evaluate.scoring import ScoreReport, detection
 from proxywatch.analyse.summary import ActorCount, TypeMonth
 from proxywatch.records import Count, Event, Party
+from proxywatch.serve.cells import csv_writer
 
 __all__ = ["FORMATS", "EVENT_COLUMNS", "event_row", "write_events", "type_month_table", "actors_table", "render_report",
            "render_benchmark", "detection_table", "fields_table"]
@@ -66,11 +66,12 @@ def write_events(events: Iterable[Event], fmt: str, out: TextIO, console: Consol
         for n, event in enumerate(events, start=1):
             out.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
         return n
-    if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
+    if fmt == "csv":  # cells a spreadsheet would run as formulas are neutralised (serve/cells.py)
+        writer = csv_writer(out)
+        writer.writerow(EVENT_COLUMNS)
         for n, event in enumerate(events, start=1):
-            writer.writerow(event_row(event))
+            row = event_row(event)
+            writer.writerow([row[c] for c in EVENT_COLUMNS])
         return n
     table = Table(show_lines=False, header_style="bold")
     shown = ("date", "type", "mode", "status", "actor", "actor_sponsors", "target", "location", "fatalities",

@@ -427,6 +427,15 @@ class Store:
         """Run a query written in DuckDB's SQL and return its rows (used by ``analyse``)."""
         return self._rows(query, list(params))
 
+    def stream(self, query: str, params: Sequence[Any] = (), batch: int = 2048) -> Iterator[dict[str, Any]]:
+        """Run a read query (DuckDB's SQL) and yield its rows as dicts, fetched ``batch`` at a time
+        (used by exports); it runs on its own cursor, so other reads may run while iterating."""
+        raise NotImplementedError
+
+    def stream_arrow(self, query: str, params: Sequence[Any] = (), batch: int = 65536) -> Iterator[Any]:
+        """Run a read query (DuckDB's SQL) and yield its rows as Arrow record batches (used by exports)."""
+        raise NotImplementedError
+
     def canonical_events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Canonical event records (``proxywatch.canonical/1``), filtered like :meth:`events`."""
         where, params = (query or EventQuery()).where()

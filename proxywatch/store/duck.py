@@ -7,7 +7,7 @@ Bulk writes hand DuckDB one Arrow table per table per batch; every query of
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 import duckdb
 import pyarrow as pa
@@ -80,6 +80,24 @@ class DuckStore(Store):
             cursor.execute(query)
             while chunk := cursor.fetchmany(size):
                 yield chunk
+        finally:
+            cursor.close()
+
+    def stream(self, query: str, params: Sequence[Any] = (), batch: int = 2048) -> Iterator[dict[str, Any]]:
+        cursor = self._con.cursor()
+        try:
+            cursor.execute(query, list(params))
+            names = [d[0] for d in cursor.description]
+            while rows := cursor.fetchmany(batch):
+                for row in rows:
+                    yield dict(zip(names, row))
+        finally:
+            cursor.close()
+
+    def stream_arrow(self, query: str, params: Sequence[Any] = (), batch: int = 65536) -> Iterator[Any]:
+        cursor = self._con.cursor()
+        try:
+            yield from cursor.sql(query, params=list(params)).to_arrow_reader(batch)
         finally:
             cursor.close()
 

@@ -10,7 +10,7 @@ and the merge of one batch sees every batch committed before it.
 
 from __future__ import annotations
 
-from typing import Any, Sequence
+from typing import Any, Iterator, Sequence
 
 from proxywatch.errors import StoreError
 from proxywatch.store.base import TABLES, Store, is_postgres, register_backend
@@ -43,11 +43,10 @@ class PgStore(Store):
         except psycopg.Error as exc:
             reason = str(exc).strip().splitlines()[-1] if str(exc).strip() else type(exc).__name__
             raise StoreError(f"{_redact(self.path)}: cannot open database ({reason})") from None
+        self._url = self.path
         self.path = _redact(self.path)
         # a Python str is text (psycopg's default leaves it untyped, which "? IS NULL" cannot use)
-        from psycopg.types.string import StrDumper
-
-        self._con.adapters.register_dumper(str, StrDumper)
+        self._con.adapters.register_dumper(str, _text_dumper())
         try:
             self._con.execute("SET TIME ZONE 'UTC'")
             if read_only:
@@ -118,6 +117,39 @@ class PgStore(Store):
             cursor.execute(text)
             while chunk := cursor.fetchmany(size):
                 yield chunk
+
+
+    def stream(self, query: str, params: Sequence[Any] = (), batch: int = 2048) -> Iterator[dict[str, Any]]:
+        from proxywatch.store.dialect import to_postgres
+
+        text, _ = to_postgres(query)
+        # a connection of its own: a server-side cursor needs a transaction, and other reads go on meanwhile
+        with self._psycopg.connect(self._url, autocommit=False) as con, con.cursor(name="proxywatch_rows") as cursor:
+            con.adapters.register_dumper(str, _text_dumper())
+            cursor.execute(text, {f"p{i}": v for i, v in enumerate(params)})
+            names = None
+            while rows := cursor.fetchmany(batch):
+                names = names or [d.name for d in cursor.description]
+                for row in rows:
+                    yield dict(zip(names, row))
+
+    def stream_arrow(self, query: str, params: Sequence[Any] = (), batch: int = 65536) -> Iterator[Any]:
+        import pyarrow as pa
+
+        rows: list[dict[str, Any]] = []
+        for row in self.stream(query, params, batch):
+            rows.append(row)
+            if len(rows) >= batch:
+                yield pa.RecordBatch.from_pylist(rows)
+                rows = []
+        if rows:
+            yield pa.RecordBatch.from_pylist(rows)
+
+
+def _text_dumper() -> Any:
+    from psycopg.types.string import StrDumper
+
+    return StrDumper
 
 
 def _redact(url: str) -> str:
