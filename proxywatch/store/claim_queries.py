@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Sequence
 
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store.base import EventQuery, Store
 from proxywatch.store.relations import relation
 
 __all__ = [
@@ -119,7 +119,8 @@ def _describe(store: Store, ids: Sequence[str], source: str) -> list[dict[str, A
         table, sources = "canonical_events", "e.sources"
         articles = ("(SELECT list(DISTINCT m.article_id ORDER BY m.article_id) FROM canonical_mentions m "
                     "WHERE m.canonical_id = e.id)")
-        text = "json_extract_string(e.record, '$.evidence[0].text')"
+        text = ("(SELECT x.evidence_text FROM canonical_mentions m JOIN events x ON x.id = m.event_id "
+                "WHERE m.canonical_id = e.id ORDER BY m.article_id, x.evidence_start LIMIT 1)")
     rows = store.sql(
         f"""SELECT e.id, CAST(e.date_start AS VARCHAR), e.location_name, e.location_country,
                    coalesce(e.actor_name, e.actor_text), coalesce(e.target_name, e.target_text), e.target_country,
@@ -157,18 +158,22 @@ def tally_rows(store: Store, type_: str, start: str | None, end: str | None, exc
     A mention without dates is kept (its own article may date it when it is read again); an open
     ``start`` or ``end`` does not limit.
     """
+    window, params = "", [exclude_article, type_]
+    if end is not None:
+        window += " AND (e.date_start IS NULL OR e.date_start <= CAST(? AS DATE))"
+        params.append(end)
+    if start is not None:
+        window += " AND (e.date_end IS NULL OR e.date_end >= CAST(? AS DATE))"
+        params.append(start)
     rows = store.sql(
-        """SELECT e.id, e.article_id, CAST(a.published_date AS VARCHAR), e.evidence_text, e.type,
+        f"""SELECT e.id, e.article_id, CAST(a.published_date AS VARCHAR), e.evidence_text, e.type,
                   CAST(e.date_start AS VARCHAR), CAST(e.date_end AS VARCHAR), e.date_text,
                   e.aggregate_min, e.aggregate_max, e.negated
            FROM events e JOIN articles a ON a.id = e.article_id
            WHERE e.status = 'occurred' AND (e.negated OR e.aggregate_min IS NOT NULL) AND e.article_id <> ?
-             AND e.type = ?
-             AND (e.date_start IS NULL OR ? IS NULL OR e.date_start <= CAST(? AS DATE))
-             AND (e.date_end IS NULL OR ? IS NULL OR e.date_end >= CAST(? AS DATE))
+             AND e.type = ?{window}
            ORDER BY a.published_date NULLS LAST, e.article_id, e.evidence_start, e.id
-           LIMIT ?""",
-        [exclude_article, type_, end, end, start, start, int(limit)])
+           LIMIT {int(limit)}""", params)
     return [TallyRow(i, a, p, t, ty, s, e, dt, 0 if neg else int(lo or 0), 0 if neg else hi, bool(neg))
             for i, a, p, t, ty, s, e, dt, lo, hi, neg in rows]
 

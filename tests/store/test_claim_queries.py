@@ -7,7 +7,8 @@ import pytest
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place
 from proxywatch.store.claim_queries import (CountQuery, anchor_candidates, count_events, list_events,
                                             published_weeks, tally_rows)
-from proxywatch.store.duck import Store
+from proxywatch.jobs import store_batch
+from proxywatch.store import Store
 
 US = Party("US forces", id="us-military", country="USA", kind="military")
 USA_STATE = Party("The United States", id="united-states", country="USA", kind="state")
@@ -21,10 +22,10 @@ def _ev(id_, day, *, actor=None, target=US, country="IRQ", name=None, mode=None,
                  aggregate=aggregate)
 
 
-@pytest.fixture(scope="module")
-def store():
-    with Store() as s:
-        s.write_batch([(Article("a", "t", published="2024-02-10"), [
+@pytest.fixture()
+def store(db):
+    with Store(db) as s:
+        store_batch(s, [(Article("a", "t", published="2024-02-10"), [
             _ev("kh-iraq", "2024-02-01", actor=KH, mode="drone", text="KH drone"),
             _ev("syria", "2024-02-03", country="SYR", mode="rocket"),
             _ev("asad", "2024-02-04", name="Ain al-Asad Air Base"),

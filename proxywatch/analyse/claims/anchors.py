@@ -31,7 +31,7 @@ from proxywatch.analyse.claims.rules import rule
 from proxywatch.analyse.claims.words import RESPONSE_WORDS, event_type
 from proxywatch.records import Event
 from proxywatch.store.claim_queries import CountQuery, anchor_candidates
-from proxywatch.store.duck import Store
+from proxywatch.store import Store
 
 __all__ = ["AnchorReading", "parse_anchor", "place_anchor", "resolve_claims", "HORIZON_DAYS"]
 

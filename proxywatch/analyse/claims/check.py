@@ -30,7 +30,7 @@ from proxywatch.records import Article, Event
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.store.claim_queries import (TallyRow, count_events, list_events, published_weeks,
                                             tally_rows)
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store
 
 __all__ = ["claims_of", "select_claims", "read_tallies", "tally_relation", "bounds_of", "verdict", "check_claim",
            "check_article", "coverage"]

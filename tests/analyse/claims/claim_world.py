@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from proxywatch.records import Article, DateSpan, Event, Evidence, Party, Place
-from proxywatch.store.duck import Store
+from proxywatch.jobs import store_batch
+from proxywatch.store import Store
 
 PUBLISHED = "2024-02-20"
 US_TROOPS = Party("three US soldiers", id="us-military", name="United States Armed Forces", country="USA",
@@ -48,8 +49,8 @@ def weekly(first: str, weeks: int, prefix: str = "news") -> list[Article]:
 def fill(store: Store) -> Store:
     """Other reports: US strikes on 27 October and 2 February, the Tower 22 attack, weekly news since January."""
     syria = Place("Syria", country="SYR", precision="country")
-    store.write_batch([(a, []) for a in weekly("2024-01-01", 8)])
-    store.write_batch([
+    store_batch(store, [(a, []) for a in weekly("2024-01-01", 8)])
+    store_batch(store, [
         (Article("s-oct", "t", published="2023-10-28"),
          [event("us-oct", "s-oct", "US jets struck two sites in eastern Syria on 27 October.", day="2023-10-27",
                 day_text="27 October", actor=UNITED_STATES, place=syria)]),

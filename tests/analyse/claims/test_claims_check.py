@@ -14,7 +14,8 @@ from proxywatch.analyse.claims.reading import ReadContext, read_sentence
 from proxywatch.extract import parse_published
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place
 from proxywatch.store.claim_queries import CountQuery, count_events, tally_rows
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.jobs import store_batch
+from proxywatch.store import EventQuery, Store
 
 MILITIA = Party("Iran-backed militias", country="IRQ", kind="armed_group", sponsors=("IRN",))
 IRAQ, SYRIA = Place("Iraq", country="IRQ", precision="country"), Place("Syria", country="SYR", precision="country")
@@ -79,66 +80,67 @@ def test_a_broad_place_bounds_nothing():
 # --- the store's numbers ------------------------------------------------------------------------------
 
 @pytest.fixture()
-def db():
-    with Store() as s:
-        s.write_batch([(a, []) for a in weekly("2024-02-02", 3)])
+def news(db):
+    """A store of either backend (tests/conftest.py) with an article published each week from 2 February."""
+    with Store(db) as s:
+        store_batch(s, [(a, []) for a in weekly("2024-02-02", 3)])
         yield s
 
 
 def test_coverage_counts_weeks_with_another_article_published(empty_store):
     arts = weekly("2024-02-02", 2) + [Article("claimer", "t", published="2024-02-20"),
                                       Article("old", "t", published="2023-01-01")]
-    empty_store.write_batch([(a, []) for a in arts])
+    store_batch(empty_store, [(a, []) for a in arts])
     cover = coverage(empty_store, Window("2024-02-02", "2024-02-29"), "claimer")
     assert (cover.weeks, cover.covered_weeks, cover.articles) == (4, 2, 2)
     assert coverage(empty_store, Window(None, "2024-02-29", open_start=True), "claimer") is None
 
 
-def test_a_negated_claim_with_stored_attacks_after_its_start_is_inconsistent_and_lists_them(db):
-    db.write_batch([(Article("other", "t", published="2024-02-10"),
+def test_a_negated_claim_with_stored_attacks_after_its_start_is_inconsistent_and_lists_them(news):
+    store_batch(news, [(Article("other", "t", published="2024-02-10"),
                      [_attack("after", "other", "2024-02-08"), _attack("before", "other", "2024-01-25"),
                       _attack("syria", "other", "2024-02-09", place=SYRIA)])])
-    check = check_claim(db, _claim(), source="mentions")
+    check = check_claim(news, _claim(), source="mentions")
     assert (check.count, check.verdict, check.verdict_rule) == (1, "inconsistent", "verdict-more-than-claimed")
     assert [(x["id"], x["date"], x["country"]) for x in check.events] == [("after", "2024-02-08", "IRQ")]
 
 
-def test_the_claims_own_article_is_not_counted(db):
-    db.write_batch([(Article("claimer", "t", published="2024-02-19"), [_attack("own", "claimer", "2024-02-08")])])
-    check = check_claim(db, _claim(), source="mentions")
+def test_the_claims_own_article_is_not_counted(news):
+    store_batch(news, [(Article("claimer", "t", published="2024-02-19"), [_attack("own", "claimer", "2024-02-08")])])
+    check = check_claim(news, _claim(), source="mentions")
     assert (check.count, check.verdict) == (0, "consistent")
 
 
-def test_places_are_any_of_the_countries_and_a_site_is_matched_by_name(db):
+def test_places_are_any_of_the_countries_and_a_site_is_matched_by_name(news):
     asad = Place("al-Asad", name="Ain al-Asad Air Base", country="IRQ", precision="site")
-    db.write_batch([(Article("other", "t", published="2024-02-10"), [
+    store_batch(news, [(Article("other", "t", published="2024-02-10"), [
         _attack("iraq", "other", "2024-02-05"), _attack("syria", "other", "2024-02-06", place=SYRIA),
         _attack("asad", "other", "2024-02-07", place=asad), _attack("nowhere", "other", "2024-02-07", place=None)])])
     both = _claim(scope=Scope(target_country="USA", countries=("IRQ", "SYR")), max=None)
-    check = check_claim(db, both, source="mentions")
+    check = check_claim(news, both, source="mentions")
     assert (check.count, check.unplaced) == (3, 1)
     site = _claim(scope=Scope(target_country="USA", places=("Ain al-Asad Air Base",)), max=None)
-    assert check_claim(db, site, source="mentions").count == 1
+    assert check_claim(news, site, source="mentions").count == 1
 
 
-def test_the_anchor_event_itself_is_not_counted(db):
-    db.write_batch([(Article("other", "t", published="2024-02-10"), [_attack("anchor", "other", "2024-02-02"),
+def test_the_anchor_event_itself_is_not_counted(news):
+    store_batch(news, [(Article("other", "t", published="2024-02-10"), [_attack("anchor", "other", "2024-02-02"),
                                                                        _attack("later", "other", "2024-02-05")])])
     from proxywatch.analyse.claims import Anchor
     anchored = _claim(max=None, window=Window("2024-02-02", "2024-02-19", "since the attack",
                                               anchor=Anchor("the attack", "2024-02-02", "anchor-store-event",
                                                             {"id": "anchor", "origin": "store"})))
-    assert check_claim(db, anchored, source="mentions").count == 1
+    assert check_claim(news, anchored, source="mentions").count == 1
 
 
-def test_tallies_in_the_store_are_never_counted_as_events_and_are_offered_as_tallies(db):
-    db.write_batch([(Article("other", "t", published="2024-02-10"), [
+def test_tallies_in_the_store_are_never_counted_as_events_and_are_offered_as_tallies(news):
+    store_batch(news, [(Article("other", "t", published="2024-02-10"), [
         _attack("agg", "other", "2024-02-03", aggregate=Count(5)), _attack("neg", "other", "2024-02-04", negated=True),
         _attack("plan", "other", "2024-02-05", status="planned")])])
     q = CountQuery(type="ASSAULT", since="2024-02-01", until="2024-02-28")
-    assert count_events(db, q, "mentions", "claimer") == 0
-    assert count_events(db, q, "canonical", "claimer") == 0
-    rows = tally_rows(db, "ASSAULT", "2024-02-01", "2024-02-28", "claimer")
+    assert count_events(news, q, "mentions", "claimer") == 0
+    assert count_events(news, q, "canonical", "claimer") == 0
+    rows = tally_rows(news, "ASSAULT", "2024-02-01", "2024-02-28", "claimer")
     assert sorted(r.event_id for r in rows) == ["agg", "neg"]
     assert [(r.min, r.max, r.negated) for r in sorted(rows, key=lambda r: r.event_id)] == [(5, None, False),
                                                                                           (0, 0, True)]
@@ -154,27 +156,27 @@ def _canonical(store: Store, cid: str, day: str, articles: list[str], country: s
         store.sql("INSERT INTO canonical_mentions VALUES (?, ?, ?)", [cid, f"{cid}-m{n}", article])
 
 
-def test_canonical_events_count_once_and_those_only_the_claim_reported_are_left_out(db):
-    _canonical(db, "c-merged", "2024-02-08", ["news-0", "news-1", "claimer"])
-    _canonical(db, "c-own", "2024-02-09", ["claimer"])
-    _canonical(db, "c-syria", "2024-02-09", ["news-1"], country="SYR")
-    check = check_claim(db, _claim(max=None), source="canonical")
+def test_canonical_events_count_once_and_those_only_the_claim_reported_are_left_out(news):
+    _canonical(news, "c-merged", "2024-02-08", ["news-0", "news-1", "claimer"])
+    _canonical(news, "c-own", "2024-02-09", ["claimer"])
+    _canonical(news, "c-syria", "2024-02-09", ["news-1"], country="SYR")
+    check = check_claim(news, _claim(max=None), source="canonical")
     assert check.count == 1 and check.events[0]["article_ids"] == ["claimer", "news-0", "news-1"]
 
 
-def test_events_without_a_known_actor_are_reported_beside_the_count(db):
-    db.write_batch([(Article("other", "t", published="2024-02-10"), [
+def test_events_without_a_known_actor_are_reported_beside_the_count(news):
+    store_batch(news, [(Article("other", "t", published="2024-02-10"), [
         _attack("by-militia", "other", "2024-02-05", actor=MILITIA), _attack("unknown", "other", "2024-02-06"),
         _attack("undated", "other", None, actor=MILITIA)])])
     claim = _claim(scope=Scope(sponsor="IRN", target_country="USA", countries=("IRQ",)), min=5, max=None)
-    check = check_claim(db, claim, source="mentions")
+    check = check_claim(news, claim, source="mentions")
     assert (check.count, check.unknown_actor, check.undated) == (1, 1, 1)
     assert check.verdict == "not enough data" and "1 more matching stored event has no known actor" in check.reason
 
 
 def test_an_empty_source_is_detected(empty_store):
     assert source_is_empty(empty_store, "canonical") and source_is_empty(empty_store, "mentions")
-    empty_store.write_batch([(Article("a", "t"), [_attack("one", "a", "2024-02-08")])])
+    store_batch(empty_store, [(Article("a", "t"), [_attack("one", "a", "2024-02-08")])])
     assert not source_is_empty(empty_store, "mentions") and not source_is_empty(empty_store, "canonical")
     empty_store.sql("DELETE FROM canonical_events")
     assert not source_is_empty(empty_store, "mentions") and source_is_empty(empty_store, "canonical")
@@ -220,14 +222,14 @@ def test_a_tally_with_a_sponsor_does_not_bound_a_claim_without_one_from_above_bu
     assert tally_relation(narrow, wide)[0] == "overlap"  # the wider count has no maximum: it caps nothing
 
 
-def test_tallies_give_the_claims_bounds_and_the_verdict_names_them(db, kb):
-    db.write_batch([(Article("t-jan", "t", published="2024-01-21"), [
+def test_tallies_give_the_claims_bounds_and_the_verdict_names_them(news, kb):
+    store_batch(news, [(Article("t-jan", "t", published="2024-01-21"), [
         _attack("tally", "t-jan", "2023-10-11", aggregate=Count(141), actor=MILITIA, place=None,
                 text="Iran-backed groups have attacked US forces in Iraq and Syria more than 140 times since "
                      "mid-October.")])])
     article = Article("claimer", "US troops endured more than 100 attacks between mid-October and early February.",
                       published="2024-02-20")
-    [check] = check_article(db, article, [], kb, source="mentions").checks
+    [check] = check_article(news, article, [], kb, source="mentions").checks
     assert (check.verdict, check.verdict_rule) == ("consistent", "verdict-at-least")
     assert check.bounds.min == 141 and check.bounds.min_from == "tally t-jan"
     assert "t-jan" in check.reason and check.count == 0
@@ -266,10 +268,10 @@ JSON_KEYS = {"id", "article_id", "text", "focus", "kind", "filters", "window", "
              "store", "coverage", "tallies", "bounds", "verdict", "verdict_rule", "reason"}
 
 
-def test_the_json_layout_is_stable(db, kb):
+def test_the_json_layout_is_stable(news, kb):
     article = Article("claimer", "Since 2 February there have been no attacks on US forces in Iraq.",
                       published="2024-02-20")
-    checked = check_article(db, article, [], kb, source="mentions")
+    checked = check_article(news, article, [], kb, source="mentions")
     report = ClaimReport("mentions", 0.5, (checked,)).to_json()
     assert set(report) == {"schema", "source", "min_coverage", "summary", "articles"} and report["schema"] == SCHEMA
     assert report["summary"] == {"consistent": 1, "inconsistent": 0, "not enough data": 0}
@@ -293,6 +295,6 @@ def test_the_claims_chart_draws_every_claim(tmp_path):
     assert claims_chart(checks, tmp_path / "c.png").read_bytes()[:4] == b"\x89PNG"
 
 
-def test_an_article_without_claims_gives_an_empty_result(db, kb):
-    checked = check_article(db, Article("a", "Rockets hit a base on Monday.", published="2024-02-20"), [], kb)
+def test_an_article_without_claims_gives_an_empty_result(news, kb):
+    checked = check_article(news, Article("a", "Rockets hit a base on Monday.", published="2024-02-20"), [], kb)
     assert isinstance(checked, ArticleClaims) and checked.checks == ()
