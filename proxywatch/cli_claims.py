@@ -11,13 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from proxywatch import jobs
-from proxywatch.analyse.claims import (
-    ClaimCheck,
-    check_claims,
-    claims_of,
-    select_claims,
-    source_is_empty,
-)
+from proxywatch.analyse.claims import ClaimCheck, source_is_empty
 from proxywatch.clikit import (
     ActorOpt,
     ConfigOpt,
@@ -135,11 +129,8 @@ def claims(
                 err.print(f"warning: {settings.db} has no {source.value} events yet; every count will be 0"
                           + (" (run the merge, or pass --source mentions)" if source.value == "canonical" else ""),
                           markup=False)
-            reader = extractor(settings, kb)
-            found = []
-            for art, events in jobs.extract_articles(reader, articles, warn):
-                found += select_claims(claims_of(art, events), pick)
-            checks = check_claims(store, found, source.value, settings.claims_min_coverage)
+            checks = jobs.claim_checks(extractor(settings, kb), store, articles, warn, pick, source.value,
+                                       settings.claims_min_coverage)
         if format is ReportFormat.json:
             typer.echo(json.dumps([c.to_json() for c in checks], indent=2, ensure_ascii=False))
         else:

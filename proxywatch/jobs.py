@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
+from proxywatch.analyse.claims import ClaimCheck, check_claims, claims_of, select_claims
 from proxywatch.evaluate.benchmarks import DATASETS
 from proxywatch.evaluate.scoring import score
 from proxywatch.errors import InputProblem
@@ -20,9 +21,9 @@ from proxywatch.ingest.gold import gold_article
 from proxywatch.ingest.readers import ReadOptions, input_files, read_file
 from proxywatch.records import Article, Event
 from proxywatch.merge import MergeRules
-from proxywatch.store.duck import Store
+from proxywatch.store.duck import EventQuery, Store
 
-__all__ = ["BenchmarkResult", "IngestSummary", "collect", "extract_articles", "ingest", "run_benchmark"]
+__all__ = ["BenchmarkResult", "IngestSummary", "collect", "extract_articles", "ingest", "run_benchmark", "claim_checks"]
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[int], None]
@@ -101,6 +102,19 @@ def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_p
         if progress:
             progress(len(chunk))
     return summary
+
+
+def claim_checks(extractor: Extractor, store: Store, articles: Sequence[Article], on_problem: ProblemSink,
+                 query: EventQuery | None = None, source: str = "canonical",
+                 min_coverage: float = 0.5) -> list[ClaimCheck]:
+    """Extract each article's quantitative claims, keep those ``query`` picks, and check them against the store.
+
+    The one function behind ``proxywatch claims`` and the HTTP API's ``claims``.
+    """
+    found = []
+    for article, events in extract_articles(extractor, articles, on_problem):
+        found += select_claims(claims_of(article, events), query or EventQuery())
+    return check_claims(store, found, source, min_coverage)
 
 
 @dataclass
