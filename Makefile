@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test install lock kb-check clean
+.PHONY: demo test install lock kb-check browser clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] >= (3, 11), "proxywatch needs Python 3.11+"'
@@ -23,11 +23,22 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# The demo database is kept as demo.duckdb (made afresh each time) so `proxywatch serve` can show it.
 demo: install
-	$(BIN)/proxywatch demo
+	rm -f demo.duckdb demo.duckdb.wal
+	$(BIN)/proxywatch demo --db demo.duckdb
+	@echo "Dashboard and API: $(BIN)/proxywatch serve --db demo.duckdb   then open http://127.0.0.1:8000/"
 
-test: install kb-check
+test: install kb-check browser
 	$(BIN)/python -m pytest -q
+
+# The browser tests drive Debian's chromium through Playwright (Playwright's own browser download
+# cannot work here): install it when it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing Debian's chromium for the browser tests"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 # Consistency of the knowledge base (shared aliases, codes, sponsors, parents, place coordinates).
 kb-check: install

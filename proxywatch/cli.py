@@ -219,6 +219,8 @@ def demo(
             where = f"database kept at {db}" if db else "temporary database removed"
             out.print(f"done in {time.perf_counter() - started:.1f} s; {where}. "
                       f"Try: proxywatch events --db {db or 'demo.duckdb'} --type ASSAULT --sponsor IRN")
+            if db:
+                out.print(f"Browse it: proxywatch serve --db {db}   then open http://127.0.0.1:8000/")
 
 
 @app.command()

@@ -601,14 +601,17 @@ class Store:
         """
         event = self.canonical_event(event_id)
         if event is not None:
-            ids = event.get("mention_ids") or []
+            ids = event.get("mention_ids") or [r[0] for r in self._con.execute(
+                "SELECT event_id FROM canonical_mentions WHERE canonical_id = ? ORDER BY article_id, event_id",
+                [event_id]).fetchall()]
         else:
             found = self.mention_records([event_id])
             if not found:
                 return None
             canonical_id = found[0][1]
-            event = self.canonical_event(canonical_id) if canonical_id else None
-            ids = event.get("mention_ids") if event else [event_id]
+            if canonical_id:
+                return self.event_detail(canonical_id)
+            event, ids = None, [event_id]
         mentions = self.mention_records(ids)
         briefs = self.article_briefs([m["article_id"] for m, _ in mentions])
         return {"event": event, "mentions": [{"record": m, "canonical_id": c, "article": briefs.get(m["article_id"])}

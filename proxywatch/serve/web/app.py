@@ -23,7 +23,7 @@ from typing import Any, Iterator
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -191,7 +191,21 @@ def templates() -> Jinja2Templates:
     folder = Path(str(resources.files("proxywatch.serve.web") / "templates"))
     env = Jinja2Templates(directory=str(folder))
     env.env.autoescape = True  # every template, whatever its name
+    env.env.filters["web_url"] = web_url
     return env
+
+
+def web_url(url: str | None) -> str | None:
+    """An article's URL when it is an http(s) address (a ``javascript:`` or ``data:`` URL is never a link)."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
 
 
 def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
@@ -213,6 +227,10 @@ def create_app(store: Store, config: ServeConfig | None = None) -> FastAPI:
     app.state.templates = templates()
     app.include_router(api.router(config))
     app.include_router(pages.router())
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> FileResponse:
+        return FileResponse(_static_dir() / "favicon.svg", media_type="image/svg+xml")
+
     app.mount("/static/swagger", StaticFiles(directory=_swagger_dir()), name="swagger")
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
 

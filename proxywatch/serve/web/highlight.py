@@ -19,7 +19,7 @@ __all__ = ["segments", "trigger_span"]
 @lru_cache(maxsize=32)
 def _patterns(type_: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
     """One regex per trigger weight of ``type_``, strongest first."""
-    from lemminflect import getAllInflections
+    from lemminflect import getAllInflections, getAllInflectionsOOV
 
     from proxywatch.extract.lexicon import NOUN_TRIGGERS, VERB_TRIGGERS
 
@@ -28,7 +28,8 @@ def _patterns(type_: str) -> tuple[tuple[int, re.Pattern[str]], ...]:
         for lemma, trigger in table.items():
             if trigger.type != type_:
                 continue
-            forms = {lemma, *(f for fs in getAllInflections(lemma, upos=upos).values() for f in fs)}
+            known = getAllInflections(lemma, upos=upos) or getAllInflectionsOOV(lemma, upos=upos)  # "airstrike"
+            forms = {lemma, *(f for fs in known.values() for f in fs)}
             by_weight.setdefault(trigger.weight, set()).update(forms)
     return tuple((w, re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, forms), key=len, reverse=True)) + r")\b",
                                 re.IGNORECASE))

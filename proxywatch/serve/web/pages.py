@@ -81,13 +81,13 @@ def event_row(record: dict[str, Any], briefs: dict[str, dict[str, Any]]) -> dict
     articles = [briefs[a] for a in article_ids if a in briefs]
     return {
         "id": record["id"], "canonical": canonical, "date": when, "date_precision": day.get("precision"),
-        "type": record["type"], "mode": record.get("mode"), "actor": actor, "target": target,
+        "type": record.get("type", ""), "mode": record.get("mode"), "actor": actor, "target": target,
         "place": loc.get("name") or loc.get("text") or "", "country": loc.get("country") or "",
         "precision": loc.get("precision") or "", "fatalities": _counts(record, "fatalities"),
         "injuries": _counts(record, "injuries"), "sources": record.get("sources", 1),
         "mentions": record.get("mentions", 1), "status": record.get("status", "occurred"),
         "negated": record.get("negated", False), "aggregate": _counts(record, "aggregate"),
-        "evidence": segments(evidence, record["type"], marks), "articles": articles,
+        "evidence": segments(evidence, record.get("type"), marks), "articles": articles,
     }
 
 
