@@ -56,11 +56,16 @@ class NetworkFormat(str, Enum):
 
 @app.command()
 def export(
-    format: ExportFormat = typer.Option(..., "--format", "-f", help="csv, jsonl, parquet, geojson, acled or plover"),
+    format: ExportFormat = typer.Option(..., "--format", "-f",
+                                        help="csv, jsonl, parquet, geojson, acled, plover or polecat (TSV)"),
     output: Path = typer.Option(..., "--output", "-o", help="file to write (replaced when the export completes)"),
     source: ExportSource = typer.Option(
         "canonical", "--source",
         help="canonical (merged events), mentions (single occurred mentions) or all-mentions (every stored record)"),
+    keep_unlocated: bool = typer.Option(
+        False, "--keep-unlocated",
+        help="geojson: keep events without coordinates as features with a null geometry (default: leave them "
+             "out and say how many)"),
     db: Optional[str] = DbOpt,
     type: Optional[str] = TypeOpt,
     actor: Optional[str] = ActorOpt,
@@ -77,7 +82,7 @@ def export(
         query = event_query(type, actor, sponsor, country, since, until, target_country)
         check_output_path(output)
         with open_existing(settings.db) as store:
-            result = export_events(store, format.value, output, query, source.value)
+            result = export_events(store, format.value, output, query, source.value, keep_unlocated=keep_unlocated)
         if result.note:
             err.print(f"note: {result.note}", markup=False)
         err.print(f"{result.rows} events written to {result.path} ({result.format}, source {source.value})",

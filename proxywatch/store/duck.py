@@ -516,6 +516,21 @@ class Store:
         """Run a read query and return its rows (used by ``analyse``)."""
         return self._con.execute(query, list(params)).fetchall()
 
+    def stream(self, query: str, params: Sequence[Any] = (), batch: int = 2048) -> Iterator[dict[str, Any]]:
+        """Run a read query and yield its rows as dicts, fetched ``batch`` at a time (used by exports).
+
+        The query runs on its own cursor, so the caller may run other reads while iterating.
+        """
+        cursor = self._con.cursor()
+        try:
+            cursor.execute(query, list(params))
+            names = [d[0] for d in cursor.description]
+            while rows := cursor.fetchmany(batch):
+                for row in rows:
+                    yield dict(zip(names, row))
+        finally:
+            cursor.close()
+
     def events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[Event]:
         where, params = (query or EventQuery()).where()
         sql = f"SELECT record FROM events e WHERE {where} ORDER BY {order_by('date', 'events')}"
