@@ -36,6 +36,7 @@ EXPORTS = {
     "jsonl": ("application/x-ndjson", "jsonl"),
     "plover": ("application/x-ndjson", "plover.jsonl"),
     "parquet": ("application/vnd.apache.parquet", "parquet"),
+    "polecat": ("text/tab-separated-values; charset=utf-8", "polecat.tsv"),
 }
 _ACCEPT = {"text/csv": "csv", "application/geo+json": "geojson", "application/x-ndjson": "jsonl",
            "application/vnd.apache.parquet": "parquet"}
@@ -61,7 +62,8 @@ def _format(request: Request, fmt: Optional[str]) -> str:
     return "json"
 
 
-def export_response(backend: Any, fmt: str, query: EventQuery, source: str) -> FileResponse:
+def export_response(backend: Any, fmt: str, query: EventQuery, source: str,
+                    keep_unlocated: bool = False) -> FileResponse:
     """The selection as a ``proxywatch export`` file (serve/export.py writes it), removed once sent."""
     from proxywatch.serve.export import export_events
 
@@ -70,7 +72,7 @@ def export_response(backend: Any, fmt: str, query: EventQuery, source: str) -> F
     path = Path(folder.name) / f"events.{suffix}"
     try:
         with backend.reading() as store:
-            result = export_events(store, fmt, path, query, source)
+            result = export_events(store, fmt, path, query, source, keep_unlocated=keep_unlocated)
     except BaseException:
         folder.cleanup()
         raise
@@ -129,7 +131,8 @@ def router(config: Any) -> APIRouter:
         before: bool = Query(False, description="with prev_cursor: the page before it"),
         limit: int = Query(50, ge=1, le=config.max_page, description="events per page"),
         format: Optional[EventFormat] = Query(None, description="json (paged; default), or a file of the whole "
-                                              "selection: csv, geojson, acled, jsonl, plover, parquet (also by Accept)"),
+                                              "selection: " + ", ".join(EXPORTS) + " (also by Accept)"),
+        keep_unlocated: bool = Query(False, description="geojson: keep events without coordinates (null geometry)"),
     ) -> Any:
         backend = _backend(request)
         fmt = _format(request, format)
@@ -137,7 +140,7 @@ def router(config: Any) -> APIRouter:
             if fmt == "acled" and source == "all-mentions":
                 raise ParameterError("source", "format acled lists events that happened: source canonical or "
                                                "mentions, not all-mentions")
-            return export_response(backend, fmt, query, source)
+            return export_response(backend, fmt, query, source, keep_unlocated)
         with backend.reading() as store:
             page = store.event_page(query, source, sort.lstrip("-"), sort.startswith("-"), cursor, before, limit)
         body = {"source": page.source, "sort": sort, "total": page.total, "count": len(page.records),
@@ -165,11 +168,14 @@ def router(config: Any) -> APIRouter:
         split: Optional[Literal["type", "actor", "sponsor", "target", "target-country", "country"]] = None,
         top: int = Query(8, ge=1, le=100),
         source: Source = "canonical",
+        keep_imprecise: bool = Query(False, description="count events dated only to a month, year or range on "
+                                     "their first day (as --keep-imprecise)"),
     ) -> Any:
         from proxywatch.analyse.series import trend as run
 
         with _backend(request).reading() as store:
-            return to_jsonable(run(store, query, by=by, split=split, source=source, top=top))
+            return to_jsonable(run(store, query, by=by, split=split, source=source, top=top,
+                                   keep_imprecise=keep_imprecise))
 
     @r.get("/changepoints", summary="Changes in the daily event rate (as `proxywatch changepoints --format json`)")
     def changepoints(
@@ -179,6 +185,8 @@ def router(config: Any) -> APIRouter:
         min_days: Optional[int] = Query(None, ge=1, le=3650),
         n: Optional[int] = Query(None, ge=0, le=50),
         source: Source = "canonical",
+        keep_imprecise: bool = Query(False, description="count events dated only to a month, year or range on "
+                                     "their first day (as --keep-imprecise)"),
     ) -> Any:
         from proxywatch.analyse.changepoints import changepoints as run
 
@@ -187,7 +195,7 @@ def router(config: Any) -> APIRouter:
         with backend.reading() as store:
             result = run(store, query, penalty=settings.changepoint_penalty if penalty is None else penalty,
                          min_days=settings.changepoint_min_days if min_days is None else min_days, n_changes=n,
-                         source=source)
+                         source=source, keep_imprecise=keep_imprecise)
         return to_jsonable(result)
 
     @r.get("/compare", summary="Event rate before vs after a date (as `proxywatch compare --format json`)")
@@ -197,6 +205,8 @@ def router(config: Any) -> APIRouter:
         window: Optional[str] = Query(None, max_length=10, description="days (30d) or weeks (4w) on each side"),
         query: EventQuery = Depends(filters),
         source: Source = "canonical",
+        keep_imprecise: bool = Query(False, description="count events dated only to a month, year or range on "
+                                     "their first day (as --keep-imprecise)"),
     ) -> Any:
         from proxywatch.analyse.compare import compare as run
         from proxywatch.analyse.compare import parse_window
@@ -207,7 +217,7 @@ def router(config: Any) -> APIRouter:
         except ProxywatchError as exc:
             raise ParameterError("window", str(exc).replace("--window", "window")) from None
         with backend.reading() as store:
-            return to_jsonable(run(store, at, days, query, source=source))
+            return to_jsonable(run(store, at, days, query, source=source, keep_imprecise=keep_imprecise))
 
     @r.get("/network", summary="Sponsor → actor → target network (as `proxywatch network --format json`)")
     def network(request: Request, query: EventQuery = Depends(filters), source: Source = "canonical") -> Any:

@@ -107,7 +107,7 @@ def expected_marks(store, **filters):
         changes = 0
     spots = places(store, query)
     return {"bars": sum(r.events for r in weekly.rows), "points": len(spots.points), "located": spots.located,
-            "changes": changes, "gaps": gaps(store, query)}
+            "changes": changes, "gaps": gaps(store, query), "vague": weekly.left_out}
 
 
 def drawn(page) -> dict:
@@ -119,6 +119,7 @@ def drawn(page) -> dict:
         events: +document.getElementById('summary').dataset.events,
         undated: +document.getElementById('summary').dataset.undated,
         unlocated: +document.getElementById('summary').dataset.unlocated,
+        vague: +document.getElementById('summary').dataset.vague,
     })""")
 
 
@@ -127,7 +128,8 @@ def check_marks(page, expected):
     assert (got["bars"], got["points"], got["located"], got["changes"]) == (
         expected["bars"], expected["points"], expected["located"], expected["changes"])
     g = expected["gaps"]
-    assert (got["events"], got["undated"], got["unlocated"]) == (g.events, g.undated, g.unlocated)
+    assert (got["events"], got["undated"], got["unlocated"], got["vague"]) == (g.events, g.undated, g.unlocated,
+                                                                              expected["vague"])
     return got
 
 

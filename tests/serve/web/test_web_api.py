@@ -27,7 +27,9 @@ FILTER_SETS = [
 
 
 def flags(params: dict) -> list[str]:
-    return [part for k, v in params.items() for part in (f"--{k.replace('_', '-')}", v)]
+    """URL parameters as CLI flags (``true`` is a switch)."""
+    return [part for k, v in params.items() for part in ((f"--{k.replace('_', '-')}",) if v == "true" else
+                                                           (f"--{k.replace('_', '-')}", v))]
 
 
 def cli_json(*args: str):
@@ -121,7 +123,7 @@ def test_event_detail_has_every_mention_with_its_evidence_span_and_source(client
     assert missing.status_code == 404 and missing.headers["content-type"].startswith("application/problem+json")
 
 
-@pytest.mark.parametrize("params", [{}, {"target_country": "USA"}, {"sponsor": "IRN"}])
+@pytest.mark.parametrize("params", [{}, {"target_country": "USA"}, {"sponsor": "IRN"}, {"keep_imprecise": "true"}])
 @pytest.mark.parametrize("source", ["canonical", "mentions"])
 def test_analysis_endpoints_equal_the_cli_json(client, demo_db, params, source):
     common = ["--db", demo_db, "--source", source, "--format", "json", *flags(params)]
@@ -131,7 +133,9 @@ def test_analysis_endpoints_equal_the_cli_json(client, demo_db, params, source):
     assert client.get("/api/v1/changepoints", params=api).json() == cli_json("changepoints", *common)
     assert client.get("/api/v1/compare", params={**api, "at": "2024-02-02", "window": "30d"}).json() == cli_json(
         "compare", "--at", "2024-02-02", "--window", "30d", *common)
-    assert client.get("/api/v1/network", params=api).json() == cli_json("network", *common)
+    plain = {k: v for k, v in params.items() if k != "keep_imprecise"}  # the network counts every event
+    assert client.get("/api/v1/network", params={**plain, "source": source}).json() == cli_json(
+        "network", "--db", demo_db, "--source", source, "--format", "json", *flags(plain))
 
 
 def test_actors_and_places_equal_the_cli(client):
