@@ -17,15 +17,25 @@ from __future__ import annotations
 import csv
 from typing import Any, Iterable, Sequence, TextIO
 
-__all__ = ["FORMULA_PREFIXES", "neutralise", "cell", "csv_writer", "write_rows"]
+__all__ = ["FORMULA_PREFIXES", "FORMULA_REGEX", "neutralise", "neutralise_array", "cell", "csv_writer", "write_rows"]
 
 # OWASP: "=", "+", "-", "@", tab (0x09) and carriage return (0x0D) start a formula or hide one.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# The same rule for Arrow's compute functions (RE2): a text that begins with one of them.
+FORMULA_REGEX = "^[=+\\-@\t\r]"
 
 
 def neutralise(text: str) -> str:
     """``'=1+1'`` → ``"'=1+1"``: a text cell a spreadsheet will not evaluate; other text unchanged."""
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+
+
+def neutralise_array(array: Any) -> Any:
+    """:func:`neutralise` over a whole Arrow string array (nulls stay null)."""
+    import pyarrow.compute as pc
+
+    hit = pc.match_substring_regex(array, FORMULA_REGEX)
+    return pc.if_else(hit, pc.binary_join_element_wise("'", array, ""), array)
 
 
 def cell(value: Any) -> Any:

@@ -19,6 +19,7 @@ hypothetical and aggregate ones). See ``docs/exports.md`` for the columns and ma
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from dataclasses import dataclass, field
@@ -31,7 +32,7 @@ import duckdb
 from proxywatch.analyse.source import relation
 from proxywatch.errors import ProxywatchError
 from proxywatch.serve.acled import ACLED_COLUMNS, AcledContext, acled_row
-from proxywatch.serve.cells import csv_writer
+from proxywatch.serve.cells import csv_writer, neutralise_array
 from proxywatch.serve.plover import POLECAT_COLUMNS, PloverContext, plover_record, polecat_row
 from proxywatch.store.duck import EventQuery, Store
 
@@ -169,19 +170,40 @@ class _Tally:
 
 
 def _flat(value: Any) -> Any:
-    if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    if isinstance(value, list):
-        return ";".join(str(v) for v in value)
-    return value
+    return value.isoformat() if isinstance(value, (date, datetime)) else value
 
 
-def _write_csv(rows: Iterable[Mapping[str, Any]], out: TextIO, tally: _Tally, **_: Any) -> None:
-    writer = csv_writer(out)
-    writer.writerow(CSV_COLUMNS)
-    for row in rows:
-        writer.writerow([_flat(row[c]) for c in CSV_COLUMNS])
-        tally.rows += 1
+def _csv_batch(batch: Any) -> Any:
+    """One Arrow batch as csv cells: lists ``;``-joined, text neutralised (serve/cells.py), the rest as is."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    columns = []
+    for name, column in zip(batch.schema.names, batch.columns):
+        if pa.types.is_list(column.type) or pa.types.is_large_list(column.type):
+            column = pc.binary_join(column, ";")
+        if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+            column = neutralise_array(column)
+        columns.append(column)
+    return pa.RecordBatch.from_arrays(columns, names=batch.schema.names)
+
+
+def _write_csv(store: Store, query: EventQuery, source: str, out: TextIO, tally: _Tally) -> None:
+    """The csv form, columnar: DuckDB streams Arrow batches, Arrow writes them (RFC 4180, CRLF)."""
+    import pyarrow.csv as pa_csv
+
+    rows, params = _rows_sql(source, query)
+    select = ", ".join(f"r.{c}" for c in CSV_COLUMNS)
+    header = True
+    for batch in store.stream_arrow(f"SELECT {select} FROM ({rows}) r{_ORDER}", params):
+        sink = io.BytesIO()
+        pa_csv.write_csv(_csv_batch(batch), sink,
+                         pa_csv.WriteOptions(include_header=header, quoting_style="needed", eol="\r\n"))
+        out.write(sink.getvalue().decode("utf-8"))
+        tally.rows += batch.num_rows
+        header = False
+    if header:  # no rows: the header alone
+        csv_writer(out).writerow(CSV_COLUMNS)
 
 
 def _write_jsonl(rows: Iterable[Mapping[str, Any]], out: TextIO, tally: _Tally, **_: Any) -> None:
@@ -275,7 +297,7 @@ def _write_polecat(rows: Iterable[Mapping[str, Any]], out: TextIO, tally: _Tally
 
 
 _WRITERS: dict[str, Callable[..., None]] = {
-    "csv": _write_csv, "jsonl": _write_jsonl, "geojson": _write_geojson, "acled": _write_acled,
+    "jsonl": _write_jsonl, "geojson": _write_geojson, "acled": _write_acled,
     "plover": _write_plover, "polecat": _write_polecat,
 }
 
@@ -307,8 +329,11 @@ def write_export(store: Store, fmt: str, out: TextIO, query: EventQuery | None =
     if fmt not in TEXT_FORMATS:
         raise ProxywatchError(f"--format {fmt} writes a binary file: give a file name, not a text stream")
     tally = _Tally()
-    rows = export_rows(store, query, source, ("record",) if fmt == "jsonl" else None)
-    _WRITERS[fmt](rows, out, tally, keep_unlocated=keep_unlocated, kb=kb)
+    if fmt == "csv":
+        _write_csv(store, query or EventQuery(), source, out, tally)
+    else:
+        rows = export_rows(store, query, source, ("record",) if fmt == "jsonl" else None)
+        _WRITERS[fmt](rows, out, tally, keep_unlocated=keep_unlocated, kb=kb)
     left_out = sum(tally.left_out.values())
     note = _note(fmt, tally)
     if tally.rows == 0 and not note:

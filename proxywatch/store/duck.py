@@ -531,6 +531,14 @@ class Store:
         finally:
             cursor.close()
 
+    def stream_arrow(self, query: str, params: Sequence[Any] = (), batch: int = 65536) -> Iterator[Any]:
+        """Run a read query and yield its rows as Arrow record batches (columnar; used by exports)."""
+        cursor = self._con.cursor()
+        try:
+            yield from cursor.sql(query, params=list(params)).to_arrow_reader(batch)
+        finally:
+            cursor.close()
+
     def events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[Event]:
         where, params = (query or EventQuery()).where()
         sql = f"SELECT record FROM events e WHERE {where} ORDER BY {order_by('date', 'events')}"

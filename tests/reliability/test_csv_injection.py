@@ -98,9 +98,14 @@ def test_events_csv_neutralises_formula_cells(db, extra):
 
 
 def test_the_cell_rule():
-    from proxywatch.serve.cells import cell, neutralise
+    import pyarrow as pa
+
+    from proxywatch.serve.cells import cell, neutralise, neutralise_array
 
     for payload in PAYLOADS:
         assert neutralise(payload) == "'" + payload
+    texts = [*PAYLOADS, "Hezbollah", "a=b", "", None, "'quoted", " =space first"]
+    # the columnar rule (csv form) and the row rule (acled, polecat, events) agree
+    assert neutralise_array(pa.array(texts)).to_pylist() == [None if t is None else neutralise(t) for t in texts]
     assert neutralise("Hezbollah") == "Hezbollah" and neutralise("a=b") == "a=b"
     assert cell(-70.5) == -70.5 and cell(None) == "" and cell(True) == "true" and cell("-3") == "'-3"
