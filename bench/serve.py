@@ -74,7 +74,7 @@ UPDATE canonical_events SET record = json_object(
 
 def build(db: Path, events: int, days: int) -> dict:
     from proxywatch.analyse.synthetic import generate, write_synthetic
-    from proxywatch.store.duck import Store
+    from proxywatch.store import Store
 
     before = days // 2
     rate = events / (before + 0.5 * (days - before))

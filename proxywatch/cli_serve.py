@@ -80,7 +80,7 @@ def serve(
         _check_port(host, port)
         store = open_existing(settings.db)
         if allow_ingest:  # reopen for writing (open_existing checked that it exists and is a proxywatch store)
-            from proxywatch.store.duck import Store
+            from proxywatch.store import Store
 
             store.close()
             store = Store(settings.db)

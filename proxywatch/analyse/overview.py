@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from proxywatch.analyse.series import Reader
 from proxywatch.analyse.source import relation
-from proxywatch.store.duck import EventQuery
+from proxywatch.store import EventQuery
 
 __all__ = ["PlacePoint", "Places", "Gaps", "PartyCount", "ROLES", "places", "gaps", "top_parties"]
 

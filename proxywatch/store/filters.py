@@ -12,7 +12,7 @@ from typing import Callable, Optional
 
 from proxywatch.errors import ParameterError
 from proxywatch.records import PLOVER_TYPES
-from proxywatch.store.duck import EventQuery
+from proxywatch.store.base import EventQuery
 
 __all__ = ["FILTERS", "checked_query", "check_day", "cli_flag"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from proxywatch.analyse.overview import gaps, places, top_parties
-from proxywatch.store.duck import EventQuery
+from proxywatch.store import EventQuery
 from sample_store import sample_store
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from proxywatch.errors import ParameterError
-from proxywatch.store.duck import EventQuery, Store, decode_cursor, encode_cursor
+from proxywatch.store import Store
+from proxywatch.store.base import EventQuery, decode_cursor, encode_cursor
 from sample_store import sample_store
 
 

@@ -23,7 +23,7 @@ from proxywatch.errors import ContractError, ParameterError, ProxywatchError
 from proxywatch.records import Article
 from proxywatch.serve.jsonable import to_jsonable
 from proxywatch.serve.web.params import ListSource, Source, blank, filters
-from proxywatch.store.duck import SORTS, EventQuery
+from proxywatch.store.base import SORTS, EventQuery
 from proxywatch.store.filters import check_day
 
 __all__ = ["router", "EXPORTS", "export_response", "claim_article"]

@@ -1,6 +1,6 @@
 """The ASGI app of ``proxywatch serve``: HTTP API under ``/api/v1``, server-rendered pages, offline API docs.
 
-:func:`create_app` takes an open :class:`~proxywatch.store.duck.Store` (read-only unless ingest is
+:func:`create_app` takes an open :class:`~proxywatch.store.base.Store` (read-only unless ingest is
 allowed) and the settings. Handlers parse their parameters, call one importable function of
 ``proxywatch`` (the same the CLI calls) and render its result: JSON, a file export, or HTML.
 
@@ -30,7 +30,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from proxywatch.errors import ParameterError, ProxywatchError
 from proxywatch.settings import Settings
-from proxywatch.store.duck import Store
+from proxywatch.store import Store
 
 __all__ = ["ServeConfig", "Backend", "create_app", "CSP", "API_PREFIX"]
 

@@ -17,7 +17,7 @@ from proxywatch.errors import ProxywatchError
 from proxywatch.records import PLOVER_TYPES
 from proxywatch.serve.web.highlight import segments
 from proxywatch.serve.web.params import FILTER_NAMES, ListSource, Source, filters
-from proxywatch.store.duck import SORTS, EventQuery
+from proxywatch.store.base import SORTS, EventQuery
 
 __all__ = ["router", "event_row", "render"]
 

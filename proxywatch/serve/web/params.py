@@ -11,7 +11,7 @@ from typing import Literal, Optional
 from fastapi import Query
 
 from proxywatch.analyse.source import SOURCES
-from proxywatch.store.duck import PAGE_SOURCES, EventQuery
+from proxywatch.store.base import PAGE_SOURCES, EventQuery
 from proxywatch.store.filters import checked_query
 
 __all__ = ["filters", "blank", "Source", "ListSource", "FILTER_NAMES"]

@@ -12,7 +12,7 @@ import pytest
 
 from proxywatch import jobs
 from proxywatch.ingest.readers import ReadOptions
-from proxywatch.store.duck import Store
+from proxywatch.store import Store
 
 DEMO = resources.files("proxywatch") / "data" / "demo" / "articles.jsonl"
 

@@ -85,7 +85,7 @@ def page(browser, base_url):
 
 @pytest.fixture(scope="module")
 def store(demo_db):
-    from proxywatch.store.duck import Store
+    from proxywatch.store import Store
 
     with Store(demo_db, read_only=True) as s:
         yield s
@@ -214,7 +214,7 @@ def test_events_table_to_event_page_with_highlighted_evidence(page, base_url, st
 
 
 def _query(**filters):
-    from proxywatch.store.duck import EventQuery
+    from proxywatch.store import EventQuery
 
     return EventQuery(**filters)
 
@@ -222,7 +222,7 @@ def _query(**filters):
 def test_claim_check_in_the_browser(page, base_url, web_backend, demo_db, shots):
     from proxywatch import jobs
     from proxywatch.records import Article
-    from proxywatch.store.duck import Store
+    from proxywatch.store import Store
 
     corpus = resources.files("proxywatch") / "data" / "demo" / "articles.jsonl"
     article = next(a for a in map(json.loads, corpus.read_text().splitlines()) if a["id"] == "demo-30")

@@ -104,7 +104,7 @@ def test_prev_cursor_goes_back_one_page(client):
 
 
 def test_event_detail_has_every_mention_with_its_evidence_span_and_source(client, demo_db):
-    from proxywatch.store.duck import Store
+    from proxywatch.store import Store
 
     page = client.get("/api/v1/events", params={"sort": "-sources", "limit": 1}).json()
     event = page["events"][0]
@@ -284,7 +284,7 @@ def test_ingest_needs_the_token(tmp_path, extractor):
     from fastapi.testclient import TestClient
 
     from proxywatch.serve.web.app import ServeConfig, create_app
-    from proxywatch.store.duck import Store
+    from proxywatch.store import Store
 
     store = Store(tmp_path / "w.duckdb")
     app = create_app(store, ServeConfig(allow_ingest=True, token="s3cret-token-of-enough-length"))
@@ -312,7 +312,7 @@ def test_security_headers_on_every_answer(client):
 
 
 def test_no_traceback_leaks_from_a_failing_handler(client, monkeypatch):
-    from proxywatch.store.duck import Store
+    from proxywatch.store import Store
 
     def broken(self, *args, **kwargs):
         raise RuntimeError("secret internals at /home/someone")

@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 
 from proxywatch.records import Article, DateSpan, Event, Evidence, Party, Place
 from proxywatch.serve.web.app import create_app
-from proxywatch.store.duck import Store
+from proxywatch.store import Store
 
 EVIL = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 SENTENCE = f'Gunmen calling themselves {EVIL} attacked a checkpoint near Kirkuk on Monday, killing two guards.'
