@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 import pytest
 from fastapi.testclient import TestClient
 
+from proxywatch.jobs import store_batch
 from proxywatch.records import Article, DateSpan, Event, Evidence, Party, Place
 from proxywatch.serve.web.app import create_app
 from proxywatch.store import Store
@@ -31,7 +32,7 @@ def hostile(tmp_path_factory, extractor):
     article = Article("evil-1", text, published="2024-01-16", title=f"Title {EVIL}", source=f"Source {EVIL}",
                       url='javascript:alert(1)//"><script>alert(2)</script>')
     with Store(path) as store:
-        store.write_batch([(article, [event])])
+        store_batch(store, [(article, [event])])
     store = Store(path, read_only=True)
     app = create_app(store)
     app.app.state.backend._extractor = extractor  # the session's pipeline: no second load
