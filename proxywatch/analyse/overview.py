@@ -27,7 +27,7 @@ _POINT = "e.lat IS NOT NULL AND e.lon IS NOT NULL AND e.lat BETWEEN -90 AND 90 A
 class PlacePoint:
     lat: float
     lon: float
-    name: str | None  # the most common place name at this point
+    name: str | None  # a place name at this point (the first in alphabetical order)
     country: str | None
     precision: str | None  # the coarsest precision of the events at this point
     events: int
@@ -58,22 +58,25 @@ class PartyCount:
 
 
 # coarse → fine: a point's events are drawn with the coarsest precision among them
-_PRECISION_RANK = "CASE e.location_precision WHEN 'country' THEN 0 WHEN 'sea' THEN 1 WHEN 'region' THEN 2 " \
-                  "WHEN 'admin1' THEN 3 WHEN 'city' THEN 4 WHEN 'site' THEN 5 ELSE 6 END"
+_PRECISIONS = ("country", "sea", "region", "admin1", "city", "site")
+_RANK = "CASE e.location_precision " + " ".join(f"WHEN '{p}' THEN {i}" for i, p in enumerate(_PRECISIONS)) + \
+    f" ELSE {len(_PRECISIONS)} END"
 
 
 def places(db: Reader, query: EventQuery | None = None, source: str = "canonical", limit: int = 2000) -> Places:
     """Events per map point, most events first; at most ``limit`` points."""
     where, params = (query or EventQuery()).where("e")
     rows = db.sql(
-        f"""SELECT round(e.lat, 2) AS lat, round(e.lon, 2) AS lon, mode(e.location_name), mode(e.location_country),
-                   arg_min(e.location_precision, {_PRECISION_RANK}), count(*) AS n,
+        f"""SELECT round(e.lat * 100) / 100 AS plat, round(e.lon * 100) / 100 AS plon, min(e.location_name),
+                   min(e.location_country), min({_RANK}), count(*) AS n,
                    sum(coalesce(e.fatalities_best, e.fatalities_low, 0)) AS dead,
                    count(*) OVER () AS points, sum(count(*)) OVER () AS located
             FROM {relation(source)} e WHERE {where} AND {_POINT}
-            GROUP BY 1, 2 ORDER BY n DESC, dead DESC, lat, lon LIMIT {int(limit)}""", params)
-    points = tuple(PlacePoint(float(lat), float(lon), name, country, precision, int(n), int(dead))
-                   for lat, lon, name, country, precision, n, dead, _, _ in rows)
+            GROUP BY plat, plon ORDER BY n DESC, dead DESC, plat, plon LIMIT {int(limit)}""", params)
+    points = tuple(PlacePoint(float(lat), float(lon), name, country,
+                              _PRECISIONS[rank] if rank is not None and rank < len(_PRECISIONS) else None,
+                              int(n), int(dead))
+                   for lat, lon, name, country, rank, n, dead, _, _ in rows)
     total_points = int(rows[0][7]) if rows else 0
     located = int(rows[0][8]) if rows else 0
     return Places(points=points, located=located, left_out_points=max(0, total_points - len(points)))
@@ -106,9 +109,9 @@ def top_parties(db: Reader, query: EventQuery | None = None, source: str = "cano
     where, params = (query or EventQuery()).where("e")
     key, label, kb_id = ROLES[role]
     rel = relation(source)
-    frm = f"{rel} e, (SELECT unnest(e.actor_sponsors) AS code) s" if role == "sponsor" else f"{rel} e"
+    frm = f"{rel} e, unnest(e.actor_sponsors) AS s(code)" if role == "sponsor" else f"{rel} e"
     rows = db.sql(
-        f"""SELECT {key} AS k, mode({label}), any_value({kb_id}), count(*) AS n,
+        f"""SELECT {key} AS k, min({label}), min({kb_id}), count(*) AS n,
                    sum(coalesce(e.fatalities_best, e.fatalities_low, 0))
             FROM {frm} WHERE {where} AND {key} IS NOT NULL
             GROUP BY k ORDER BY n DESC, k LIMIT {int(limit)}""", params)

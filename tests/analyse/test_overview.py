@@ -9,9 +9,10 @@ from proxywatch.store import EventQuery
 from sample_store import sample_store
 
 
-@pytest.fixture(scope="module")
-def store():
-    s = sample_store()
+@pytest.fixture
+def store(db):
+    """The sample store on each backend (DuckDB in memory, a PostgreSQL schema)."""
+    s = sample_store(db)
     yield s
     s.close()
 
