@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from proxywatch.analyse.claims import ClaimCheck, check_claims, claims_of, select_claims
+from proxywatch.analyse.claims import ClaimReport, check_article
 from proxywatch.evaluate.benchmarks import DATASETS
 from proxywatch.evaluate.scoring import score
 from proxywatch.errors import InputProblem
@@ -29,8 +29,8 @@ from proxywatch.records import Article, Event
 from proxywatch.merge import MergeRules, canonicalise, recluster
 from proxywatch.store import EventQuery, Store
 
-__all__ = ["BenchmarkResult", "IngestSummary", "collect", "extract_articles", "ingest", "ingest_on_dask",
-           "ingest_events", "run_benchmark", "store_batch", "rebuild_canonical", "claim_checks"]
+__all__ = ["BenchmarkResult", "IngestSummary", "check_claims", "collect", "extract_articles", "ingest",
+           "ingest_on_dask", "ingest_events", "run_benchmark", "store_batch", "rebuild_canonical"]
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[int], None]
@@ -142,19 +142,6 @@ def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_p
     return summary
 
 
-def claim_checks(extractor: Extractor, store: Store, articles: Sequence[Article], on_problem: ProblemSink,
-                 query: EventQuery | None = None, source: str = "canonical",
-                 min_coverage: float = 0.5) -> list[ClaimCheck]:
-    """Extract each article's quantitative claims, keep those ``query`` picks, and check them against the store.
-
-    The one function behind ``proxywatch claims`` and the HTTP API's ``claims``.
-    """
-    found = []
-    for article, events in extract_articles(extractor, articles, on_problem):
-        found += select_claims(claims_of(article, events), query or EventQuery())
-    return check_claims(store, found, source, min_coverage)
-
-
 def ingest_events(folder: Path, store: Store, on_problem: ProblemSink, batch_size: int = 256,
                   progress: Progress | None = None, rules: MergeRules | None = None) -> IngestSummary:
     """Store the articles and event records of an event lake (``ingest.lake``) and merge them.
@@ -227,6 +214,17 @@ def ingest_on_dask(articles: Sequence[Article], store: Store, client: Any, on_pr
         if progress:
             progress(len(batch) + len(problems))
     return summary
+
+
+def check_claims(store: Store, articles: Sequence[Article], extractor: Extractor, on_problem: ProblemSink, *,
+                 source: str = "canonical", min_coverage: float = 0.5, pick: EventQuery | None = None) -> ClaimReport:
+    """Read each article's claims and check them against the store: the one function behind
+    ``proxywatch claims`` and the HTTP API's ``claims``. An article whose extraction fails is reported
+    to ``on_problem`` and left out; nothing is written to the store."""
+    checked = tuple(check_article(store, article, events, extractor.kb, source=source, min_coverage=min_coverage,
+                                  pick=pick)
+                    for article, events in extract_articles(extractor, articles, on_problem))
+    return ClaimReport(source, min_coverage, checked)
 
 
 @dataclass

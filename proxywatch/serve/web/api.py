@@ -264,7 +264,7 @@ def router(config: Any) -> APIRouter:
         return place_records(_backend(request).kb(), blank(q))
 
     @r.post("/claims", summary="Check an article's quantitative claims against the store "
-                               "(as `proxywatch claims FILE --format json`)")
+                               "(as `proxywatch claims FILE --format json`, plus `problems`)")
     def claims(request: Request, article: ArticleIn = Body(...), query: EventQuery = Depends(filters),
                source: Source = "canonical") -> Any:
         from proxywatch import jobs
@@ -275,9 +275,9 @@ def router(config: Any) -> APIRouter:
         problems: list[str] = []
         extractor = backend.extractor()  # loaded before taking the store
         with backend.reading() as store:
-            checks = jobs.claim_checks(extractor, store, [item], lambda p: problems.append(str(p)), query, source,
-                                       settings.claims_min_coverage)
-        return {"checks": [c.to_json() for c in checks], "problems": problems}
+            report = jobs.check_claims(store, [item], extractor, lambda p: problems.append(str(p)), source=source,
+                                       min_coverage=settings.claims_min_coverage, pick=query)
+        return {**report.to_json(), "problems": problems}
 
     if config.allow_ingest:
         @r.post("/articles", summary="Ingest articles (needs --allow-ingest and the bearer token)", status_code=200)

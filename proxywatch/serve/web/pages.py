@@ -210,18 +210,20 @@ def router() -> APIRouter:
         problems: list[str] = []
         extractor = backend.extractor()
         with backend.reading() as store:
-            checks = jobs.claim_checks(extractor, store, [item], lambda p: problems.append(str(p)), None, source,
-                                       settings.claims_min_coverage)
+            report = jobs.check_claims(store, [item], extractor, lambda p: problems.append(str(p)), source=source,
+                                       min_coverage=settings.claims_min_coverage)
         rows = []
-        for check in checks:
+        for check in report.checks:
             row = check.to_json()
-            window = row["window"]
-            if window["start"] and window["end"]:  # the events counted (the pasted article is in no store)
-                row["behind"] = "/events?" + urlencode({"source": source, "since": window["start"],
-                                                        "until": window["end"], **row["filters"]})
+            window, filters = row["window"], row["filters"]
+            simple = all(k in FILTER_NAMES and isinstance(v, str) for k, v in filters.items())
+            if simple and window["end"]:  # the events counted, in the events table (the pasted text is not stored)
+                row["behind"] = "/events?" + urlencode({"source": source, **({"since": window["start"]} if
+                                                        window["start"] and not window["open_start"] else {}),
+                                                        "until": window["end"], **filters})
             rows.append(row)
         return render(request, "claims.html", {
-            "title": "Claim check", "checks": rows, "problems": problems,
+            "title": "Claim check", "checks": rows, "problems": problems, "summary": report.summary(),
             "form": {"text": text, "published": published, "title": title, "source": source},
         })
 

@@ -227,9 +227,8 @@ def test_claim_check_in_the_browser(page, base_url, web_backend, demo_db, shots)
     corpus = resources.files("proxywatch") / "data" / "demo" / "articles.jsonl"
     article = next(a for a in map(json.loads, corpus.read_text().splitlines()) if a["id"] == "demo-30")
     with Store(demo_db, read_only=True) as s:
-        expected = jobs.claim_checks(web_backend.app.state.backend.extractor(), s,
-                                     [Article("pasted", article["text"], published=article["published"])],
-                                     lambda p: None)
+        expected = jobs.check_claims(s, [Article("pasted", article["text"], published=article["published"])],
+                                     web_backend.app.state.backend.extractor(), lambda p: None).checks
     page.goto(base_url + "/claims")
     page.fill("#c-text", article["text"])
     page.fill("#c-published", article["published"])
