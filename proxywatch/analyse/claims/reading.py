@@ -530,10 +530,10 @@ _ACTOR_RULES = (actor_by, actor_modifier, actor_subject)
       "The US endured more than 100 attacks between mid-October and early February.",
       {"target_country": "USA", "countries": ()})
 def target_suffered(clause: Clause) -> str | None:
-    m = re.match(rf"^\s*(?:that|which)?\s*(?P<p>(?:(?!\b(?:{SUFFER_VERBS})\b).)+?)\s+(?:(?:has|have|had)\s+)?"
+    m = re.match(rf"^\s*(?:that\s+|which\s+)?(?P<p>(?:[\w'’.-]+\s+){{1,6}}?)(?:(?:has|have|had)\s+)?"
                  rf"(?:\w+ly\s+)?(?:{SUFFER_VERBS})\b", clause.after, re.IGNORECASE)
-    if m and len(m.group("p").split()) <= 6:
-        return m.group("p")
+    if m:
+        return m.group("p").strip()
     m = re.match(rf"^\s*(?:{SUFFER_VERBS})\s+by\s+", clause.after, re.IGNORECASE)
     if m:
         return phrase_at(clause.after[m.end():]) or None
@@ -799,7 +799,8 @@ def _claim(ctx: ReadContext, text: str, offset: int, hit: Hit, fields: dict, cla
         id=f"{ctx.article_id}:{offset}:{hit.start}", article_id=ctx.article_id, text=text,
         focus=re.sub(r"(?:\s+(?:and|but|while|or))+$", "", " ".join(focus.split()).strip(" ,.;")).strip(" ,"), kind="negated" if hit.max == 0 else "aggregate",
         scope=scope, window=window, min=hit.min, max=hit.max, approximate=hit.approximate,
-        broad=tuple(fields.get("broad") or ()), notes=tuple(dict.fromkeys(clause.notes)),
+        broad=() if scope.places else tuple(fields.get("broad") or ()),  # a named site already narrows it
+        notes=tuple(dict.fromkeys(clause.notes)),
         rules=tuple(dict.fromkeys([*clause.rules, *(["count-approximate"] if hit.approximate else []), *rules])),
         offset=offset, pending=pr.pending_of(fields.get("period"), ctx),
     )
