@@ -199,7 +199,7 @@ ROWS: list[tuple[str, str, bool]] = [
     ("sense.favoured-response", "The cabinet is in favor of a response to the peace proposal.", False),
     ("event.statement-date", "Jordan reaffirmed its support for the truce, which was signed on March 3.", True),
     ("event.statement-date", "Jordan on Monday reaffirmed its support for the truce.", False),
-    ("event.ordered-forces", "The minister ordered the HMS Diamond to sail to the Red Sea.", True),
+    ("event.ordered-forces", "The minister ordered the HMS Diamond to move to the Red Sea.", True),
     ("event.ordered-forces", "The Houthis deployed fighters to the coast.", False),
 ]
 
