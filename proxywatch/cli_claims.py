@@ -45,7 +45,7 @@ from proxywatch.clikit import (
     stdout_console,
     warn,
 )
-from proxywatch.errors import InputProblem, ProxywatchError
+from proxywatch.errors import InputProblem, ProxywatchError, WorkError
 from proxywatch.ingest.readers import ReadOptions
 from proxywatch.records import Article
 from proxywatch.store.duck import Store
@@ -64,7 +64,7 @@ def articles_for(target: str, article_id: Optional[str], store: Store, opts: Rea
             if not articles:
                 raise ProxywatchError(f"{target}: no article with id {article_id!r}")
         if not articles:
-            raise ProxywatchError(f"{target}: no readable article")
+            raise WorkError(f"{target}: no readable article")
         return articles
     if article_id is not None and article_id != target:
         raise ProxywatchError(f"{target}: no such file (--id picks an article inside a file)")
@@ -137,7 +137,7 @@ def claims(
                           markup=False)
             reader = extractor(settings, kb)
             found = []
-            for art, events in jobs.extract_articles(reader, articles, warn):
+            for art, events in jobs.extract_articles(reader, articles, warn, seconds=settings.article_seconds):
                 found += select_claims(claims_of(art, events), pick)
             checks = check_claims(store, found, source.value, settings.claims_min_coverage)
         if format is ReportFormat.json:

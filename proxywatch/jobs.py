@@ -1,20 +1,23 @@
 """Jobs that run the stages end to end: read → extract → store. The CLI is a thin layer over these.
 
 Bad input never stops a job: each problem is passed to ``on_problem`` and the
-rest of the batch goes on. Extraction that fails on one article is reported
-the same way.
+rest of the batch goes on. Extraction that fails on one article, or takes longer
+than its time budget (setting ``article_seconds``), is reported the same way.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from proxywatch.evaluate.benchmarks import DATASETS
 from proxywatch.evaluate.scoring import score
-from proxywatch.errors import InputProblem
+from proxywatch.errors import InputProblem, StoreError
 from proxywatch.extract.pipeline import Extractor
 from proxywatch.ingest.gold import gold_article
 from proxywatch.ingest.readers import ReadOptions, input_files, read_file
@@ -22,7 +25,8 @@ from proxywatch.records import Article, Event
 from proxywatch.merge import MergeRules
 from proxywatch.store.duck import Store
 
-__all__ = ["BenchmarkResult", "IngestSummary", "collect", "extract_articles", "ingest", "run_benchmark"]
+__all__ = ["BenchmarkResult", "IngestSummary", "OverBudget", "collect", "extract_articles", "ingest", "run_benchmark",
+           "time_budget"]
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[int], None]
@@ -46,7 +50,7 @@ def collect(paths: Iterable[str], opts: ReadOptions, on_problem: ProblemSink) ->
     """Read every article; problems go to ``on_problem``; an id seen twice keeps its first article."""
     articles: list[Article] = []
     seen: dict[str, str] = {}
-    for path in input_files(Path(p) for p in paths):
+    for path in input_files((Path(p) for p in paths), opts.follow_symlinks):
         if isinstance(path, InputProblem):
             on_problem(path)
             continue
@@ -61,24 +65,89 @@ def collect(paths: Iterable[str], opts: ReadOptions, on_problem: ProblemSink) ->
     return articles
 
 
+class OverBudget(Exception):
+    """Raised inside a :func:`time_budget` block that ran out of time."""
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`OverBudget` in the block if it runs longer than ``seconds`` of wall-clock time.
+
+    A POSIX interval timer interrupts the Python code of the main thread; elsewhere (another thread, a
+    system without ``setitimer``) and with no ``seconds`` the block runs unbounded. The exception may
+    also surface just after the block ends, so catch it around the ``with``.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+    armed = [True]
+
+    def expired(signum: int, frame: object) -> None:
+        if armed[0]:
+            raise OverBudget()
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        armed[0] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _failed(article: Article, exc: Exception, seconds: float | None) -> InputProblem:
+    if isinstance(exc, OverBudget):
+        return InputProblem.at(f"article {article.id}", f"extraction took longer than {seconds:g} s "
+                               "(setting article_seconds); skipped")
+    return InputProblem.at(f"article {article.id}", f"extraction failed ({type(exc).__name__}: {exc}); skipped")
+
+
 def extract_articles(extractor: Extractor, articles: Sequence[Article], on_problem: ProblemSink,
-                     batch_size: int = 16) -> Iterator[tuple[Article, list[Event]]]:
-    """Events per article, in input order; an article whose extraction fails is reported and skipped."""
-    for doc, article in extractor.parse(articles, batch_size):
+                     batch_size: int = 16, seconds: float | None = None) -> Iterator[tuple[Article, list[Event]]]:
+    """Events per article, in input order; an article whose extraction fails or takes longer than
+    ``seconds`` is reported and skipped, and the others go on.
+
+    Articles are parsed in batches; if parsing a batch fails, the articles not yet done are parsed one at
+    a time, so only the article that fails is lost.
+    """
+    articles = list(articles)
+    if seconds and articles:
+        extractor.kb.gazetteer.load_indexes()  # built once, in seconds: not on the first article's clock
+    parsed = extractor.parse(articles, batch_size)
+    done = 0
+    while done < len(articles):
         try:
-            events = extractor.extract_doc(article, doc)
+            doc, article = next(parsed)
+        except StopIteration:
+            return
+        except Exception:  # which article broke the batch is found below, one at a time
+            break
+        done += 1
+        try:
+            with time_budget(seconds):
+                events = extractor.extract_doc(article, doc)
         except Exception as exc:  # one article's failure must not lose the batch
-            on_problem(InputProblem.at(f"article {article.id}", f"extraction failed ({type(exc).__name__}: {exc})"))
+            on_problem(_failed(article, exc, seconds))
+            continue
+        yield article, events
+    for article in articles[done:]:
+        try:
+            with time_budget(seconds):
+                events = extractor.extract(article)
+        except Exception as exc:
+            on_problem(_failed(article, exc, seconds))
             continue
         yield article, events
 
 
 def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_problem: ProblemSink,
-           batch_size: int = 32, progress: Progress | None = None, rules: MergeRules | None = None) -> IngestSummary:
+           batch_size: int = 32, progress: Progress | None = None, rules: MergeRules | None = None,
+           seconds: float | None = None) -> IngestSummary:
     """Store articles and their events; unchanged articles are skipped, changed ones replaced.
 
     Each batch of ``batch_size`` articles is one transaction, canonical events (merged by ``rules``)
-    included.
+    included. ``seconds`` is the time budget of one article's extraction (see :func:`extract_articles`).
     """
     summary = IngestSummary()
 
@@ -91,9 +160,10 @@ def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_p
         stored = store.stored_hashes([a.id for a in chunk])
         todo = [a for a in chunk if stored.get(a.id) != a.content_hash]
         summary.unchanged += len(chunk) - len(todo)
-        batch = list(extract_articles(extractor, todo, problem, batch_size))
-        summary.events += store.write_batch(batch, rules)
-        for article, _ in batch:
+        batch = list(extract_articles(extractor, todo, problem, batch_size, seconds))
+        written = _write(store, batch, rules, problem) if batch else []
+        summary.events += sum(len(events) for _, events in written)
+        for article, _ in written:
             if article.id in stored:
                 summary.changed += 1
             else:
@@ -101,6 +171,25 @@ def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_p
         if progress:
             progress(len(chunk))
     return summary
+
+
+Batch = list[tuple[Article, list[Event]]]
+
+
+def _write(store: Store, batch: Batch, rules: MergeRules | None, on_problem: ProblemSink) -> Batch:
+    """Write a batch in one transaction and return what was stored. When the rows are at fault rather than
+    the database (``StoreError.kind == "data"``), each article is written alone and only the bad one is
+    reported and left out; a full disk, a lock or a damaged file stops the job (raised)."""
+    try:
+        store.write_batch(batch, rules)
+        return batch
+    except StoreError as exc:
+        if exc.kind != "data":
+            raise
+        if len(batch) == 1:
+            on_problem(InputProblem.at(f"article {batch[0][0].id}", f"not stored ({exc}); skipped"))
+            return []
+    return [pair for one in batch for pair in _write(store, [one], rules, on_problem)]
 
 
 @dataclass
@@ -124,7 +213,8 @@ class BenchmarkResult:
 
 
 def run_benchmark(name: str, split: str, gold: Sequence[dict], extractor: Extractor, on_problem: ProblemSink,
-                  batch_size: int = 32, progress: Progress | None = None) -> BenchmarkResult:
+                  batch_size: int = 32, progress: Progress | None = None,
+                  seconds: float | None = None) -> BenchmarkResult:
     """Extract from the texts of one converted benchmark split (``load_gold``) and score the events.
 
     Anchored sets use the contract scorer; document- and snippet-level sets their own variant.
@@ -135,7 +225,7 @@ def run_benchmark(name: str, split: str, gold: Sequence[dict], extractor: Extrac
     predictions: dict[str, list[dict]] = {}
     for offset in range(0, len(articles), batch_size):
         chunk = articles[offset: offset + batch_size]
-        for article, events in extract_articles(extractor, chunk, on_problem, batch_size):
+        for article, events in extract_articles(extractor, chunk, on_problem, batch_size, seconds):
             predictions[article.id] = [e.to_json() for e in events]
         if progress:
             progress(len(chunk))

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from proxywatch.extract import lexicon as lx
+from proxywatch.extract.doccache import sent_ents
 from proxywatch.extract.mentions import subject_before
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import word_forms
@@ -384,7 +385,7 @@ def _named_before(ex: Extractor, tok: Token, party: Party, day: str | None, sali
     if not party.text.lower().startswith("the ") or len(party.text.split()) != 2:
         return party
     named = None
-    for ent in tok.sent.ents:
+    for ent in sent_ents(tok.sent):
         if ent.end <= tok.i and ent.label_ in ("ORG", "NORP", "PERSON"):
             found = ex._party(ent.root, day, salient)
             if found is not None and found.id and found.kind == "armed_group":

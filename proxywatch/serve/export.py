@@ -3,7 +3,8 @@
 Every format is one SQL query run by DuckDB's ``COPY ... TO``: the rows are selected, joined,
 mapped and written inside the database, so an export of millions of events never sits in Python
 memory. The file is written next to the target under a temporary name and renamed when complete,
-so a failed export leaves no half-written file.
+so a failed export leaves no half-written file; ``-`` writes to standard output, and a device, folder,
+link or database is never a target (:mod:`proxywatch.serve.output`).
 
 Sources (``--source``): ``canonical`` (merged real events, the default), ``mentions`` (the single,
 occurred, non-negated mentions analysis counts; see :mod:`proxywatch.analyse.source`) and
@@ -13,7 +14,6 @@ hypothetical and aggregate ones). See ``docs/exports.md`` for the columns and ma
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -22,7 +22,8 @@ import duckdb
 
 from proxywatch.analyse.countries import country_names
 from proxywatch.analyse.source import relation
-from proxywatch.errors import ProxywatchError
+from proxywatch.errors import ProxywatchError, StoreError, WorkError
+from proxywatch.serve.output import atomic_output, check_output_path
 from proxywatch.store.duck import EventQuery, Store
 
 __all__ = [
@@ -100,14 +101,6 @@ class ExportResult:
     rows: int
     left_out: int = 0
     note: str = ""
-
-
-def check_output_path(path: Path) -> None:
-    """Refuse an output path that cannot be written, before any work is done."""
-    if path.is_dir():
-        raise ProxywatchError(f"{path}: is a folder; --output takes a file name")
-    if not path.parent.is_dir():
-        raise ProxywatchError(f"{path}: folder {path.parent} does not exist")
 
 
 # --- the rows every format starts from ----------------------------------------------------------
@@ -292,8 +285,10 @@ def _copy(store: Store, select: str, rows: str, extra_where: str, params: list[A
     sql = f"COPY ({select} FROM ({rows}) r{extra_where}{_ORDER}) TO {_literal(str(target))} {options}"
     try:
         return int(store.sql(sql, params)[0][0])
-    except duckdb.Error as exc:
-        raise ProxywatchError(f"{target}: export failed ({str(exc).splitlines()[0]})") from None
+    except (duckdb.Error, StoreError) as exc:
+        if getattr(exc, "kind", "") == "disk_full" or "No space left" in str(exc):
+            raise WorkError(f"{target}: the disk is full; the export was not written") from None
+        raise WorkError(f"{target}: export failed ({str(exc).splitlines()[0]})") from None
 
 
 def _count(store: Store, rows: str, extra_where: str, params: list[Any]) -> int:
@@ -339,13 +334,9 @@ def export_events(store: Store, fmt: str, path: Path, query: EventQuery | None =
     if fmt == "acled" and source == "all-mentions":
         raise ProxywatchError("--format acled writes events that happened: use --source canonical or mentions, "
                               "not all-mentions (negated, planned and aggregate mentions are no ACLED events)")
-    check_output_path(path)
-    if store.path != ":memory:" and Path(store.path).resolve() == path.resolve():
-        raise ProxywatchError(f"{path}: is the database being exported; choose another --output")
     rows, params = _rows_sql(source, query or EventQuery())
-    part = path.with_name(f".{path.name}.part")
     left_out, note = 0, ""
-    try:
+    with atomic_output(path, protect=[store.path]) as part:
         if fmt == "geojson":
             n = _write_geojson(store, rows, params, part)
             left_out = _count(store, rows, f" WHERE NOT ({_HAS_POINT})", params)
@@ -362,9 +353,6 @@ def export_events(store: Store, fmt: str, path: Path, query: EventQuery | None =
                                "jsonl": (_jsonl_select(), _LINES)}.get(fmt, (_plover_select(), _LINES))
             select, all_params = _named(params, select)
             n = _copy(store, select, rows, "", all_params, part, options)
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
     if n == 0 and not note:
         note = _empty_note(store, source)
     return ExportResult(path=path, format=fmt, rows=n, left_out=left_out, note=note)

@@ -9,11 +9,13 @@ replaced.
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 import duckdb
 
@@ -28,6 +30,7 @@ from proxywatch.merge import (
     linked_to_any,
     source_key,
 )
+from proxywatch.store.faults import DUCKDB_CONFIG, check_database_file, check_schema, rollback_quietly, store_error
 from proxywatch.store.migrations import MIGRATIONS
 
 __all__ = ["Store", "EventQuery", "EVENT_COLUMNS"]
@@ -203,6 +206,29 @@ def _published_date(value: str | None) -> str | None:
     return None
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _reads(method: F) -> F:
+    """A read method whose driver errors become one-line :class:`StoreError` (generators too)."""
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def rows(self: "Store", *args: Any, **kwargs: Any) -> Iterator[Any]:
+            try:
+                yield from method(self, *args, **kwargs)
+            except duckdb.Error as exc:
+                raise store_error(self.path, exc, "read the database") from None
+        return rows  # type: ignore[return-value]
+
+    @functools.wraps(method)
+    def read(self: "Store", *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except duckdb.Error as exc:
+            raise store_error(self.path, exc, "read the database") from None
+    return read  # type: ignore[return-value]
+
+
 class Store:
     """A proxywatch database in one DuckDB file (or ``:memory:``)."""
 
@@ -212,25 +238,28 @@ class Store:
             parent = Path(self.path).parent
             if not parent.is_dir():
                 raise StoreError(f"{self.path}: cannot create database, folder {parent} does not exist")
+            check_database_file(self.path)  # a device, folder or another program's file is never opened
         try:
-            self._con = duckdb.connect(self.path, read_only=read_only)
+            self._con = duckdb.connect(self.path, read_only=read_only, config=DUCKDB_CONFIG)
         except duckdb.Error as exc:
-            reason = str(exc).splitlines()[0]
-            if "lock" in reason.lower():
-                reason = "it is in use by another proxywatch process"
-            raise StoreError(f"{self.path}: cannot open database ({reason})") from None
+            raise store_error(self.path, exc, "open database") from None
         try:
+            version = self.schema_version()
+            check_schema(self.path, version, len(MIGRATIONS))  # for every command, reading or writing
             if not read_only:
                 self.migrate()
-            elif self.schema_version() == 0:
-                raise StoreError(f"{self.path}: not a proxywatch database (no schema version)")
+            elif version == 0:
+                raise StoreError(f"{self.path}: not a proxywatch database (no schema version)", kind="foreign")
         except BaseException:
             self._con.close()  # a half-opened store must not keep the file open
             raise
 
     # --- lifecycle -----------------------------------------------------------------
     def close(self) -> None:
-        self._con.close()
+        try:
+            self._con.close()  # writes a checkpoint: may meet a full disk (the log keeps the data)
+        except duckdb.Error as exc:
+            raise store_error(self.path, exc, "close the database") from None
 
     def __enter__(self) -> "Store":
         return self
@@ -238,6 +267,7 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    @_reads
     def schema_version(self) -> int:
         exists = self._con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
@@ -249,24 +279,22 @@ class Store:
     def migrate(self) -> int:
         """Apply every migration newer than the database; each in its own transaction."""
         current = self.schema_version()
-        if current > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path}: database schema version {current} is newer than this proxywatch "
-                f"({len(MIGRATIONS)}); upgrade proxywatch"
-            )
+        check_schema(self.path, current, len(MIGRATIONS))
         for version, statements in enumerate(MIGRATIONS[current:], start=current + 1):
-            self._con.execute("BEGIN TRANSACTION")
             try:
+                self._con.execute("BEGIN TRANSACTION")
                 for statement in statements:
                     self._con.execute(statement)
                 self._con.execute("INSERT INTO schema_version VALUES (?, now())", [version])
                 self._con.execute("COMMIT")
-            except duckdb.Error as exc:
-                self._con.execute("ROLLBACK")
-                raise StoreError(f"{self.path}: migration {version} failed ({exc})") from None
+            except Exception as exc:
+                rollback_quietly(self._con)
+                raise store_error(self.path, exc, f"migrate the database to schema version {version}",
+                                  rolled_back=True) from None
         return self.schema_version()
 
     # --- the single write path --------------------------------------------------------
+    @_reads
     def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """Content hashes of the given article ids that are already stored."""
         if not ids:
@@ -286,8 +314,8 @@ class Store:
         placeholders = ", ".join("?" for _ in EVENT_COLUMNS)
         written = 0
         ids = [article.id for article, _ in batch]
-        self._con.execute("BEGIN TRANSACTION")
         try:
+            self._con.execute("BEGIN TRANSACTION")
             # mentions left behind in events the replaced articles' old mentions belonged to
             orphans = [r[0] for r in self._con.execute(
                 "SELECT DISTINCT event_id FROM canonical_mentions WHERE canonical_id IN "
@@ -316,24 +344,25 @@ class Store:
                 f"SELECT m.id FROM {_MENTIONS} WHERE list_contains(?, m.article_id)", [ids]).fetchall()]
             self._recluster(seeds + orphans, rules or MergeRules())
             self._con.execute("COMMIT")
-        except duckdb.Error as exc:
-            self._con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: write failed, batch rolled back ({str(exc).splitlines()[0]})") from None
+        except Exception as exc:  # a failed COMMIT has already ended the transaction
+            rollback_quietly(self._con)
+            what = f"article {ids[0]!r}" if len(ids) == 1 else f"the batch of {len(ids)} articles"
+            raise store_error(self.path, exc, f"store {what}", rolled_back=True) from None
         return written
 
     # --- canonical events (merge.py decides; this keeps the tables in step) -------------
     def rebuild_canonical(self, rules: MergeRules | None = None) -> int:
         """Recompute every canonical event from the stored mentions, in one transaction."""
-        self._con.execute("BEGIN TRANSACTION")
         try:
+            self._con.execute("BEGIN TRANSACTION")
             self._con.execute("DELETE FROM canonical_mentions")
             self._con.execute("DELETE FROM canonical_events")
             rows = self._con.execute(f"SELECT * EXCLUDE (match_start, match_end) FROM {_MENTIONS}").fetchall()
             written = self._write_canonical(canonicalise((_mention(r) for r in rows), rules or MergeRules()))
             self._con.execute("COMMIT")
-        except duckdb.Error as exc:
-            self._con.execute("ROLLBACK")
-            raise StoreError(f"{self.path}: canonical rebuild failed ({str(exc).splitlines()[0]})") from None
+        except Exception as exc:
+            rollback_quietly(self._con)
+            raise store_error(self.path, exc, "rebuild the canonical events", rolled_back=True) from None
         return written
 
     def _drop_canonical(self, where: str, params: list[Any]) -> None:
@@ -398,6 +427,7 @@ class Store:
         self._con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {selects}",
                           [list(col) for col in zip(*rows)])
 
+    @_reads
     def canonical_events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Canonical event records (``proxywatch.canonical/1``), filtered like :meth:`events`."""
         where, params = (query or EventQuery()).where()
@@ -408,12 +438,14 @@ class Store:
         for (record,) in self._con.execute(sql, params).fetchall():
             yield json.loads(record)
 
+    @_reads
     def unmerged_mentions(self) -> int:
         """Eligible mentions in no canonical event (a database written before canonical events)."""
         return self._con.execute(
             f"SELECT count(*) FROM {_MENTIONS} WHERE m.id NOT IN (SELECT event_id FROM canonical_mentions)"
         ).fetchone()[0]
 
+    @_reads
     def canonical_counts(self) -> dict[str, int]:
         """Canonical events, and the mentions linked to them."""
         events = self._con.execute("SELECT count(*) FROM canonical_events").fetchone()[0]
@@ -421,10 +453,12 @@ class Store:
         return {"canonical_events": events, "mentions": links}
 
     # --- reads ------------------------------------------------------------------------
+    @_reads
     def sql(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run a read query and return its rows (used by ``analyse``)."""
         return self._con.execute(query, list(params)).fetchall()
 
+    @_reads
     def events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[Event]:
         where, params = (query or EventQuery()).where()
         sql = f"SELECT record FROM events e WHERE {where} ORDER BY e.date_start NULLS LAST, e.article_id, e.evidence_start, e.id"
@@ -433,10 +467,12 @@ class Store:
         for (record,) in self._con.execute(sql, params).fetchall():
             yield Event.from_json(json.loads(record))
 
+    @_reads
     def article(self, article_id: str) -> Article | None:
         row = self._con.execute("SELECT record FROM articles WHERE id = ?", [article_id]).fetchone()
         return Article.from_json(json.loads(row[0])) if row else None
 
+    @_reads
     def counts(self) -> dict[str, int]:
         articles = self._con.execute("SELECT count(*) FROM articles").fetchone()[0]
         events = self._con.execute("SELECT count(*) FROM events").fetchone()[0]
