@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/exports.py [--events 1000000] [--out /tmp/proxywatch-exports]
 
-The mentions are inserted with one SQL statement into an in-memory store (one article; 50 actors,
-200 targets, one sponsor, points on a 10 x 10 grid, dates over 300 days), then each format is
+The mentions are inserted with one SQL statement into an in-memory store (one article; 50 armed
+groups, 200 military targets, one sponsor, towns in Iraq on a 10 x 10 grid of points, day-precise
+dates over 300 days), then each format is
 exported once with ``--source mentions`` and the network is counted. Prints seconds and file size
 per format and the peak resident memory of the process (ru_maxrss).
 """
@@ -22,12 +23,14 @@ from proxywatch.serve.export import EXPORT_FORMATS, export_events
 from proxywatch.store import Store
 
 _FILL = (
-    "INSERT INTO events (id, article_id, type, mode, status, negated, actor_text, actor_id, actor_sponsors, "
-    "target_text, target_country, lat, lon, date_start, evidence_text, evidence_start, evidence_end, confidence, "
-    "record) SELECT 'e' || i, 'a', 'ASSAULT', 'drone', 'occurred', false, 'group ' || (i % 50), 'g' || (i % 50), "
-    "['IRN'], 'base ' || (i % 200), 'USA', 30 + (i % 10) / 10.0, 40 + (i % 10) / 10.0, "
-    "DATE '2024-01-01' + (i % 300)::INTEGER, 'A sentence about an attack.', 0, 1, 0.5, "
-    "json_object('id', 'e' || i, 'type', 'ASSAULT') FROM range(?) t(i)"
+    "INSERT INTO events (id, article_id, type, mode, status, negated, actor_text, actor_id, actor_kind, "
+    "actor_sponsors, target_text, target_country, target_kind, location_name, location_country, "
+    "location_precision, lat, lon, date_start, date_end, date_precision, evidence_text, evidence_start, "
+    "evidence_end, confidence, record) SELECT 'e' || i, 'a', 'ASSAULT', 'drone', 'occurred', false, "
+    "'group ' || (i % 50), 'g' || (i % 50), 'armed_group', ['IRN'], 'base ' || (i % 200), 'USA', 'military', "
+    "'town ' || (i % 100), 'IRQ', 'city', 30 + (i % 10) / 10.0, 40 + (i % 10) / 10.0, "
+    "DATE '2024-01-01' + (i % 300)::INTEGER, DATE '2024-01-01' + (i % 300)::INTEGER, 'day', "
+    "'A sentence about an attack.', 0, 1, 0.5, json_object('id', 'e' || i, 'type', 'ASSAULT') FROM range(?) t(i)"
 )
 
 

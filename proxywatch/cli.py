@@ -430,7 +430,7 @@ def settings_cmd(config: Optional[Path] = ConfigOpt) -> None:
 
 
 # Command modules register themselves on ``app`` when imported.
-from proxywatch import cli_analyse, cli_claims, cli_export  # noqa: E402,F401
+from proxywatch import cli_analyse, cli_claims, cli_explain, cli_export  # noqa: E402,F401
 
 
 def main() -> None:

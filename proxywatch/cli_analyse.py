@@ -56,6 +56,14 @@ PeriodChoice = _choices("PeriodChoice", PERIODS)
 SplitChoice = _choices("SplitChoice", tuple(SPLITS))
 
 FormatOpt = typer.Option(ReportFormat.table, "--format", "-f")
+KeepImpreciseOpt = typer.Option(
+    False, "--keep-imprecise",
+    help="count events dated too vaguely for the series (a year, a long range) on their first day; by default "
+         "they are left out and counted (docs/analysis.md)")
+
+
+def _left_out(n: int, what: str) -> str:
+    return f"{n} events dated too vaguely for {what} left out" if n else ""
 
 
 def to_jsonable(value: Any) -> Any:
@@ -102,6 +110,7 @@ def trend(
     source: SourceChoice = SourceOpt,
     format: ReportFormat = FormatOpt,
     plot: Optional[Path] = PlotOpt,
+    keep_imprecise: bool = KeepImpreciseOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Events and fatalities per day, week or month (zero-filled), optionally split by a field."""
@@ -113,11 +122,12 @@ def trend(
         check_plot(plot)
         with open_existing(settings.db) as store:
             result = run(store, query, by=by.value, split=split.value if split else None, source=source.value,
-                         top=top)
+                         top=top, keep_imprecise=keep_imprecise)
         if format is ReportFormat.json:
             _dump(result)
         else:
-            table = Table(title=f"events per {result.by} ({result.source})")
+            vague = _left_out(result.left_out, f"one {result.by}")
+            table = Table(title=f"events per {result.by} ({result.source})", caption=vague or None)
             for name in (result.by, *([result.split] if result.split else []), "events", "fatalities best",
                          "low", "high"):
                 table.add_column(name, justify="left" if name in (result.by, result.split) else "right")
@@ -130,6 +140,9 @@ def trend(
 
             err.print(f"chart written to {trend_chart(result, plot)}", markup=False)
         err.print(f"{sum(r.events for r in result.rows)} events in {len(result.periods)} periods", markup=False)
+        if result.left_out:
+            err.print(f"note: {_left_out(result.left_out, f'one {result.by}')} (--keep-imprecise counts them)",
+                      markup=False)
 
 
 @app.command()
@@ -151,6 +164,7 @@ def changepoints(
     source: SourceChoice = SourceOpt,
     format: ReportFormat = FormatOpt,
     plot: Optional[Path] = PlotOpt,
+    keep_imprecise: bool = KeepImpreciseOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Changes in the daily event rate (piecewise Poisson, PELT), with rates before/after and a date interval."""
@@ -162,13 +176,14 @@ def changepoints(
         check_plot(plot)
         with open_existing(settings.db) as store:
             result = run(store, query, penalty=settings.changepoint_penalty, min_days=settings.changepoint_min_days,
-                         n_changes=n, source=source.value)
+                         n_changes=n, source=source.value, keep_imprecise=keep_imprecise)
         if format is ReportFormat.json:
             _dump(result)  # the daily series as {start, counts}
         else:
             out = stdout_console()
             table = Table(title=f"change points in events/day, {result.start}..{result.end} "
-                                f"({result.events} events, {result.source})")
+                                f"({result.events} events, {result.source})",
+                          caption=_left_out(result.left_out, "one day") or None)
             for name in ("change date", "date interval", "rate before", "rate after", "ratio"):
                 table.add_column(name)
             for c in result.changes:
@@ -188,6 +203,8 @@ def changepoints(
             err.print(f"chart written to {changepoints_chart(result, plot)}", markup=False)
         err.print(f"{len(result.changes)} change(s); {result.method}, penalty {result.penalty:.2f}, "
                   f"min {result.min_days} days", markup=False)
+        if result.left_out:
+            err.print(f"note: {_left_out(result.left_out, 'one day')} (--keep-imprecise counts them)", markup=False)
 
 
 @app.command()
@@ -206,6 +223,7 @@ def compare(
     source: SourceChoice = SourceOpt,
     format: ReportFormat = FormatOpt,
     plot: Optional[Path] = PlotOpt,
+    keep_imprecise: bool = KeepImpreciseOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Event rate before vs after a date: counts, rates, rate ratio with an exact 95% CI and p-value."""
@@ -222,11 +240,12 @@ def compare(
         query = event_query(type, actor, sponsor, country, since, until, target_country)
         check_plot(plot)
         with open_existing(settings.db) as store:
-            result = run(store, when, days, query, source=source.value)
+            result = run(store, when, days, query, source=source.value, keep_imprecise=keep_imprecise)
         if format is ReportFormat.json:
             _dump(result)
         else:
-            table = Table(title=f"before vs after {result.at} ({result.window_days}-day windows, {result.source})")
+            table = Table(title=f"before vs after {result.at} ({result.window_days}-day windows, {result.source})",
+                          caption=_left_out(result.left_out, "either window") or None)
             for name in ("window", "from", "to", "days", "events", "rate (95% CI)"):
                 table.add_column(name)
             for name, w in (("before", result.before), ("after", result.after)):
@@ -240,6 +259,9 @@ def compare(
                       f"exact p = {r.p_value:.3g} (equal rates)", markup=False)
         for note in result.notes:
             err.print(f"note: {note}", markup=False)
+        if result.left_out:
+            err.print(f"note: {_left_out(result.left_out, 'either window')} (--keep-imprecise counts them by "
+                      "start date)", markup=False)
         if plot is not None:
             from proxywatch.serve.charts import compare_chart
 

@@ -52,12 +52,17 @@ class NetworkFormat(str, Enum):
 
 @app.command()
 def export(
-    format: ExportFormat = typer.Option(..., "--format", "-f", help="csv, jsonl, parquet, geojson, acled or plover"),
+    format: ExportFormat = typer.Option(..., "--format", "-f",
+                                        help="csv, jsonl, parquet, geojson, acled, plover or polecat (TSV)"),
     output: Path = typer.Option(..., "--output", "-o", help="file to write (replaced when the export completes; "
                                 "never a device, folder, link or database), or - for standard output"),
     source: ExportSource = typer.Option(
         "canonical", "--source",
         help="canonical (merged events), mentions (single occurred mentions) or all-mentions (every stored record)"),
+    keep_unlocated: bool = typer.Option(
+        False, "--keep-unlocated",
+        help="geojson: keep events without coordinates as features with a null geometry (default: leave them "
+             "out and say how many)"),
     db: Optional[str] = DbOpt,
     type: Optional[str] = TypeOpt,
     actor: Optional[str] = ActorOpt,
@@ -76,7 +81,7 @@ def export(
         if is_stdout(output) and format.value == "parquet" and sys.stdout.isatty():
             raise ProxywatchError("--format parquet is binary: redirect standard output to a file, or give -o FILE")
         with open_existing(settings.db) as store:
-            result = export_events(store, format.value, output, query, source.value)
+            result = export_events(store, format.value, output, query, source.value, keep_unlocated=keep_unlocated)
         if result.note:
             err.print(f"note: {result.note}", markup=False)
         where = "standard output" if is_stdout(output) else result.path

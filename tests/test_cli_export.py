@@ -39,8 +39,16 @@ def test_export_geojson_notes_the_events_left_out(db, tmp_path):
     out = tmp_path / "e.geojson"
     result = _run("export", "--db", db, "-f", "geojson", "-o", out, "--source", "mentions")
     assert result.exit_code == 0, result.output
-    assert "note: 2 events without coordinates left out" in result.output
+    assert "note: left out of the geojson form: 2 events without coordinates" in result.output
     assert json.loads(out.read_text())["type"] == "FeatureCollection"
+
+
+def test_export_geojson_keeps_unlocated_events_when_asked(db, tmp_path):
+    out = tmp_path / "e.geojson"
+    result = _run("export", "--db", db, "-f", "geojson", "-o", out, "--source", "mentions", "--keep-unlocated")
+    assert result.exit_code == 0, result.output
+    assert "left out" not in result.output and "6 events written" in result.output
+    assert sum(f["geometry"] is None for f in json.loads(out.read_text())["features"]) == 2
 
 
 def test_export_empty_result_is_a_note_not_an_error(db, tmp_path):

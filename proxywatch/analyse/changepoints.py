@@ -126,6 +126,7 @@ class ChangePoints:
     changes: tuple[Change, ...]
     segments: tuple[Segment, ...]
     series: DailySeries
+    left_out: int = 0  # matching events in the window not dated to one day (series.py: date precision)
 
 
 def _breaks(counts, penalty: float, min_days: int, n_changes: int | None) -> list[int]:
@@ -207,23 +208,25 @@ def detect(series: DailySeries, penalty: float | None = None, min_days: int = DE
                               before=before, after=after, ratio=ratio, gain=gain))
     return ChangePoints(source=source, start=series.start, end=series.end, events=int(cum[-1]), penalty=pen,
                         min_days=min_days, method="pelt" if n_changes is None else "dynp",
-                        changes=tuple(changes), segments=segments, series=series)
+                        changes=tuple(changes), segments=segments, series=series, left_out=series.left_out)
 
 
 def changepoints(db: Reader, query: EventQuery | None = None, penalty: float | None = None,
                  min_days: int = DEFAULT_MIN_DAYS,
-                 n_changes: int | None = None, source: str = "canonical") -> ChangePoints:
+                 n_changes: int | None = None, source: str = "canonical",
+                 keep_imprecise: bool = False) -> ChangePoints:
     """Change points of the filtered daily counts.
 
     The series runs from ``--since``, else the first matching event, to ``--until``, else the end
     of the store's coverage (the later of its last event and its last article): the quiet days after
     the last matching event are part of the evidence. Historical events mentioned in passing (a
     2020 strike recalled in a 2024 article) therefore do not stretch the series back to 2020
-    unless they match the filters.
+    unless they match the filters. Only day-exact events are counted (a year-only or range-dated
+    event has no day); the others are counted in ``left_out`` unless ``keep_imprecise``.
     """
     query = query or EventQuery()
     span = coverage(db, source)
-    first = first_day(db, query, source)
+    first = first_day(db, query, source, keep_imprecise)
     if (span is None or first is None) and not (query.since and query.until):
         raise WorkError("no dated events match: nothing to analyse (give --since and --until "
                               "to analyse an empty window)")
@@ -231,5 +234,5 @@ def changepoints(db: Reader, query: EventQuery | None = None, penalty: float | N
     end = date.fromisoformat(query.until) if query.until else span.last
     if end < start:
         raise WorkError(f"the window {start}..{end} is empty")
-    series = daily_counts(db, query, start, end, source)
+    series = daily_counts(db, query, start, end, source, keep_imprecise)
     return detect(series, penalty=penalty, min_days=min_days, n_changes=n_changes, source=source)

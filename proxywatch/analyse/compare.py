@@ -5,6 +5,11 @@ Windows are half-open and count events by their start date: before = [at − win
 store's coverage (first event day to the later of the last event day and the last article's
 publication day) and to ``--since``/``--until``; clipping is reported in ``notes`` and the rate
 uses the covered days only, so days the store cannot see are never counted as zeros.
+
+An event is counted in a window only when its whole date span lies inside it: a year-only date or
+a range that crosses the window's edge cannot be placed before or after ``at``. Such events that
+overlap a window are left out and counted (``left_out``) unless ``keep_imprecise``, which counts
+every event by its start date.
 """
 
 from __future__ import annotations
@@ -51,15 +56,32 @@ class Comparison:
     ratio: RateRatio  # after / before
     coverage: Coverage | None
     notes: tuple[str, ...]  # windows clipped to the coverage or to --since/--until
+    left_out: int = 0  # matching events overlapping a window whose date span does not lie inside it
 
 
-def _count(db: Reader, query: EventQuery, source: str, start: date, end: date) -> int:
+_INSIDE = "e.date_start >= CAST(? AS DATE) AND coalesce(e.date_end, e.date_start) < CAST(? AS DATE)"
+_STARTS_IN = "e.date_start >= CAST(? AS DATE) AND e.date_start < CAST(? AS DATE)"
+_OVERLAPS = "e.date_start < CAST(? AS DATE) AND coalesce(e.date_end, e.date_start) >= CAST(? AS DATE)"
+
+
+def _count(db: Reader, query: EventQuery, source: str, start: date, end: date, keep_imprecise: bool = False) -> int:
+    """Events in [start, end): whose span lies inside it, or (``keep_imprecise``) that start in it."""
     from proxywatch.analyse.source import relation
 
     where, params = query.where("e")
-    sql = (f"SELECT count(*) FROM {relation(source)} e WHERE {where} "
-           "AND e.date_start >= CAST(? AS DATE) AND e.date_start < CAST(? AS DATE)")
+    sql = f"SELECT count(*) FROM {relation(source)} e WHERE {where} AND {_STARTS_IN if keep_imprecise else _INSIDE}"
     return int(db.sql(sql, [*params, start, end])[0][0])
+
+
+def _straddling(db: Reader, query: EventQuery, source: str, windows: list[tuple[date, date]]) -> int:
+    """Events overlapping a window without lying inside it (each counted once)."""
+    from proxywatch.analyse.source import relation
+
+    where, params = query.where("e")
+    tests = " OR ".join(f"(({_OVERLAPS}) AND NOT ({_INSIDE}))" for _ in windows)
+    values = [v for start, end in windows for v in (end, start, start, end)]
+    sql = f"SELECT count(*) FROM {relation(source)} e WHERE {where} AND e.date_start IS NOT NULL AND ({tests})"
+    return int(db.sql(sql, [*params, *values])[0][0])
 
 
 def _clip(name: str, start: date, end: date, lo: date | None, hi: date | None, why: str,
@@ -75,7 +97,7 @@ def _clip(name: str, start: date, end: date, lo: date | None, hi: date | None, w
 
 
 def compare(db: Reader, at: date, window_days: int = 30, query: EventQuery | None = None,
-            source: str = "canonical", level: float = LEVEL) -> Comparison:
+            source: str = "canonical", level: float = LEVEL, keep_imprecise: bool = False) -> Comparison:
     """Counts and rates before/after ``at``, the ratio after/before with an exact CI and p-value."""
     if window_days < 1:
         raise ValueError(f"window_days must be at least 1, got {window_days}")
@@ -96,8 +118,9 @@ def compare(db: Reader, at: date, window_days: int = 30, query: EventQuery | Non
         start, end = _clip(name, start, end, span.first, span.last + one,
                            f"the data's coverage {span.first}..{span.last}", notes)
         start, end = _clip(name, start, end, since, until, "the --since/--until range", notes)
-        out[name] = Window(start, end, poisson_rate(_count(db, counted, source, start, end), (end - start).days,
-                                                    level))
+        out[name] = Window(start, end, poisson_rate(_count(db, counted, source, start, end, keep_imprecise),
+                                                    (end - start).days, level))
     ratio = rate_ratio(out["before"].rate, out["after"].rate, level)
+    left_out = 0 if keep_imprecise else _straddling(db, counted, source, [(w.start, w.end) for w in out.values()])
     return Comparison(source=source, at=at, window_days=window_days, before=out["before"], after=out["after"],
-                      ratio=ratio, coverage=span, notes=tuple(notes))
+                      ratio=ratio, coverage=span, notes=tuple(notes), left_out=left_out)

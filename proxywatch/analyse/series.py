@@ -3,6 +3,14 @@
 Everything is aggregated inside DuckDB (``date_trunc``, ``GROUP BY``, a calendar from
 ``generate_series`` for zero-fill); Python only receives one row per period (and group).
 Events without a start date are not in any series.
+
+Date precision is respected: an event is counted in a period only when its whole date span lies
+inside that period (:func:`fits`). A day-exact event fits every series; "last week" fits a weekly
+or monthly series if the week does not straddle two periods; a month fits a monthly series; a year-
+only date or a long range ("since October") fits none of them and is left out by default, so it is
+neither piled onto its first day nor stretches the axis back to its year. The number left out is
+part of every result (``left_out``) and is shown in tables, JSON and chart subtitles;
+``keep_imprecise=True`` (``--keep-imprecise``) counts such events on their first day instead.
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from proxywatch.store.duck import EventQuery
 
 __all__ = [
     "Reader", "PERIODS", "SPLITS", "TrendRow", "Trend", "trend", "Coverage", "coverage", "first_day",
-    "DailySeries", "daily_counts",
+    "DailySeries", "daily_counts", "fits", "COVERAGE_MAX_DAYS",
 ]
 
 PERIODS = ("day", "week", "month")
@@ -33,6 +41,23 @@ SPLITS: dict[str, str] = {
     "country": "e.location_country",
 }
 _UNNEST = {"sponsor": "unnest(CASE WHEN len(coalesce(grp, [])) = 0 THEN ['(none)'] ELSE grp END)"}
+
+
+# Coverage (the days the store observes) is read from events dated to within a month: a year-only
+# or months-long date says little about when the store was watching.
+COVERAGE_MAX_DAYS = 31
+
+
+def fits(period: str, alias: str = "e") -> str:
+    """SQL: the event's date span lies inside one ``period`` (day, week or month)."""
+    end = f"coalesce({alias}.date_end, {alias}.date_start)"
+    if period == "day":
+        return f"({end} = {alias}.date_start)"
+    return f"(date_trunc('{period}', {alias}.date_start) = date_trunc('{period}', {end}))"
+
+
+def _short(alias: str = "e") -> str:
+    return f"(coalesce({alias}.date_end, {alias}.date_start) - {alias}.date_start < {COVERAGE_MAX_DAYS})"
 
 
 class Reader(Protocol):
@@ -58,6 +83,7 @@ class Trend:
     source: str
     groups: tuple[str, ...]  # breakdown values, largest first ("(other)" last)
     rows: tuple[TrendRow, ...]  # every period of the range (zero-filled) × every group
+    left_out: int = 0  # matching events dated too vaguely for one period (see the module doc)
 
     @property
     def periods(self) -> tuple[date, ...]:
@@ -72,18 +98,22 @@ def _check(by: str, split: str | None) -> None:
 
 
 def trend(db: Reader, query: EventQuery | None = None, by: str = "month", split: str | None = None,
-          source: str = "canonical", top: int = 8) -> Trend:
+          source: str = "canonical", top: int = 8, keep_imprecise: bool = False) -> Trend:
     """Events and fatalities (sums of low/best/high) per period, optionally per breakdown value.
 
     The periods run from ``--since`` (or the first event) to ``--until`` (or the last event),
     with empty periods as zeros. With a breakdown, the ``top`` values with most events are kept
     and the rest are summed as ``(other)``; a missing value is ``(unknown)``. An event with two
     sponsors counts once under each. ``fatalities_high`` uses the best figure when an event
-    gives no upper bound ("at least 3").
+    gives no upper bound ("at least 3"). Events whose date span does not fit in one period are
+    left out and counted (``left_out``) unless ``keep_imprecise``.
     """
     _check(by, split)
     query = query or EventQuery()
     where, params = query.where("e")
+    left_out = 0 if keep_imprecise else _vague(db, where, params, fits(by), source)
+    if not keep_imprecise:
+        where = f"{where} AND {fits(by)}"
     grp = "NULL::VARCHAR" if not split else SPLITS[split] if split in _UNNEST else (
         f"coalesce({SPLITS[split]}, '{UNKNOWN}')")
     expand = _UNNEST.get(split or "", "grp")
@@ -119,7 +149,13 @@ def trend(db: Reader, query: EventQuery | None = None, by: str = "month", split:
     out = tuple(TrendRow(period=p, group=g, events=int(n), fatalities_low=int(lo), fatalities_best=int(b),
                          fatalities_high=int(hi)) for p, g, n, lo, b, hi in rows)
     groups = tuple(dict.fromkeys(r.group for r in out if r.group is not None))
-    return Trend(by=by, split=split, source=source, groups=groups, rows=out)
+    return Trend(by=by, split=split, source=source, groups=groups, rows=out, left_out=left_out)
+
+
+def _vague(db: Reader, where: str, params: list[Any], fit: str, source: str = "canonical") -> int:
+    """Dated events matching ``where`` whose span does not satisfy ``fit``."""
+    sql = f"SELECT count(*) FROM {relation(source)} e WHERE {where} AND e.date_start IS NOT NULL AND NOT {fit}"
+    return int(db.sql(sql, params)[0][0])
 
 
 @dataclass(frozen=True)
@@ -139,8 +175,11 @@ def coverage(db: Reader, source: str = "canonical") -> Coverage | None:
 
     A filtered series may legitimately end in zeros (attacks stopped), so the period is taken
     from the whole store and the articles' publication dates, not from the filtered events.
+    Events dated only to a year or a long range (more than :data:`COVERAGE_MAX_DAYS` days) do not
+    set it: a 2020 strike recalled in a 2024 article does not mean the store watched 2020.
     """
-    first, last_event = db.sql(f"SELECT min(e.date_start), max(e.date_start) FROM {relation(source)} e")[0]
+    first, last_event = db.sql(f"SELECT min(e.date_start), max(e.date_start) FROM {relation(source)} e "
+                               f"WHERE {_short()}")[0]
     if first is None:
         return None
     (last_article,) = db.sql("SELECT max(published_date) FROM articles")[0]
@@ -148,9 +187,13 @@ def coverage(db: Reader, source: str = "canonical") -> Coverage | None:
     return Coverage(first=first, last=last)
 
 
-def first_day(db: Reader, query: EventQuery | None = None, source: str = "canonical") -> date | None:
-    """The start date of the earliest event matching ``query``; ``None`` when none match."""
+def first_day(db: Reader, query: EventQuery | None = None, source: str = "canonical",
+              keep_imprecise: bool = False) -> date | None:
+    """The start date of the earliest day-exact event matching ``query`` (any dated one with
+    ``keep_imprecise``); ``None`` when none match."""
     where, params = (query or EventQuery()).where("e")
+    if not keep_imprecise:
+        where = f"{where} AND {fits('day')}"
     return db.sql(f"SELECT min(e.date_start) FROM {relation(source)} e WHERE {where}", params)[0][0]
 
 
@@ -158,6 +201,7 @@ def first_day(db: Reader, query: EventQuery | None = None, source: str = "canoni
 class DailySeries:
     start: date
     counts: tuple[int, ...]  # one per day from ``start``, zeros included
+    left_out: int = 0  # matching events starting in the range whose date is not one day (see the module doc)
 
     @property
     def end(self) -> date:
@@ -168,11 +212,20 @@ class DailySeries:
 
 
 def daily_counts(db: Reader, query: EventQuery | None, start: date, end: date,
-                 source: str = "canonical") -> DailySeries:
-    """Events per day from ``start`` to ``end`` inclusive, zero-filled, counted in SQL."""
+                 source: str = "canonical", keep_imprecise: bool = False) -> DailySeries:
+    """Events per day from ``start`` to ``end`` inclusive, zero-filled, counted in SQL.
+
+    Only day-exact events are counted unless ``keep_imprecise`` (then any event on its first day);
+    the others starting in the range are counted in ``left_out``.
+    """
     if end < start:
         raise ValueError(f"end {end} is before start {start}")
     where, params = (query or EventQuery()).where("e")
+    left_out = 0
+    if not keep_imprecise:
+        in_range = f"{where} AND e.date_start BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)"
+        left_out = _vague(db, in_range, [*params, start, end], fits("day"), source)
+        where = f"{where} AND {fits('day')}"
     sql = f"""
     WITH cal AS (SELECT unnest(generate_series(CAST(? AS DATE), CAST(? AS DATE), INTERVAL 1 DAY))::DATE AS day),
     c AS (SELECT e.date_start AS day, count(*) AS n FROM {relation(source)} e
@@ -180,4 +233,4 @@ def daily_counts(db: Reader, query: EventQuery | None, start: date, end: date,
     SELECT coalesce(c.n, 0) FROM cal LEFT JOIN c USING (day) ORDER BY cal.day
     """
     rows = db.sql(sql, [start, end, *params, start, end])
-    return DailySeries(start=start, counts=tuple(int(n) for (n,) in rows))
+    return DailySeries(start=start, counts=tuple(int(n) for (n,) in rows), left_out=left_out)

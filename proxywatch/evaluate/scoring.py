@@ -8,7 +8,10 @@ Per article, over events whose type is in the gold ``scored_types``:
 3. detection precision = paired / predicted, recall = paired / gold;
 4. fields are scored over pairs, only those the gold event gives (``status``
    always, absent meaning ``occurred``);
-5. the headline is fully-correct events / max(predicted, gold).
+5. the headline is fully-correct events / max(predicted, gold);
+6. a wrong field is *missing* (predicted null or empty where the gold gives a value) or *confidently
+   wrong* (a non-null predicted value that differs); both lower field accuracy, and the share of
+   confidently wrong fields among all scored fields is reported on its own.
 
 A gold event marked ``optional`` never counts: a prediction paired with it is
 neither a hit nor a false positive, and missing it costs nothing.
@@ -23,13 +26,19 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from proxywatch.records import Event
 
-__all__ = ["FIELDS", "ScoreReport", "Miss", "FalsePositive", "FieldError", "anchor_span", "name_matches", "detection", "score"]
+__all__ = ["FIELDS", "MISSING", "CONFIDENTLY_WRONG", "TYPE_MIN_GOLD", "ScoreReport", "Miss", "FalsePositive",
+           "FieldError", "anchor_span", "name_matches", "detection", "error_kind", "score"]
 
 FIELDS = (
     "actor.country", "actor.kind", "actor.sponsors", "target.country", "target.kind", "target.sponsors",
     "location.country", "location.name", "mode", "negated", "status", "date", "fatalities", "injuries",
     "aggregate",
 )
+# Contract 4.6: the two ways a scored field is wrong.
+MISSING = "missing"
+CONFIDENTLY_WRONG = "confidently_wrong"
+# Per-type figures are listed one row each for every type with at least this many (required) gold events.
+TYPE_MIN_GOLD = 5
 
 
 @dataclass(frozen=True)
@@ -53,6 +62,7 @@ class FieldError:
     field: str
     gold: Any
     predicted: Any
+    kind: str  # MISSING or CONFIDENTLY_WRONG
 
 
 def detection(paired: int, predicted: int, gold: int) -> tuple[float, float, float]:
@@ -71,6 +81,8 @@ class ScoreReport:
     fully_correct: int = 0
     field_correct: dict[str, int] = field(default_factory=dict)
     field_total: dict[str, int] = field(default_factory=dict)
+    field_missing: dict[str, int] = field(default_factory=dict)
+    field_wrong: dict[str, int] = field(default_factory=dict)  # confidently wrong
     misses: list[Miss] = field(default_factory=list)
     false_positives: list[FalsePositive] = field(default_factory=list)
     field_errors: list[FieldError] = field(default_factory=list)
@@ -117,22 +129,57 @@ class ScoreReport:
         total = sum(self.field_total.values())
         return sum(self.field_correct.values()) / total if total else None
 
+    @property
+    def scored_fields(self) -> int:
+        return sum(self.field_total.values())
+
+    @property
+    def missing(self) -> int:
+        return sum(self.field_missing.values())
+
+    @property
+    def confidently_wrong(self) -> int:
+        return sum(self.field_wrong.values())
+
+    @property
+    def confidently_wrong_share(self) -> float | None:
+        """Contract 4.6: confidently wrong fields / all scored fields (None when nothing was scored)."""
+        return self.confidently_wrong / self.scored_fields if self.scored_fields else None
+
+    def field_scores(self) -> dict[str, dict[str, float | int]]:
+        """Per scored field: correct, missing, confidently wrong, total, and their shares of the total."""
+        out: dict[str, dict[str, float | int]] = {}
+        for name in FIELDS:
+            total = self.field_total.get(name, 0)
+            if total:
+                out[name] = _field_row(self.field_correct.get(name, 0), self.field_missing.get(name, 0),
+                                       self.field_wrong.get(name, 0), total)
+        return out
+
     def to_json(self) -> dict[str, Any]:
         return {
             "articles": self.articles, "predicted": self.predicted, "gold": self.gold, "paired": self.paired,
             "precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
             "fully_correct": self.fully_correct, "headline": round(self.headline, 4),
             "field_accuracy": None if self.field_accuracy is None else round(self.field_accuracy, 4),
+            "scored_fields": self.scored_fields, "missing": self.missing,
+            "missing_share": round(self.missing / self.scored_fields, 4) if self.scored_fields else None,
+            "confidently_wrong": self.confidently_wrong,
+            "confidently_wrong_share": (None if self.confidently_wrong_share is None
+                                        else round(self.confidently_wrong_share, 4)),
+            "type_min_gold": TYPE_MIN_GOLD,
             "types": self.type_scores(),
-            "fields": {
-                name: {"correct": self.field_correct.get(name, 0), "total": self.field_total[name],
-                       "accuracy": round(self.accuracy(name) or 0.0, 4)}
-                for name in FIELDS if self.field_total.get(name)
-            },
+            "fields": self.field_scores(),
             "misses": [vars(m) for m in self.misses],
             "false_positives": [vars(f) for f in self.false_positives],
             "field_errors": [vars(e) for e in self.field_errors],
         }
+
+
+def _field_row(correct: int, missing: int, wrong: int, total: int) -> dict[str, float | int]:
+    return {"correct": correct, "missing": missing, "confidently_wrong": wrong, "total": total,
+            "accuracy": round(correct / total, 4), "missing_share": round(missing / total, 4),
+            "confidently_wrong_share": round(wrong / total, 4)}
 
 
 # --- field comparison -------------------------------------------------------------------
@@ -225,6 +272,23 @@ def _field_ok(name: str, pred: Mapping[str, Any], gold: Mapping[str, Any]) -> bo
     return _get(pred, name) == _get(gold, name)
 
 
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, (str, list, tuple, set, dict)) and not value)
+
+
+def error_kind(name: str, pred: Mapping[str, Any]) -> str:
+    """Contract 4.6: a wrong field is MISSING when the prediction gives nothing for it (null or empty), else
+    CONFIDENTLY_WRONG. ``status`` is never missing: absent means ``occurred``, which is a value."""
+    if name == "status":
+        return CONFIDENTLY_WRONG
+    value = _get(pred, name)
+    if name == "date":
+        value = value.get("start") if isinstance(value, Mapping) else value
+    elif name in ("fatalities", "injuries", "aggregate") and isinstance(value, Mapping):
+        value = None if value.get("min") is None and value.get("max") is None else value
+    return MISSING if _blank(value) else CONFIDENTLY_WRONG
+
+
 # --- pairing ----------------------------------------------------------------------------
 
 
@@ -294,8 +358,11 @@ def score(gold_articles: Iterable[Mapping[str, Any]],
                 if name not in wrong:
                     report.field_correct[name] = report.field_correct.get(name, 0) + 1
             for name in wrong:
+                kind = error_kind(name, preds[pi])
+                tally = report.field_missing if kind == MISSING else report.field_wrong
+                tally[name] = tally.get(name, 0) + 1
                 report.field_errors.append(FieldError(
-                    article["id"], gold.get("anchor", ""), name, _get(gold, name), _get(preds[pi], name)))
+                    article["id"], gold.get("anchor", ""), name, _get(gold, name), _get(preds[pi], name), kind))
             if not wrong:
                 report.fully_correct += 1
         report.gold += sum(1 for g in golds if not g.get("optional"))

@@ -23,22 +23,22 @@
 * Pleas: "don't shoot!".
 * Capabilities: "the capacity to kill", "combat-ready to sink a carrier with a single strike".
 
-Pure functions over spaCy tokens; the hit records are pipeline._Hit (``token``, ``trigger``).
+The tests are pure functions over spaCy tokens; the drop rules at the end (stage ``drop``) apply them to
+a sentence's trigger hits, in order.
 """
 
 from __future__ import annotations
 
-from typing import Sequence, TypeVar
-
 from spacy.tokens import Token
 
 from proxywatch.extract import lexicon as lx
-from proxywatch.extract.syntax import CASUALTY_VERBS, DENIALS, PLACE_LABELS
+from proxywatch.extract.context import SentenceContext
+from proxywatch.extract.engine import rule
+from proxywatch.extract.senses import requested
+from proxywatch.extract.syntax import (CASUALTY_VERBS, DENIALS, PLACE_LABELS, Hit, consequence, involvement,
+                                       ranked_remark)
 
-__all__ = ["new_events", "generic_plural", "habitual", "a_kind", "re_mention", "not_force", "motive", "capability",
-           "imperative"]
-
-H = TypeVar("H")
+__all__ = ["generic_plural", "habitual", "a_kind", "re_mention", "not_force", "motive", "capability", "imperative"]
 
 # Verbs whose subject is a report of its own: "airstrikes killed 12", "the attack destroyed a school".
 _OUTCOME_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS | lx.ASSAULT_VERBS | frozenset(
@@ -286,22 +286,79 @@ def motive(tok: Token) -> bool:
     return tok.dep_ == "dobj" and tok.head.lemma_.lower() in _FEARED
 
 
-def new_events(hits: Sequence[H]) -> list[H]:
-    """The hits of one sentence that report an event, in order; remembers the attack words it told."""
-    if not hits:
-        return []
-    doc = hits[0].token.doc  # type: ignore[attr-defined]
-    told_in: dict[int, set[str]] = doc.user_data.setdefault("pw_attack_words", {})  # sentence start → words
-    sent_start = hits[0].token.sent.start  # type: ignore[attr-defined]
-    told = set().union(*(w for s, w in told_in.items() if s < sent_start))
-    kept = []
-    for hit in hits:
-        tok, trigger = hit.token, hit.trigger  # type: ignore[attr-defined]
-        if trigger.type == "ASSAULT" and (not_force(tok) or capability(tok) or imperative(tok) or (
-                tok.pos_ == "NOUN" and (generic_plural(tok) or a_kind(tok) or motive(tok) or re_mention(tok, told)))):
-            continue
-        kept.append(hit)
-    words = {h.token.lemma_.lower() for h in kept if h.trigger.type == "ASSAULT"}  # type: ignore[attr-defined]
-    if words:
-        told_in.setdefault(sent_start, set()).update(words)
-    return kept
+# --- the drop rules, in order ---------------------------------------------------------------------------
+def _assault_noun(hit: Hit) -> bool:
+    return hit.trigger.type == "ASSAULT" and hit.token.pos_ == "NOUN"
+
+
+@rule("drop.ranked-remark", "'..., the first attacks on US forces': a remark ranking an attack told beside it.",
+      "Drones struck al-Asad on Monday, the first attacks on US forces in weeks.")
+def ranked(hit: Hit, sc: SentenceContext) -> bool:
+    return hit.trigger.type == "ASSAULT" and sum(h.trigger.type == "ASSAULT" for h in sc.hits) > 1 \
+        and ranked_remark(hit.token)
+
+
+@rule("drop.not-force", "Senses of attack words that are no physical force: cyber and verbal attacks, 'came under "
+      "fire over a provision', a figurative siege, a clash over strategy, 'took control of the judiciary'.",
+      "The minister came under fire over the new budget.")
+def not_force_rule(hit: Hit, sc: SentenceContext) -> bool:
+    return hit.trigger.type == "ASSAULT" and not_force(hit.token)
+
+
+@rule("drop.capability", "'weapons with the capacity to kill', 'ready to sink a carrier': what could be done.",
+      "The missiles have the capacity to sink a carrier.")
+def capability_rule(hit: Hit, sc: SentenceContext) -> bool:
+    return hit.trigger.type == "ASSAULT" and capability(hit.token)
+
+
+@rule("drop.imperative", "'Don't shoot!': a plea or slogan, no report of a deed.", "\"Don't shoot!\" they shouted.")
+def imperative_rule(hit: Hit, sc: SentenceContext) -> bool:
+    return hit.trigger.type == "ASSAULT" and imperative(hit.token)
+
+
+@rule("drop.generic-plural", "A bare plural attack noun with no count, date or casualty, not told as past or "
+      "ongoing, is a kind of event ('terror attacks', 'claim credit for attacks').",
+      "The group often claims credit for attacks on convoys.")
+def generic_plural_rule(hit: Hit, sc: SentenceContext) -> bool:
+    return _assault_noun(hit) and generic_plural(hit.token)
+
+
+@rule("drop.a-kind", "'such attacks', 'this kind of attack': a kind, not an event.",
+      "Such attacks have disrupted shipping.")
+def a_kind_rule(hit: Hit, sc: SentenceContext) -> bool:
+    return _assault_noun(hit) and a_kind(hit.token)
+
+
+@rule("drop.motive", "'in retaliation for', 'to avoid retaliation': why a strike was made or feared.",
+      "Israel struck Beirut in retaliation for the rocket attack.")
+def motive_rule(hit: Hit, sc: SentenceContext) -> bool:
+    return _assault_noun(hit) and motive(hit.token)
+
+
+@rule("drop.re-mention", "'That attack prompted ...': an attack told in an earlier sentence, mentioned again with "
+      "nothing new.", "A drone hit the base on Monday. The attack prompted a US response.")
+def re_mention_rule(hit: Hit, sc: SentenceContext) -> bool:
+    return _assault_noun(hit) and re_mention(hit.token, sc.dc.told_before(sc.sent.start))
+
+
+@rule("drop.denied-event", "'X denied any involvement in the attack': the denial stands for the event denied.",
+      "Tehran denied any involvement in the drone attack.")
+def denied_event(hit: Hit, sc: SentenceContext) -> bool:
+    return hit.trigger.type == "REJECT" and involvement(hit.token) is not None and any(
+        hit.token.is_ancestor(o.token) and o.token.pos_ == "NOUN" for o in sc.hits)
+
+
+@rule("drop.requested", "What a request asks for ('urged them to halt attacks') is not an event of its own.",
+      "Qaani urged the militias to halt attacks on US forces.")
+def requested_rule(hit: Hit, sc: SentenceContext) -> bool:
+    requests = {h.token.i for h in sc.hits if h.trigger.type == "REQUEST"}
+    return hit.trigger.type != "REQUEST" and requested(hit.token, requests)
+
+
+@rule("drop.threat-consequence", "'warned that Israel would pay a heavy price': the consequence is part of the "
+      "warning, not a second threat.", "Iran warned that Israel would pay a heavy price.")
+def threat_consequence(hit: Hit, sc: SentenceContext) -> bool:
+    if hit.trigger.type != "THREATEN" or not consequence(hit.token):
+        return False
+    threats = [h.token for h in sc.hits if h.trigger.type == "THREATEN" and not consequence(h.token)]
+    return any(t.is_ancestor(hit.token) for t in threats)

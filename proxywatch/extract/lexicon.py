@@ -29,6 +29,10 @@ __all__ = [
     "NOT_EVENT_OBJECTS",
     "REJECTED_OBJECTS",
     "SANCTION_OBJECTS",
+    "Sense",
+    "COMPANY",
+    "CORRECTIONS",
+    "NOUN_COMPANY",
 ]
 
 
@@ -205,3 +209,89 @@ FIGHT_WORDS = frozenset("fight battle skirmish altercation shootout gunbattle".s
 # What "set" does to a thing when it is arson: "set fire to the embassy", "set two cars on fire", "set the
 # shop ablaze" (see senses.arson; "set" itself is too common a word to send a sentence to the parser).
 FIRE_WORDS = frozenset("fire ablaze alight".split())
+
+
+# --- senses by company --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Sense:
+    """A trigger word whose event depends on the company it keeps: one row of a table below.
+
+    Every condition given must hold: ``company`` (lemmas of the object, a "with" object or their
+    conjuncts), ``object`` (the direct object's lemma), ``not_object`` (no direct object, or one not in
+    the set), ``preps`` (an object of one of these prepositions), ``prep_company`` (an object of the first
+    of these prepositions, with one of these lemmas), ``children`` (a child word), ``particles`` (a
+    particle: "struck down"), ``modifiers`` (a noun's compound or adjective: "rocket fire"). The first
+    row of a word that holds gives ``gives`` (``None``: no event in that company).
+    """
+
+    lemma: str
+    gives: Trigger | None
+    example: str
+    company: frozenset[str] = frozenset()
+    object: frozenset[str] = frozenset()
+    not_object: frozenset[str] | None = None
+    preps: frozenset[str] = frozenset()
+    prep_company: tuple[tuple[str, ...], frozenset[str]] | None = None
+    children: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    modifiers: frozenset[str] = frozenset()
+    revive: bool = False  # a correction that applies where the word had no event of its own
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_FORCE_WORDS = WEAPON_NOUNS | frozenset(MODE_WORDS)
+
+# Verbs that are an event only in the right company (CONDITIONAL_VERBS and "back", "train", "press", "sign",
+# "ship" with an object); no row that holds: no event. "hit" and "warn" are read by rules of their own
+# (senses.hit_with_force, senses.warning).
+COMPANY: tuple[Sense, ...] = (
+    Sense("fire", Trigger("ASSAULT", 2), "Militants fired rockets at the base.", company=_FORCE_WORDS),
+    Sense("fire", Trigger("ASSAULT", 2), "Gunmen fired on the convoy.", preps=_set("on at into")),
+    Sense("drop", Trigger("ASSAULT", 2, "aerial"), "Jets dropped bombs on the town.", company=WEAPON_NOUNS),
+    Sense("drop", Trigger("AID", 2), "Aircraft dropped meals over Gaza.", company=AID_OBJECTS | _set("meal parcel")),
+    Sense("send", Trigger("MOBILIZE", 2), "The US sent warships to the region.", company=MOBILIZE_OBJECTS),
+    Sense("send", Trigger("AID", 2), "Iran sent drones to Russia.", company=AID_OBJECTS),
+    Sense("recall", Trigger("SANCTION", 2), "Jordan recalled its ambassador.", company=SANCTION_OBJECTS),
+    Sense("hold", Trigger("ACCUSE", 2), "Iran held Israel responsible.", children=_set("responsible")),
+    Sense("deny", Trigger("REJECT", 2), "Tehran denied the allegations.", company=REJECTED_OBJECTS),
+    Sense("dismiss", Trigger("REJECT", 2), "Moscow dismissed the report.", company=REJECTED_OBJECTS),
+    Sense("speak", Trigger("CONSULT", 2), "Austin spoke with Gallant.", preps=_set("with")),
+    Sense("speak", Trigger("CONSULT", 2), "The leaders spoke by phone.",
+          prep_company=(("by", "over"), _set("phone telephone"))),
+    *(Sense(verb, Trigger("AID", 2), f"Iran {verb}s weapons to the Houthis.", company=AID_OBJECTS)
+      for verb in ("provide", "deliver", "transfer", "ship", "give")),
+)
+
+# Corrections by company for verbs that are triggers: "launched a missile" is an attack (a light verb
+# otherwise), "released a statement" frees no one, "summoned" is a protest only of an envoy, "struck a deal"
+# agrees. Rows marked ``revive`` apply even where the word had no event; the others only correct one.
+CORRECTIONS: tuple[Sense, ...] = (
+    Sense("launch", Trigger("ASSAULT", 2), "The Houthis launched a ballistic missile.",
+          object=WEAPON_NOUNS | frozenset(MODE_WORDS), revive=True),
+    Sense("release", None, "The army released a statement.", object=_set(
+        "statement video footage report image photo detail name figure data")),
+    Sense("summon", None, "She was summoned to testify.", not_object=frozenset(
+        "ambassador envoy diplomat charge chargé representative".split())),
+    *(Sense(verb, Trigger("AGREE", 2) if obj in ("deal", "agreement", "bargain") else None,
+            f"They {verb} a {obj}.", object=frozenset([obj]))
+      for verb, objects in NOT_EVENT_OBJECTS.items() for obj in sorted(objects)),
+    Sense("strike", None, "A judge struck down the rules.", particles=_set("down")),
+    Sense("press", None, "Israel pressed on with its offensive.", particles=_set("on ahead")),
+    Sense("accept", None, "Israel accepted the risk.", not_object=_set(
+        "proposal deal agreement plan terms offer ceasefire truce resolution accord framework package")),
+    Sense("approve", None, "Congress approved the budget.", not_object=_set(
+        "proposal deal agreement plan terms offer ceasefire truce resolution accord framework package")),
+)
+
+# Nouns that are events by their modifiers: "rocket fire", "bombing campaign", "a phone call".
+NOUN_COMPANY: tuple[Sense, ...] = (
+    Sense("fire", Trigger("ASSAULT", 2), "The town came under rocket fire.",
+          modifiers=frozenset(MODE_WORDS) | _set("mortar gun sniper tank")),
+    Sense("campaign", Trigger("ASSAULT", 2), "Israel's bombing campaign went on.",
+          modifiers=_set("bombing air aerial military ground bombardment")),
+    Sense("call", Trigger("CONSULT", 2), "In a phone call, the two discussed the war.",
+          modifiers=_set("phone telephone video")),
+)

@@ -1,20 +1,122 @@
-"""Word senses by company: when a trigger word is its event, and when it is something else.
+"""Sense rules: whether a trigger word is its event here, by the company it keeps (stage ``sense``).
 
-"hit" is an attack with a weapon nearby, "sent" mobilises with troops as its object, "the deal"
-as a subject re-mentions an earlier agreement, "targeted by the government for their activism"
-is not force. Pure functions over spaCy tokens; the data they use is in lexicon.py and here.
+A word proposes the event type of its lexicon entry (``lexicon.VERB_TRIGGERS`` / ``NOUN_TRIGGERS``) by its
+part of speech; the rules below, in order, confirm, change or withdraw it. Senses that depend only on
+which words keep it company are rows of ``lexicon.COMPANY``, ``CORRECTIONS`` and ``NOUN_COMPANY`` (data),
+read by the rules ``sense.company``, ``sense.corrections`` and ``sense.noun-company``; the rest are small
+functions here. A rule returns :data:`~proxywatch.extract.engine.KEEP` where it does not apply, and
+:class:`Stop` to end the word's reading ("Iran-backed" is a modifier, whatever the rules after say).
 """
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any, Callable
 
 from spacy.tokens import Token
 
 from proxywatch.extract import lexicon as lx
+from proxywatch.extract.engine import KEEP, rule
+from proxywatch.extract.syntax import child, consequence, prep_object, said_of_it
 
-__all__ = ["child", "prep_object", "conditional", "verb_sense", "noun_sense", "back_reference",
-           "military_operation", "armed_fight", "arson", "requested", "NEEDS_OBJECT", "NOT_RELEASED", "ARMED_WORDS"]
+__all__ = ["Candidate", "Stop", "read_sense", "requested", "back_reference", "military_operation", "armed_fight",
+           "arson", "ARMED_WORDS", "NOT_RELEASED"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A word that may be a trigger: its lemma, its branch ("verb", "noun" or None) and its direct object."""
+
+    tok: Token
+    lemma: str
+    branch: str | None
+    obj: Token | None
+
+
+@dataclass(frozen=True)
+class Stop:
+    """A sense rule's last word on a candidate: this trigger (or none), and no later rule applies."""
+
+    trigger: lx.Trigger | None
+
+
+def candidate(tok: Token) -> tuple[Candidate, lx.Trigger | None]:
+    """The candidate for a token and the event its lexicon entry proposes."""
+    lemma = tok.lemma_.lower()
+    misparsed = tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
+        and lemma in lx.NOUN_TRIGGERS and lemma not in lx.VERB_TRIGGERS  # "airstrikes" tagged a verb
+    if tok.pos_ == "VERB" and not misparsed:
+        return Candidate(tok, lemma, "verb", child(tok, "dobj")), lx.VERB_TRIGGERS.get(lemma)
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") or misparsed:
+        return Candidate(tok, lemma, "noun", None), lx.NOUN_TRIGGERS.get(lemma)
+    return Candidate(tok, lemma, None, None), None
+
+
+def read_sense(rules: list[Any], tok: Token, sc: Any, trace: Any = None, sentence: int = 0) -> lx.Trigger | None:
+    """Run the sense rules over one word; the trigger it ends with (None: not an event)."""
+    cand, trigger = candidate(tok)
+    for r in rules:
+        found = r.fn(cand, trigger, sc)
+        if found is KEEP:
+            continue
+        final = isinstance(found, Stop)
+        new = found.trigger if final else found
+        if trace is not None and new != trigger:
+            trace.add(r.id, f"word {tok.text!r} ({tok.i})", f"{_name(trigger)} → {_name(new)}",
+                      ("word", sentence, tok.i))
+        trigger = new
+        if final:
+            break
+    return trigger
+
+
+def _name(trigger: lx.Trigger | None) -> str:
+    return "none" if trigger is None else trigger.type + (f"/{trigger.mode}" if trigger.mode else "")
+
+
+def _objects(tok: Token, obj: Token | None) -> list[Token]:
+    """The object, a "with" object, and their conjuncts."""
+    objects = [obj] if obj is not None else []
+    with_obj = prep_object(tok, ("with",))
+    if with_obj is not None:
+        objects.append(with_obj)
+    return objects + [c for o in list(objects) for c in o.conjuncts]
+
+
+def holds(row: lx.Sense, tok: Token, obj: Token | None) -> bool:
+    """Whether every condition of a sense row holds for a word."""
+    if row.company and not {o.lemma_.lower() for o in _objects(tok, obj)} & row.company:
+        return False
+    obj_lemma = obj.lemma_.lower() if obj is not None else None
+    if row.object and obj_lemma not in row.object:
+        return False
+    if row.not_object is not None and obj_lemma in row.not_object:
+        return False
+    if row.preps and prep_object(tok, row.preps) is None:
+        return False
+    if row.prep_company is not None:
+        found = prep_object(tok, row.prep_company[0])
+        if found is None or found.lemma_.lower() not in row.prep_company[1]:
+            return False
+    if row.children and not any(c.lower_ in row.children for c in tok.children):
+        return False
+    if row.particles and not any(c.dep_ == "prt" and c.lower_ in row.particles for c in tok.children):
+        return False
+    if row.modifiers and not {c.lemma_.lower() for c in tok.children
+                              if c.dep_ in ("compound", "amod", "nmod")} & row.modifiers:
+        return False
+    return True
+
+
+def _table(rows: tuple[lx.Sense, ...]) -> dict[str, list[lx.Sense]]:
+    out: dict[str, list[lx.Sense]] = {}
+    for row in rows:
+        out.setdefault(row.lemma, []).append(row)
+    return out
+
+
+_COMPANY, _CORRECTIONS, _NOUN_COMPANY = _table(lx.COMPANY), _table(lx.CORRECTIONS), _table(lx.NOUN_COMPANY)
+
 
 # Weapons and means of force: a word of these nearby makes "hit", "fire" or "target" an attack.
 _FORCE_WORDS = lx.WEAPON_NOUNS | frozenset(lx.MODE_WORDS)
@@ -42,22 +144,252 @@ _HIT_IDIOMS = frozenset("street road ground beach button brake wall jackpot snag
                         "record high low headline market note".split())
 
 
-def child(tok: Token, *deps: str) -> Token | None:
-    """The first child with one of these dependency labels."""
-    return next((c for c in tok.children if c.dep_ in deps), None)
 
 
-def prep_object(tok: Token, preps: Iterable[str]) -> Token | None:
-    """The object of the first of these prepositions under ``tok`` that is not a date ("on Tuesday")."""
-    wanted = set(preps)
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in wanted:
-            obj = child(c, "pobj")
-            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
-                return obj
+# --- the sense rules, in order ------------------------------------------------------------------------------
+@rule("sense.arson", "'Set fire to the embassy', 'set two cars on fire': arson, a use of force; not burning brush "
+      "or a flag.", "Protesters set fire to the embassy.")
+def arson_rule(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    return Stop(lx.Trigger("ASSAULT", 2)) if cand.lemma == "set" and arson(cand.tok) else KEEP
+
+
+@rule("sense.modifier-not-event", "'Iran-backed', 'Houthi-claimed': a verb used as a modifier is no event.",
+      "Iran-backed militias fired drones.")
+def modifier_not_event(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch == "verb" and (tok.i > 0 and tok.doc[tok.i - 1].text == "-" or tok.dep_ == "amod"):
+        return Stop(None)
+    return KEEP
+
+
+@rule("sense.hit-with-force", "'hit' is an attack with a weapon or attack word nearby, or an armed subject; not "
+      "'hit a poster during a protest', 'police hit the streets'.", "The base was hit by a drone.")
+def hit_with_force(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma != "hit":
+        return KEEP
+    tok, obj = cand.tok, cand.obj
+    agent = child(tok, "agent")
+    near = [t.lemma_.lower() for t in (tok.subtree if agent is None else agent.subtree)]
+    subject = child(tok, "nsubj")
+    if subject is not None:
+        near += [t.lemma_.lower() for t in subject.subtree]
+    if any(w in _FORCE_WORDS or w in lx.ASSAULT_NOUNS for w in near):
+        return lx.Trigger("ASSAULT", 2)
+    if subject is not None and subject.lemma_.lower() in ARMED_WORDS and obj is not None \
+            and obj.lemma_.lower() not in _HIT_IDIOMS:
+        return lx.Trigger("ASSAULT", 2)  # "a policeman hits a migrant"
     return None
 
 
+@rule("sense.warning", "'warned that X would pay', 'warned against': a threat; 'warned of floods': none.",
+      "Israel warned that Hezbollah would pay a heavy price.")
+def warning(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma != "warn":
+        return KEEP
+    said = child(cand.tok, "ccomp")
+    if said is not None and any(c.lower_ in ("will", "would", "'ll") for c in said.children):
+        return lx.Trigger("THREATEN", 2)
+    return lx.Trigger("THREATEN", 2) if prep_object(cand.tok, ("against",)) is not None else None
+
+
+@rule("sense.company", "Verbs that are events only in the right company (lexicon.COMPANY rows): 'fired rockets', "
+      "'sent warships', 'provided weapons', 'held X responsible', 'spoke with'; none otherwise.",
+      "The US sent two warships to the eastern Mediterranean.")
+def company(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma not in lx.CONDITIONAL_VERBS or cand.lemma in ("hit", "warn"):
+        return KEEP
+    return next((row.gives for row in _COMPANY.get(cand.lemma, ()) if holds(row, cand.tok, cand.obj)), None)
+
+
+@rule("sense.needs-object", "'backed Hamas', 'trained fighters': these verbs are events only with an object "
+      "('came back', 'pressed on' are not).",
+      "The depots were used by the Revolutionary Guards and militias it backs.")
+def needs_object(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma not in NEEDS_OBJECT or cand.lemma in lx.CONDITIONAL_VERBS:
+        return KEEP
+    return lx.VERB_TRIGGERS.get(cand.lemma) if _objects(cand.tok, cand.obj) else None
+
+
+@rule("sense.since-clause", "'since the US retaliated': a point in time, not a new report.",
+      "No attacks have come since the US retaliated.")
+def since_clause(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or trigger is None:
+        return KEEP
+    clause = cand.tok
+    while clause.dep_ == "xcomp" and clause.head.i != clause.i:
+        clause = clause.head  # "since the Yemeni group began targeting shipping"
+    mark = child(clause, "mark")
+    return None if mark is not None and mark.lower_ == "since" else KEEP
+
+
+@rule("sense.corrections", "Corrections by company (lexicon.CORRECTIONS rows): 'launched a missile' attacks, "
+      "'released a statement' frees no one, 'summoned' protests only of an envoy, 'struck a deal' agrees, "
+      "'struck down' is no strike.", "The Houthis launched a ballistic missile at the ship.")
+def corrections(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb":
+        return KEEP
+    for row in _CORRECTIONS.get(cand.lemma, ()):
+        if (trigger is not None or row.revive) and holds(row, cand.tok, cand.obj):
+            return row.gives
+    return KEEP
+
+
+@rule("sense.sinking-is-outcome", "'The ship sank': an outcome of an attack, a weak trigger whoever struck it.",
+      "The Rubymar sank after a Houthi missile strike.")
+def sinking(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch == "verb" and cand.lemma == "sink" and trigger is not None and cand.obj is None \
+            and child(cand.tok, "auxpass") is None:
+        return lx.Trigger("ASSAULT", 1)
+    return KEEP
+
+
+@rule("sense.target-physical", "'targeted' is force only with a physical target or a weapon nearby; not "
+      "'targeted by the government for their activism'.",
+      "The truce says neither side will target the other.")
+def target_physical(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma != "target" or trigger is None:
+        return KEEP
+    tok, obj = cand.tok, cand.obj
+    near = {t.lemma_.lower() for t in tok.sent}
+    physical = obj is not None and (obj.ent_type_ in ("GPE", "FAC", "LOC") or obj.lemma_.lower() in _PHYSICAL_TARGETS)
+    subject = child(tok, "nsubjpass") if obj is None else None
+    physical = physical or subject is not None and any(  # "US and coalition forces have been targeted"
+        t.lemma_.lower() in _PHYSICAL_TARGETS for t in (subject, *(c for c in subject.children if c.dep_ == "conj")))
+    return None if not physical and not near & _FORCE_WORDS else KEEP
+
+
+@rule("sense.host-meet", "'bases hosting US troops', 'where the borders meet': no talks.",
+      "The base hosting US troops came under fire.")
+def host_meet(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma not in ("host", "meet") or trigger is None or trigger.type != "CONSULT":
+        return KEEP
+    tok, obj = cand.tok, cand.obj
+    subject = child(tok, "nsubj")
+    obj_lemma = obj.lemma_.lower() if obj is not None else ""
+    if tok.dep_ == "acl" or obj_lemma in _PHYSICAL_TARGETS or (
+            subject is not None and subject.lemma_.lower() in _NOT_MEETERS):
+        return None
+    return KEEP
+
+
+@rule("sense.paused-funding", "Pausing or stopping funding, aid or ties is a sanction, not a retreat.",
+      "The US paused new funding for UNRWA.")
+def paused_funding(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    obj = cand.obj
+    if cand.branch == "verb" and trigger is not None and trigger.type == "RETREAT" and obj is not None \
+            and obj.lemma_.lower() in lx.SANCTION_OBJECTS and cand.lemma not in ("release", "free"):
+        return lx.Trigger("SANCTION", 2)
+    return KEEP
+
+
+@rule("sense.noun-company", "Nouns that are events by their modifiers (lexicon.NOUN_COMPANY rows): 'rocket fire', "
+      "'bombing campaign', 'a phone call'.",
+      "Biden told Netanyahu in a phone call that the US would not join a counterstrike.")
+def noun_company(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "noun":
+        return KEEP
+    return next((row.gives for row in _NOUN_COMPANY.get(cand.lemma, ()) if holds(row, cand.tok, None)), KEEP)
+
+
+@rule("sense.agreement-noun", "An agreement noun is a new agreement only as what is reached, signed or brokered; "
+      "'the ceasefire took hold' is a pause; 'under the deal', 'room for an agreement' tell none.",
+      "The deal, brokered by Qatar, also lets hundreds of aid trucks into Gaza.")
+def agreement_noun(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "noun" or trigger is None or not (
+            trigger.type == "AGREE" and cand.lemma != "ceasefire" or cand.lemma in ("ceasefire", "truce")):
+        return KEEP
+    tok = cand.tok
+    head = tok.head.lemma_.lower() if tok.head.i != tok.i else ""
+    if tok.dep_ == "nsubj" and head in ("take", "come", "begin", "hold", "collapse", "end", "expire"):
+        return lx.Trigger("RETREAT", 2) if head in ("take", "come", "begin") else None
+    if head not in _AGREEING or tok.dep_ not in ("dobj", "nsubjpass", "pobj"):
+        return None
+    return lx.Trigger("AGREE", 2)
+
+
+@rule("sense.aid-noun", "Aid is an event when given, pledged or sent, or aid 'to' someone; not 'cut off the "
+      "group's funding', 'the crossing through which most aid enters'.",
+      "Jordanian aircraft dropped 20,000 meals over Gaza on Monday, the first airdrop of aid into the strip.")
+def aid_noun(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "noun" or trigger is None or trigger.type != "AID":
+        return KEEP
+    tok = cand.tok
+    head = tok.head.lemma_.lower() if tok.head.i != tok.i else ""
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    if head in _STOPPING:
+        return None
+    if head not in _GIVING and not preps & {"to", "for", "from"} and not any(
+            c.dep_ in ("poss", "nummod") for c in tok.children):
+        return None
+    return KEEP
+
+
+@rule("sense.request-noun", "A request noun is an event when made or renewed, or a request 'for' something; not "
+      "'fell short of its demands'.",
+      "Israel said the offer fell far short of its demands.")
+def request_noun(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "noun" or trigger is None or trigger.type != "REQUEST":
+        return KEEP
+    tok = cand.tok
+    head = tok.head.lemma_.lower() if tok.head.i != tok.i else ""
+    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
+    return None if not preps & {"for", "to"} and head not in _ASKING else KEEP
+
+
+@rule("sense.operation-military", "'operation' is force only as a military, ground or air operation, or one "
+      "against someone.",
+      "Britain provided intelligence support for the operation.")
+def operation_military(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch == "noun" and cand.lemma == "operation" and not military_operation(cand.tok):
+        return None
+    return KEEP
+
+
+@rule("sense.since-point", "'since the US strikes of 2 February': a point in time, not a new report.",
+      "No attacks have come since the US strikes of 2 February.")
+def since_point(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch == "noun" and trigger is not None and (
+            tok.head.lower_ == "since" or child(tok, "mark") is not None and child(tok, "mark").lower_ == "since"):
+        return None
+    return KEEP
+
+
+@rule("sense.re-mention-noun", "'Iraq condemned the attack', 'the killing will not go unpunished', 'it was the first "
+      "attack': the event told before, named again.", "Iraq condemned the attack.")
+def re_mention_noun(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch == "noun" and trigger is not None and (
+            back_reference(tok) or tok.dep_ == "nsubj" and consequence(tok.head) or said_of_it(tok)):
+        return None
+    return KEEP
+
+
+@rule("sense.part-of-retreat", "'suspend operations', 'attacks stopped', 'scale back strikes': part of the "
+      "retreat or request, not an event of its own.",
+      "The militia announced that it was suspending its operations against US troops.")
+def part_of_retreat(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "noun" or trigger is None:
+        return KEEP
+    tok = cand.tok
+    head_trigger = lx.VERB_TRIGGERS.get(tok.head.lemma_.lower())
+    if tok.dep_ in ("dobj", "nsubj") and head_trigger and head_trigger.type in ("RETREAT", "REQUEST") \
+            or tok.dep_ == "dobj" and tok.head.lemma_.lower() == "scale":
+        return None
+    return KEEP
+
+
+@rule("sense.armed-fight", "Fighting words are force between armed parties or over a place: 'rebels battled "
+      "troops', 'the battle for the town'; not 'the fight against corruption'.", "Rebels battled troops near Aleppo.")
+def armed_fight_rule(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.lemma in lx.FIGHT_WORDS and tok.pos_ in ("VERB", "NOUN") and tok.dep_ not in ("compound", "amod") \
+            and armed_fight(tok, sc.read.armed):
+        return lx.Trigger("ASSAULT", 1)
+    return KEEP
+
+
+# --- helpers of the rules above and of the drop rules ------------------------------------------------------
 def requested(tok: Token, requests: set[int]) -> bool:
     """A trigger inside what a REQUEST asks for ("urged them to halt attacks"): not an event of its own."""
     node = tok
@@ -69,116 +401,6 @@ def requested(tok: Token, requests: set[int]) -> bool:
             return True
     return False
 
-
-def conditional(tok: Token, lemma: str, obj: Token | None) -> lx.Trigger | None:
-    """Verbs that are events only with the right arguments ("hit by a drone", "sent warships")."""
-    objects = [obj] if obj is not None else []
-    with_obj = prep_object(tok, ("with",))
-    if with_obj is not None:
-        objects.append(with_obj)
-    objects += [c for o in list(objects) for c in o.conjuncts]
-    lemmas = {o.lemma_.lower() for o in objects}
-    if lemma == "hit":
-        agent = child(tok, "agent")
-        near = [t.lemma_.lower() for t in (tok.subtree if agent is None else agent.subtree)]
-        subject = child(tok, "nsubj")
-        if subject is not None:
-            near += [t.lemma_.lower() for t in subject.subtree]
-        if any(w in _FORCE_WORDS or w in lx.ASSAULT_NOUNS for w in near):  # not "hit a poster during a protest"
-            return lx.Trigger("ASSAULT", 2)
-        if subject is not None and subject.lemma_.lower() in ARMED_WORDS and obj is not None \
-                and obj.lemma_.lower() not in _HIT_IDIOMS:
-            return lx.Trigger("ASSAULT", 2)  # "a policeman hits a migrant"; not "police hit the streets"
-        return None
-    if lemma == "fire":  # "fired missiles at", "fired on the aircraft"; not "fired the minister"
-        if lemmas & _FORCE_WORDS or prep_object(tok, ("on", "at", "into")) is not None:
-            return lx.Trigger("ASSAULT", 2)
-        return None
-    if lemma == "drop":
-        if lemmas & lx.WEAPON_NOUNS:
-            return lx.Trigger("ASSAULT", 2, "aerial")
-        return lx.Trigger("AID", 2) if lemmas & (lx.AID_OBJECTS | {"meal", "parcel"}) else None  # airdrops
-    if lemma in ("send", "dispatch", "deploy") and lemmas & lx.MOBILIZE_OBJECTS:
-        return lx.Trigger("MOBILIZE", 2)
-    if lemma == "recall":
-        return lx.Trigger("SANCTION", 2) if lemmas & lx.SANCTION_OBJECTS else None
-    if lemma == "warn":  # "warned that X would pay", "warned against": a threat; "warned of floods": no
-        said = child(tok, "ccomp")
-        if said is not None and any(c.lower_ in ("will", "would", "'ll") for c in said.children):
-            return lx.Trigger("THREATEN", 2)
-        return lx.Trigger("THREATEN", 2) if prep_object(tok, ("against",)) is not None else None
-    if lemma == "hold":  # "held Israel responsible"
-        return lx.Trigger("ACCUSE", 2) if any(c.lower_ == "responsible" for c in tok.children) else None
-    if lemma in ("deny", "dismiss"):  # "denied the allegations"; "denied that it struck" sets a status
-        return lx.Trigger("REJECT", 2) if lemmas & lx.REJECTED_OBJECTS else None
-    if lemma == "speak":  # "spoke by phone", "spoke with his counterpart"
-        by = prep_object(tok, ("by", "over"))
-        if prep_object(tok, ("with",)) is not None or by is not None and by.lemma_.lower() in ("phone", "telephone"):
-            return lx.Trigger("CONSULT", 2)
-        return None
-    if lemma in lx.CONDITIONAL_VERBS:
-        return lx.Trigger("AID", 2) if lemmas & lx.AID_OBJECTS else None
-    return lx.VERB_TRIGGERS.get(lemma) if objects else None  # "backed Hamas", "trained fighters"
-
-def verb_sense(tok: Token, lemma: str, obj: Token | None, trigger: lx.Trigger | None) -> lx.Trigger | None:
-    """Corrections by company: senses of a trigger verb that are not its event."""
-    if trigger is None:
-        return None
-    obj_lemma = obj.lemma_.lower() if obj is not None else ""
-    if obj_lemma in lx.NOT_EVENT_OBJECTS.get(lemma, ()):
-        return lx.Trigger("AGREE", 2) if obj_lemma in ("deal", "agreement", "bargain") else None
-    if lemma == "strike" and any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
-        return None  # "a judge struck down the rules"
-    if lemma == "press" and any(c.dep_ == "prt" and c.lower_ in ("on", "ahead") for c in tok.children):
-        return None  # "as long as Israel pressed on with its offensive": went on, asked nothing
-    if lemma == "target":  # "targeted by the government for their activism": not force
-        near = {t.lemma_.lower() for t in tok.sent}
-        physical = obj is not None and (obj.ent_type_ in ("GPE", "FAC", "LOC") or obj_lemma in _PHYSICAL_TARGETS)
-        subject = child(tok, "nsubjpass") if obj is None else None
-        physical = physical or subject is not None and any(  # "US and coalition forces have been targeted"
-            t.lemma_.lower() in _PHYSICAL_TARGETS for t in (subject, *(c for c in subject.children if c.dep_ == "conj")))
-        if not physical and not near & _FORCE_WORDS:
-            return None
-    if lemma in ("host", "meet") and trigger.type == "CONSULT":
-        subject = child(tok, "nsubj")
-        if tok.dep_ == "acl" or obj_lemma in _PHYSICAL_TARGETS or (
-                subject is not None and subject.lemma_.lower() in _NOT_MEETERS):
-            return None  # "bases hosting US troops", "where the borders meet"
-    if trigger.type == "RETREAT" and obj_lemma in lx.SANCTION_OBJECTS and lemma not in ("release", "free"):
-        return lx.Trigger("SANCTION", 2)  # "paused new funding for UNRWA"
-    if lemma in ("accept", "approve") and obj_lemma not in _AGREEABLE:
-        return None
-    return trigger
-
-def noun_sense(tok: Token, lemma: str, trigger: lx.Trigger | None) -> lx.Trigger | None:
-    """Event nouns by company: "rocket fire", "bombing campaign", "a phone call"; and nouns that
-    are not events where they stand ("room for an agreement", "its demands")."""
-    mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-    head = tok.head.lemma_.lower() if tok.head.i != tok.i else ""
-    if lemma == "fire" and (mods & set(lx.MODE_WORDS) or mods & {"mortar", "gun", "sniper", "tank"}):
-        return lx.Trigger("ASSAULT", 2)
-    if lemma == "campaign" and mods & {"bombing", "air", "aerial", "military", "ground", "bombardment"}:
-        return lx.Trigger("ASSAULT", 2)
-    if lemma == "call" and mods & {"phone", "telephone", "video"}:
-        return lx.Trigger("CONSULT", 2)
-    if trigger is None:
-        return None
-    preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
-    if trigger.type == "AGREE" and lemma != "ceasefire" or lemma in ("ceasefire", "truce"):
-        if tok.dep_ == "nsubj" and head in ("take", "come", "begin", "hold", "collapse", "end", "expire"):
-            return lx.Trigger("RETREAT", 2) if head in ("take", "come", "begin") else None
-        if head not in _AGREEING or tok.dep_ not in ("dobj", "nsubjpass", "pobj"):
-            return None  # "under the deal", "room for an agreement": not a new agreement
-        return lx.Trigger("AGREE", 2)
-    if trigger.type == "AID":
-        if head in _STOPPING:
-            return None  # "cut off the group's funding": not aid given
-        if head not in _GIVING and not preps & {"to", "for", "from"} and not any(
-                c.dep_ in ("poss", "nummod") for c in tok.children):
-            return None  # "the crossing through which most aid enters"
-    if trigger.type == "REQUEST" and not preps & {"for", "to"} and head not in _ASKING:
-        return None  # "fell short of its demands"
-    return trigger
 
 def back_reference(tok: Token) -> bool:
     """A bare definite noun ("the attack") as an object: a re-mention, unless its status is at stake.

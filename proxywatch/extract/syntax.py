@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from typing import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.doccache import ent_bounds
-from proxywatch.extract.senses import child as _child, prep_object as _prep_object
 from proxywatch.records import Count, Event, Party
 from proxywatch.resolve.parties import KIND_NOUNS
 
-__all__ = ["AREA_NOUNS", "PARTNER_PREPS", "CASUALTY_NOUNS", "CASUALTY_VERBS", "CLAUSES", "CONSEQUENCE_VERBS",
+__all__ = ["child", "prep_object", "AREA_NOUNS", "PARTNER_PREPS", "CASUALTY_NOUNS", "CASUALTY_VERBS", "CLAUSES", "CONSEQUENCE_VERBS",
     "DENIALS", "ENVOYS", "Hit", "INVOLVEMENT", "NIGHTS", "OTHER_TIME", "PLACE_LABELS", "PLACE_PREPS",
     "PRECISION_RANK", "QUANTITY_HEADS", "REPORTING", "SEPARATOR", "SITES", "SITE_NOUNS", "TARGET_PREPS", "TO_NOUNS",
     "added_count", "argument_of", "casualty_only", "clause_head", "consequence", "core_span", "denier",
@@ -64,6 +64,24 @@ NIGHTS = frozenset(["overnight", "last night", "this morning", "tonight", "this 
 OTHER_TIME = frozenset("until unless if because since although though while before after".split())
 
 SEPARATOR = "\n\n"
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    """The first child with one of these dependency labels."""
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def prep_object(tok: Token, preps: Iterable[str]) -> Token | None:
+    """The object of the first of these prepositions under ``tok`` that is not a date ("on Tuesday")."""
+    wanted = set(preps)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in wanted:
+            obj = child(c, "pobj")
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+                return obj
+    return None
+
+_child, _prep_object = child, prep_object
 
 
 def named_modifier(tok: Token) -> Token | None:

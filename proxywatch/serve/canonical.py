@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from typing import Any, Iterable, Mapping, TextIO
 
 from rich.console import Console
 from rich.table import Table
+
+from proxywatch.serve.cells import csv_writer
 
 __all__ = ["CANONICAL_CSV_COLUMNS", "canonical_row", "write_canonical"]
 
@@ -69,11 +70,12 @@ def write_canonical(records: Iterable[Mapping[str, Any]], fmt: str, out: TextIO,
         for n, record in enumerate(records, start=1):
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
         return n
-    if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=CANONICAL_CSV_COLUMNS, lineterminator="\n", extrasaction="ignore")
-        writer.writeheader()
+    if fmt == "csv":  # cells a spreadsheet would run as formulas are neutralised (serve/cells.py)
+        writer = csv_writer(out)
+        writer.writerow(CANONICAL_CSV_COLUMNS)
         for n, record in enumerate(records, start=1):
-            writer.writerow(canonical_row(record))
+            row = canonical_row(record)
+            writer.writerow([row[c] for c in CANONICAL_CSV_COLUMNS])
         return n
     table = Table(header_style="bold")
     for column in _TABLE:

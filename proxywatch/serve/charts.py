@@ -12,7 +12,12 @@ from proxywatch.analyse.compare import Comparison
 from proxywatch.analyse.series import Trend
 from proxywatch.serve.figure import new_figure, save_figure
 
-__all__ = ["trend_chart", "changepoints_chart", "compare_chart"]
+__all__ = ["trend_chart", "changepoints_chart", "compare_chart", "left_out_subtitle"]
+
+
+def left_out_subtitle(left_out: int, what: str) -> str:
+    """A second title line saying how many events were too vaguely dated to draw ("" when none)."""
+    return f"\n{left_out} events dated too vaguely for {what} left out" if left_out else ""
 
 
 def trend_chart(result: Trend, path: Path) -> Path:
@@ -35,7 +40,9 @@ def trend_chart(result: Trend, path: Path) -> Path:
     top.set_ylabel(f"events per {result.by}")
     bottom.set_ylabel("fatalities")
     top.set_title(f"proxywatch trend by {result.by}" + (f", split by {result.split}" if result.split else "")
-                  + f" ({result.source})")
+                  + f" ({result.source})" + left_out_subtitle(result.left_out, f"one {result.by}"))
+    if periods:  # the axis spans the periods drawn, nothing else
+        top.set_xlim(periods[0], periods[-1] if len(periods) > 1 else periods[0] + timedelta(days=1))
     if result.groups:
         top.legend(fontsize="small", ncols=2)
     bottom.legend(fontsize="small")
@@ -59,7 +66,8 @@ def changepoints_chart(result: ChangePoints, path: Path) -> Path:
         ax.axvspan(change.date_low, change.date_high, color="firebrick", alpha=0.15,
                    label="date interval" if k == 0 else None)
     ax.set_ylabel("events per day")
-    ax.set_title(f"proxywatch changepoints: {len(result.changes)} change(s), penalty {result.penalty:.1f}")
+    ax.set_title(f"proxywatch changepoints: {len(result.changes)} change(s), penalty {result.penalty:.1f}"
+                 + left_out_subtitle(result.left_out, "one day"))
     ax.legend(fontsize="small")
     return save_figure(fig, path, title="proxywatch changepoints")
 
@@ -76,7 +84,7 @@ def compare_chart(result: Comparison, path: Path) -> Path:
     text = "no events" if ratio.ratio is None else (
         f"ratio {ratio.ratio:.3g} [{ratio.low:.3g}, {'∞' if math.isinf(ratio.high) else f'{ratio.high:.3g}'}]")
     ax.set_ylabel("events per day")
-    ax.set_title(f"proxywatch compare at {result.at}: {text}")
+    ax.set_title(f"proxywatch compare at {result.at}: {text}" + left_out_subtitle(result.left_out, "either window"))
     return save_figure(fig, path, title="proxywatch compare")
 
 

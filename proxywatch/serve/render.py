@@ -2,20 +2,19 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from typing import Any, Iterable, Iterator, TextIO
 
 from rich.console import Console
 from rich.table import Table
 
-from proxywatch.evaluate.scoring import FIELDS as FIELD_ORDER
-from proxywatch.evaluate.scoring import ScoreReport
+from proxywatch.evaluate.scoring import ScoreReport, detection
 from proxywatch.analyse.summary import ActorCount, TypeMonth
 from proxywatch.records import Count, Event, Party
+from proxywatch.serve.cells import csv_writer
 
 __all__ = ["FORMATS", "EVENT_COLUMNS", "event_row", "write_events", "type_month_table", "actors_table", "render_report",
-           "render_benchmark"]
+           "render_benchmark", "detection_table", "fields_table"]
 
 FORMATS = ("table", "csv", "jsonl")
 EVENT_COLUMNS = (
@@ -67,11 +66,12 @@ def write_events(events: Iterable[Event], fmt: str, out: TextIO, console: Consol
         for n, event in enumerate(events, start=1):
             out.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
         return n
-    if fmt == "csv":
-        writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
-        writer.writeheader()
+    if fmt == "csv":  # cells a spreadsheet would run as formulas are neutralised (serve/cells.py)
+        writer = csv_writer(out)
+        writer.writerow(EVENT_COLUMNS)
         for n, event in enumerate(events, start=1):
-            writer.writerow(event_row(event))
+            row = event_row(event)
+            writer.writerow([row[c] for c in EVENT_COLUMNS])
         return n
     table = Table(show_lines=False, header_style="bold")
     shown = ("date", "type", "mode", "status", "actor", "actor_sponsors", "target", "location", "fatalities",
@@ -113,32 +113,83 @@ def actors_table(rows: list[ActorCount]) -> Table:
     return table
 
 
+def _pct(share: float | None) -> str:
+    return "—" if share is None else f"{100 * share:.1f}%"
+
+
+def detection_table(scores: dict[str, Any], title: str = "Detection per type") -> tuple[Table, str | None]:
+    """Per-type P/R/F1 from a scorer report (``ScoreReport.to_json()``): one row per type with at least
+    ``type_min_gold`` gold events, one row for all the other types together, then the total. Returns the
+    table and a note naming the types in the "other" row."""
+    minimum = scores.get("type_min_gold", 0)
+    table = Table(title=title, header_style="bold")
+    for column in ("type", "gold", "predicted", "paired", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "type" else "right")
+
+    def row(name: str, gold: int, predicted: int, paired: int, **style: str) -> None:
+        p, r, f1 = detection(paired, predicted, gold)
+        table.add_row(name, str(gold), str(predicted), str(paired), f"{p:.3f}", f"{r:.3f}", f"{f1:.3f}", **style)
+
+    others = {name: t for name, t in scores["types"].items() if t["gold"] < minimum}
+    for name, t in scores["types"].items():
+        if name not in others:
+            row(name, t["gold"], t["predicted"], t["paired"])
+    note = None
+    if others:
+        row(f"other types ({len(others)})", *(sum(t[k] for t in others.values()) for k in ("gold", "predicted", "paired")),
+            style="dim")
+        note = (f"other: types with fewer than {minimum} gold events (gold/predicted/paired): "
+                + ", ".join(f"{n} {t['gold']}/{t['predicted']}/{t['paired']}" for n, t in others.items()))
+    row("all", scores["gold"], scores["predicted"], scores["paired"], style="bold")
+    return table, note
+
+
+def fields_table(scores: dict[str, Any]) -> Table:
+    """Per scored field (contract 4.4 and 4.6): correct, missing, confidently wrong, and the totals."""
+    table = Table(title="Fields over paired events (missing: predicted null; wrong: a different value)",
+                  header_style="bold")
+    for column in ("field", "scored", "correct", "accuracy", "missing", "confidently wrong"):
+        table.add_column(column, justify="left" if column == "field" else "right")
+    for name, f in scores["fields"].items():
+        table.add_row(name, str(f["total"]), str(f["correct"]), f"{f['accuracy']:.3f}",
+                      f"{f['missing']} ({_pct(f['missing_share'])})",
+                      f"{f['confidently_wrong']} ({_pct(f['confidently_wrong_share'])})")
+    total = scores.get("scored_fields")
+    if total:
+        table.add_row("all fields", str(total), str(total - scores["missing"] - scores["confidently_wrong"]),
+                      f"{scores['field_accuracy']:.3f}", f"{scores['missing']} ({_pct(scores['missing_share'])})",
+                      f"{scores['confidently_wrong']} ({_pct(scores['confidently_wrong_share'])})", style="bold")
+    return table
+
+
+def _print_scores(scores: dict[str, Any], console: Console) -> None:
+    table, note = detection_table(scores)
+    console.print(table)
+    if note:
+        console.print(note, markup=False, highlight=False)
+    console.print(fields_table(scores))
+
+
 def render_report(report: ScoreReport, console: Console, show: int = 25) -> None:
-    """The evaluation report: detection, per-field accuracy, then misses, false positives, field errors."""
+    """The evaluation report: detection (overall and per type), per-field accuracy, missing and confidently
+    wrong, then misses, false positives and field errors."""
+    scores = report.to_json()
     head = Table(title="Detection (contract section 4)", header_style="bold")
     for column in ("articles", "gold", "predicted", "paired", "precision", "recall", "F1", "fully correct",
-                   "headline"):
+                   "headline", "field accuracy", "confidently wrong"):
         head.add_column(column, justify="right")
     head.add_row(str(report.articles), str(report.gold), str(report.predicted), str(report.paired),
                  f"{report.precision:.3f}", f"{report.recall:.3f}", f"{report.f1:.3f}",
-                 str(report.fully_correct), f"{report.headline:.3f}")
+                 str(report.fully_correct), f"{report.headline:.3f}",
+                 "—" if report.field_accuracy is None else f"{report.field_accuracy:.3f}",
+                 _pct(report.confidently_wrong_share))
     console.print(head)
-    fields = Table(title="Field accuracy over paired events", header_style="bold")
-    for column in ("field", "correct", "scored", "accuracy"):
-        fields.add_column(column, justify="right" if column != "field" else "left")
-    for name in FIELD_ORDER:
-        total = report.field_total.get(name, 0)
-        if total:
-            fields.add_row(name, str(report.field_correct.get(name, 0)), str(total), f"{report.accuracy(name):.3f}")
-    if report.field_accuracy is not None:
-        fields.add_row("all fields", str(sum(report.field_correct.values())), str(sum(report.field_total.values())),
-                       f"{report.field_accuracy:.3f}")
-    console.print(fields)
+    _print_scores(scores, console)
     for title, rows in (
         ("Misses (gold events not found)", [f"{m.article_id}: {m.type} «{m.anchor}»" for m in report.misses]),
         ("False positives", [f"{f.article_id}: {f.type} «{f.evidence[:120]}»" for f in report.false_positives]),
-        ("Field errors", [f"{e.article_id}: {e.field} gold={e.gold!r} predicted={e.predicted!r} «{e.anchor}»"
-                          for e in report.field_errors]),
+        ("Field errors", [f"{e.article_id}: {e.field} {e.kind.replace('_', ' ')}: gold={e.gold!r} "
+                          f"predicted={e.predicted!r} «{e.anchor}»" for e in report.field_errors]),
     ):
         if rows and show:
             console.print(f"[bold]{title}[/] ({len(rows)})")
@@ -165,21 +216,7 @@ def render_benchmark(result: dict[str, Any], console: Console) -> None:
     console.print(head)
     scores = result["scores"]
     if "types" in scores:  # the contract scorer's report
-        table = Table(title="Detection", header_style="bold")
-        for column in ("type", "gold", "predicted", "paired", "precision", "recall", "F1"):
-            table.add_column(column, justify="left" if column == "type" else "right")
-        for name, row in scores["types"].items():
-            table.add_row(name, str(row["gold"]), str(row["predicted"]), str(row["paired"]),
-                          f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}")
-        table.add_row("all", str(scores["gold"]), str(scores["predicted"]), str(scores["paired"]),
-                      f"{scores['precision']:.3f}", f"{scores['recall']:.3f}", f"{scores['f1']:.3f}", style="bold")
-        console.print(table)
-        fields = Table(title="Field accuracy over paired events", header_style="bold")
-        for column in ("field", "correct", "scored", "accuracy"):
-            fields.add_column(column, justify="left" if column == "field" else "right")
-        for name, row in scores["fields"].items():
-            fields.add_row(name, str(row["correct"]), str(row["total"]), f"{row['accuracy']:.3f}")
-        console.print(fields)
+        _print_scores(scores, console)
     else:
         table = Table(title="Scores", header_style="bold")
         table.add_column("measure")

@@ -459,6 +459,31 @@ class Store:
         return self._con.execute(query, list(params)).fetchall()
 
     @_reads
+    def stream(self, query: str, params: Sequence[Any] = (), batch: int = 2048) -> Iterator[dict[str, Any]]:
+        """Run a read query and yield its rows as dicts, fetched ``batch`` at a time (used by exports).
+
+        The query runs on its own cursor, so the caller may run other reads while iterating.
+        """
+        cursor = self._con.cursor()
+        try:
+            cursor.execute(query, list(params))
+            names = [d[0] for d in cursor.description]
+            while rows := cursor.fetchmany(batch):
+                for row in rows:
+                    yield dict(zip(names, row))
+        finally:
+            cursor.close()
+
+    @_reads
+    def stream_arrow(self, query: str, params: Sequence[Any] = (), batch: int = 65536) -> Iterator[Any]:
+        """Run a read query and yield its rows as Arrow record batches (columnar; used by exports)."""
+        cursor = self._con.cursor()
+        try:
+            yield from cursor.sql(query, params=list(params)).to_arrow_reader(batch)
+        finally:
+            cursor.close()
+
+    @_reads
     def events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[Event]:
         where, params = (query or EventQuery()).where()
         sql = f"SELECT record FROM events e WHERE {where} ORDER BY e.date_start NULLS LAST, e.article_id, e.evidence_start, e.id"

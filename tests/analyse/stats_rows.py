@@ -9,9 +9,10 @@ _ids = count()
 
 
 def add_event(store, day, *, type="ASSAULT", actor=None, sponsors=(), target_country=None, country=None,
-              fatalities=(0, 0, 0), table="canonical", status="occurred", negated=False, aggregate=None):
-    """One row dated ``day`` (a date or ISO string); ``table`` is "canonical" or "events"."""
+              fatalities=(0, 0, 0), table="canonical", status="occurred", negated=False, aggregate=None, end=None):
+    """One row dated ``day`` (a date or ISO string; to ``end`` for a span); ``table`` is "canonical" or "events"."""
     day = date.fromisoformat(day) if isinstance(day, str) else day
+    last = date.fromisoformat(end) if isinstance(end, str) else (end or day)
     low, best, high = fatalities
     n = next(_ids)
     if table == "canonical":
@@ -19,14 +20,14 @@ def add_event(store, day, *, type="ASSAULT", actor=None, sponsors=(), target_cou
             "INSERT INTO canonical_events (id, type, actor_name, actor_sponsors, target_country, location_country, "
             "date_start, date_end, fatalities_low, fatalities_best, fatalities_high, mentions, sources, record) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, '{}')",
-            [f"c{n}", type, actor, list(sponsors), target_country, country, day, day, low, best, high])
+            [f"c{n}", type, actor, list(sponsors), target_country, country, day, last, low, best, high])
     else:
         store.sql(
             "INSERT INTO events (id, article_id, type, status, negated, actor_name, actor_sponsors, target_country, "
             "location_country, date_start, date_end, fatalities_min, fatalities_max, aggregate_min, "
             "evidence_text, evidence_start, evidence_end, confidence, record) "
             "VALUES (?, 'a1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'x', 0, 1, 1.0, '{}')",
-            [f"m{n}", type, status, negated, actor, list(sponsors), target_country, country, day, day, low, high,
+            [f"m{n}", type, status, negated, actor, list(sponsors), target_country, country, day, last, low, high,
              aggregate])
 
 

@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from proxywatch.evaluate.scoring import name_matches, score
+from proxywatch.evaluate.scoring import CONFIDENTLY_WRONG, MISSING, error_kind, name_matches, score
 
 TEXT = "Militants attacked a base near Erbil on Sunday, killing two soldiers. Iraq condemned the raid."
 
@@ -135,3 +135,73 @@ def test_a_pair_counts_under_the_type_it_was_matched_with():
     assert "ACCUSE" not in types  # not a miss of ACCUSE, and never precision above 1
     types = score(_gold(either), {"a": []}).type_scores()
     assert types["ACCUSE"] == {"paired": 0, "predicted": 0, "gold": 1, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+
+
+# --- contract 4.6: missing versus confidently wrong -----------------------------------------------------------
+
+FULL = {"anchor": "attacked a base", "type": "ASSAULT", "negated": False, "mode": "rocket",
+        "actor": {"country": "IRQ", "kind": "armed_group", "sponsors": ["IRN"]},
+        "location": {"country": "IRQ", "name": "Erbil"}, "date": {"start": "2024-01-28", "end": "2024-01-28"},
+        "fatalities": {"min": 2, "max": 2}}
+RIGHT = dict(GOOD, mode="rocket", actor={"text": "militants", "country": "IRQ", "kind": "armed_group", "sponsors": ["IRN"]})
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "kind"),
+    [
+        ({"location": None}, "location.country", "missing"),
+        ({"location": {"text": "a base", "name": None, "country": "SYR"}}, "location.country", "confidently_wrong"),
+        ({"location": {"text": "a base", "name": None, "country": "IRQ"}}, "location.name", "missing"),
+        ({"location": {"text": "a base", "name": "Mosul", "country": "IRQ"}}, "location.name", "confidently_wrong"),
+        ({"actor": {"text": "militants", "country": "IRQ", "kind": "armed_group", "sponsors": []}},
+         "actor.sponsors", "missing"),
+        ({"actor": {"text": "militants", "country": "IRQ", "kind": "armed_group", "sponsors": ["SYR"]}},
+         "actor.sponsors", "confidently_wrong"),
+        ({"actor": None}, "actor.kind", "missing"),
+        ({"mode": None}, "mode", "missing"),
+        ({"mode": "drone"}, "mode", "confidently_wrong"),
+        ({"date": None}, "date", "missing"),
+        ({"date": {"start": None, "end": None, "text": "recently"}}, "date", "missing"),
+        ({"date": {"start": "2024-01-20", "end": "2024-01-20"}}, "date", "confidently_wrong"),
+        ({"fatalities": None}, "fatalities", "missing"),
+        ({"fatalities": {"min": 2, "max": None}}, "fatalities", "confidently_wrong"),
+        ({"status": "planned"}, "status", "confidently_wrong"),  # absent means occurred: status is never missing
+        ({"negated": True}, "negated", "confidently_wrong"),
+    ],
+)
+def test_a_wrong_field_is_missing_or_confidently_wrong(change, field, kind):
+    r = score(_gold(FULL), {"a": [_pred(**dict(RIGHT, **change))]})
+    wrong = {e.field: e.kind for e in r.field_errors}
+    assert wrong.get(field) == kind
+    assert error_kind(field, _pred(**dict(RIGHT, **change))) == kind
+    other = MISSING if kind == CONFIDENTLY_WRONG else CONFIDENTLY_WRONG
+    counts = r.to_json()["fields"][field]
+    assert counts[kind] == 1 and counts[other] == 0 and counts["correct"] == counts["total"] - 1
+
+
+def test_a_value_where_the_gold_says_null_is_confidently_wrong():
+    at_sea = {"anchor": "attacked a base", "type": "ASSAULT", "location": {"country": None}}
+    r = score(_gold(at_sea), {"a": [_pred(location={"text": "off the coast", "country": "YEM"})]})
+    assert [(e.field, e.kind) for e in r.field_errors] == [("location.country", "confidently_wrong")]
+    assert score(_gold(at_sea), {"a": [_pred(location={"text": "at sea", "country": None})]}).field_errors == []
+
+
+def test_field_counts_and_shares_add_up():
+    preds = {"a": [_pred(**dict(RIGHT, location=None, mode="drone", status="planned"))]}
+    r = score(_gold(FULL), preds)
+    # FULL scores 10 fields: actor x3, location x2, mode, negated, date, fatalities, status (always)
+    assert r.scored_fields == sum(r.field_total.values()) == 10
+    assert (r.missing, r.confidently_wrong) == (2, 2)  # location.country and .name missing; mode and status wrong
+    assert r.confidently_wrong_share == pytest.approx(2 / 10)
+    out = r.to_json()
+    assert out["scored_fields"] == 10 and out["missing"] == 2 and out["confidently_wrong"] == 2
+    assert out["confidently_wrong_share"] == 0.2 and out["missing_share"] == 0.2
+    assert out["field_accuracy"] == 0.6
+    for name, row in out["fields"].items():
+        assert row["correct"] + row["missing"] + row["confidently_wrong"] == row["total"], name
+    assert {e["kind"] for e in out["field_errors"]} == {"missing", "confidently_wrong"}
+
+
+def test_unpaired_predictions_add_no_field_counts():
+    r = score(_gold(FULL), {"a": [_pred(start=70, end=len(TEXT), **RIGHT)]})
+    assert r.scored_fields == 0 and r.confidently_wrong_share is None and r.to_json()["missing_share"] is None

@@ -13,19 +13,19 @@ from sample_store import CANONICAL, MENTIONS, merged_groups, sample_store
 
 from proxywatch.errors import ProxywatchError
 from proxywatch.records import (
-    ASSAULT_MODES,
-    PLOVER_TYPES,
     Article,
+    DateSpan,
     Event,
     Evidence,
     Party,
     Place,
 )
+from proxywatch.serve.acled import SUB_EVENT_RULES
 from proxywatch.serve.export import (
     ACLED_COLUMNS,
-    ACLED_RULES,
     CSV_COLUMNS,
     EXPORT_FORMATS,
+    POLECAT_COLUMNS,
     export_events,
 )
 from proxywatch.store import EventQuery, Store
@@ -127,9 +127,23 @@ def test_geojson_is_a_valid_feature_collection_in_lon_lat_order(store, tmp_path)
     jsonschema.validate(doc, GEOJSON_SCHEMA)
     points = {f["id"]: f["geometry"]["coordinates"] for f in doc["features"]}
     assert points == {"c1": [38.69, 33.32], "c3": [44.36, 33.31], "c4": [41.09, 34.37]}
-    assert result.rows == 3 and result.left_out == 2 and "without coordinates" in result.note
+    assert result.rows == 3 and result.left_out == 2 and "2 events without coordinates" in result.note
+    assert result.left_out_by == {"point": 2}
     props = next(f["properties"] for f in doc["features"] if f["id"] == "c1")
     assert props["actor_sponsors"] == ["IRN"] and props["mentions"] == 2
+    assert (props["location_precision"], props["date_precision"]) == ("site", "day")
+    assert props["evidence"] == MENTIONS[0].evidence.text  # the earliest-published report's sentence
+    assert props["url"] == "https://example.org/a1" and props["urls"] == ["https://example.org/a1",
+                                                                          "https://example.org/a2"]
+
+
+def test_geojson_can_keep_unlocated_events_with_a_null_geometry(store, tmp_path):
+    result = export_events(store, "geojson", tmp_path / "e.geojson", keep_unlocated=True)
+    doc = json.loads((tmp_path / "e.geojson").read_text(encoding="utf-8"))
+    jsonschema.validate(doc, {**GEOJSON_SCHEMA, "properties": {"type": {"const": "FeatureCollection"}}})
+    geometry = {f["id"]: f["geometry"] for f in doc["features"]}
+    assert set(geometry) == set(CANONICAL) and result.rows == len(CANONICAL) and result.left_out == 0
+    assert geometry["c7"] is None and geometry["c8"] is None and geometry["c1"]["type"] == "Point"
 
 
 def test_geojson_schema_rejects_lat_lon_order():
@@ -149,13 +163,16 @@ def test_acled_form_has_exactly_acleds_columns_and_mapping(store, tmp_path):
     assert (strike["disorder_type"], strike["event_type"], strike["sub_event_type"]) == (
         "Political violence", "Explosions/Remote violence", "Air/drone strike")
     assert (strike["actor1"], strike["assoc_actor_1"], strike["actor2"]) == (
-        "Islamic Resistance in Iraq", "Iran", "United States Armed Forces")
+        "Islamic Resistance in Iraq", "", "United States Armed Forces")
+    assert "actor1 sponsored by=Iran" in strike["tags"]  # sponsors are tags, not associated actors
     assert (strike["country"], strike["location"], strike["geo_precision"], strike["fatalities"]) == (
         "Jordan", "Tower 22", "1", "3")
     assert strike["source"] == "Paper Two; Wire One"
     shooting = by_date["2024-01-10"]
     assert (shooting["event_type"], shooting["sub_event_type"], shooting["geo_precision"]) == (
         "Violence against civilians", "Attack", "3")
+    assert (shooting["actor1"], shooting["civilian_targeting"]) == ("Unidentified Armed Group (Syria)",
+                                                                   "Civilian targeting")
     protest = by_date["2024-01-05"]
     assert (protest["disorder_type"], protest["event_type"], protest["fatalities"]) == (
         "Demonstrations", "Protests", "0")
@@ -181,7 +198,8 @@ def test_acled_fatalities_are_the_lowest_reported_figure(store, tmp_path):
 ])
 def test_acled_type_mapping(tmp_path, type_, mode, target_kind, expected):
     target = Party("them", kind=target_kind) if target_kind else None
-    event = Event(id="x", article_id="a", type=type_, mode=mode, target=target, evidence=Evidence("s", 0, 1))
+    event = Event(id="x", article_id="a", type=type_, mode=mode, target=target, evidence=Evidence("s", 0, 1),
+                  date=DateSpan("2024-01-02", "2024-01-02", "day"), location=Place("Mosul", "Mosul", "IRQ"))
     with Store() as store:
         store.write_batch([(Article("a", "s"), [event])])
         export_events(store, "acled", tmp_path / "a.csv", source="mentions")
@@ -198,16 +216,21 @@ def test_plover_records_follow_the_plover_json_fields(store, tmp_path):
     export_events(store, "plover", tmp_path / "p.jsonl")
     records = {r["id"]: r for r in _lines(tmp_path / "p.jsonl")}
     strike = records["c1"]
-    assert strike["event"] == ["ASSAULT"] and strike["mode"] == "drone" and strike["quad_code"] == 4
-    assert strike["date"] == "2024-01-28" and strike["dead"] == 3
+    assert strike["event"] == ["ASSAULT"] and strike["mode"] == ["heavy-weapons"] and strike["quad_code"] == 4
+    assert strike["date"] == "2024-01-28" and strike["dead"] == 3 and strike["event_scale"] == -9.3
     (src,) = strike["source"]
-    assert (src["code"], src["identifier_id"], src["sponsors"]) == ("IRQ", "islamic-resistance-in-iraq", ["IRN"])
+    assert (src["code"], src["actor_text"], src["identifier_text"]) == ("IRQ", "an Iran-aligned militia",
+                                                                       "Islamic Resistance in Iraq")
+    assert strike["proxywatch"]["actor"] == {"kb_id": "islamic-resistance-in-iraq", "kind": "armed_group",
+                                             "sponsors": ["IRN"]}
+    assert strike["proxywatch"]["mode"] == "drone"
     (rcp,) = strike["recipient"]
     assert (rcp["code"], rcp["sector"]) == ("USA", "MIL")
     loc = strike["event_loc"]
     assert (loc["country code"], loc["cc3"], loc["latitude"], loc["longitude"]) == ("JO", "JOR", 33.32, 38.69)
+    assert loc["feature class"] == "S" and "admin1 code" not in loc  # we hold no GeoNames admin1 code
     assert strike["proxywatch"]["article_ids"] == ["a1", "a2"]
-    assert records["c8"]["quad_code"] == 1 and records["c8"]["event_loc"] is None
+    assert records["c8"]["quad_code"] == 1 and "event_loc" not in records["c8"]
 
 
 @pytest.mark.parametrize("fmt", EXPORT_FORMATS)
@@ -221,6 +244,8 @@ def test_empty_selection_writes_a_valid_empty_file_with_a_note(store, tmp_path, 
         assert pq.read_table(path).num_rows == 0
     elif fmt in ("csv", "acled"):
         assert _csv(path) == (list(ACLED_COLUMNS if fmt == "acled" else CSV_COLUMNS), [])
+    elif fmt == "polecat":
+        assert path.read_bytes().decode("utf-8") == "\t".join(POLECAT_COLUMNS) + "\r\n"
     else:
         assert path.read_text() == ""
 
@@ -267,7 +292,7 @@ def test_text_with_quotes_commas_and_newlines_survives_csv_and_jsonl(tmp_path):
     assert record["evidence"]["text"] == awkward
 
 
-def test_a_large_export_is_written_by_duckdb(tmp_path):
+def test_a_large_export_streams_through(tmp_path):
     """50,000 events: every format completes and the row counts agree."""
     with Store() as store:
         store.write_batch([(Article("a", "s"), [])])
@@ -283,12 +308,10 @@ def test_a_large_export_is_written_by_duckdb(tmp_path):
     assert len(json.loads((tmp_path / "big.geojson").read_text())["features"]) == 50000
 
 
-def test_acled_rules_use_contract_values_and_are_all_documented():
+def test_acled_sub_event_rules_are_all_documented():
     docs = (Path(__file__).parents[2] / "docs" / "exports.md").read_text(encoding="utf-8")
-    for rule in ACLED_RULES:
-        assert rule.type in PLOVER_TYPES
-        assert all(m in ASSAULT_MODES for m in rule.modes or ()) or rule.type != "ASSAULT"
-        assert f"| {rule.event_type} | {rule.sub_event_type} |" in docs
+    for rule in SUB_EVENT_RULES:
+        assert f"| {rule.id} | {rule.purpose} | {rule.event_type} | {rule.sub_event_type} |" in docs
 
 
 def test_the_sample_stores_canonical_rows_are_what_the_merge_stage_makes():

@@ -1,0 +1,519 @@
+"""The readers: what a sentence says of an event's parties, roles, place, date, mode, casualties and status.
+
+Public methods that the rules call (through the contexts of ``context.py``); each reads the parse tree
+and the knowledge base and decides nothing about which reading applies (the rules do). ``roles`` is
+computed once per token. The extractor is a :class:`Readers` holding the knowledge base (``self.kb``) and
+the curated place matcher (``self._places``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Iterable
+
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from proxywatch.extract import lexicon as lx
+from proxywatch.extract.dates import offset_date, resolve_date
+from proxywatch.extract.doccache import doc_ents, sent_ents
+from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before
+from proxywatch.extract.numbers import parse_count
+from proxywatch.extract.senses import ARMED_WORDS
+from proxywatch.extract.syntax import (AREA_NOUNS, CASUALTY_NOUNS, CLAUSES, NIGHTS, OTHER_TIME, PARTNER_PREPS,
+                                       PLACE_LABELS, PLACE_PREPS, PRECISION_RANK, QUANTITY_HEADS, REPORTING, SITES,
+                                       SITE_NOUNS, TARGET_PREPS, TO_NOUNS, clause_head, core_span, earlier_clause,
+                                       named_modifier, owner_kind, time_offset)
+from proxywatch.extract.syntax import child as _child, prep_object as _prep_object
+from proxywatch.records import Count, DateSpan, Party, Place
+from proxywatch.resolve.kb import KnowledgeBase
+from proxywatch.resolve.names import normalize
+from proxywatch.resolve.parties import resolve_party
+
+__all__ = ["Readers"]
+
+# Heads of purpose phrases ("in support of ...", "on behalf of ...", "for the sake of ..."): a place inside one
+# tells why, not where the event happened.
+_PURPOSES = frozenset("support solidarity retaliation response revenge reprisal protest honour honor behalf sake "
+                      "defence defense memory".split())
+
+
+class Readers:
+    """Readers of an event's roles, parties, place, date, mode, casualty counts and status."""
+
+    kb: KnowledgeBase
+    _places: PhraseMatcher
+
+    def location(self, sent: Span, trigger: Token, skip: list[Span], target_tok: Token | None,
+                  group: list[Token] | None = None, others: set[int] | frozenset[int] = frozenset(),
+                  whence: bool = False) -> Place | None:
+        """The event's place; ``whence``: a place after "from" counts ("withdrew from southern Lebanon")."""
+        doc = sent.doc
+        spans: list[Span] = [e for e in sent_ents(sent) if e.label_ in PLACE_LABELS]
+        spans += [core_span(t) for t in sent if t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS and (
+            t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS or t.dep_ in ("poss", "compound")
+            and t.head.lemma_.lower() in SITES)]  # "rallied in Sanaa", "Sanaa's airport": names not tagged as places
+        if "pw_places" not in doc.user_data:  # curated place names, matched once per document
+            doc.user_data["pw_places"] = [(s, e) for _, s, e in self._places(doc)]
+        spans += [doc[s:e] for s, e in doc.user_data["pw_places"] if sent.start <= s and e <= sent.end]
+        context = self.countries_in(doc)
+        foreign = {t.i for c in sent if c.dep_ == "advcl" and c.i != trigger.i and not c.is_ancestor(trigger)
+                   and (mark := _child(c, "mark")) is not None and mark.lower_ in OTHER_TIME for t in c.subtree}
+        for c in sent:  # "in support of the Palestinians in Gaza", "in solidarity with Gaza": why, not where
+            if c.dep_ == "pobj" and c.head.lower_ in ("in", "on", "for") and c.lemma_.lower() in _PURPOSES \
+                    and c.i != trigger.i:
+                foreign |= {t.i for t in c.subtree}
+                after = doc[c.right_edge.i + 1] if c.right_edge.i + 1 < sent.end else None
+                if after is not None and after.dep_ == "prep" and after.lower_ in ("of", "with", "for", "to"):
+                    foreign |= {t.i for t in after.subtree}  # the parser hung "with ..." on the verb
+        candidates: list[tuple[int, int, Place, int, int]] = []
+        for span in spans:
+            if any(span.start < k.end and k.start < span.end for k in skip):
+                continue
+            root = span.root
+            named = _prep_object(root, ("of",)) if root.lemma_.lower() in AREA_NOUNS else None
+            if named is not None and named.pos_ == "PROPN":
+                continue  # "the southern Gaza city of Khan Younis": Khan Younis, not Gaza City
+            if others and clause_head(root).i in others or root.i in foreign:
+                continue  # a place of the sentence's other attack; "until the war in Gaza ends"
+            while root.dep_ == "conj" and root.head.i != root.i:
+                root = root.head  # "brokered by the United States and France": as the first conjunct
+            if root.dep_ in ("nsubj", "nsubjpass") and root.lemma_.lower() not in SITES \
+                    or root.dep_ == "pobj" and root.head.lower_ in ("by", "with"):
+                continue  # "Tehran denied", "a deal brokered by Qatar": a party, not the place; "the base came
+                # under fire": the place
+            entry = self.kb.gazetteer.lookup(span.text, context)
+            if entry is None:
+                continue
+            if root.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and entry.precision == "country":
+                continue
+            origin = root
+            while origin.dep_ in ("compound", "det", "amod") and origin.head.i != origin.i:
+                origin = origin.head  # "(the) Golan" in "the Golan Heights"
+            while origin.dep_ == "pobj" and origin.head.lower_ == "of" and origin.head.head.lemma_.lower() in (
+                    "direction", "side", "territory"):
+                origin = origin.head.head  # "from the direction of the Golan Heights": where it came from
+            if origin.dep_ == "pobj" and origin.head.lower_ == "from" and not whence:
+                continue
+            attached = root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPS or root.head.lower_ == "of" and
+                                                root.head.head.lemma_.lower() in AREA_NOUNS)
+            if entry.precision == "city" and not attached and root.head.i != trigger.i \
+                    and not (root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in SITES) \
+                    and not (root.dep_ == "pobj" and root.head.head.pos_ in ("VERB", "AUX", "NOUN")) \
+                    and self.kb.gazetteer.country_code(span.text) and not self.kb.gazetteer.country_code(
+                        span.text, demonyms=False):
+                continue  # "accused Washington of ...", "a militia loyal to Tehran": a capital standing for its
+                # state; "in Tehran", "Damascus airport", "jets struck Damascus", "flew to Moscow": the place
+            if not attached and entry.precision == "country" and root.dep_ not in ("appos", "conj"):
+                continue
+            place = Place(text=span.text, name=entry.name, country=entry.country, admin1=entry.admin1,
+                          lat=entry.lat, lon=entry.lon, precision=entry.precision)
+            phrase = root
+            while phrase.dep_ == "compound" and phrase.head.i != phrase.i and phrase.head.pos_ in ("NOUN", "PROPN"):
+                phrase = phrase.head  # "Erbil" in "the Erbil air base": that base
+            listing = phrase
+            while listing.dep_ == "conj" and listing.head.i != listing.i:
+                listing = listing.head  # "Al-Asad air base, the Erbil air base and al-Tanf": one listing
+            candidates.append((PRECISION_RANK[entry.precision], abs(root.i - trigger.i), place, listing.i, phrase.i))
+        if not candidates:
+            return None
+        subtree = {t.i for anchor in (group or [trigger]) for t in anchor.subtree}
+        attached = [c for c in candidates if c[3] in subtree]
+        candidates = attached or candidates  # "no attacks in Iraq ..., and only two in Syria": Iraq
+        candidates.sort(key=lambda c: (c[0], c[1]))
+        best = candidates[0][2]
+        by_phrase: dict[int, Place] = {}
+        for c in candidates:  # the best place of each noun phrase of the first place's listing
+            if c[3] == candidates[0][3] and c[2].precision in ("site", "city"):
+                by_phrase.setdefault(c[4], c[2])
+        listed = list(by_phrase.values())
+        if len({p.name for p in listed}) > 1:  # "Al-Asad, Erbil air base and al-Tanf have all come under fire"
+            names = " and ".join(dict.fromkeys(p.name or p.text for p in listed))
+            countries = {p.country for p in listed}
+            return Place(text=names, name=names, country=countries.pop() if len(countries) == 1 else None,
+                         precision="region")
+        if best.precision == "country":
+            countries = {c[2].country for c in candidates if c[2].precision == "country"}
+            if len(countries) > 1:  # "sites in Iraq and Syria": no single country
+                names = " and ".join(dict.fromkeys(c[2].text for c in sorted(candidates, key=lambda c: c[1])))
+                return Place(text=names, name=None, country=None, precision="region")
+        return best
+
+    def name_span(self, tok: Token) -> Span:
+        """A mention's core words, with the title-case word before them when the two name another known actor:
+        "Kata'ib | Hezbollah", split by the parser, is Kata'ib Hezbollah (Iraq), not Hezbollah (Lebanon)."""
+        core = core_span(tok)
+        if core.start == 0 or not tok.doc[core.start - 1].text[:1].isupper():
+            return core
+        longer = tok.doc[core.start - 1: core.end]
+        if normalize(longer.text) not in self.kb.alias_index():  # the whole of it a name: not "Israel Hezbollah"
+            return core
+        return longer if self.kb.find_actor(longer.text) != self.kb.find_actor(core.text) else core
+
+    def countries_in(self, doc: Doc) -> set[str]:
+        """Countries the article names: context for ambiguous place names."""
+        if doc.user_data.get("pw_countries") is None:
+            doc.user_data["pw_countries"] = {
+                code for e in doc_ents(doc) if e.label_ == "GPE"
+                if (code := self.kb.gazetteer.country_code(e.text, demonyms=False))
+            }
+        return doc.user_data["pw_countries"]
+
+    def date(self, sent: Span, trigger: Token, published: date | None,
+              skip: set[int] | frozenset[int] = frozenset()) -> DateSpan | None:
+        """The event's date; dates whose head word is in ``skip`` (another moment: timing.py) are not it."""
+        doc = sent.doc
+        dates = [e for e in sent_ents(sent) if (e.label_ == "DATE" or e.label_ == "TIME" and e.text.lower() in NIGHTS)
+                 and e.root.i not in skip]
+        if earlier_clause(trigger):  # "..., a day after a drone struck Tel Aviv": not the main event's day
+            clause = clause_head(trigger)
+            dates = [e for e in dates if clause.is_ancestor(e.root)]
+            offset = time_offset(clause)
+            if offset is not None:
+                main = self.date(sent, clause.head, published) if clause.head.i != clause.i else None
+                return offset_date(main, *offset) if main else None
+        best: DateSpan | None = None
+        best_distance = None
+        for n, ent in enumerate(dates):
+            owner = ent.root.head.head if ent.root.dep_ == "pobj" and ent.root.head.dep_ == "prep" else ent.root.head
+            since = owner.dep_ == "pobj" and owner.head.lower_ == "since" and owner.i != trigger.i  # "since the
+            # strikes of 2 February": from then on (for the strikes themselves, their day)
+            if ent.root.dep_ in ("nmod", "compound", "amod", "pobj") and owner.i != trigger.i and owner.pos_ == "NOUN" \
+                    and owner.lemma_.lower() in lx.NOUN_TRIGGERS and not since:
+                continue  # "denies any role in the October 7 attack": that attack's date, not the aid's
+            if since and published is not None:
+                point = resolve_date(ent.text, published)
+                if point is not None and point.start is not None:
+                    span = DateSpan(point.start, published.isoformat(), "range", doc[owner.head.i: ent.end].text)
+                    distance = abs(ent.root.i - trigger.i)
+                    if best_distance is None or distance < best_distance:
+                        best, best_distance = span, distance
+                continue
+            start, end = ent.start, ent.end
+            if start > sent.start and doc[start - 1].like_num and doc[start - 1].head.i == ent.root.i:
+                start -= 1  # "17 October" with "17" tagged a cardinal
+            before = doc[start - 1].lower_ if start > sent.start else ""
+            if doc[start].lower_ in ("between", "from"):  # "between 17 October" tagged as one entity
+                before, start = doc[start].lower_, start + 1
+            if before in ("since", "between", "from"):
+                start -= 1
+                if before != "since" and end < sent.end - 1 and doc[end].lower_ in ("and", "to", "until"):
+                    nxt = next((d for d in dates[n + 1:] if d.start == end + 1 or d.start == end + 2
+                                and doc[end + 1].like_num), None)  # "... and 30 October", "30" apart
+                    if nxt is not None:
+                        end = nxt.end
+            if start > sent.start and doc[start].lower_ == "the" and doc[start - 1].lower_ in ("since", "between"):
+                start -= 1
+            span = resolve_date(doc[start:end].text, published)
+            if span is None:
+                continue
+            distance = abs(ent.root.i - trigger.i)
+            if best_distance is None or distance < best_distance:
+                best, best_distance = span, distance
+        if best is None:
+            for tok in sent:  # "since the US retaliated": a period with an unknown start
+                if tok.lower_ == "since" and tok.dep_ == "mark":
+                    return DateSpan(None, published.isoformat() if published else None, "range",
+                                    doc[tok.i:tok.head.i + 1].text)
+        return best
+
+    @staticmethod
+    def mode(sent: Span, trigger: Token) -> str | None:
+        """How the force was used, from the words of the trigger's own phrase first, then the sentence.
+
+        Several different means ("drones and missiles") give no single mode; a bomb dropped from
+        an aircraft is aerial, an explosive drone a drone."""
+        def modes(tokens: Iterable[Token]) -> set[str]:
+            found: set[str] = set()
+            for tok in tokens:
+                if tok.lower_ == "air" and tok.head.lemma_.lower() in ("base", "defence", "defense", "field", "space"):
+                    continue  # "al-Asad air base", "air defences": a place or a shield, not the means
+                for key in (tok.lower_, tok.lemma_.lower()):
+                    if key in lx.MODE_WORDS:
+                        found.add(lx.MODE_WORDS[key])
+                        break
+            if "suicide" in found:
+                return {"suicide"}
+            if len(found) > 1 and "explosives" in found:
+                found.discard("explosives")  # "bombers dropped bombs", "explosive drones"
+            return found
+
+        subject = (_child(_child(trigger, "agent") or trigger, "pobj") if _child(trigger, "nsubjpass") is not None
+                   else _child(trigger, "nsubj")) if trigger.pos_ == "VERB" else None
+        own = [trigger, *(t for c in trigger.children if c.dep_ not in CLAUSES and c.dep_ not in (
+            "nsubj", "nsubjpass", "agent") and not (c.dep_ == "prep" and c.lower_ in TARGET_PREPS)
+            for t in c.subtree)]  # "struck ..., after militias fired missiles"; "fired on the aircraft": not aerial
+        elsewhere = {t.i for c in sent if c.dep_ in ("relcl", "acl", "advcl") and c.i != trigger.i
+                     and not c.is_ancestor(trigger) for t in c.subtree}  # clauses about other events
+        elsewhere |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                      for t in c.subtree}  # what was aimed at is not how
+        tiers: list[Iterable[Token]] = [[subject] if subject is not None else [], own,  # wider tiers: read lazily
+                                        (t for t in trigger.subtree if t.i not in elsewhere),
+                                        (t for t in sent if t.i not in elsewhere)]
+        if subject is not None:
+            tiers.insert(2, subject.subtree)
+        for tokens in tiers:
+            found = modes(tokens)
+            if len(found) == 1:
+                return found.pop()
+            if found:
+                return None
+        return None  # no word says how: unknown, not "other"
+
+    @staticmethod
+    def count_of(tok: Token | None) -> Count | None:
+        if tok is None:
+            return None
+        phrase = tok.doc[tok.left_edge.i: tok.i + 1].text
+        return parse_count(phrase)
+
+    def casualties(self, sent: Span, others: set[int] | frozenset[int] = frozenset()
+                    ) -> tuple[Count | None, Count | None, Token | None]:
+        """Killed and wounded counts in a sentence, and the first victims' mention; not those told in the
+        clauses of the sentence's other attacks (their clause heads are ``others``)."""
+        fatal = injured = None
+        first: Token | None = None
+        for tok in sent:
+            if others and clause_head(tok).i in others:
+                continue
+            lemma = tok.lemma_.lower()
+            kind = "fatal" if lemma in lx.FATAL_VERBS else "injured" if lemma in lx.INJURY_VERBS else None
+            if kind is None and lemma == "life" and tok.head.lemma_.lower() == "claim":
+                kind, victims = "fatal", _child(_child(tok, "prep") or tok, "pobj")
+            elif kind is None and lemma in ("dead", "wounded", "injured") and tok.pos_ == "ADJ":
+                kind = "fatal" if lemma == "dead" else "injured"
+                victims = tok.head if tok.dep_ in ("amod", "acomp") and tok.head.pos_ in ("NUM", "NOUN") else None
+                victims = victims or next((c for c in tok.lefts if c.pos_ == "NUM"), None)
+            elif kind is None and lemma in CASUALTY_NOUNS and tok.pos_ == "NOUN":
+                kind, victims = CASUALTY_NOUNS[lemma], tok
+                if not any(c.dep_ == "nummod" or c.lower_ in ("no", "zero") for c in tok.children):
+                    continue
+                if kind == "both":
+                    if any(c.lower_ in ("no", "zero") for c in tok.children):
+                        fatal, injured = fatal or Count(0, 0), injured or Count(0, 0)
+                    continue
+            elif kind is not None:
+                passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+                victims = _child(tok, "nsubjpass") if passive else _child(tok, "dobj")
+                if kind == "fatal" and lemma == "die" or victims is None and tok.tag_ == "VBN" and not passive:
+                    victims = _child(tok, "nsubj")  # "12 were killed and more than 40 wounded"
+            else:
+                continue
+            count = self.count_of(victims) if victims is not tok else parse_count(
+                tok.doc[tok.left_edge.i: tok.i].text)
+            if count is None and victims is None:
+                continue
+            negative = _child(tok, "neg") is not None or (victims is not None and any(
+                c.lower_ in ("no", "none") for c in victims.children))
+            if negative or (victims is not None and victims.lower_ in ("nobody", "none", "no-one")):
+                count = Count(0, 0)
+            if count is None:
+                continue
+            if first is None and victims is not None and victims.i != tok.i and count.max != 0:
+                first = victims
+            if kind == "fatal" and fatal is None:
+                fatal = count
+            elif kind == "injured" and injured is None:
+                injured = count
+        return fatal, injured, first
+
+    @staticmethod
+    def status(tok: Token) -> tuple[str, bool]:
+        negated = _child(tok, "neg") is not None or any(
+            c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+        head = tok.head if tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") else None
+        if head is not None and head.pos_ in ("VERB", "AUX") and _child(head, "neg") is not None:
+            negated = True
+        status = "occurred"
+        node = tok
+        for _ in range(5):
+            if _child(node, "mark") is not None and _child(node, "mark").lower_ in ("if", "unless"):
+                return "hypothetical", negated
+            lemma = node.lemma_.lower()
+            if node.i != tok.i and lemma in lx.STATUS_HEADS:
+                return lx.STATUS_HEADS[lemma], negated
+            if lemma in ("preparation", "plan", "threat") and node.i != tok.i:
+                return ("planned" if lemma != "threat" else "threatened"), negated
+            if node.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "shall") for c in node.children):
+                status = "planned"
+            if node.dep_ == "ROOT" or node.head.i == node.i or node.dep_ in ("conj",) and node.pos_ == "VERB":
+                break
+            node = node.head
+        return status, negated
+
+    def armed(self, tok: Token) -> bool:
+        """Armed men: "government troops", "rebel factions", or an armed group or military the KB knows;
+        not "gale-force winds" (a modifier counts only as a word of its own)."""
+        core = core_span(tok)
+        if tok.lemma_.lower() in ARMED_WORDS or any(c.dep_ in ("amod", "compound") and c.lemma_.lower() in ARMED_WORDS
+                                                  and not any(g.lower_ == "-" for g in c.children) for c in tok.children):
+            return True
+        actor = self.kb.find_actor(core.text)
+        return actor is not None and actor.kind in ("armed_group", "military")
+
+    def roles(self, tok: Token) -> tuple[Token | None, Token | None]:
+        """Actor and target tokens for a trigger in active, passive or nominal form (read once per token)."""
+        cache = tok.doc.user_data.setdefault("pw_roles", {})
+        if tok.i not in cache:
+            cache[tok.i] = self._roles(tok)
+        return cache[tok.i]
+
+    def _roles(self, tok: Token) -> tuple[Token | None, Token | None]:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            if lemma == "come":  # "came under fire": the subject is the target
+                return None, _child(tok, "nsubj")
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            if passive:
+                agent = _child(tok, "agent")
+                actor = _child(agent, "pobj") if agent is not None else None
+                target = _child(tok, "nsubjpass")
+            else:
+                actor = _child(tok, "nsubj")
+                target = _child(tok, "dobj")
+                conj = _child(tok, "conj")
+                if target is None and conj is not None and conj.pos_ == "VERB" and _child(conj, "nsubj") is None:
+                    target = _child(conj, "dobj")  # "Iran has armed and trained the Houthis"
+                if target is not None and target.lemma_.lower() in lx.WEAPON_NOUNS:
+                    target = None
+                target = target or _prep_object(tok, TARGET_PREPS)
+            if target is not None and target.lemma_.lower() in ("fire", "attack"):
+                target = _prep_object(tok, TARGET_PREPS)  # "opened fire on X"
+            elif target is not None and target.lemma_.lower() in lx.NOUN_TRIGGERS:
+                target = (_prep_object(target, TARGET_PREPS) or _prep_object(tok, TARGET_PREPS)
+                          or target)  # "suspend operations against US forces"
+            head = tok
+            while actor is None and not passive and head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
+                child_dep, head = head.dep_, head.head
+                if head.lemma_.lower() in REPORTING:
+                    break  # "..., a US official warned": the speaker is not the actor
+                if child_dep == "xcomp" and _child(head, "dobj") is not None:
+                    actor = _child(head, "dobj")  # "urged them to halt": they halt
+                    break
+                actor = _child(head, "nsubj")
+            return actor, target
+        # nominal trigger: "an attack by X on Y", "X's strikes", "Houthi attacks"
+        actor = _prep_object(tok, ("by",)) or _child(tok, "poss")
+        if actor is not None and actor.pos_ == "PRON" and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
+            actor = _child(tok.head.head, "poss") or actor  # "Israel's preparation for its operation"
+        if actor is None:
+            actor = named_modifier(tok)
+        if actor is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
+            actor = _child(tok.head.head, "poss")  # "Israel's preparation for its operation"
+        preps = TARGET_PREPS - {"at"} if lemma not in TO_NOUNS else {"to", "for", "of", "with"}
+        target = _prep_object(tok, preps)
+        relcl = _child(tok, "relcl")
+        if target is None and relcl is not None and relcl.lemma_.lower() in ("endure", "suffer", "face", "see"):
+            target = _child(relcl, "nsubj")  # "the over 100 attacks that the US endured"
+        elif relcl is not None and relcl.lemma_.lower() in lx.LIGHT_VERBS:  # "attacks the group has launched on X"
+            actor, target = actor or _child(relcl, "nsubj"), target or _prep_object(relcl, TARGET_PREPS)
+        head = tok
+        for _ in range(3):  # "launched an attack", "claimed responsibility for the attack"
+            if head.dep_ not in ("dobj", "pobj", "prep", "attr") or head.head.i == head.i:
+                break
+            head = head.head
+            if head.pos_ == "VERB":
+                if actor is None and (head.lemma_.lower() in lx.LIGHT_VERBS or head.lemma_.lower() in lx.ISSUING_VERBS):
+                    actor = _child(head, "nsubj") or _child(_child(head, "agent") or head, "pobj")
+                if target is None and head.lemma_.lower() in lx.LIGHT_VERBS:
+                    target = _prep_object(head, TARGET_PREPS)
+                break
+        return actor, target
+
+    def party(self, tok: Token | None, day: str | None, salient: Salience) -> Party | None:
+        if tok is None:
+            return None
+        if tok.lemma_.lower() in QUANTITY_HEADS and _prep_object(tok, ("of",)) is not None:
+            tok = _prep_object(tok, ("of",))  # "scores of drone attacks", "gatherings of militants"
+        if tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed") or tok.pos_ == "NOUN" \
+                and tok.lemma_.lower() in lx.ASSAULT_NOUNS:
+            owner = named_modifier(tok)  # "a Houthi anti-ship missile", "Houthi attacks": the Houthis; "a drone",
+            # "the strikes": nobody (an event or a weapon is not a party); "a US drone strike": the US military
+            if owner is not None and tok.lemma_.lower() not in lx.WEAPON_NOUNS:
+                party = self.party(owner, day, salient)
+                return replace(party, text=core_span(tok).text, kind="military") if party is not None \
+                    and party.kind == "state" else party
+            return self.party(owner, day, salient) if owner is not None else None
+        if tok.lower_ in ("nobody", "none") or tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children) \
+                or tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY"):
+            return None  # "October" taken as the subject by a misparse is no party
+        if tok.lemma_.lower() in QUANTITY_HEADS or tok.pos_ == "NUM":
+            of = _prep_object(tok, ("of",))  # "dozens of soldiers", "three of the sailors"
+            tok = of if of is not None else tok
+        relative = relative_head(tok)
+        if relative is not None:  # "the militants who launched the missiles"
+            return self.party(relative, day, salient)
+        core = self.name_span(tok)
+        lemma = tok.lemma_.lower()
+        kinds = anaphor_kinds(tok, core)
+        if kinds is not None:
+            prior = self.antecedent(tok, kinds, day, salient)
+            if prior is None:
+                return None if tok.pos_ == "PRON" else resolve_party(core.text, lemma, self.kb, day)
+            return replace(prior, text=tok.text if tok.pos_ == "PRON" else core.text)
+        if tok.pos_ == "NUM" or lemma in SITE_NOUNS:
+            party = resolve_party(core.text, lemma, self.kb, day)
+            if party.country or party.id:
+                return party
+            user = _child(tok, "acl")  # "bases hosting US troops", "facilities used by the group"
+            if user is not None:
+                by = _child(user, "agent") or user
+                who = _child(user, "dobj") if user.lemma_.lower() in ("host", "house") else _prep_object(
+                    user, ("to",)) if user.lemma_.lower() == "belong" else (  # "facilities belonging to KH"
+                    _prep_object(by, ("by",)) or _child(by, "pobj"))
+                if who is not None:
+                    return self.party(who, day, salient)
+            place = _prep_object(tok, ("in",))
+            if place is not None and place.ent_type_ == "GPE":  # "military targets in Iran"
+                code = self.kb.gazetteer.country_code(place.text, demonyms=False)
+                if code:
+                    kind = "military" if any(c.lemma_.lower() == "military" for c in tok.children) else owner_kind(tok)
+                    return Party(text=core.text, country=code, kind=kind)
+            return Party(text=core.text, kind=party.kind or owner_kind(tok))  # "the base": military, whose unknown
+        party = resolve_party(core.text, lemma, self.kb, day, is_person=tok.ent_type_ == "PERSON")
+        if party.kind == "person" and party.id is None and tok.ent_type_ == "PERSON" \
+                and self.kb.gazetteer.lookup(core.text) is not None:
+            return None  # "al-Tanf" tagged as a person: a place, not a party
+        poss = _child(tok, "poss")
+        if party.country is None and poss is not None and poss.pos_ == "PRON":
+            prior = self.antecedent(poss, anaphor_kinds(poss, core_span(poss)) or frozenset(), day, salient)
+            if prior is not None:  # "its warplanes": the state's or group's the pronoun stands for
+                return Party(text=party.text, country=prior.country, kind=party.kind or prior.kind,
+                             sponsors=prior.sponsors if party.kind in (None, prior.kind) else ())
+        return party
+
+    def partner(self, tok: Token, obj: Token | None, type_: str, day: str | None,
+                 salient: Salience) -> tuple[Token, Party] | None:
+        """The other party named after a preposition of the trigger or of its object."""
+        heads = [tok, obj, _prep_object(obj, ("of",)) if obj is not None else None]
+        if tok.dep_ == "pobj":
+            heads.append(tok.head.head)  # "flew to Moscow for talks"
+        for head in heads:
+            if head is None:
+                continue
+            for prep in PARTNER_PREPS[type_]:
+                found = _prep_object(head, (prep,))
+                party = self.party(found, day, salient) if found is not None else None
+                if party is not None and party.country:
+                    return found, party
+        return None
+
+    def antecedent(self, tok: Token, kinds: frozenset[str], day: str | None, salient: Salience) -> Party | None:
+        """What an anaphor stands for: a subject it is embedded under, else the article so far."""
+        if not kinds:
+            return None  # "I", "we", "you": the speaker, not reported here
+        if tok.pos_ != "PRON":  # "struck sites used by Kata'ib Hezbollah, after the militia fired": the name just before
+            for ent in reversed([e for e in sent_ents(tok.sent) if e.end <= tok.left_edge.i and e.label_ in ("ORG", "NORP", "PERSON")]):
+                party = resolve_party(core_span(ent.root).text, ent.root.lemma_, self.kb, day)
+                if party.kind in kinds and (party.id or party.country or party.sponsors):
+                    return party
+        if tok.pos_ == "PRON":
+            subject = subject_before(tok)  # "X said it would ...": it = X
+            if subject is not None:
+                party = self.party(subject, day, salient)
+                if party is not None and party.kind in kinds:
+                    return party
+        return salient.last(kinds, pronoun=tok.pos_ == "PRON")
+
