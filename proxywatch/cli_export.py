@@ -35,7 +35,7 @@ from proxywatch.clikit import (
     stdout_console,
 )
 from proxywatch.errors import ProxywatchError
-from proxywatch.serve.export import EXPORT_FORMATS, EXPORT_SOURCES, export_events
+from proxywatch.serve.export import EXPORT_FORMATS, EXPORT_SOURCES, check_lake_path, export_events
 from proxywatch.serve.output import atomic_output, check_output_path, is_stdout
 
 __all__ = ["export", "network", "write_network"]
@@ -55,7 +55,8 @@ def export(
     format: ExportFormat = typer.Option(..., "--format", "-f",
                                         help="csv, jsonl, parquet, geojson, acled, plover or polecat (TSV)"),
     output: Path = typer.Option(..., "--output", "-o", help="file to write (replaced when the export completes; "
-                                "never a device, folder, link or database), or - for standard output"),
+                                "never a device, folder, link or database), - for standard output, or with "
+                                "--partition-by a new folder"),
     source: ExportSource = typer.Option(
         "canonical", "--source",
         help="canonical (merged events), mentions (single occurred mentions) or all-mentions (every stored record)"),
@@ -71,17 +72,27 @@ def export(
     target_country: Optional[str] = TargetCountryOpt,
     since: Optional[str] = SinceOpt,
     until: Optional[str] = UntilOpt,
+    partition_by: Optional[str] = typer.Option(
+        None, "--partition-by", help="month: write an event lake, a folder of Parquet files per month of the start "
+                                     "date, with each record (and its article), which `ingest-events` reads back"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Write the selected events to a file in a standard format (see docs/exports.md)."""
     with guard():
         settings = settings_from(config, db=db)
         query = event_query(type, actor, sponsor, country, since, until, target_country)
-        check_output_path(output, protect=[settings.db])
-        if is_stdout(output) and format.value == "parquet" and sys.stdout.isatty():
-            raise ProxywatchError("--format parquet is binary: redirect standard output to a file, or give -o FILE")
+        if partition_by is not None:
+            if format.value != "parquet":
+                raise ProxywatchError("--partition-by writes Parquet: use it with --format parquet")
+            check_lake_path(output)
+        else:
+            check_output_path(output, protect=[settings.db])
+            if is_stdout(output) and format.value == "parquet" and sys.stdout.isatty():
+                raise ProxywatchError("--format parquet is binary: redirect standard output to a file, or give "
+                                      "-o FILE")
         with open_existing(settings.db) as store:
-            result = export_events(store, format.value, output, query, source.value, keep_unlocated=keep_unlocated)
+            result = export_events(store, format.value, output, query, source.value, keep_unlocated=keep_unlocated,
+                                   partition_by=partition_by)
         if result.note:
             err.print(f"note: {result.note}", markup=False)
         where = "standard output" if is_stdout(output) else result.path

@@ -99,3 +99,28 @@ def test_time_budget_does_nothing_without_seconds():
     with pytest.raises(jobs.OverBudget):
         with jobs.time_budget(0.05):
             time.sleep(1)
+
+
+class HugeCount(Faulty):
+    """Article "b" gets an event whose count no INTEGER column holds: its rows fail to store."""
+
+    def extract_doc(self, article, doc):
+        events = self.real.extract_doc(article, doc)
+        if article.id == "b":
+            from dataclasses import replace
+
+            from proxywatch.records import Count
+
+            events = [replace(events[0], fatalities=Count(10**12, None))]
+        return events
+
+
+def test_a_batch_whose_rows_fail_to_store_is_written_one_by_one(extractor, tmp_path):
+    problems = []
+    with Store(tmp_path / "s.duckdb") as store:
+        summary = jobs.ingest(batch("a", "b", "c"), store, HugeCount(extractor), problems.append, batch_size=32)
+        stored = {row[0] for row in store.sql("SELECT id FROM articles")}
+    assert stored == {"a", "c"}
+    assert summary.new == 2 and summary.failed == 1
+    (line,) = [str(p) for p in problems]
+    assert line.startswith("article b: not stored (") and "\n" not in line

@@ -20,6 +20,7 @@ import duckdb
 import pytest
 
 from proxywatch.errors import StoreError
+from proxywatch.jobs import store_batch
 from proxywatch.records import Article
 from proxywatch.store import Store
 from proxywatch.store.migrations import MIGRATIONS
@@ -117,7 +118,7 @@ def test_a_folder_or_device_is_refused_as_a_database(tmp_path):
 def damaged_store(tmp_path: Path) -> Path:
     path = tmp_path / "damaged.duckdb"
     with Store(path) as store:
-        store.write_batch([(article(n, 3000), []) for n in range(200)])
+        store_batch(store, [(article(n, 3000), []) for n in range(200)])
     data = bytearray(path.read_bytes())
     assert data[8:12] == b"DUCK"
     for at in range(4096 * 3, len(data), 4096 * 2):  # scribble over every other block after the headers
@@ -146,7 +147,7 @@ def test_a_damaged_store_is_reported_as_damaged_not_as_in_use(tmp_path):
 def test_a_newer_schema_is_refused_by_every_command_with_its_version(tmp_path, command):
     path = tmp_path / "future.duckdb"
     with Store(path) as store:
-        store.write_batch([(article(1), [])])
+        store_batch(store, [(article(1), [])])
         store.sql("INSERT INTO schema_version VALUES (?, now())", [len(MIGRATIONS) + 1])
     before = path.read_bytes()
     (tmp_path / "in.txt").write_text("Militants attacked a base on Monday.\n")
@@ -180,17 +181,17 @@ class FullDiskAtCommit:
 def test_a_commit_on_a_full_disk_gives_one_line_and_a_rerun_completes(tmp_path):
     path = tmp_path / "s.duckdb"
     with Store(path) as store:
-        store.write_batch([(article(0), [])])
+        store_batch(store, [(article(0), [])])
         real = store._con
         store._con = FullDiskAtCommit(real)
         with pytest.raises(StoreError) as info:
-            store.write_batch([(article(1), []), (article(2), [])])
+            store_batch(store, [(article(1), []), (article(2), [])])
         store._con = real
         message = str(info.value)
         assert info.value.kind == "disk_full"
         assert "\n" not in message and message.startswith(f"{path}: the disk is full")
         assert store.counts()["articles"] == 1, "the failed batch left nothing behind"
-        store.write_batch([(article(1), []), (article(2), [])])  # space freed: the same batch again
+        store_batch(store, [(article(1), []), (article(2), [])])  # space freed: the same batch again
         assert store.counts()["articles"] == 3
 
 
