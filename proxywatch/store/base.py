@@ -182,15 +182,18 @@ def _row_count(low: Any, high: Any) -> Count | None:
 
 
 # Eligible mentions (single, occurred, not negated) with their article's source: what merging reads.
-_MENTIONS = """SELECT e.id, e.article_id, e.type, e.mode,
+# ``{events}`` is the events table or a selection of it: selecting first and joining the few rows
+# after keeps a lookup by id or article from scanning the join of every stored mention.
+_MENTIONS_OF = """SELECT e.id, e.article_id, e.type, e.mode,
     e.actor_text, e.actor_id, e.actor_name, e.actor_country, e.actor_kind, e.actor_sponsors,
     e.target_text, e.target_id, e.target_name, e.target_country, e.target_kind, e.target_sponsors,
     e.location_text, e.location_name, e.location_country, e.location_admin1, e.lat, e.lon, e.location_precision,
     e.date_start, e.date_end, e.date_precision, e.date_text,
     e.fatalities_min, e.fatalities_max, e.injuries_min, e.injuries_max, e.evidence_text, e.evidence_start,
     a.published_date, a.source, a.url
-  FROM events e JOIN articles a ON a.id = e.article_id
+  FROM {events} e JOIN articles a ON a.id = e.article_id
   WHERE e.status = 'occurred' AND NOT e.negated AND e.aggregate_min IS NULL AND e.aggregate_max IS NULL"""
+_MENTIONS = _MENTIONS_OF.format(events="events")
 
 
 def _mention(row: Sequence[Any]) -> Mention:
@@ -404,9 +407,13 @@ class Store:
         """Eligible mentions with one of ``ids`` or of one of ``article_ids``; no arguments: all of them."""
         if not ids and not article_ids:
             return [_mention(r) for r in self._rows(_MENTIONS)]
-        rows = self._rows(f"{_MENTIONS} AND (e.id IN (SELECT unnest(?::VARCHAR[])) "
-                          "OR e.article_id IN (SELECT unnest(?::VARCHAR[])))", [_ids(ids), _ids(article_ids)])
-        return [_mention(r) for r in rows]
+        found: dict[str, Mention] = {}
+        for column, values in (("id", _ids(ids)), ("article_id", _ids(article_ids))):
+            if values:
+                selection = f"(SELECT * FROM events WHERE {column} IN (SELECT unnest(?::VARCHAR[])))"
+                for row in self._rows(_MENTIONS_OF.format(events=selection), [values]):
+                    found.setdefault(row[0], _mention(row))
+        return list(found.values())
 
     def canonical_comembers(self, ids: Sequence[str]) -> list[str]:
         if not ids:
@@ -416,11 +423,12 @@ class Store:
             "canonical_mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])))", [_ids(ids)])]
 
     def block_members(self, keys: Sequence[str], any_keys: Sequence[str]) -> list[tuple[str, date]]:
-        if not keys and not any_keys:
-            return []
-        return [(i, d) for i, d in self._rows(
-            "SELECT event_id, match_start FROM merge_index WHERE block IN (SELECT unnest(?::VARCHAR[])) "
-            "OR any_block IN (SELECT unnest(?::VARCHAR[]))", [list(keys), list(any_keys)])]
+        found: dict[str, date] = {}
+        for column, values in (("block", list(keys)), ("any_block", list(any_keys))):
+            if values:
+                found.update(self._rows(f"SELECT event_id, match_start FROM merge_index "
+                                        f"WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [values]))
+        return list(found.items())
 
     # --- reads -----------------------------------------------------------------------------------------
     def sql(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
