@@ -294,7 +294,7 @@ def _asked_party(tok: Token) -> Token | None:
     if any(c.dep_ == "aux" and c.lower_ in lx.DEMAND_MODALS and c.i < subject.i for c in tok.children):
         return None  # "should the GOP send him a resolution": a condition
     named = subject.ent_type_ in ("GPE", "NORP", "ORG") or _lemma(subject) in lx.PARTY_NOUNS and any(
-        c.dep_ in ("det", "poss", "compound", "amod") for c in subject.children)  # not "presidents must build"
+        c.dep_ in ("det", "poss", "compound", "amod", "nmod") for c in subject.children)  # not "presidents must build"
     return subject if named and _lemma(subject) not in lx.CIVILIAN_WORDS else None
 
 
