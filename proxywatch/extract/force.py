@@ -136,6 +136,8 @@ def capture_place(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     if cand.branch != "verb" or cand.lemma not in ("take", "capture") or trigger is not None:
         return KEEP
     tok = cand.tok
+    if any(c.dep_ == "prt" and c.lower_ != "over" for c in tok.children):
+        return KEEP  # "took up positions", "took part"
     obj = cand.obj or prep_object(tok, ("over",))
     if obj is None or not (obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lemma_.lower() in _TAKEN or obj.pos_ == "PROPN"
                            and getattr(sc.kb.gazetteer.lookup(obj.text), "precision", None) in ("site", "city")):
@@ -178,6 +180,17 @@ def launched_operation(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> 
     if any(c.dep_ == "appos" and c.lemma_.lower() in _NOT_OPERATIONS for c in obj.children):
         return KEEP
     return lx.Trigger("ASSAULT", 2)
+
+
+@rule("sense.engaged-state", "'Fighters are already engaged in the battle': being engaged in a fight is a state; "
+      "'the two sides engaged in a major exchange of fire' tells one.",
+      "Nusra fighters are already engaged in the battle for the town.")
+def engaged_state(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch == "verb" and cand.lemma == "engage" and trigger is not None and tok.tag_ == "VBN" and (
+            tok.dep_ == "acomp" or any(c.dep_ in ("aux", "auxpass") and c.lemma_.lower() == "be" for c in tok.children)):
+        return None
+    return KEEP
 
 
 @rule("sense.hostages-held", "'hostages held by Hamas', 'children held hostage in the enclave': people described as held "
@@ -457,7 +470,8 @@ def _group_of(groups: Groups, tok: Token) -> tuple[str, int] | None:
 
 
 @rule("group.operation-parts", "What a named operation or attack did, told in its 'in which ...' clause ('launched "
-      "Operation Long Arm, in which aircraft flew ... to strike the port'), is that operation, not a second event.",
+      "Operation Long Arm, in which aircraft flew ... to strike the port'), or what one side of a fight did ('clashes "
+      "between the police, who fired tear gas, and protesters'), is that operation or fight, not a second event.",
       "On July 20, Israel launched Operation Long Arm, in which aircraft flew from their bases to strike the port.")
 def operation_parts(groups: Groups, sc: SentenceContext) -> Groups:
     out = {key: list(hits) for key, hits in groups.items()}
@@ -465,12 +479,22 @@ def operation_parts(groups: Groups, sc: SentenceContext) -> Groups:
         if key[0] != "ASSAULT" or key not in out:
             continue
         clause = next((a for a in (hits[0].token, *hits[0].token.ancestors) if a.dep_ == "relcl"), None)
-        if clause is None or not any(c.dep_ == "prep" and child(c, "pobj") is not None
-                                     and child(c, "pobj").lower_ == "which" for c in clause.children):
-            continue  # only "in which", "during which": the operation's own course
+        if clause is None:
+            continue
         owner = clause.head
-        event = owner if owner.pos_ == "NOUN" and owner.lemma_.lower() in lx.ASSAULT_NOUNS else owner.head \
-            if owner.dep_ == "dobj" else None
+        course = any(c.dep_ == "prep" and child(c, "pobj") is not None and child(c, "pobj").lower_ == "which"
+                     for c in clause.children)  # "in which", "during which": the operation's own course
+        side = child(clause, "nsubj") is not None and child(clause, "nsubj").tag_ in ("WP", "WDT") \
+            and owner.dep_ == "pobj" and owner.head.lower_ in ("between", "with") and owner.head.head.pos_ == "NOUN" \
+            and owner.head.head.lemma_.lower() in lx.ASSAULT_NOUNS  # "skirmishes between the police, who fired
+        # tear gas, and the protesters": what one side did in the fight
+        if course:
+            event = owner if owner.pos_ == "NOUN" and owner.lemma_.lower() in lx.ASSAULT_NOUNS else owner.head \
+                if owner.dep_ == "dobj" else None
+        elif side:
+            event = owner.head.head
+        else:
+            continue
         into = _group_of(out, event) if event is not None else None
         if into is not None and into != key and into[0] == "ASSAULT":
             out[into].extend(out.pop(key))

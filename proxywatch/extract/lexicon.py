@@ -181,7 +181,7 @@ MODE_WORDS: dict[str, str] = {
     "missile": "missile", "ballistic": "missile", "cruise": "missile", "anti-ship": "missile",
     "rocket": "rocket", "katyusha": "rocket",
     "airstrike": "aerial", "air": "aerial", "aircraft": "aerial", "jet": "aerial", "warplane": "aerial",
-    "bomber": "aerial", "b-1": "aerial", "b-1b": "aerial", "helicopter": "aerial", "fighter": "aerial",
+    "bomber": "aerial", "b-1": "aerial", "b-1b": "aerial", "helicopter": "aerial",
     "gunship": "aerial", "plane": "aerial",
     "artillery": "artillery", "mortar": "artillery", "shell": "artillery", "shelling": "artillery",
     "howitzer": "artillery",
@@ -223,10 +223,10 @@ CONDITIONAL_VERBS = frozenset("hit send provide deliver transfer ship give drop 
 # Fighting words (verbs and nouns): ASSAULT only between armed parties or over a place ("rebels battled
 # troops", "the battle for the town"; not "the fight against corruption", "a battle for votes"); see
 # senses.armed_fight.
-FIGHT_WORDS = frozenset("fight fighting battle skirmish altercation shootout gunbattle".split())
+FIGHT_WORDS = frozenset("fight battle skirmish altercation shootout gunbattle".split())
 # Words that are a use of force only in the company force.py's sense rules read ("the death of three soldiers",
 # "captured the town"): listed so that the prefilter keeps their sentences.
-FORCE_SENSE_WORDS = frozenset("death capture".split())
+FORCE_SENSE_WORDS = frozenset("death capture action exchange blow".split())
 # What "set" does to a thing when it is arson: "set fire to the embassy", "set two cars on fire", "set the
 # shop ablaze" (see senses.arson; "set" itself is too common a word to send a sentence to the parser).
 FIRE_WORDS = frozenset("fire ablaze alight".split())
@@ -298,8 +298,7 @@ COMPANY: tuple[Sense, ...] = (
     Sense("engage", Trigger("ASSAULT", 2), "A destroyer engaged a hostile target.",
           company=_FORCE_WORDS | _set("target threat aircraft boat vessel launcher militant fighter")),
     Sense("engage", Trigger("ASSAULT", 1), "India and Pakistan engaged in the worst fighting in decades.",
-          prep_company=(("in",), _set("fighting combat battle clash hostility firefight gunfight skirmish warfare "
-                                      "exchange"))),
+          prep_company=(("in",), _set("fighting combat battle clash hostility firefight gunfight skirmish exchange"))),
     *(Sense(verb, Trigger("ASSAULT", 2), f"Coalition forces {verb}d the hostile threat.",
             company=_set("threat target drone missile militant terrorist fighter uav rocket launcher boat"))
       for verb in ("neutralize", "neutralise")),
@@ -335,11 +334,11 @@ NOUN_COMPANY: tuple[Sense, ...] = (
     Sense("call", Trigger("CONSULT", 2), "In a phone call, the two discussed the war.",
           modifiers=_set("phone telephone video")),
     Sense("action", Trigger("ASSAULT", 2), "Iran initiated a kinetic military action against Israel.",
-          modifiers=_set("military kinetic armed")),
+          modifiers=_set("kinetic")),
     Sense("blow", Trigger("ASSAULT", 2), "Israel landed major blows against Hezbollah's leadership.",
           preps=_set("against on")),
     Sense("taking", Trigger("ASSAULT", 2, "abduction"), "The hostage-taking of passengers shocked the country.",
-          modifiers=_set("hostage")),
+          modifiers=_set("hostage"), children=_set("the a this that")),  # one act, not a kind of crime
     Sense("exchange", Trigger("ASSAULT", 2), "The two sides engaged in a major exchange of fire.",
           prep_company=(("of",), _set("fire gunfire strike attack blow rocket missile"))),
 )
