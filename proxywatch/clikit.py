@@ -21,11 +21,11 @@ from proxywatch.errors import InputProblem, ProxywatchError, StoreError
 from proxywatch.extract.model import load_pipeline
 from proxywatch.extract.pipeline import Extractor
 from proxywatch.ingest.readers import ReadOptions
-from proxywatch.records import PLOVER_TYPES
 from proxywatch.resolve.kb import load_kb
 from proxywatch.serve.figure import check_plot_path
 from proxywatch.settings import Settings, load_settings
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store, is_postgres
+from proxywatch.store.filters import checked_query, cli_flag
 
 __all__ = [
     "app", "err", "ReportFormat", "ConfigOpt", "DbOpt", "KbOpt", "TypeOpt", "ActorOpt", "SponsorOpt",
@@ -50,7 +50,8 @@ class ReportFormat(str, Enum):
 
 
 ConfigOpt = typer.Option(None, "--config", help="settings file (TOML); default ./proxywatch.toml if present")
-DbOpt = typer.Option(None, "--db", help="DuckDB file [env PROXYWATCH_DB; default ./proxywatch.duckdb]")
+DbOpt = typer.Option(None, "--db", help="DuckDB file, or postgresql://user@host/dbname for a shared PostgreSQL store "
+                                         "[env PROXYWATCH_DB; default ./proxywatch.duckdb]")
 KbOpt = typer.Option(None, "--kb", help="extra knowledge-base YAML merged over the built-in one (repeatable)")
 
 # The common filters of ``events`` and every analysis command (see EventQuery).
@@ -127,31 +128,13 @@ def progress(total: int) -> Progress:
 
 def open_existing(path: str) -> Store:
     """Open a database that must already exist, read-only (analysis never writes)."""
-    if path != ":memory:" and not Path(path).exists():
+    if path != ":memory:" and not is_postgres(path) and not Path(path).exists():
         raise StoreError(f"{path}: no database here; run `proxywatch ingest` first or pass --db")
     return Store(path, read_only=True)
-
-
-def _iso_day(flag: str, value: Optional[str]) -> None:
-    if value:
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            raise ProxywatchError(f"{flag} must be a date YYYY-MM-DD, got {value!r}") from None
 
 
 def event_query(type_: Optional[str] = None, actor: Optional[str] = None, sponsor: Optional[str] = None,
                 country: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
                 target_country: Optional[str] = None) -> EventQuery:
-    """Check the common filter flags and build the query; a bad flag is one-line error."""
-    if type_ and type_.upper() not in PLOVER_TYPES:
-        raise ProxywatchError(f"--type must be one of {', '.join(PLOVER_TYPES)}, got {type_!r}")
-    for flag, value in (("--sponsor", sponsor), ("--country", country), ("--target-country", target_country)):
-        if value and not (len(value) == 3 and value.isalpha()):
-            raise ProxywatchError(f"{flag} takes an ISO 3166-1 alpha-3 code such as IRN, got {value!r}")
-    _iso_day("--since", since)
-    _iso_day("--until", until)
-    if since and until and since > until:
-        raise ProxywatchError(f"--since {since} is after --until {until}")
-    return EventQuery(type=type_, actor=actor, sponsor=sponsor, country=country, target_country=target_country,
-                      since=since, until=until)
+    """Check the common filter flags and build the query; a bad flag is one-line error (store/filters.py)."""
+    return checked_query(type_, actor, sponsor, country, since, until, target_country, spell=cli_flag)
