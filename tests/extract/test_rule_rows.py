@@ -119,6 +119,8 @@ ROWS: list[tuple[str, str, bool]] = [
     ("sense.death-of-victims", "The deaths of three children from cholera alarmed the ministry.", False),
     ("sense.launched-operation", "The army launched Operation Northern Shield on Tuesday.", True),
     ("sense.launched-operation", "The army launched a recruitment drive on Tuesday.", False),
+    ("sense.engaged-state", "Government troops are engaged in a battle for the airport.", True),
+    ("sense.engaged-state", "The two armies engaged in a fierce battle for the airport on Monday.", False),
     ("sense.hostages-held", "The deal would free twenty women held hostage in the tunnels.", True),
     ("sense.hostages-held", "Gunmen were holding hostages inside the hotel on Friday.", False),
     ("group.incident-apart", "Since the October 7 attack on Israel, Houthi militants have fired missiles at ships.", True),
