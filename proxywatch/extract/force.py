@@ -28,6 +28,7 @@ from spacy.tokens import Token
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.context import EventContext, SentenceContext
 from proxywatch.extract.dates import listed_dates, offset_date, resolve_date
+from proxywatch.extract.doccache import sent_ents
 from proxywatch.extract.engine import KEEP, rule
 from proxywatch.extract.groups import Groups
 from proxywatch.extract.mentions import subject_before
@@ -570,7 +571,7 @@ def _listed_days(ec: EventContext, event: Event) -> list[Any]:
     if event.date is None or event.date.precision != "day" or ec.dc.published is None:
         return []
     doc = ec.sent.doc
-    ents = [e for e in ec.sent.ents if e.label_ == "DATE"]
+    ents = [e for e in sent_ents(ec.sent) if e.label_ == "DATE"]
     here = next((e for e in ents if event.date.text and e.text in event.date.text or event.date.text in e.text), None)
     if here is None:
         return []

@@ -378,12 +378,12 @@ def since_point(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
 def new_dated_incident(tok: Token, sc: Any) -> bool:
     """An event noun with a day or month of its own ("the October 7 attack") that no event read before has."""
     published = sc.dc.published
-    told = {(e.date.start, e.date.end) for e in sc.dc.events if e.date is not None}
     for ent in own_dates(tok):
         if not any(t.like_num or t.lower_.rstrip(".") in _MONTHS for t in ent):
             continue  # a calendar date, not "the Saturday barrage" (a weekday names the story's own days)
         span = resolve_date(ent.text, published)
-        if span is not None and span.precision in ("day", "month") and (span.start, span.end) not in told:
+        if span is not None and span.precision in ("day", "month") and not any(
+                e.date is not None and (e.date.start, e.date.end) == (span.start, span.end) for e in sc.dc.events):
             return True
     return False
 

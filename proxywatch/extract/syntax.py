@@ -14,7 +14,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from proxywatch.extract import lexicon as lx
-from proxywatch.extract.doccache import ent_bounds
+from proxywatch.extract.doccache import ent_bounds, sent_ents
 from proxywatch.records import Count, Event, Party
 from proxywatch.resolve.parties import KIND_NOUNS
 
@@ -302,9 +302,10 @@ def own_dates(tok: Token) -> list[Span]:
     October 7, 2023 Hamas attacks", "the Oct. 7, 2023, terrorist assault")."""
     clauses = {t.i for c in tok.children if c.dep_ in CLAUSES for t in c.subtree}
     inside = {t.i for t in tok.subtree} - clauses
-    found = [e for e in tok.sent.ents if _dated(e) and e.root.i in inside]
+    ents = sent_ents(tok.sent)
+    found = [e for e in ents if _dated(e) and e.root.i in inside]
     doc, left = tok.doc, tok.left_edge.i
-    for ent in tok.sent.ents:
+    for ent in ents:
         if _dated(ent) and ent not in found and ent.start < tok.i and left - 2 <= ent.end <= tok.i and all(
                 doc[k].is_punct for k in range(ent.end, left)):
             found.append(ent)
