@@ -108,9 +108,10 @@ def _point(text: str, ref: date) -> tuple[date, date, str] | None:
         return ref.replace(month=1, day=1), ref, "range"
     if t in ("last year",):
         return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31), "year"
-    m = re.fullmatch(rf"({_PART_RE})\s*({_MONTH_RE})", t)
-    if m:
-        start, end = _part_of_month(m.group(1).strip(), _MONTHS[m.group(2)], ref)
+    m = re.fullmatch(rf"({_PART_RE})\s*({_MONTH_RE})(?:,?\s+(\d{{4}}))?", t)
+    if m:  # "mid-December", "early December 2023": the part of that month (of that year when given)
+        year_ref = date(int(m.group(3)), 12, 31) if m.group(3) else ref
+        start, end = _part_of_month(m.group(1).strip(), _MONTHS[m.group(2)], year_ref)
         return start, end, "range"
     m = re.fullmatch(rf"({_MONTH_RE})(?:\s+(\d{{4}}))?", t)
     if m:

@@ -455,7 +455,15 @@ GROUP_WORDS = frozenset("group militia movement organization organisation factio
 # Verbs of forces moving into a region, and verbs that order them to.
 MOVING = frozenset("enter arrive cross move sail head redeploy reposition".split())
 ORDERING = frozenset("order direct instruct authorize authorise".split())
-# Words whose sentences the statement rules read (the prefilter keeps a sentence with one of them).
-STATEMENT_WORDS = frozenset("commitment rejection partner ally importance should must expect contact discuss "
-                            "tolerate maintain measure presence posture enter arrive form formation coalition "
-                            "commend applaud laud reward move sail".split()) | STATEMENT_VERBS | FRONT_NOUNS
+# Verbs of answering with force: "said it would respond to the killing", "vowed to retaliate".
+RETALIATING = frozenset("respond retaliate avenge punish".split())
+# Verbs of intending or weighing an act: "is weighing its response", "favors a response".
+INTENDING = frozenset("favor favour weigh consider plan prepare promise pledge vow back support".split())
+# Ship name prefixes of navies: "USS Carney" is the US Navy's.
+SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "INS": "IND", "HMCS": "CAN", "HMAS": "AUS", "FS": "FRA"}
+# Words whose sentences the statement rules read (the prefilter keeps a sentence with one of them); the rarer
+# statement verbs only, as a stated noun ("support", "commitment") keeps its sentence on its own.
+STATEMENT_WORDS = frozenset("commitment rejection partner importance should must expect contact discuss tolerate "
+                            "measure presence posture enter arrive coalition formation commend applaud laud reward "
+                            "move favor favour front proxy reaffirm reiterate underscore emphasize emphasise "
+                            "stress".split())

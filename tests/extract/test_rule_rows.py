@@ -243,6 +243,12 @@ ROWS: list[tuple[str, str, bool]] = [
     ("more.echoed", "Macron said France stands with Lebanon.", False),
     ("sense.reward-offer", "The State Department announced a reward of up to $5 million for information on the cell.", True),
     ("sense.reward-offer", "The reward for the soldiers was a week of leave.", False),
+    ("sense.favoured-response", "The cabinet is in favor of a strong response to the missile attack.", True),
+    ("sense.favoured-response", "The cabinet is in favor of a response to the peace proposal.", False),
+    ("event.statement-date", "Jordan reaffirmed its support for the truce, which was signed on March 3.", True),
+    ("event.statement-date", "Jordan on Monday reaffirmed its support for the truce.", False),
+    ("event.ordered-forces", "The minister ordered the HMS Diamond to move to the Red Sea.", True),
+    ("event.ordered-forces", "The Houthis deployed fighters to the coast.", False),
 ]
 
 
