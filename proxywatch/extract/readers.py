@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.dates import offset_date, resolve_date
 from proxywatch.extract.doccache import doc_ents, sent_ents
-from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before
+from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, title_anaphor
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.senses import ARMED_WORDS
 from proxywatch.extract.syntax import (AREA_NOUNS, CASUALTY_NOUNS, CLAUSES, NIGHTS, OTHER_TIME, PARTNER_PREPS,
@@ -447,6 +447,10 @@ class Readers:
             return self.party(relative, day, salient)
         core = self.name_span(tok)
         lemma = tok.lemma_.lower()
+        title = title_anaphor(tok, core)
+        prior = salient.titled(title) if title is not None else None
+        if prior is not None:  # "The Secretary urged ...": the office-holder named before
+            return replace(prior, text=core.text)
         kinds = anaphor_kinds(tok, core)
         if kinds is not None:
             prior = self.antecedent(tok, kinds, day, salient)
