@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from proxywatch.extract.context import EventContext
 from proxywatch.extract.engine import rule
-from proxywatch.extract.mentions import FIRST_PERSON_PLURAL
+from proxywatch.extract.mentions import FIRST_PERSON_PLURAL, title_anaphor
 from proxywatch.extract.syntax import child, core_span
 from proxywatch.records import Event, Party
 
@@ -151,3 +151,19 @@ def facts_to_incident(events: list[Event], dc) -> list[Event]:
                 out[first] = _merged(out[first], event)
                 break
     return out
+
+
+@rule("refine.title-of-publisher", "A bare title no earlier sentence names ('The Secretary', 'the spokesperson') in "
+      "a government body's release is that body's office-holder: the publisher's country.",
+      "[source: U.S. Department of State] The Secretary urged Hamas to accept the deal.")
+def title_of_publisher(event: Event, ec: EventContext) -> Event:
+    publisher = ec.dc.publisher
+    if publisher is None or not _spoken_by_publisher(ec):
+        return event
+    changes = {}
+    for role, tok in (("actor", ec.actor_tok), ("target", ec.target_tok)):
+        party = getattr(event, role)
+        if tok is not None and (party is None or not party.country) \
+                and title_anaphor(tok, core_span(tok)) is not None:
+            changes[role] = Party(text=core_span(tok).text, country=publisher.country, kind="person")
+    return replace(event, **changes) if changes else event

@@ -106,6 +106,9 @@ ROWS: list[tuple[str, str, bool]] = [
     ("refine.first-person-is-publisher", "We strongly condemn the attack on the train.", False),  # no publisher
     ("refine.first-person-is-publisher", "[source: Reuters] We will respond, the minister said.", False),
     ("refine.first-person-is-publisher", "[source: U.S. Central Command] Our forces struck two radar sites.", True),
+    ("refine.title-of-publisher", "[source: Reuters] The Secretary reiterated the need for a ceasefire.", False),
+    ("refine.title-of-publisher", "[source: U.S. Department of State] Secretary Blinken met Qatar's amir in Doha. "
+                                  "The Secretary urged Hamas to accept the deal.", False),  # named before
     ("article.facts-to-incident", "Militants attacked a camp in Darfur this week. On Monday, gunmen shelled a "
                                   "market in Khartoum, killing eight people.", False),  # no definite re-mention
     ("article.facts-to-incident", "The Houthis struck two cargo ships last week. The June 12th attack on the "
