@@ -286,7 +286,8 @@ def _caption_notes(line: str, ctx: _LineContext) -> bool:
 
 
 _PHOTO = _rx(r"\(?(?:Photo|Photograph|Image|Video|Picture)s?(?: (?:by|credit|courtesy(?: of)?|illustration))?\s*[:.]?\s+\S.*"
-             r"|.*\((?:[^()\n]{0,80}\s)?(?:photo|image|video|graphic|photo illustration)s?(?: by|/|:| courtesy)[^()\n]{0,80}\)\s*\.?",
+             r"|.*\((?:[^()\n]{0,80}\s)?(?:photo|image|video|graphic|photo illustration)s?(?: by|/|:| courtesy)"
+             r"[^()\n]{0,80}\)\s*\.?",
              re.IGNORECASE)
 
 
@@ -430,7 +431,8 @@ def _name_call(sentence: str) -> bool:
 _AGENCY = r"\((?P<agency>[A-Z][\w.&' \-]{1,30})\)"
 _DATE_IN = rf"(?P<date>{_MONTH}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)"
 _UPPER_PLACE = _rx(
-    r"(?P<place>[A-Z][A-Z.'’\-/]+(?:\s+[A-Z][A-Z.'’\-/]+){0,3}(?:,\s*(?:[A-Z][A-Za-z.'’\-]*)(?:\s+[A-Z][A-Za-z.'’\-]*){0,2})?)"
+    r"(?P<place>[A-Z][A-Z.'’\-/]+(?:\s+[A-Z][A-Z.'’\-/]+){0,3}"
+    r"(?:,\s*(?:[A-Z][A-Za-z.'’\-]*)(?:\s+[A-Z][A-Za-z.'’\-]*){0,2})?)"
     rf"(?:,\s*{_DATE_IN})?\s*(?:{_AGENCY})?\s*{_DASH}{{1,2}}\s+(?=\S)")
 _TITLE_PLACE = _rx(
     r"(?P<place>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2}(?P<region>,\s*[A-Z][a-z.]+(?:\s+[A-Z][a-z.]+){0,2})?)"
@@ -564,7 +566,8 @@ RULES: tuple[Rule, ...] = (
          "The group has targeted (Figure 1) ships near the strait.", "inline", _FIGURE_REF),
     Rule("credit-inline", "credit", "a photo credit in parentheses inside a paragraph",
          "Marines unload supplies (U.S. Marine Corps photo by Cpl. John Doe) at the port.", "inline", _PHOTO_CREDIT),
-    Rule("heading-inline", "heading", "a section heading run into the next paragraph: '… Escalation of Conflict In July …'",
+    Rule("heading-inline", "heading",
+         "a section heading run into the next paragraph: '… Escalation of Conflict In July …'",
          "The border was quiet. Escalation of Conflict In July, attacks by both sides escalated.", "inline",
          _inline_heading),
     # sentences anywhere
