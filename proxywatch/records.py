@@ -159,6 +159,9 @@ class Place(_Record):
     lat: float | None = field(default=None, metadata={"minimum": -90, "maximum": 90})
     lon: float | None = field(default=None, metadata={"minimum": -180, "maximum": 180})
     precision: str | None = field(default=None, metadata=_enum(PLACE_PRECISIONS))
+    # True when the evidence sentence names no place and this one was inferred from the article (its dateline,
+    # headline and lead all place it in one country); ``precision`` says how coarse it is. Written only when true.
+    inferred: bool = field(default=False, metadata={"omit_default": True})
 
     def __post_init__(self) -> None:
         _check_enums(self)
@@ -283,8 +286,9 @@ def _check_enums(obj: Any) -> None:
 
 
 def _to_plain(value: Any) -> Any:
-    if dataclasses.is_dataclass(value):
-        return {f.name: _to_plain(getattr(value, f.name)) for f in _fields(type(value))}
+    if dataclasses.is_dataclass(value):  # a field marked ``omit_default`` is written only when it is not its default
+        return {f.name: _to_plain(getattr(value, f.name)) for f in _fields(type(value))
+                if not (f.metadata.get("omit_default") and getattr(value, f.name) == f.default)}
     if isinstance(value, tuple):
         return [_to_plain(v) for v in value]
     return value
@@ -380,8 +384,9 @@ def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
         "type": "object",
         "description": (cls.__doc__ or "").strip().splitlines()[0],
         "properties": props,
-        # Contract output always carries every field, null where unknown.
-        "required": [f.name for f in _fields(cls)],
+        # Contract output always carries every field, null where unknown (added fields written only when set
+        # are optional).
+        "required": [f.name for f in _fields(cls) if not f.metadata.get("omit_default")],
         "additionalProperties": True,
     }
 

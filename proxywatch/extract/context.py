@@ -26,6 +26,7 @@ from proxywatch.extract.engine import Trace
 from proxywatch.extract.mentions import Salience
 from proxywatch.ingest.layout import Layout
 from proxywatch.records import Article, DateSpan, Event, Party
+from proxywatch.resolve.focus import Focus, article_focus
 from proxywatch.resolve.parties import publisher_party
 
 if TYPE_CHECKING:
@@ -75,6 +76,7 @@ class DocContext:
     cues: list[Cue] = field(default_factory=list)  # per event: how its trigger names it
 
     _publisher: tuple[Party | None] | None = None
+    _focus: tuple[Focus | None] | None = None
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -83,6 +85,15 @@ class DocContext:
     @property
     def layout(self) -> Layout | None:
         return self.doc.user_data.get("pw_layout")
+
+    @property
+    def focus(self) -> Focus | None:
+        """What the article is about (resolve/focus.py): ranked places and countries, and its focus country."""
+        if self._focus is None:
+            layout = self.layout
+            self._focus = (article_focus(layout, self.article.text, self.kb, self.article.title)
+                           if layout is not None else None,)
+        return self._focus[0]
 
     @property
     def publisher(self) -> Party | None:

@@ -11,7 +11,7 @@ from proxywatch.extract.context import EventContext
 from proxywatch.extract.engine import rule
 from proxywatch.extract.mentions import FIRST_PERSON_PLURAL, title_anaphor
 from proxywatch.extract.syntax import child, core_span
-from proxywatch.records import Event, Party
+from proxywatch.records import Event, Party, Place
 
 __all__: list[str] = []
 
@@ -167,3 +167,24 @@ def title_of_publisher(event: Event, ec: EventContext) -> Event:
                 and title_anaphor(tok, core_span(tok)) is not None:
             changes[role] = Party(text=core_span(tok).text, country=publisher.country, kind="person")
     return replace(event, **changes) if changes else event
+
+
+# Events that happen somewhere: the article's focus country is their place when their sentence names none.
+# Speech acts (condemning, urging, threatening, backing) are not placed by what the article is about.
+_PLACED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "AID", "COERCE", "PROTEST"})
+
+
+@rule("article.focus-country", "An event that happens somewhere and whose sentence names no place is in the "
+      "article's focus country, when its headline, dateline and lead all place it in one country "
+      "(resolve/focus.py); the place says precision 'country' and inferred.",
+      "Gunmen attacked a camp for displaced people in Darfur, Sudan, on Monday. The fighting also cut off aid "
+      "deliveries. Militants shelled the camp again on Tuesday.")
+def focus_country(events: list[Event], dc) -> list[Event]:
+    focus = dc.focus
+    if focus is None or focus.focus_country is None:
+        return events
+    code = focus.focus_country
+    name = next((p.name for p in focus.places if p.country == code and p.precision == "country"), code)
+    place = Place(text=name, name=None, country=code, precision="country", inferred=True)
+    return [replace(e, location=place) if e.location is None and e.type in _PLACED_TYPES and not e.negated
+            else e for e in events]

@@ -109,6 +109,10 @@ ROWS: list[tuple[str, str, bool]] = [
     ("refine.title-of-publisher", "[source: Reuters] The Secretary reiterated the need for a ceasefire.", False),
     ("refine.title-of-publisher", "[source: U.S. Department of State] Secretary Blinken met Qatar's amir in Doha. "
                                   "The Secretary urged Hamas to accept the deal.", False),  # named before
+    ("article.focus-country", "Gunmen attacked a camp in Darfur, Sudan, on Monday. Jets struck a depot in Libya and "
+                              "a port in Yemen. Militants shelled the camp again on Tuesday.", False),  # no one focus
+    ("article.focus-country", "Gunmen attacked a camp for displaced people in Darfur, Sudan, on Monday. The United "
+                              "States condemned the attack.", False),  # a speech act is not placed by the focus
     ("article.facts-to-incident", "Militants attacked a camp in Darfur this week. On Monday, gunmen shelled a "
                                   "market in Khartoum, killing eight people.", False),  # no definite re-mention
     ("article.facts-to-incident", "The Houthis struck two cargo ships last week. The June 12th attack on the "
