@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test install lock kb-check clean
+.PHONY: demo test install lock kb-check postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] >= (3, 11), "proxywatch needs Python 3.11+"'
@@ -26,8 +26,14 @@ install: $(STAMP)
 demo: install
 	$(BIN)/proxywatch demo
 
-test: install kb-check
+test: install kb-check postgres
 	$(BIN)/python -m pytest -q
+
+# The store tests run against a real PostgreSQL too: the fixtures start one on loopback in a temporary
+# folder (tests/pgserver.py). Debian's server package is installed here when it is missing.
+postgres:
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || \
+		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
 
 # Consistency of the knowledge base (shared aliases, codes, sponsors, parents, place coordinates).
 kb-check: install

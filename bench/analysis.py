@@ -31,7 +31,7 @@ from typing import Callable
 from proxywatch.analyse.changepoints import changepoints, detect
 from proxywatch.analyse.series import coverage, daily_counts, trend
 from proxywatch.analyse.synthetic import generate, write_synthetic
-from proxywatch.store.duck import Store
+from proxywatch.store import Store
 
 
 def _median_time(fn: Callable[[], object], runs: int) -> tuple[float, object]:

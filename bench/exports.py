@@ -21,6 +21,7 @@ from proxywatch.analyse.network import sponsor_network
 from proxywatch.records import Article
 from proxywatch.serve.export import EXPORT_FORMATS, export_events
 from proxywatch.store import Store
+from proxywatch.jobs import store_batch
 
 _FILL = (
     "INSERT INTO events (id, article_id, type, mode, status, negated, actor_text, actor_id, actor_kind, "
@@ -41,7 +42,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="proxywatch-exports-") as tmp, Store() as store:
         out = args.out or Path(tmp)
-        store.write_batch([(Article("a", "s"), [])])
+        store_batch(store, [(Article("a", "s"), [])])
         store.sql(_FILL, [args.events])
         for fmt in EXPORT_FORMATS:
             path = out / f"events.{fmt}"

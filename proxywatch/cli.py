@@ -47,7 +47,7 @@ from proxywatch.resolve.kb import load_kb
 from proxywatch.serve.canonical import write_canonical
 from proxywatch.serve.render import actors_table, render_benchmark, render_report, type_month_table, write_events
 from proxywatch.settings import Settings, describe_settings, load_settings
-from proxywatch.store.duck import Store
+from proxywatch.store import Store
 
 __all__ = ["app", "main"]
 
@@ -106,26 +106,48 @@ def extract(
 
 
 def _run_ingest(paths: list[str], store: Store, settings: Settings, published: Optional[str],
-                kb: Optional[list[Path]]) -> jobs.IngestSummary:
+                kb: Optional[list[Path]], dask: Optional[str] = None) -> jobs.IngestSummary:
     read_problems: list[InputProblem] = []
 
     def problem(p: InputProblem) -> None:
         read_problems.append(p)
         _warn(p)
 
+    spec = _dask_spec(dask)
     articles = jobs.collect(paths, _read_options(settings, published), problem)
-    extractor = _extractor(settings, kb)
-    rules = MergeRules.from_settings(settings, extractor.kb)
+    if spec is None:
+        extractor = _extractor(settings, kb)
+        knowledge = extractor.kb
+    else:  # the workers load the pipeline; here only the knowledge base, for the merge rules
+        extractor, knowledge = None, load_kb(kb or ())
+    rules = MergeRules.from_settings(settings, knowledge)
     unmerged = store.unmerged_mentions()
-    if unmerged:  # stored before canonical events existed: merge them all once
+    if unmerged:  # stored before canonical events (or the merge index) existed: merge them all once
         err.print(f"merging {unmerged} stored mentions into canonical events", markup=False)
-        store.rebuild_canonical(rules)
+        jobs.rebuild_canonical(store, rules)
     with _progress(len(articles)) as bar:
         task = bar.add_task("ingesting", total=len(articles))
-        summary = jobs.ingest(articles, store, extractor, _warn, settings.batch_size,
-                              progress=lambda n: (bar.advance(task, n), _log_batch(n)), rules=rules)
+        advance = lambda n: (bar.advance(task, n), _log_batch(n))  # noqa: E731
+        if spec is None:
+            summary = jobs.ingest(articles, store, extractor, _warn, settings.batch_size, progress=advance,
+                                  rules=rules)
+        else:
+            from proxywatch.cluster import dask_client  # distributed is imported only when asked for
+
+            with err.status("starting Dask workers (each loads the language pipeline once)"), \
+                    dask_client(spec, settings.model, [str(k) for k in kb or ()]) as client:
+                summary = jobs.ingest_on_dask(articles, store, client, _warn, settings.batch_size,
+                                              progress=advance, rules=rules)
     summary.failed += len(read_problems)
     return summary
+
+
+def _dask_spec(dask: Optional[str]):
+    if not dask:
+        return None
+    from proxywatch.cluster import parse_dask
+
+    return parse_dask(dask)
 
 
 _VERBOSE = {"on": False}
@@ -142,6 +164,9 @@ def ingest(
     db: Optional[str] = DbOpt,
     published: Optional[str] = typer.Option(None, help="publication date for inputs that lack one (ISO 8601)"),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="log each committed batch"),
+    dask: Optional[str] = typer.Option(None, "--dask",
+                                       help="extract on Dask workers: local (one per core), local:N, or a "
+                                            "scheduler address tcp://host:8786 (docs/scaling.md)"),
     kb: Optional[list[Path]] = KbOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
@@ -149,9 +174,31 @@ def ingest(
     with _guard():
         settings = _settings(config, db=db)
         _VERBOSE["on"] = verbose
+        _dask_spec(dask)  # a bad --dask is refused before anything is read
         with Store(settings.db) as store:
-            summary = _run_ingest([str(p) for p in paths], store, settings, published, kb)
+            summary = _run_ingest([str(p) for p in paths], store, settings, published, kb, dask)
         err.print(summary.line(), markup=False)
+
+
+@app.command("ingest-events")
+def ingest_events(
+    folder: Path = typer.Argument(..., help="an event lake: the folder `export --format parquet --partition-by "
+                                            "month --source all-mentions` writes"),
+    db: Optional[str] = DbOpt,
+    kb: Optional[list[Path]] = KbOpt,
+    config: Optional[Path] = ConfigOpt,
+) -> None:
+    """Store the event records of an event lake (no extraction) and merge them into canonical events."""
+    with _guard():
+        if not folder.is_dir():
+            raise ProxywatchError(f"{folder}: no such folder")
+        settings = _settings(config, db=db)
+        rules = MergeRules.from_settings(settings, load_kb(kb or ()))
+        with Store(settings.db) as store:
+            summary = jobs.ingest_events(folder, store, _warn, rules=rules)
+        err.print(summary.line(), markup=False)
+        if summary.new + summary.changed + summary.unchanged == 0:
+            raise typer.Exit(1)
 
 
 @app.command()

@@ -48,7 +48,7 @@ from proxywatch.clikit import (
 from proxywatch.errors import InputProblem, ProxywatchError
 from proxywatch.ingest.readers import ReadOptions
 from proxywatch.records import Article
-from proxywatch.store.duck import Store
+from proxywatch.store import Store
 
 __all__ = ["claims", "articles_for", "render_checks"]
 

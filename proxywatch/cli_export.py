@@ -38,6 +38,7 @@ from proxywatch.errors import ProxywatchError
 from proxywatch.serve.export import (
     EXPORT_FORMATS,
     EXPORT_SOURCES,
+    check_lake_path,
     check_output_path,
     export_events,
 )
@@ -58,7 +59,8 @@ class NetworkFormat(str, Enum):
 def export(
     format: ExportFormat = typer.Option(..., "--format", "-f",
                                         help="csv, jsonl, parquet, geojson, acled, plover or polecat (TSV)"),
-    output: Path = typer.Option(..., "--output", "-o", help="file to write (replaced when the export completes)"),
+    output: Path = typer.Option(..., "--output", "-o", help="file to write (replaced when the export completes); "
+                                                            "with --partition-by, a new folder"),
     source: ExportSource = typer.Option(
         "canonical", "--source",
         help="canonical (merged events), mentions (single occurred mentions) or all-mentions (every stored record)"),
@@ -74,15 +76,24 @@ def export(
     target_country: Optional[str] = TargetCountryOpt,
     since: Optional[str] = SinceOpt,
     until: Optional[str] = UntilOpt,
+    partition_by: Optional[str] = typer.Option(
+        None, "--partition-by", help="month: write an event lake, a folder of Parquet files per month of the start "
+                                     "date, with each record (and its article), which `ingest-events` reads back"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Write the selected events to a file in a standard format (see docs/exports.md)."""
     with guard():
         settings = settings_from(config, db=db)
         query = event_query(type, actor, sponsor, country, since, until, target_country)
-        check_output_path(output)
+        if partition_by is not None:
+            if format.value != "parquet":
+                raise ProxywatchError("--partition-by writes Parquet: use it with --format parquet")
+            check_lake_path(output)
+        else:
+            check_output_path(output)
         with open_existing(settings.db) as store:
-            result = export_events(store, format.value, output, query, source.value, keep_unlocated=keep_unlocated)
+            result = export_events(store, format.value, output, query, source.value, keep_unlocated=keep_unlocated,
+                                   partition_by=partition_by)
         if result.note:
             err.print(f"note: {result.note}", markup=False)
         err.print(f"{result.rows} events written to {result.path} ({result.format}, source {source.value})",

@@ -25,7 +25,7 @@ from proxywatch.records import PLOVER_TYPES
 from proxywatch.resolve.kb import load_kb
 from proxywatch.serve.figure import check_plot_path
 from proxywatch.settings import Settings, load_settings
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store, is_postgres
 
 __all__ = [
     "app", "err", "ReportFormat", "ConfigOpt", "DbOpt", "KbOpt", "TypeOpt", "ActorOpt", "SponsorOpt",
@@ -50,7 +50,8 @@ class ReportFormat(str, Enum):
 
 
 ConfigOpt = typer.Option(None, "--config", help="settings file (TOML); default ./proxywatch.toml if present")
-DbOpt = typer.Option(None, "--db", help="DuckDB file [env PROXYWATCH_DB; default ./proxywatch.duckdb]")
+DbOpt = typer.Option(None, "--db", help="DuckDB file, or postgresql://user@host/dbname for a shared PostgreSQL store "
+                                         "[env PROXYWATCH_DB; default ./proxywatch.duckdb]")
 KbOpt = typer.Option(None, "--kb", help="extra knowledge-base YAML merged over the built-in one (repeatable)")
 
 # The common filters of ``events`` and every analysis command (see EventQuery).
@@ -127,7 +128,7 @@ def progress(total: int) -> Progress:
 
 def open_existing(path: str) -> Store:
     """Open a database that must already exist, read-only (analysis never writes)."""
-    if path != ":memory:" and not Path(path).exists():
+    if path != ":memory:" and not is_postgres(path) and not Path(path).exists():
         raise StoreError(f"{path}: no database here; run `proxywatch ingest` first or pass --db")
     return Store(path, read_only=True)
 

@@ -1,4 +1,9 @@
-"""Jobs that run the stages end to end: read → extract → store. The CLI is a thin layer over these.
+"""Jobs that run the stages end to end: read → extract → merge → store. The CLI is a thin layer over these.
+
+A write is composed here: the store stores (``Store.put_articles``), ``merge.py`` decides which
+canonical events change (``merge.recluster``, reading the store through its ``MentionSource``
+methods) and the store keeps its tables in step (``Store.replace_canonical``), all in one
+transaction (:func:`store_batch`).
 
 Bad input never stops a job: each problem is passed to ``on_problem`` and the
 rest of the batch goes on. Extraction that fails on one article is reported
@@ -10,19 +15,21 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 from proxywatch.evaluate.benchmarks import DATASETS
 from proxywatch.evaluate.scoring import score
 from proxywatch.errors import InputProblem
 from proxywatch.extract.pipeline import Extractor
 from proxywatch.ingest.gold import gold_article
+from proxywatch.ingest.lake import read_lake
 from proxywatch.ingest.readers import ReadOptions, input_files, read_file
 from proxywatch.records import Article, Event
-from proxywatch.merge import MergeRules
-from proxywatch.store.duck import Store
+from proxywatch.merge import MergeRules, canonicalise, recluster
+from proxywatch.store import Store
 
-__all__ = ["BenchmarkResult", "IngestSummary", "collect", "extract_articles", "ingest", "run_benchmark"]
+__all__ = ["BenchmarkResult", "IngestSummary", "collect", "extract_articles", "ingest", "ingest_on_dask",
+           "ingest_events", "run_benchmark", "store_batch", "rebuild_canonical"]
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[int], None]
@@ -36,6 +43,15 @@ class IngestSummary:
     failed: int = 0
     events: int = 0
     problems: list[InputProblem] = field(default_factory=list)
+
+    def stored(self, store: Store, batch: Sequence[tuple[Article, Sequence[Event]]], known: dict[str, str],
+               rules: MergeRules | None) -> None:
+        """Write one extracted batch (:func:`store_batch`) and count it; ``known`` are the hashes
+        stored before the job, which tell new articles from changed ones."""
+        self.events += store_batch(store, batch, rules)
+        changed = sum(1 for article, _ in batch if article.id in known)
+        self.changed += changed
+        self.new += len(batch) - changed
 
     def line(self) -> str:
         return (f"articles: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
@@ -73,6 +89,34 @@ def extract_articles(extractor: Extractor, articles: Sequence[Article], on_probl
         yield article, events
 
 
+def store_batch(store: Store, batch: Sequence[tuple[Article, Sequence[Event]]],
+                rules: MergeRules | None = None) -> int:
+    """Store articles with their events and merge them into canonical events, in one transaction;
+    return the events written.
+
+    An article already stored is replaced together with all its events: the canonical events its
+    old mentions were in are dropped, and their other members reclustered with the new mentions.
+    """
+    rules = rules or MergeRules()
+    ids = [article.id for article, _ in batch]
+    with store.transaction("write"):
+        orphans = store.canonical_comembers_of_articles(ids)
+        store.replace_canonical((), (), article_ids=ids)
+        seeds = store.put_articles(batch)
+        group, events = recluster(seeds + orphans, store, rules)
+        store.replace_canonical(group, events)
+    return sum(len(events) for _, events in batch)
+
+
+def rebuild_canonical(store: Store, rules: MergeRules | None = None) -> int:
+    """Recompute every canonical event (and the merge index) from the stored mentions, in one transaction."""
+    with store.transaction("canonical rebuild"):
+        store.clear_canonical()
+        mentions = store.merge_mentions()
+        store.index_mentions(mentions)
+        return store.replace_canonical((), canonicalise(mentions, rules or MergeRules()))
+
+
 def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_problem: ProblemSink,
            batch_size: int = 32, progress: Progress | None = None, rules: MergeRules | None = None) -> IngestSummary:
     """Store articles and their events; unchanged articles are skipped, changed ones replaced.
@@ -91,15 +135,83 @@ def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_p
         stored = store.stored_hashes([a.id for a in chunk])
         todo = [a for a in chunk if stored.get(a.id) != a.content_hash]
         summary.unchanged += len(chunk) - len(todo)
-        batch = list(extract_articles(extractor, todo, problem, batch_size))
-        summary.events += store.write_batch(batch, rules)
-        for article, _ in batch:
-            if article.id in stored:
-                summary.changed += 1
-            else:
-                summary.new += 1
+        summary.stored(store, list(extract_articles(extractor, todo, problem, batch_size)), stored, rules)
         if progress:
             progress(len(chunk))
+    return summary
+
+
+def ingest_events(folder: Path, store: Store, on_problem: ProblemSink, batch_size: int = 256,
+                  progress: Progress | None = None, rules: MergeRules | None = None) -> IngestSummary:
+    """Store the articles and event records of an event lake (``ingest.lake``) and merge them.
+
+    Nothing is extracted: the records are stored as they are. An article already stored with the
+    same content is skipped, a changed one replaced; each batch is one transaction.
+    """
+    summary = IngestSummary()
+
+    def flush(batch: list[tuple[Article, list[Event]]]) -> None:
+        stored = store.stored_hashes([a.id for a, _ in batch])
+        todo = [(a, events) for a, events in batch if stored.get(a.id) != a.content_hash]
+        summary.unchanged += len(batch) - len(todo)
+        summary.stored(store, todo, stored, rules)
+        if progress:
+            progress(len(batch))
+
+    batch: list[tuple[Article, list[Event]]] = []
+    for item in read_lake(folder):
+        if isinstance(item, InputProblem):
+            summary.failed += 1
+            on_problem(item)
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush(batch)
+            batch = []
+    if batch:
+        flush(batch)
+    return summary
+
+
+def _extract_on_worker(articles: Sequence[Article], batch_size: int) -> tuple[list[tuple[Article, list[Event]]],
+                                                                            list[InputProblem]]:
+    """A Dask task: the events of a batch of articles, extracted by the worker's own extractor."""
+    from proxywatch.cluster import worker_extractor
+
+    problems: list[InputProblem] = []
+    return list(extract_articles(worker_extractor(), articles, problems.append, batch_size)), problems
+
+
+def ingest_on_dask(articles: Sequence[Article], store: Store, client: Any, on_problem: ProblemSink,
+                   batch_size: int = 32, progress: Progress | None = None,
+                   rules: MergeRules | None = None) -> IngestSummary:
+    """:func:`ingest` with extraction spread over a Dask cluster (``cluster.dask_client``).
+
+    Batches are extracted on the workers in any order and each is stored here, as it arrives, in
+    its own transaction (canonical events included; the merge does not depend on the order). A
+    batch lost with a killed worker is recomputed by Dask and stored once, when it arrives.
+    """
+    from distributed import as_completed
+
+    summary = IngestSummary()
+    stored: dict[str, str] = {}
+    for offset in range(0, len(articles), 1000):
+        stored.update(store.stored_hashes([a.id for a in articles[offset: offset + 1000]]))
+    todo = [a for a in articles if stored.get(a.id) != a.content_hash]
+    summary.unchanged = len(articles) - len(todo)
+    if progress and summary.unchanged:
+        progress(summary.unchanged)
+    futures = [client.submit(_extract_on_worker, todo[i: i + batch_size], batch_size, pure=False)
+               for i in range(0, len(todo), batch_size)]
+    for future in as_completed(futures):
+        batch, problems = future.result()
+        future.release()
+        for p in problems:
+            summary.failed += 1
+            on_problem(p)
+        summary.stored(store, batch, stored, rules)
+        if progress:
+            progress(len(batch) + len(problems))
     return summary
 
 

@@ -15,8 +15,13 @@ needs from its article) in, :class:`CanonicalEvent` out. The store (``store/duck
   actor and target both known and compatible as well);
 * clustering is greedy in a fixed order (:func:`order_key`): each mention joins the best linked,
   conflict-free event (score, then the earlier event), else starts its own. The result depends on
-  the set of mentions only, never on the order or the batches they arrived in, because the store
-  reclusters whole connected groups of linked mentions (:func:`linked`).
+  the set of mentions only, never on the order or the batches they arrived in, because only whole
+  connected groups of linked mentions are reclustered (:func:`recluster`).
+
+Incremental merging is *blocked*: a mention that can link across articles (a known start and a
+known place) is filed under a block ``type|country|week`` (:func:`block_of`); a new mention looks
+for partners only in the few blocks its date window and country can reach (:func:`search_blocks`),
+so the work for a batch does not grow with the number of mentions stored.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Protocol, Sequence
 from urllib.parse import urlsplit
 
 from proxywatch.records import Count, DateSpan, Event, Party, Place
@@ -35,6 +40,7 @@ from proxywatch.resolve.names import normalize, strip_article
 __all__ = [
     "CANONICAL_SCHEMA", "MergeRules", "Mention", "CanonicalEvent", "eligible", "source_key", "conflict",
     "linked", "linked_to_any", "order_key", "cluster", "merge", "canonicalise", "haversine_km", "canonical_id",
+    "MentionSource", "Block", "block_of", "search_blocks", "recluster",
 ]
 
 CANONICAL_SCHEMA = "proxywatch.canonical/1"
@@ -525,3 +531,91 @@ def merge(members: Sequence[Mention], rules: MergeRules) -> CanonicalEvent:
 def canonicalise(mentions: Iterable[Mention], rules: MergeRules) -> list[CanonicalEvent]:
     """Canonical events of a set of eligible mentions, in processing order of their seeds."""
     return [merge(g, rules) for g in cluster(mentions, rules)]
+
+
+# --- blocks and incremental reclustering -----------------------------------------------------------
+
+class Block(NamedTuple):
+    """Where a mention is filed for cross-article matching (``None`` when it can only link inside
+    its own article): ``key`` is ``type|country|week`` (``country`` empty when the place has none),
+    ``any_key`` is ``type|*|week`` (for looking up a place with no country), ``start`` the matching
+    start day. Weeks start on Monday. Blocks do not depend on the rules."""
+
+    key: str
+    any_key: str
+    start: date
+
+
+def _monday(day: date) -> str:
+    return (day - timedelta(days=day.weekday())).isoformat()
+
+
+def block_of(m: Mention) -> Block | None:
+    """The block of a mention, or ``None`` when no mention of another article can link to it
+    (a cross-article link needs a known start and a known place: :func:`link_score`)."""
+    if m.start is None or not _place_known(m.place):
+        return None
+    week = _monday(m.start)
+    return Block(f"{m.type}|{m.place.country or ''}|{week}", f"{m.type}|*|{week}", m.start)
+
+
+def search_blocks(m: Mention, rules: MergeRules) -> tuple[list[str], list[str], date, date] | None:
+    """Where to look for mentions of other articles that ``m`` may link to: block keys, any-country
+    keys, and the range their start must fall in; ``None`` when ``m`` cannot link across articles.
+
+    A partner must be short too, so its start lies within ``[m.start - tol - (max_span - 1),
+    m.end + tol]``; its country is ``m``'s or none (two known countries that differ never match).
+    """
+    if not _short(m, rules) or not _place_known(m.place):
+        return None
+    tol = rules.date_tolerance_days
+    lo, hi = m.start - timedelta(days=tol + rules.max_span_days - 1), m.end + timedelta(days=tol)
+    weeks = sorted({_monday(lo + timedelta(days=i)) for i in range((hi - lo).days + 1)})
+    country = m.place.country
+    if country:
+        keys = [f"{m.type}|{c}|{w}" for w in weeks for c in (country, "")]
+        return keys, [], lo, hi
+    return [], [f"{m.type}|*|{w}" for w in weeks], lo, hi
+
+
+class MentionSource(Protocol):
+    """What :func:`recluster` reads from a store (``jobs.py`` passes the store)."""
+
+    def merge_mentions(self, ids: Sequence[str] = (), article_ids: Sequence[str] = ()) -> list[Mention]:
+        """Eligible mentions with one of these ids, or of one of these articles."""
+
+    def canonical_comembers(self, ids: Sequence[str]) -> list[str]:
+        """Ids of every mention in a stored canonical event with one of these mentions."""
+
+    def block_members(self, keys: Sequence[str], any_keys: Sequence[str]) -> list[tuple[str, date]]:
+        """``(mention id, start)`` of the mentions filed under these block keys or any-country keys."""
+
+
+def recluster(seeds: Sequence[str], source: MentionSource,
+              rules: MergeRules) -> tuple[list[str], list[CanonicalEvent]]:
+    """The mentions whose canonical events must be recomputed after ``seeds`` changed, and those events.
+
+    The group is closed under links (partners come from the same article, from the seeds' blocks,
+    or from the stored events of its members, so none is left half-linked even when the rules
+    changed since it was formed). Clustering a closed group alone gives what clustering every
+    stored mention would, so the result does not depend on batch boundaries.
+    """
+    group: dict[str, Mention] = {}
+    frontier = source.merge_mentions(ids=list(dict.fromkeys(seeds)))
+    while frontier:
+        group.update((m.id, m) for m in frontier)
+        members = set(source.canonical_comembers([m.id for m in frontier])) - group.keys()
+        searches = [s for s in (search_blocks(m, rules) for m in frontier) if s]
+        nearby: set[str] = set()
+        if searches:
+            keys = sorted({k for s in searches for k in s[0]})
+            any_keys = sorted({k for s in searches for k in s[1]})
+            for mention_id, start in source.block_members(keys, any_keys):
+                if mention_id not in group and any(lo <= start <= hi for _, _, lo, hi in searches):
+                    nearby.add(mention_id)
+        articles = sorted({m.article_id for m in frontier})
+        found = [c for c in source.merge_mentions(ids=sorted(members | nearby), article_ids=articles)
+                 if c.id not in group]
+        frontier = [c for c in found if c.id in members] + linked_to_any(
+            [c for c in found if c.id not in members], frontier, rules)
+    return list(group), canonicalise(group.values(), rules)

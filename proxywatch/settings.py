@@ -30,7 +30,7 @@ def _setting(default: Any, help: str) -> Any:
 class Settings:
     """Every setting proxywatch reads. Add a row here and it is loadable everywhere."""
 
-    db: str = _setting("proxywatch.duckdb", "DuckDB database file used by ingest, events and analysis commands")
+    db: str = _setting("proxywatch.duckdb", "DuckDB database file (or postgresql://... URL) used by ingest, events and analysis commands")
     max_file_mb: float = _setting(25.0, "input files larger than this many megabytes are refused with a message")
     max_article_chars: int = _setting(300_000, "articles longer than this many characters are refused (spaCy memory)")
     batch_size: int = _setting(32, "articles per database transaction while ingesting")

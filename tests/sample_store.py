@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place
 from proxywatch.store import Store
+from proxywatch.jobs import store_batch
 
 IRI = Party("an Iran-aligned militia", id="islamic-resistance-in-iraq", name="Islamic Resistance in Iraq",
             country="IRQ", kind="armed_group", sponsors=("IRN",))
@@ -89,7 +90,7 @@ def fill(store: Store) -> Store:
     by_article: dict[str, list[Event]] = {}
     for event in MENTIONS:
         by_article.setdefault(event.article_id, []).append(event)
-    store.write_batch([(ARTICLES[a], events) for a, events in by_article.items()])
+    store_batch(store, [(ARTICLES[a], events) for a, events in by_article.items()])
     store.sql("DELETE FROM canonical_mentions")
     store.sql("DELETE FROM canonical_events")
     for cid, ids in CANONICAL.items():
@@ -99,13 +100,13 @@ def fill(store: Store) -> Store:
     return store
 
 
-def merged_groups() -> list[list[str]]:
+def merged_groups(db: str = ":memory:") -> list[list[str]]:
     """The mention groups the merge stage itself makes of MENTIONS (sorted)."""
-    store = Store()
+    store = Store(db)
     by_article: dict[str, list[Event]] = {}
     for event in MENTIONS:
         by_article.setdefault(event.article_id, []).append(event)
-    store.write_batch([(ARTICLES[a], events) for a, events in by_article.items()])
+    store_batch(store, [(ARTICLES[a], events) for a, events in by_article.items()])
     rows = store.sql("SELECT list(event_id ORDER BY event_id) FROM canonical_mentions GROUP BY canonical_id")
     store.close()
     return sorted(r[0] for r in rows)
@@ -113,3 +114,13 @@ def merged_groups() -> list[list[str]]:
 
 def sample_store(path: str = ":memory:") -> Store:
     return fill(Store(path))
+
+
+def snapshot(store: Store) -> dict[str, list[tuple]]:
+    """Everything a store holds, in a fixed order: two stores built the same way compare equal."""
+    return {
+        "articles": store.sql("SELECT id, content_hash FROM articles ORDER BY id"),
+        "events": store.sql("SELECT id, article_id, record FROM events ORDER BY id, article_id"),
+        "canonical": store.sql("SELECT id, record FROM canonical_events ORDER BY id"),
+        "links": store.sql("SELECT canonical_id, event_id, article_id FROM canonical_mentions ORDER BY ALL"),
+    }

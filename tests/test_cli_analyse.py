@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from proxywatch.analyse.synthetic import generate, write_synthetic
 from proxywatch.cli import app
-from proxywatch.store.duck import Store
+from proxywatch.store import Store
 
 runner = CliRunner()
 TRUTH = generate(3)

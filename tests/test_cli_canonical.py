@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 from proxywatch import records as rec
 from proxywatch.cli import app
 from proxywatch.store import Store
+from proxywatch.jobs import store_batch
 
 runner = CliRunner()
 US = rec.Party("US forces", id="us-military", name="United States Armed Forces", country="USA", kind="military")
@@ -41,7 +42,7 @@ def db(tmp_path_factory) -> str:
                       url=None if source else "https://news.example/red-sea")
         batch.append((art, [_event(art, actor, place, day, rec.Count(i + 1, i + 1))]))
     with Store(path) as store:
-        store.write_batch(batch)
+        store_batch(store, batch)
     return path
 
 
@@ -88,7 +89,7 @@ def test_unmerged_mentions_are_reported(tmp_path):
     path = str(tmp_path / "old.duckdb")
     art = rec.Article(id="old-1", text="An article from an older proxywatch.", published="2024-01-04")
     with Store(path) as store:
-        store.write_batch([(art, [_event(art, US, BAGHDAD, "2024-01-04")])])
+        store_batch(store, [(art, [_event(art, US, BAGHDAD, "2024-01-04")])])
         store.sql("DELETE FROM canonical_mentions")
         store.sql("DELETE FROM canonical_events")
     result = runner.invoke(app, ["events", "--db", path, "--canonical"])

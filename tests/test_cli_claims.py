@@ -16,7 +16,8 @@ from proxywatch.cli import app
 from proxywatch.cli_claims import articles_for
 from proxywatch.ingest.readers import ReadOptions
 from proxywatch.records import Article
-from proxywatch.store.duck import Store
+from proxywatch.store import Store
+from proxywatch.jobs import store_batch
 
 CLI = [sys.executable, "-c", "from proxywatch.cli import main; main()"]
 DEMO = resources.files("proxywatch") / "data" / "demo" / "articles.jsonl"
@@ -33,7 +34,7 @@ def _one_line_error(result, needle: str) -> None:
 def db(tmp_path):
     path = tmp_path / "store.duckdb"
     with Store(path) as store:
-        store.write_batch([(Article("stored-1", "Nothing happened.", published="2024-02-01"), [])])
+        store_batch(store, [(Article("stored-1", "Nothing happened.", published="2024-02-01"), [])])
     return str(path)
 
 

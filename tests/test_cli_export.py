@@ -100,3 +100,21 @@ def test_network_errors_and_empty_note(db, tmp_path):
     assert result.exit_code == 2 and "--plot writes .png or .html" in result.output
     result = _run("network", "--db", db, "--since", "2030-01-01")
     assert result.exit_code == 0 and "note: no events matched" in result.output
+
+
+def test_event_lake_round_trip_through_the_command_line(db, tmp_path):
+    lake, target = tmp_path / "lake", tmp_path / "copy.duckdb"
+    wrong = _run("export", "--db", db, "-f", "csv", "--partition-by", "month", "-o", lake)
+    assert wrong.exit_code == 2 and "use it with --format parquet" in wrong.output and not lake.exists()
+    made = _run("export", "--db", db, "-f", "parquet", "--partition-by", "month", "--source", "all-mentions", "-o", lake)
+    assert made.exit_code == 0 and "8 events written" in made.output, made.output
+    read = _run("ingest-events", lake, "--db", target)
+    assert read.exit_code == 0 and "5 new" in read.output and "events stored: 8" in read.output, read.output
+    missing = _run("ingest-events", tmp_path / "none", "--db", target)
+    assert missing.exit_code == 2 and "no such folder" in missing.output
+
+
+def test_a_bad_dask_address_is_refused_before_anything_is_read(tmp_path):
+    result = _run("ingest", tmp_path / "nothing.jsonl", "--db", tmp_path / "x.duckdb", "--dask", "localhost")
+    assert result.exit_code == 2 and "--dask takes local, local:N" in result.output
+    assert not (tmp_path / "x.duckdb").exists()

@@ -315,3 +315,27 @@ def test_parties_and_places_that_name_nothing_count_as_unknown():
     jets = m("a", 1, actor=Party("Fighter jets", kind="military"), target=Party("over 60 targets"),
              place=Place("somewhere"), mode="missile")
     assert len(groups([m("a", 0), jets])) == 1
+
+
+# --- blocks ------------------------------------------------------------------------------------------
+
+def test_a_mention_is_filed_by_type_country_and_monday_of_its_week():
+    from proxywatch.merge import block_of
+
+    sunday = m("a", 0, place=BAGHDAD, day="2024-01-07")
+    assert block_of(sunday).key == "ASSAULT|IRQ|2024-01-01" and block_of(sunday).any_key == "ASSAULT|*|2024-01-01"
+    sea = m("b", 0, place=Place("the Red Sea", "Red Sea", None, None, 20.0, 38.0, "sea"), day="2024-01-08")
+    assert block_of(sea).key == "ASSAULT||2024-01-08"
+    assert block_of(m("c", 0, place=None, day="2024-01-08")) is None  # links only inside its article
+
+
+def test_the_search_reaches_the_next_week_and_places_without_a_country():
+    from proxywatch.merge import search_blocks
+
+    keys, any_keys, lo, hi = search_blocks(m("a", 0, place=BAGHDAD, day="2024-01-07"), RULES)
+    assert keys == ["ASSAULT|IRQ|2024-01-01", "ASSAULT||2024-01-01", "ASSAULT|IRQ|2024-01-08", "ASSAULT||2024-01-08"]
+    assert any_keys == [] and (lo.isoformat(), hi.isoformat()) == ("2024-01-04", "2024-01-08")
+    sea = Place("the Red Sea", "Red Sea", None, None, 20.0, 38.0, "sea")
+    assert search_blocks(m("b", 0, place=sea, day="2024-01-11"), RULES)[1] == ["ASSAULT|*|2024-01-08"]
+    long = m("c", 0, place=BAGHDAD, day="2024-01-01", end="2024-01-20")
+    assert search_blocks(long, RULES) is None

@@ -44,7 +44,7 @@ from proxywatch.analyse.series import (
     first_day,
 )
 from proxywatch.errors import ProxywatchError
-from proxywatch.store.duck import EventQuery
+from proxywatch.store import EventQuery
 
 __all__ = ["Segment", "Change", "ChangePoints", "poisson_cost", "detect", "changepoints", "LR_HALF_WIDTH",
            "DEFAULT_PENALTY", "DEFAULT_MIN_DAYS"]

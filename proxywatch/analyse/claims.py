@@ -31,7 +31,7 @@ from typing import Any, Sequence
 
 from proxywatch.analyse.source import relation
 from proxywatch.records import Article, Event
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store
 
 __all__ = [
     "VERDICTS", "Claim", "Coverage", "Corroboration", "ClaimCheck", "claims_of", "select_claims",

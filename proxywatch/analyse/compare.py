@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from proxywatch.analyse.rates import LEVEL, Rate, RateRatio, poisson_rate, rate_ratio
 from proxywatch.analyse.series import Coverage, Reader, coverage
 from proxywatch.errors import ProxywatchError
-from proxywatch.store.duck import EventQuery
+from proxywatch.store import EventQuery
 
 __all__ = ["Window", "Comparison", "parse_window", "compare", "DEFAULT_WINDOW"]
 

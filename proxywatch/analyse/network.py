@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from proxywatch.analyse.countries import country_name
 from proxywatch.analyse.source import relation
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store
 
 if TYPE_CHECKING:  # networkx is imported only when a graph is built
     import networkx

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 from typing import Any, Protocol, Sequence
 
 from proxywatch.analyse.source import relation
-from proxywatch.store.duck import EventQuery
+from proxywatch.store import EventQuery
 
 __all__ = [
     "Reader", "PERIODS", "SPLITS", "TrendRow", "Trend", "trend", "Coverage", "coverage", "first_day",

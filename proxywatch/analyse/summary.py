@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store
 
 __all__ = ["TypeMonth", "ActorCount", "events_by_type_and_month", "top_actors"]
 

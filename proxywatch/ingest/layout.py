@@ -88,6 +88,7 @@ class Layout:
     lead: tuple[int, int] | None         # the first body paragraph (its body part)
     paragraphs: tuple[tuple[int, int], ...]
     _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+    _turn_starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
 
     def region_at(self, offset: int) -> Region | None:
         """The non-body region that covers ``offset``, if any."""
@@ -131,7 +132,7 @@ class Layout:
 
     def turn_at(self, offset: int) -> Turn | None:
         """The speaker turn whose label or body holds ``offset``."""
-        turn = _turn_of(self.turns, [t.label_start for t in self.turns], offset)
+        turn = _turn_of(self.turns, self._turn_starts, offset)
         return turn if turn is not None and offset < max(turn.body_end, turn.label_end) else None
 
     def counts(self) -> dict[str, int]:
@@ -404,7 +405,8 @@ questions question jump take taking open floor happy glad pleased ready cover jo
 patience advance time appreciate sorry confusion format briefing phone line lines mute muted call calling
 reporters reporter turn over hand leave refer information details updated posted informed along pass
 follow afternoon morning evening welcome everybody's afternoon's through detailed address top here's hello
-yet could today's you'd there's should may might please remarks after my opening statement
+yet could today's you'd there's should may might please remarks after my opening statement sir ma'am
+calls call out read
 """.split())
 _CUES: tuple[tuple[str, re.Pattern[str]], ...] = ()  # filled below from RULES
 
@@ -597,6 +599,10 @@ RULES: tuple[Rule, ...] = (
              r"(?:that|very|too) much|quite a bit to cover|at the top|get (?:started|going)|go ahead and (?:get started|"
              r"start|begin)|be quick|go through some|jump (?:right )?in|kick (?:it |things )?off|over the phone|"
              r"briefing format|sorry for any confusion)\b", re.IGNORECASE)),
+    Rule("procedural-handover", "procedural", "handing the floor to another speaker: 'With that, I'll turn it over to …'",
+         "SECRETARY DOE: With that, I'll turn it over to the Chairman.", "talk",
+         _rx(r"\b(?:turn|hand|pass) (?:it|things|the floor|the podium) (?:over |back )?(?:over )?to (?:the |our |my )?"
+             r"[A-Za-z][\w.\-]*(?: (?:of|the|[A-Z][\w.\-]*)){0,6}", re.IGNORECASE)),
     Rule("procedural-questions", "procedural", "turning to questions: 'happy to take your questions', 'With that, …'",
          "MS. ROE: With that, happy to take your questions.", "talk",
          _rx(r"\b(?:(?:happy|glad|ready|pleased) to (?:jump in and )?take (?:your |some |a few )?questions|take "
@@ -613,7 +619,7 @@ RULES: tuple[Rule, ...] = (
              r"I(?:'d| would)? refer you(?: back)? to [A-Z][\w.\-]*(?: [A-Z][\w.\-]*)*(?: for [^.]{0,60})?|"
              r"(?:I(?:'ll| will) )?(?:just )?leave it (?:at that|there)|I (?:don't|do not) have (?:an? )?(?:exact|"
              r"specific|more|further|any|anything)(?: [a-z]+){0,2}(?: (?:for you|to (?:share|provide|announce|"
-             r"offer)))?(?: (?:just yet|at this time|right now|today|yet))?|(?:we|I)(?:'ll| will) (?:be sure to )?"
+             r"offer|read out)(?: for you)?))?(?: (?:just yet|at this time|right now|today|yet))?|(?:we|I)(?:'ll| will) (?:be sure to )?"
              r"(?:keep you (?:updated|posted|informed)|pass (?:that|this|the) (?:information )?along|get back to you|"
              r"follow up)|(?:as|when) we have (?:more |any )?(?:updates|information)(?: on [^,]{0,60})?|take that "
              r"question)\b", re.IGNORECASE)),
@@ -810,9 +816,10 @@ def read_layout(text: str, title: str | None = None) -> Layout:
 
     regions = tuple(_settle(build.regions))
     starts = tuple(r.start for r in regions)
-    draft = Layout(len(text), regions, transcript, tuple(turns), dateline, None, tuple(paragraphs), starts)
+    turn_starts = tuple(t.label_start for t in turns)
+    draft = Layout(len(text), regions, transcript, tuple(turns), dateline, None, tuple(paragraphs), starts, turn_starts)
     return Layout(len(text), regions, transcript, tuple(turns), dateline, _lead(text, draft), tuple(paragraphs),
-                  starts)
+                  starts, turn_starts)
 
 
 def dateline_rule(text: str, dateline: Dateline) -> str:
@@ -891,9 +898,8 @@ def _settle(regions: list[Region]) -> list[Region]:
 def _lead(text: str, layout: Layout) -> tuple[int, int] | None:
     """The first paragraph with at least six words of body, from its first body word; in a transcript, the
     first such paragraph spoken by an official (not a reporter or a moderator)."""
-    starts = [t.label_start for t in layout.turns]
     for ps, pe in layout.paragraphs:
-        turn = _turn_of(layout.turns, starts, ps)
+        turn = _turn_of(layout.turns, layout._turn_starts, ps)
         if turn is not None and turn.role != "official":
             continue
         spans = [(s, e) for s, e in layout.body_spans(ps, pe) if re.search(r"[A-Za-z]", text[s:e])]

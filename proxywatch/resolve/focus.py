@@ -45,7 +45,7 @@ import pycountry
 from proxywatch.ingest.layout import Layout
 from proxywatch.resolve.gazetteer import COUNTRY_NAMES, PARTY_WORDS, country_name
 from proxywatch.resolve.kb import KnowledgeBase
-from proxywatch.resolve.names import normalize
+from proxywatch.resolve.names import normalize, strip_article
 
 __all__ = ["SOURCE_WEIGHT", "ROLE_WEIGHT", "NEWSROOMS", "SEATS", "MIN_SCORE", "MIN_SHARE", "MIN_MARGIN", "MIN_COVER",
            "CHECKS", "Check", "check", "DATELINE_RULES", "DatelineRule", "PlaceMention", "FocusPlace", "FocusCountry",
@@ -85,6 +85,7 @@ _SHIP_PREFIXES = frozenset(("USS", "USNS", "HMS", "M/V", "MV", "M/T", "MT", "INS
 _COMPOUND_TAILS = frozenset("flagged owned operated registered based backed aligned supported led affiliated "
                             "designated made sponsored funded allied bound controlled held".split())
 _CONNECTORS = frozenset(("of", "al", "el", "the", "de", "bin", "ibn", "and"))
+_NOT_FIRST = _CONNECTORS - {"al", "el"}  # "Al Fashir", "El Fasher" may open a name
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}(?:-[A-Za-z]+)*|[A-Za-z][\w'’.\-/]*[\w]|[A-Za-z]|[^\w\s]")
 # words that are never a place on their own
 _GENERIC = frozenset("east west north south central capital middle northern southern eastern western upper lower "
@@ -229,7 +230,7 @@ class _Finder:
             return None
         self.budget -= 1
         entry = self.gazetteer.lookup(phrase)
-        if entry is None or normalize(entry.name) != key:
+        if entry is None or strip_article(normalize(entry.name)) != strip_article(key):
             return None
         return entry.name, entry.country, entry.precision
 
@@ -254,7 +255,7 @@ class _Finder:
             role = _role((before + words[max(0, i - 8):i])[-8:])
             head = (normalize(words[i]).split() or [""])[0]
             known = head in self.first_words
-            if (known or role == "place") and words[i].lower() not in _CONNECTORS:
+            if (known or role == "place") and words[i].lower() not in _NOT_FIRST:
                 for n in range(min(_MAX_RUN if known else 3, len(words) - i), 0, -1):
                     if words[i + n - 1].lower() in _CONNECTORS:
                         continue

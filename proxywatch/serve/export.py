@@ -5,7 +5,10 @@ from DuckDB a batch at a time and each text form is written by a small Python wr
 stream (:func:`write_export`), so a file, standard output or an HTTP response take the same rows
 and an export of millions of events never sits in memory whole. Parquet is written by DuckDB's
 ``COPY`` (a binary file). :func:`export_events` writes a file: under a temporary name next to the
-target, renamed when complete, so a failed export leaves no half-written file.
+target, renamed when complete, so a failed export leaves no half-written file. A PostgreSQL store
+is first copied in bulk chunks into a temporary DuckDB file (:func:`duckdb_view`), which the same
+SQL then reads. ``--partition-by month`` writes an event lake instead: a folder of Parquet files,
+one per month of the start date, that ``ingest-events`` reads back (:func:`export_lake`).
 
 Every CSV-like form (csv, acled, polecat) neutralises cells a spreadsheet would run as a formula
 (:mod:`proxywatch.serve.cells`). Nothing is left out silently: each form reports how many events
@@ -22,6 +25,9 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -34,11 +40,12 @@ from proxywatch.errors import ProxywatchError
 from proxywatch.serve.acled import ACLED_COLUMNS, AcledContext, acled_row
 from proxywatch.serve.cells import csv_writer, neutralise_array
 from proxywatch.serve.plover import POLECAT_COLUMNS, PloverContext, plover_record, polecat_row
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store
 
 __all__ = [
     "EXPORT_FORMATS", "TEXT_FORMATS", "EXPORT_SOURCES", "CSV_COLUMNS", "ACLED_COLUMNS", "POLECAT_COLUMNS",
-    "LEFT_OUT_REASONS", "ExportResult", "export_rows", "write_export", "export_events", "check_output_path",
+    "LEFT_OUT_REASONS", "PARTITIONS", "ExportResult", "export_rows", "write_export", "export_events",
+    "export_lake", "check_output_path", "check_lake_path", "duckdb_view",
 ]
 
 EXPORT_FORMATS = ("csv", "jsonl", "parquet", "geojson", "acled", "plover", "polecat")
@@ -107,7 +114,8 @@ _MENTION_ROWS = (
     "e.aggregate_min, e.aggregate_max, 1 AS mentions, 1 AS sources, [e.article_id] AS article_ids, "
     "list_filter([a.source], lambda s: s IS NOT NULL) AS source_names, "
     "list_filter([a.url], lambda u: u IS NOT NULL) AS urls, e.evidence_text AS evidence, e.confidence, "
-    "e.record, a.published_date AS published, a.ingested_at AS updated, e.article_id AS sort_key "
+    "e.record, a.published_date AS published, a.ingested_at AS updated, a.record AS article_record, "
+    "e.article_id AS sort_key "
     "FROM {rel} e LEFT JOIN articles a ON a.id = e.article_id WHERE {where}"
 )
 
@@ -120,7 +128,7 @@ _CANONICAL_ROWS = (
     "NULL::INTEGER AS aggregate_min, NULL::INTEGER AS aggregate_max, e.mentions, e.sources, "
     "coalesce(l.article_ids, []) AS article_ids, coalesce(l.source_names, []) AS source_names, "
     "coalesce(l.urls, []) AS urls, l.evidence, NULL::DOUBLE AS confidence, e.record, l.published, l.updated, "
-    "'' AS sort_key "
+    "NULL::VARCHAR AS article_record, '' AS sort_key "
     "FROM canonical_events e LEFT JOIN ("
     "  SELECT cm.canonical_id, list(DISTINCT cm.article_id ORDER BY cm.article_id) AS article_ids, "
     "  list(DISTINCT a.source ORDER BY a.source) FILTER (WHERE a.source IS NOT NULL) AS source_names, "
@@ -328,6 +336,12 @@ def write_export(store: Store, fmt: str, out: TextIO, query: EventQuery | None =
     _check(fmt, source)
     if fmt not in TEXT_FORMATS:
         raise ProxywatchError(f"--format {fmt} writes a binary file: give a file name, not a text stream")
+    with duckdb_view(store) as duck:
+        return _write_text(duck, fmt, out, query, source, keep_unlocated, kb)
+
+
+def _write_text(store: Store, fmt: str, out: TextIO, query: EventQuery | None, source: str, keep_unlocated: bool,
+                kb: Any) -> ExportResult:
     tally = _Tally()
     if fmt == "csv":
         _write_csv(store, query or EventQuery(), source, out, tally)
@@ -355,13 +369,38 @@ def _write_parquet(store: Store, query: EventQuery, source: str, target: Path) -
         raise ProxywatchError(f"{target}: export failed ({str(exc).splitlines()[0]})") from None
 
 
+@contextmanager
+def duckdb_view(store: Store, beside: Path | None = None) -> Iterator[Store]:
+    """The store itself when it is DuckDB; else a temporary DuckDB copy (next to ``beside``), removed after."""
+    if store.dialect == "duckdb":
+        yield store
+        return
+    folder = beside.parent if beside is not None else None
+    with tempfile.TemporaryDirectory(prefix=".proxywatch-export-", dir=folder) as tmp, \
+            Store(Path(tmp) / "export.duckdb") as copy:
+        store.copy_into(copy)
+        yield copy
+
+
 def export_events(store: Store, fmt: str, path: Path, query: EventQuery | None = None,
-                  source: str = "canonical", *, keep_unlocated: bool = False, kb: Any = None) -> ExportResult:
-    """Write the events selected by ``query`` from ``source`` to the file ``path`` in ``fmt``."""
+                  source: str = "canonical", *, keep_unlocated: bool = False, kb: Any = None,
+                  partition_by: str | None = None) -> ExportResult:
+    """Write the events selected by ``query`` from ``source`` to the file ``path`` in ``fmt``; with
+    ``partition_by`` (parquet only), an event lake in the new folder ``path`` (:func:`export_lake`)."""
     _check(fmt, source)
+    if partition_by is not None:
+        if fmt != "parquet":
+            raise ProxywatchError("--partition-by writes Parquet: use it with --format parquet")
+        return export_lake(store, path, query, source, partition_by)
     check_output_path(path)
-    if store.path != ":memory:" and Path(store.path).resolve() == path.resolve():
+    if store.dialect == "duckdb" and store.path != ":memory:" and Path(store.path).resolve() == path.resolve():
         raise ProxywatchError(f"{path}: is the database being exported; choose another --output")
+    with duckdb_view(store, path) as duck:
+        return _export_file(duck, fmt, path, query, source, keep_unlocated, kb)
+
+
+def _export_file(store: Store, fmt: str, path: Path, query: EventQuery | None, source: str, keep_unlocated: bool,
+                 kb: Any) -> ExportResult:
     part = path.with_name(f".{path.name}.part")
     try:
         if fmt == "parquet":
@@ -369,13 +408,55 @@ def export_events(store: Store, fmt: str, path: Path, query: EventQuery | None =
             result = ExportResult(path=path, format=fmt, rows=n, note="" if n else _empty_note(store, source))
         else:
             with open(part, "w", encoding="utf-8", newline="") as out:
-                result = write_export(store, fmt, out, query, source, keep_unlocated=keep_unlocated, kb=kb)
+                result = _write_text(store, fmt, out, query, source, keep_unlocated, kb)
             result = ExportResult(path=path, format=fmt, rows=result.rows, left_out=result.left_out,
                                   note=result.note, left_out_by=result.left_out_by)
         os.replace(part, path)
     finally:
         part.unlink(missing_ok=True)
     return result
+
+
+# --- the event lake --------------------------------------------------------------------------------
+# ``--partition-by month``: the parquet columns plus each row's record and, for mentions, its
+# article's record (what ``ingest-events`` needs to store and merge them elsewhere), in one folder per
+# month of the start date (``month=2024-01/``, ``month=undated/``), Hive-style.
+PARTITIONS = ("month",)
+
+
+def check_lake_path(path: Path) -> None:
+    """A lake is written into a new (or empty) folder, never over a file or a folder's contents."""
+    if path.exists() and not (path.is_dir() and not any(path.iterdir())):
+        raise ProxywatchError(f"{path}: already exists; --partition-by writes a new (or empty) folder")
+    if not path.parent.is_dir():
+        raise ProxywatchError(f"{path}: folder {path.parent} does not exist")
+
+
+def export_lake(store: Store, path: Path, query: EventQuery | None = None, source: str = "all-mentions",
+                partition_by: str = "month") -> ExportResult:
+    """Write the selected events as an event lake in the new folder ``path`` (complete, or not at all)."""
+    if partition_by not in PARTITIONS:
+        raise ProxywatchError(f"--partition-by must be one of {', '.join(PARTITIONS)}, got {partition_by!r}")
+    check_lake_path(path)
+    rows, params = _rows_sql(source, query or EventQuery())
+    select = ("SELECT " + ", ".join(f"r.{c}" for c in CSV_COLUMNS) + ", r.record, r.article_record AS article, "
+              "coalesce(strftime(r.date_start, '%Y-%m'), 'undated') AS month")
+    part = path.with_name(f".{path.name}.part")
+    with duckdb_view(store, path) as duck:
+        try:
+            sql = (f"COPY ({select} FROM ({rows}) r{_ORDER}) TO {_literal(str(part))} "
+                   f"(FORMAT parquet, PARTITION_BY ({partition_by}), WRITE_PARTITION_COLUMNS false)")
+            try:
+                n = int(duck.sql(sql, params)[0][0])
+            except duckdb.Error as exc:
+                raise ProxywatchError(f"{path}: export failed ({str(exc).splitlines()[0]})") from None
+            if path.exists():
+                path.rmdir()
+            os.replace(part, path)
+        finally:
+            shutil.rmtree(part, ignore_errors=True)
+        note = "" if n else _empty_note(duck, source)
+    return ExportResult(path=path, format="parquet", rows=n, note=note)
 
 
 def _empty_note(store: Store, source: str) -> str:

@@ -1,5 +1,6 @@
-"""Store: the DuckDB database of articles and events, written through one path."""
+"""Store: articles, events and canonical events in DuckDB (default) or PostgreSQL, written in bulk."""
 
-from proxywatch.store.duck import EVENT_COLUMNS, EventQuery, Store
+from proxywatch.store.base import EVENT_COLUMNS, EventQuery, Store, is_postgres
+from proxywatch.store import pg, duck  # noqa: F401,E402  (each registers its backend; PostgreSQL first)
 
-__all__ = ["Store", "EventQuery", "EVENT_COLUMNS"]
+__all__ = ["Store", "EventQuery", "EVENT_COLUMNS", "is_postgres"]

@@ -12,7 +12,7 @@ from stats_rows import add_daily
 from proxywatch.analyse.changepoints import changepoints, detect, poisson_cost
 from proxywatch.analyse.series import DailySeries
 from proxywatch.errors import ProxywatchError
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store
 
 START = date(2024, 1, 1)
 
@@ -86,8 +86,8 @@ def test_short_series_has_no_changes():
     assert detect(_series([3, 0, 0])).changes == ()
 
 
-def test_store_path_uses_since_until_window_and_filters():
-    with Store() as store:
+def test_store_path_uses_since_until_window_and_filters(db):
+    with Store(db) as store:
         add_daily(store, "2024-01-01", [2] * 40 + [0] * 40, target_country="USA")
         add_daily(store, "2024-01-01", [1] * 80, target_country="ISR")
         result = changepoints(store, EventQuery(target_country="USA"))
@@ -100,13 +100,13 @@ def test_store_path_uses_since_until_window_and_filters():
         assert window.series.counts[-1] == 0
 
 
-def test_empty_store_is_an_error():
-    with Store() as store, pytest.raises(ProxywatchError, match="no dated events"):
+def test_empty_store_is_an_error(db):
+    with Store(db) as store, pytest.raises(ProxywatchError, match="no dated events"):
         changepoints(store)
 
 
-def test_default_window_runs_from_the_first_matching_event_to_the_end_of_coverage():
-    with Store() as store:
+def test_default_window_runs_from_the_first_matching_event_to_the_end_of_coverage(db):
+    with Store(db) as store:
         add_daily(store, "2020-01-03", [1], target_country="IRN")  # an old event recalled in passing
         add_daily(store, "2024-01-01", [1] * 30, target_country="USA")
         store.sql("INSERT INTO articles (id, content_hash, published_date, text, record, ingested_at) "

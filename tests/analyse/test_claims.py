@@ -19,7 +19,8 @@ from proxywatch.analyse.claims import (
     verdict,
 )
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store
+from proxywatch.jobs import store_batch
 
 US = Party("US forces", id="us-military", country="USA", kind="military")
 MILITIA = Party("Iran-backed militias", country="IRQ", kind="armed_group", sponsors=("IRN",))
@@ -47,8 +48,8 @@ def _weekly_articles(first: str, weeks: int, prefix: str = "news") -> list[Artic
 
 
 @pytest.fixture()
-def store():
-    with Store() as s:
+def store(db):
+    with Store(db) as s:
         yield s
 
 
@@ -128,14 +129,14 @@ def test_a_window_without_start_is_not_enough_data_and_says_why():
 def test_coverage_counts_weeks_with_another_article_published(store):
     arts = _weekly_articles("2024-02-02", 2) + [Article("claimer", "t", published="2024-02-20"),
                                                 Article("old", "t", published="2023-01-01")]
-    store.write_batch([(a, []) for a in arts])
+    store_batch(store, [(a, []) for a in arts])
     cover = coverage(store, "2024-02-02", "2024-02-29", exclude_article="claimer")
     assert (cover.weeks, cover.covered_weeks, cover.articles) == (4, 2, 2)
 
 
 def test_negated_claim_with_stored_attacks_after_its_start_is_inconsistent(store):
-    store.write_batch([(a, []) for a in _weekly_articles("2024-02-02", 3)])
-    store.write_batch([(Article("other", "t", published="2024-02-10"),
+    store_batch(store, [(a, []) for a in _weekly_articles("2024-02-02", 3)])
+    store_batch(store, [(Article("other", "t", published="2024-02-10"),
                         [_event("after", "other", "2024-02-08"), _event("before", "other", "2024-01-25"),
                          _event("syria", "other", "2024-02-09", country="SYR")])])
     check = check_claim(store, _claim(), source="mentions")
@@ -144,15 +145,15 @@ def test_negated_claim_with_stored_attacks_after_its_start_is_inconsistent(store
 
 
 def test_the_claims_own_article_is_not_counted(store):
-    store.write_batch([(a, []) for a in _weekly_articles("2024-02-02", 3)])
-    store.write_batch([(Article("claimer", "t", published="2024-02-19"), [_event("own", "claimer", "2024-02-08")])])
+    store_batch(store, [(a, []) for a in _weekly_articles("2024-02-02", 3)])
+    store_batch(store, [(Article("claimer", "t", published="2024-02-19"), [_event("own", "claimer", "2024-02-08")])])
     check = check_claim(store, _claim(), source="mentions")
     assert (check.count, check.verdict) == (0, "consistent")
 
 
 def test_aggregates_negations_and_other_statuses_in_the_store_are_not_counted_as_events(store):
-    store.write_batch([(a, []) for a in _weekly_articles("2024-02-02", 3)])
-    store.write_batch([(Article("other", "t", published="2024-02-10"), [
+    store_batch(store, [(a, []) for a in _weekly_articles("2024-02-02", 3)])
+    store_batch(store, [(Article("other", "t", published="2024-02-10"), [
         _event("agg", "other", "2024-02-03", aggregate=Count(5)), _event("neg", "other", "2024-02-04", negated=True),
         _event("plan", "other", "2024-02-05", status="planned")])])
     check = check_claim(store, _claim(), source="mentions")
@@ -171,7 +172,7 @@ def _canonical(store: Store, cid: str, day: str, articles: list[str], country: s
 
 
 def test_canonical_events_count_once_and_those_only_the_claim_reported_are_left_out(store):
-    store.write_batch([(a, []) for a in _weekly_articles("2024-02-02", 3)])
+    store_batch(store, [(a, []) for a in _weekly_articles("2024-02-02", 3)])
     _canonical(store, "c-merged", "2024-02-08", ["news-0", "news-1", "claimer"])
     _canonical(store, "c-own", "2024-02-09", ["claimer"])
     _canonical(store, "c-syria", "2024-02-09", ["news-1"], country="SYR")
@@ -182,8 +183,8 @@ def test_canonical_events_count_once_and_those_only_the_claim_reported_are_left_
 
 
 def test_events_without_a_known_actor_are_reported_beside_the_count(store):
-    store.write_batch([(a, []) for a in _weekly_articles("2024-02-02", 3)])
-    store.write_batch([(Article("other", "t", published="2024-02-10"), [
+    store_batch(store, [(a, []) for a in _weekly_articles("2024-02-02", 3)])
+    store_batch(store, [(Article("other", "t", published="2024-02-10"), [
         _event("by-militia", "other", "2024-02-05", actor=MILITIA), _event("unknown", "other", "2024-02-06"),
         _event("undated", "other", None, actor=MILITIA)])])
     check = check_claim(store, _claim(sponsor="IRN", min=5, max=None), source="mentions")
@@ -194,7 +195,7 @@ def test_events_without_a_known_actor_are_reported_beside_the_count(store):
 
 
 def test_corroborating_claims_closest_in_window_come_first(store):
-    store.write_batch([(Article("far", "t", published="2024-03-01"), [
+    store_batch(store, [(Article("far", "t", published="2024-03-01"), [
         _event("far", "far", "2023-10-01", "2024-03-01", aggregate=Count(200))]),
         (Article("near", "t", published="2024-02-20"), [
             _event("near", "near", "2024-02-02", "2024-02-20", aggregate=Count(1))])])
@@ -205,7 +206,7 @@ def test_corroborating_claims_closest_in_window_come_first(store):
 
 def test_an_empty_source_is_detected(store):
     assert source_is_empty(store, "canonical") and source_is_empty(store, "mentions")
-    store.write_batch([(Article("a", "t"), [_event("one", "a", "2024-02-08")])])
+    store_batch(store, [(Article("a", "t"), [_event("one", "a", "2024-02-08")])])
     assert not source_is_empty(store, "mentions") and not source_is_empty(store, "canonical")  # merged on write
     store.sql("DELETE FROM canonical_events")  # a database whose mentions were never merged
     assert not source_is_empty(store, "mentions") and source_is_empty(store, "canonical")

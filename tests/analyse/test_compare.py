@@ -9,12 +9,12 @@ from stats_rows import add_daily, add_event
 
 from proxywatch.analyse.compare import compare, parse_window
 from proxywatch.errors import ProxywatchError
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store
 
 
 @pytest.fixture
-def store():
-    with Store() as s:
+def store(db):
+    with Store(db) as s:
         yield s
 
 

@@ -19,7 +19,7 @@ from proxywatch.analyse.compare import compare
 from proxywatch.analyse.series import coverage, daily_counts, first_day, trend
 from proxywatch.cli import app
 from proxywatch.serve.charts import changepoints_chart, left_out_subtitle, trend_chart
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store
 
 
 def _fill(store: Store) -> None:

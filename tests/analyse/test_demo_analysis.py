@@ -15,7 +15,7 @@ from proxywatch import jobs
 from proxywatch.analyse.changepoints import changepoints
 from proxywatch.analyse.compare import compare
 from proxywatch.ingest.readers import ReadOptions
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store
 
 DEMO = resources.files("proxywatch") / "data" / "demo" / "articles.jsonl"
 

@@ -10,11 +10,12 @@ from proxywatch.analyse.network import sponsor_network, to_networkx
 from proxywatch.records import Article, Event, Evidence, Party
 from proxywatch.serve.graph import layout, plot_network
 from proxywatch.store import EventQuery, Store
+from proxywatch.jobs import store_batch
 
 
 @pytest.fixture()
-def store():
-    with sample_store() as s:
+def store(db):
+    with sample_store(db) as s:
         yield s
 
 
@@ -48,13 +49,13 @@ def test_filters_narrow_the_network(store):
     assert sponsor_network(store, EventQuery(since="2030-01-01")).nodes == ()
 
 
-def test_a_kb_id_joins_differently_written_actors_and_sponsors_are_per_event():
+def test_a_kb_id_joins_differently_written_actors_and_sponsors_are_per_event(db):
     def event(eid, text, sponsors):
         return Event(id=eid, article_id="a", type="ASSAULT", evidence=Evidence("s", 0, 1),
                      actor=Party(text, id="kh", name="Kata'ib Hezbollah", sponsors=sponsors),
                      target=Party("a base", country="USA", kind="military"))
-    with Store() as store:
-        store.write_batch([(Article("a", "s"), [event("1", "KH", ("IRN",)), event("2", "Kataib Hizballah", ()),
+    with Store(db) as store:
+        store_batch(store, [(Article("a", "s"), [event("1", "KH", ("IRN",)), event("2", "Kataib Hizballah", ()),
                                                  event("3", "the brigades", ("IRN", "IRN"))])])
         net = sponsor_network(store, source="mentions")
     edges = _edges(net)

@@ -8,12 +8,12 @@ import pytest
 from stats_rows import add_daily, add_event
 
 from proxywatch.analyse.series import coverage, daily_counts, trend
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store
 
 
 @pytest.fixture
-def store():
-    with Store() as s:
+def store(db):
+    with Store(db) as s:
         yield s
 
 

@@ -8,7 +8,7 @@ from proxywatch.analyse.changepoints import changepoints
 from proxywatch.analyse.compare import compare
 from proxywatch.analyse.series import daily_counts
 from proxywatch.analyse.synthetic import generate, write_synthetic
-from proxywatch.store.duck import EventQuery, Store
+from proxywatch.store import EventQuery, Store
 
 SEEDS = range(20)
 

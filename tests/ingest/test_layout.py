@@ -120,6 +120,10 @@ ROWS: dict[str, tuple[str, str | None, str, str]] = {
         "MS. ROE: The carrier entered the region. With that, happy to take your questions.", None,
         "With that, happy to take your questions.",
         "MS. ROE: With that strike, the militia lost its last launcher."),
+    "procedural-handover": (
+        "SECRETARY DOE: The strikes are over. With that, I'll turn it over to General Roe of the Joint Staff.", None,
+        "With that, I'll turn it over to General Roe of the Joint Staff.",
+        "SECRETARY DOE: The militia will turn over its weapons to the army."),
     "procedural-logistics": (
         "MR. DOE: Please keep your phones on mute, and I'll call on reporters after my remarks.\n\nQ: Sure.", None,
         "Please keep your phones on mute, and I'll call on reporters after my remarks.",

@@ -19,6 +19,7 @@ from proxywatch.cli import app
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place
 from proxywatch.serve.export import export_events
 from proxywatch.store import Store
+from proxywatch.jobs import store_batch
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")  # OWASP's list
 PAYLOADS = ("=HYPERLINK(\"http://x.invalid\",\"a\")", "+1+2", "-2+3", "@SUM(1,2)", "\t=1+1", "\r=1+1")
@@ -42,7 +43,7 @@ def _hostile_store(path: str) -> Store:
             date=DateSpan(f"2024-03-0{i + 1}", f"2024-03-0{i + 1}", "day"),
             fatalities=Count(2, 2), evidence=Evidence(text, 0, len(text)), confidence=0.7)])
     store = Store(path)
-    store.write_batch([(a, e) for a, e in zip(articles, events)])
+    store_batch(store, [(a, e) for a, e in zip(articles, events)])
     return store
 
 

@@ -120,8 +120,9 @@ def test_mentions_are_weighed_by_where_and_how(kb):
     assert found.focus_country == "SDN"
     top = found.countries[0]
     assert top.code == "SDN" and top.sources == ("headline", "lead", "body")
-    assert top.score == pytest.approx(SOURCE_WEIGHT["headline"] + SOURCE_WEIGHT["lead"] + ROLE_WEIGHT["demonym"])
-    assert found.places[0].name == "Sudan"
+    # headline "in Sudan", lead "Darfur, Sudan" and "in El Fasher" (a city, after a locative word), a demonym
+    assert top.score == pytest.approx(SOURCE_WEIGHT["headline"] + 2 * SOURCE_WEIGHT["lead"] + ROLE_WEIGHT["demonym"])
+    assert [p.name for p in found.places[:2]] == ["Sudan", "El Fasher"]
 
 
 def test_names_ships_and_compounds_are_not_places(kb):

@@ -29,6 +29,7 @@ from proxywatch.serve.export import (
     export_events,
 )
 from proxywatch.store import EventQuery, Store
+from proxywatch.jobs import store_batch
 
 # RFC 7946 FeatureCollection of Point features, as the export writes them (section 3.1.2, 3.2, 3.3).
 POSITION = {"type": "array", "minItems": 2, "maxItems": 3, "items": {"type": "number"},
@@ -56,8 +57,8 @@ GEOJSON_SCHEMA = {
 
 
 @pytest.fixture()
-def store():
-    with sample_store() as s:
+def store(db):
+    with sample_store(db) as s:
         yield s
 
 
@@ -201,7 +202,7 @@ def test_acled_type_mapping(tmp_path, type_, mode, target_kind, expected):
     event = Event(id="x", article_id="a", type=type_, mode=mode, target=target, evidence=Evidence("s", 0, 1),
                   date=DateSpan("2024-01-02", "2024-01-02", "day"), location=Place("Mosul", "Mosul", "IRQ"))
     with Store() as store:
-        store.write_batch([(Article("a", "s"), [event])])
+        store_batch(store, [(Article("a", "s"), [event])])
         export_events(store, "acled", tmp_path / "a.csv", source="mentions")
     (row,) = _csv(tmp_path / "a.csv")[1]
     assert (row["event_type"], row["sub_event_type"]) == expected
@@ -253,7 +254,7 @@ def test_empty_selection_writes_a_valid_empty_file_with_a_note(store, tmp_path, 
 def test_canonical_export_of_an_unmerged_store_says_so(tmp_path):
     event = Event(id="x", article_id="a", type="ASSAULT", evidence=Evidence("s", 0, 1))
     with Store() as store:
-        store.write_batch([(Article("a", "s"), [event])])
+        store_batch(store, [(Article("a", "s"), [event])])
         assert export_events(store, "csv", tmp_path / "merged.csv").rows == 1  # ingest merged it
         store.sql("DELETE FROM canonical_events")  # a database whose mentions were never merged
         result = export_events(store, "csv", tmp_path / "e.csv")
@@ -283,7 +284,7 @@ def test_text_with_quotes_commas_and_newlines_survives_csv_and_jsonl(tmp_path):
     event = Event(id="q", article_id="a", type="ASSAULT", evidence=Evidence(awkward, 0, len(awkward)),
                   actor=Party('the "Brigade", east'), location=Place("x", name="Al-Qa'im"))
     with Store() as store:
-        store.write_batch([(Article("a", awkward), [event])])
+        store_batch(store, [(Article("a", awkward), [event])])
         export_events(store, "csv", tmp_path / "e.csv", source="mentions")
         export_events(store, "jsonl", tmp_path / "e.jsonl", source="mentions")
     (row,) = _csv(tmp_path / "e.csv")[1]
@@ -295,7 +296,7 @@ def test_text_with_quotes_commas_and_newlines_survives_csv_and_jsonl(tmp_path):
 def test_a_large_export_streams_through(tmp_path):
     """50,000 events: every format completes and the row counts agree."""
     with Store() as store:
-        store.write_batch([(Article("a", "s"), [])])
+        store_batch(store, [(Article("a", "s"), [])])
         store.sql(
             "INSERT INTO events (id, article_id, type, mode, status, negated, actor_text, actor_sponsors, lat, lon, "
             "date_start, evidence_text, evidence_start, evidence_end, confidence, record) "
@@ -314,5 +315,5 @@ def test_acled_sub_event_rules_are_all_documented():
         assert f"| {rule.id} | {rule.purpose} | {rule.event_type} | {rule.sub_event_type} |" in docs
 
 
-def test_the_sample_stores_canonical_rows_are_what_the_merge_stage_makes():
-    assert merged_groups() == sorted(sorted(ids) for ids in CANONICAL.values())
+def test_the_sample_stores_canonical_rows_are_what_the_merge_stage_makes(db):
+    assert merged_groups(db) == sorted(sorted(ids) for ids in CANONICAL.values())

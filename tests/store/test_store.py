@@ -14,6 +14,7 @@ from proxywatch.errors import StoreError
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place, event_id
 from proxywatch.store import EVENT_COLUMNS, EventQuery, Store
 from proxywatch.store.migrations import MIGRATIONS
+from proxywatch.jobs import store_batch
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -50,8 +51,8 @@ def event(
 
 
 @pytest.fixture
-def store():
-    with Store(":memory:") as s:
+def store(db):
+    with Store(db) as s:
         yield s
 
 
@@ -83,7 +84,7 @@ def test_reopen_does_not_rerun_migrations(tmp_path):
     path = tmp_path / "pw.duckdb"
     with Store(path) as s:
         first_applied = s.sql("SELECT version, applied_at FROM schema_version ORDER BY version")
-        s.write_batch([(article("keep"), [])])
+        store_batch(s, [(article("keep"), [])])
     with Store(path) as s:
         assert s.schema_version() == len(MIGRATIONS)
         assert s.sql("SELECT version, applied_at FROM schema_version ORDER BY version") == first_applied
@@ -114,7 +115,7 @@ def test_read_only_store_on_proxywatch_file(tmp_path):
     path = tmp_path / "pw.duckdb"
     a = article("ro")
     with Store(path) as s:
-        s.write_batch([(a, [event(a, day="2024-01-01")])])
+        store_batch(s, [(a, [event(a, day="2024-01-01")])])
     with Store(path, read_only=True) as s:
         assert s.schema_version() == len(MIGRATIONS)
         assert s.counts() == {"articles": 1, "events": 1}
@@ -161,7 +162,7 @@ def test_second_process_gets_a_one_line_lock_error(tmp_path):
         """
     )
     with Store(path) as holder:
-        holder.write_batch([(article("held"), [])])
+        store_batch(holder, [(article("held"), [])])
         result = subprocess.run(
             [sys.executable, "-c", code, str(path)],
             capture_output=True, text=True, timeout=120, cwd=REPO,
@@ -189,7 +190,7 @@ def test_write_batch_stores_articles_and_events(store):
               day="2024-01-28", fatalities=Count(2, 2)),
         event(a, 1, type="THREATEN"),
     ]
-    written = store.write_batch([(a, events_a), (b, [])])
+    written = store_batch(store, [(a, events_a), (b, [])])
     assert written == 2
     assert store.counts() == {"articles": 2, "events": 2}
     assert store.article("a1") == a
@@ -210,11 +211,11 @@ def test_write_batch_stores_articles_and_events(store):
 def test_rewriting_an_article_replaces_its_events(store):
     a = article("same", "Text one about events here.")
     other = article("other")
-    store.write_batch([(a, [event(a, 0), event(a, 1)]), (other, [event(other, 0)])])
+    store_batch(store, [(a, [event(a, 0), event(a, 1)]), (other, [event(other, 0)])])
     assert store.counts() == {"articles": 2, "events": 3}
     changed = article("same", "Text two, rewritten after an update.")
     new_events = [event(changed, 0, type="AID")]
-    assert store.write_batch([(changed, new_events)]) == 1
+    assert store_batch(store, [(changed, new_events)]) == 1
     assert store.counts() == {"articles": 2, "events": 2}
     assert count(store, "articles", "id = ?", ["same"]) == 1
     assert [e for e in store.events() if e.article_id == "same"] == new_events
@@ -225,27 +226,27 @@ def test_rewriting_an_article_replaces_its_events(store):
 def test_writing_the_same_batch_twice_gives_no_duplicates(store):
     a = article("twice")
     batch = [(a, [event(a, 0), event(a, 1)])]
-    store.write_batch(batch)
-    store.write_batch(batch)
+    store_batch(store, batch)
+    store_batch(store, batch)
     assert store.counts() == {"articles": 1, "events": 2}
 
 
 def test_article_with_no_events_clears_old_ones(store):
     a = article("clear")
-    store.write_batch([(a, [event(a, 0)])])
-    store.write_batch([(a, [])])
+    store_batch(store, [(a, [event(a, 0)])])
+    store_batch(store, [(a, [])])
     assert store.counts() == {"articles": 1, "events": 0}
 
 
 def test_failed_batch_is_rolled_back(store):
     good = article("good")
-    store.write_batch([(good, [event(good, 0)])])
+    store_batch(store, [(good, [event(good, 0)])])
     broken = article("broken")
     bad_event = event(broken, 0)
     # A count too big for the INTEGER column makes the insert fail inside the transaction.
     object.__setattr__(bad_event, "fatalities", Count(10**12, None))
     with pytest.raises(StoreError) as info:
-        store.write_batch([(article("fresh"), []), (broken, [bad_event])])
+        store_batch(store, [(article("fresh"), []), (broken, [bad_event])])
     assert "rolled back" in str(info.value) and "\n" not in str(info.value)
     assert store.counts() == {"articles": 1, "events": 1}
     assert store.article("fresh") is None
@@ -253,12 +254,12 @@ def test_failed_batch_is_rolled_back(store):
 
 def test_stored_hashes(store):
     a, b = article("h1", "First text."), article("h2", "Second text.")
-    store.write_batch([(a, []), (b, [])])
+    store_batch(store, [(a, []), (b, [])])
     assert store.stored_hashes(["h1", "h2", "nope"]) == {"h1": a.content_hash, "h2": b.content_hash}
     assert store.stored_hashes(["nope"]) == {}
     assert store.stored_hashes([]) == {}
     changed = article("h1", "First text, edited.")
-    store.write_batch([(changed, [])])
+    store_batch(store, [(changed, [])])
     assert store.stored_hashes(["h1"]) == {"h1": changed.content_hash}
     assert changed.content_hash != a.content_hash
 
@@ -268,7 +269,7 @@ def test_data_survives_reopen(tmp_path):
     a = article("p1")
     evs = [event(a, 0, day="2024-05-01")]
     with Store(path) as s:
-        s.write_batch([(a, evs)])
+        store_batch(s, [(a, evs)])
     with Store(path) as s:
         assert list(s.events()) == evs
         assert s.stored_hashes(["p1"]) == {"p1": a.content_hash}
@@ -292,7 +293,7 @@ def filled(store):
         "e4": event(b, 0, actor=rebels, target=None, country="SYR", day="2023-12-31"),
         "e5": event(b, 1, type="AID", actor=None, target=None, country=None, day=None),
     }
-    store.write_batch([(a, [evs["e1"], evs["e2"], evs["e3"]]), (b, [evs["e4"], evs["e5"]])])
+    store_batch(store, [(a, [evs["e1"], evs["e2"], evs["e3"]]), (b, [evs["e4"], evs["e5"]])])
     return store, evs
 
 

@@ -1,0 +1,239 @@
+"""Scaling out: Dask workers against one process, per-batch ingest time as the store grows, peak memory.
+
+    PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python bench/scale.py speedup [--articles 2000] [--workers 2]
+    PYTHONPATH=. HF_HUB_OFFLINE=1 .venv/bin/python bench/scale.py growth [--mentions 1000000] [--db URL]
+
+``speedup``: real news read at run time from the public benchmarks folder (development and train
+splits only, as bench/throughput.py reads them: M2E2 dev, RAMS dev, MUC-4 dev, MUC-4 train; never a
+test split, nothing copied into the repository) is written to a temporary JSON Lines file and
+ingested twice into fresh DuckDB files: by ``proxywatch ingest`` in one process, and by the same
+job with ``--dask local:N`` (a LocalCluster of N worker processes, one thread each). Each run is a
+child process; wall clock from start to exit includes loading the pipeline (in every worker).
+Peak memory: the single process's ru_maxrss, and each Dask worker's ru_maxrss read on the worker
+at the end of the job. Both runs must store the same events and canonical events (checked).
+
+``growth``: a store is filled with synthetic mentions (spread over 1980-2024, 30 real countries, 6
+types, with their merge index and one canonical event each, written in bulk) in steps up to
+``--mentions``; at each step the same kind of batch (32 real news articles, new ids each time) is
+ingested and timed: extraction, and the store's part (``jobs.store_batch``: write, merge, commit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import DEFAULT_DATA, news_corpus  # noqa: E402
+
+from proxywatch import jobs  # noqa: E402
+from proxywatch.records import Article  # noqa: E402
+from proxywatch.store import Store  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def news_articles(count: int, data: Path) -> list[Article]:
+    articles = news_corpus(10**9, data) or []
+    if len(articles) < count:
+        sys.exit(f"only {len(articles)} news articles under {data}; asked for {count}")
+    return [Article(id=a.id, text=a.text, published=a.published) for a in articles[:count]]
+
+
+def _child(cmd: list[str]) -> tuple[float, float, str]:
+    """Run a child; its wall seconds, peak memory (MB, the child itself) and standard output."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                            env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    out = proc.stdout.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.exit(f"{' '.join(cmd)} failed ({proc.returncode})")
+    return time.perf_counter() - started, usage.ru_maxrss / 1024, out
+
+
+def dask_run(path: Path, db: Path, workers: int, batch_size: int) -> None:
+    """Child process of ``speedup``: the --dask ingest job, then each worker's peak memory as JSON."""
+    from proxywatch.cluster import DaskSpec, dask_client
+    from proxywatch.ingest.readers import ReadOptions
+    from proxywatch.merge import MergeRules
+    from proxywatch.resolve import load_kb
+    from proxywatch.settings import Settings
+
+    started = time.perf_counter()
+    articles = jobs.collect([str(path)], ReadOptions(), lambda p: None)
+    rules = MergeRules.from_settings(Settings(), load_kb())
+    with Store(db) as store, dask_client(DaskSpec(workers=workers), Settings().model) as client:
+        client.run(lambda dask_worker: dask_worker.plugins["proxywatch-extractor"].extractor is not None)
+        ready = time.perf_counter()
+        summary = jobs.ingest_on_dask(articles, store, client, lambda p: None, batch_size, rules=rules)
+        done = time.perf_counter()
+        peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(json.dumps({"startup": ready - started, "ingest": done - ready, "summary": summary.line(),
+                      "worker_peak_mb": sorted(peaks.values())}))
+
+
+def _same(a: Path, b: Path) -> bool:
+    with Store(a, read_only=True) as x, Store(b, read_only=True) as y:
+        queries = ("SELECT id, article_id, record FROM events ORDER BY ALL",
+                   "SELECT id, record FROM canonical_events ORDER BY ALL")
+        return all(x.sql(q) == y.sql(q) for q in queries)
+
+
+def speedup(args: argparse.Namespace) -> None:
+    articles = news_articles(args.articles, args.data)
+    words = sum(len(a.text.split()) for a in articles)
+    print(f"{len(articles)} news articles, {words:,} words; {args.workers} Dask workers vs one process; "
+          f"load average before: {os.getloadavg()[0]:.2f}")
+    with tempfile.TemporaryDirectory(prefix="proxywatch-scale-") as tmp:
+        path = Path(tmp) / "news.jsonl"
+        path.write_text("".join(json.dumps(a.to_json(), ensure_ascii=False) + "\n" for a in articles), "utf-8")
+        results = {"single": [], "dask": []}
+        for r in range(args.repeat):
+            for side in (("single", "dask") if r % 2 == 0 else ("dask", "single")):
+                db = Path(tmp) / f"{side}-{r}.duckdb"
+                if side == "single":
+                    cmd = [sys.executable, "-c", "from proxywatch.cli import main; main()", "ingest", str(path),
+                           "--db", str(db)]
+                    wall, peak, _ = _child(cmd)
+                    results[side].append({"wall": wall, "peak_mb": peak})
+                else:
+                    cmd = [sys.executable, __file__, "_dask", str(path), str(db), str(args.workers),
+                           str(args.batch_size)]
+                    wall, peak, out = _child(cmd)
+                    info = json.loads(out.strip().splitlines()[-1])
+                    results[side].append({"wall": wall, "peak_mb": peak, **info})
+                print(f"round {r + 1} {side}: {wall:,.1f} s wall, peak {peak:,.0f} MB (this process)"
+                      + (f", workers' peaks {', '.join(f'{p:,.0f}' for p in info['worker_peak_mb'])} MB, "
+                         f"start-up {info['startup']:.1f} s, ingest {info['ingest']:.1f} s" if side == "dask" else ""),
+                      flush=True)
+            print(f"round {r + 1}: same events and canonical events in both stores: "
+                  f"{_same(Path(tmp) / f'single-{r}.duckdb', Path(tmp) / f'dask-{r}.duckdb')}")
+        single = statistics.median(x["wall"] for x in results["single"])
+        dask = statistics.median(x["wall"] for x in results["dask"])
+        print(f"median wall: one process {single:,.1f} s ({words / single:,.0f} words/s), "
+              f"{args.workers} workers {dask:,.1f} s ({words / dask:,.0f} words/s); speed-up {single / dask:.2f}")
+        print(f"peak memory: one process {max(x['peak_mb'] for x in results['single']):,.0f} MB; "
+              f"worst Dask worker {max(max(x['worker_peak_mb']) for x in results['dask']):,.0f} MB; "
+              f"load average after: {os.getloadavg()[0]:.2f}")
+
+
+# --- growth ----------------------------------------------------------------------------------------
+
+# real codes, so the news batches' blocks hold synthetic mentions too (Latin America for MUC-4)
+_COUNTRIES = str(["IRQ", "SYR", "USA", "IRN", "ISR", "LBN", "YEM", "JOR", "SAU", "TUR", "RUS", "UKR", "AFG", "PAK",
+                  "IND", "NGA", "SOM", "SDN", "LBY", "EGY", "SLV", "GTM", "COL", "PER", "NIC", "HND", "MEX", "GBR",
+                  "FRA", "DEU"])
+_FILL = """
+INSERT INTO {table} SELECT {select} FROM (
+  SELECT ? + i AS n, 'syn-' || (? + i) AS id, 'syn-art-' || ((? + i) // 4) AS article_id,
+         ['ASSAULT','PROTEST','COERCE','THREATEN','ACCUSE','MOBILIZE'][1 + (hash(i, ?) % 6)::INTEGER] AS type,
+         {countries}[1 + (hash(i, ? + 1) % 30)::INTEGER] AS country,
+         DATE '1980-01-01' + (hash(i, ? + 2) % 16400)::INTEGER AS day
+  FROM range(?) t(i)) s
+"""
+_SELECTS = {
+    "articles": ("DISTINCT article_id, 'h', NULL, day, NULL, NULL, 'synthetic', 't', '{}', now()", "n % 4 = 0"),
+    "events": ("id, article_id, type, NULL, 'occurred', false, 'militia', NULL, NULL, country, NULL, [], "
+               "NULL, NULL, NULL, NULL, NULL, [], 'a town', 'A town', country, NULL, NULL, NULL, 'city', "
+               "day, day, 'day', NULL, NULL, NULL, NULL, NULL, NULL, NULL, 'x', 0, 1, 1.0, '{}'", None),
+    "merge_index": ("id, article_id, type || '|' || country || '|' || (day - (isodow(day) - 1)::INTEGER), "
+                    "type || '|*|' || (day - (isodow(day) - 1)::INTEGER), day", None),
+    "canonical_events": ("'cs' || n, type, NULL, 'militia', NULL, NULL, country, NULL, [], NULL, NULL, NULL, "
+                         "NULL, NULL, [], 'A town', country, NULL, NULL, NULL, 'city', day, day, 'day', NULL, NULL, "
+                         "NULL, NULL, NULL, NULL, 1, 1, '{}'", None),
+    "canonical_mentions": ("'cs' || n, id, article_id", None),
+}
+
+
+def fill(store: Store, start: int, count: int) -> None:
+    """``count`` synthetic mentions from number ``start`` on (one article per four mentions), in bulk."""
+    with store.transaction("fill"):
+        for table, (select, where) in _SELECTS.items():
+            sql = _FILL.format(table=table, select=select, countries=_COUNTRIES)
+            if where:
+                sql = sql.replace(") s\n", f") s WHERE {where}\n")
+            store.sql(sql, [start, start, start, 7, 7, 7, count])
+
+
+def growth(args: argparse.Namespace) -> None:
+    from proxywatch.extract import Extractor, load_pipeline
+    from proxywatch.merge import MergeRules
+    from proxywatch.resolve import load_kb
+    from proxywatch.settings import Settings
+
+    steps = [round(args.mentions * k / args.steps) for k in range(args.steps + 1)]
+    pool = news_articles(32 * (len(steps) * args.batches + 1), args.data)
+    extractor = Extractor(load_pipeline(Settings().model), load_kb())
+    rules = MergeRules.from_settings(Settings(), extractor.kb)
+    list(extractor.extract_many(pool[:32], batch_size=16))  # warm-up
+    with tempfile.TemporaryDirectory(prefix="proxywatch-growth-") as tmp:
+        store = Store(args.db or Path(tmp) / "growth.duckdb")
+        print(f"store {store.dialect}; batch = 32 real news articles (new ids each time); "
+              f"load average before: {os.getloadavg()[0]:.2f}")
+        filled, offset, rows = 0, 32, []
+        for target in steps:
+            while filled < target:
+                step = min(250_000, target - filled)
+                fill(store, filled, step)
+                filled += step
+            mentions = store.sql("SELECT count(*) FROM events")[0][0]
+            for _ in range(args.batches):
+                batch = [Article(id=f"{a.id}@{offset}", text=a.text, published=a.published)
+                         for a in pool[offset: offset + 32]]
+                offset += 32
+                t0 = time.perf_counter()
+                extracted = list(jobs.extract_articles(extractor, batch, lambda p: None, 16))
+                t1 = time.perf_counter()
+                jobs.store_batch(store, extracted, rules)
+                t2 = time.perf_counter()
+                rows.append((mentions, t1 - t0, t2 - t1))
+                print(f"mentions in store {mentions:>9,}: extract {t1 - t0:6.2f} s, store+merge {t2 - t1:6.3f} s, "
+                      f"batch total {t2 - t0:6.2f} s", flush=True)
+        store.close()
+    by_level: dict[int, list[tuple[float, float]]] = {}
+    for mentions, ext, sto in rows:
+        by_level.setdefault(mentions, []).append((ext, sto))
+    base_total = statistics.median(e + s for e, s in by_level[min(by_level)])
+    base_store = statistics.median(s for _, s in by_level[min(by_level)])
+    for mentions, values in by_level.items():
+        total = statistics.median(e + s for e, s in values)
+        part = statistics.median(s for _, s in values)
+        print(f"{mentions:>9,} mentions: batch {total:5.2f} s ({total / base_total - 1:+.0%} vs empty), "
+              f"store+merge {part:5.3f} s ({part / base_store - 1:+.0%})")
+    print(f"peak memory of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB")
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "_dask":
+        dask_run(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="what", required=True)
+    a = sub.add_parser("speedup")
+    a.add_argument("--articles", type=int, default=2000)
+    a.add_argument("--workers", type=int, default=2)
+    a.add_argument("--batch-size", type=int, default=32)
+    a.add_argument("--repeat", type=int, default=1)
+    a.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    b = sub.add_parser("growth")
+    b.add_argument("--mentions", type=int, default=1_000_000)
+    b.add_argument("--steps", type=int, default=4)
+    b.add_argument("--batches", type=int, default=3, help="batches timed at each size")
+    b.add_argument("--db", default=None, help="a postgresql:// URL (default: a temporary DuckDB file)")
+    b.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    args = parser.parse_args()
+    speedup(args) if args.what == "speedup" else growth(args)
+
+
+if __name__ == "__main__":
+    main()

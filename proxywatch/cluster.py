@@ -1,0 +1,99 @@
+"""Extraction on a Dask cluster: ``proxywatch ingest ... --dask local[:N] | tcp://scheduler:8786``.
+
+Each worker loads the language pipeline and the knowledge base once, when it joins (a worker
+plugin, :class:`ExtractorPlugin`), and keeps them for every task. The job's articles are cut into
+batches; a task extracts one batch and hands back its ``(article, events)`` records; the process
+that runs the job writes each batch to the store in its own transaction as it arrives
+(``jobs.ingest_on_dask``). So a worker killed mid-run loses nothing: its unfinished batches are
+recomputed by the scheduler on another worker, and a batch is written once, when its result
+arrives. Workers never touch the store; a remote cluster needs the same proxywatch (and any
+``--kb`` files, at the same paths) on every worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Iterator, Sequence
+
+from distributed import Client, LocalCluster, WorkerPlugin, get_worker
+
+from proxywatch.errors import ProxywatchError
+
+__all__ = ["ExtractorPlugin", "DaskSpec", "parse_dask", "dask_client", "worker_extractor", "PLUGIN_NAME"]
+
+PLUGIN_NAME = "proxywatch-extractor"
+_LOCAL = re.compile(r"^local(?::(\d+))?$")
+
+
+@dataclass(frozen=True)
+class DaskSpec:
+    """Where to run: a new local cluster of ``workers`` processes, or a running scheduler's address."""
+
+    address: str | None = None
+    workers: int | None = None
+
+
+def parse_dask(text: str) -> DaskSpec:
+    """``local`` (one worker per core), ``local:N`` or ``tcp://host:port`` (a running scheduler)."""
+    match = _LOCAL.match(text.strip())
+    if match:
+        workers = int(match.group(1)) if match.group(1) else None
+        if workers is not None and workers < 1:
+            raise ProxywatchError(f"--dask local:N needs at least one worker, got {text!r}")
+        return DaskSpec(workers=workers)
+    if re.match(r"^(tcp|tls|inproc|ucx)://\S+$", text.strip()):
+        return DaskSpec(address=text.strip())
+    raise ProxywatchError(f"--dask takes local, local:N or a scheduler address such as tcp://host:8786, got {text!r}")
+
+
+class ExtractorPlugin(WorkerPlugin):
+    """Loads the pipeline and the knowledge base once per worker process."""
+
+    name = PLUGIN_NAME
+
+    def __init__(self, model: str, kb_files: Sequence[str] = ()) -> None:
+        self.model = model
+        self.kb_files = tuple(kb_files)
+        self.extractor: Any = None
+
+    def setup(self, worker: Any) -> None:
+        from proxywatch.extract import Extractor, load_pipeline
+        from proxywatch.resolve import load_kb
+
+        self.extractor = Extractor(load_pipeline(self.model), load_kb(self.kb_files))
+
+    def teardown(self, worker: Any) -> None:
+        self.extractor = None
+
+
+def worker_extractor() -> Any:
+    """The extractor of the worker this runs on (loaded by :class:`ExtractorPlugin`)."""
+    return get_worker().plugins[PLUGIN_NAME].extractor
+
+
+@contextmanager
+def dask_client(spec: DaskSpec, model: str, kb_files: Sequence[str] = (),
+                memory_limit: str = "auto") -> Iterator[Client]:
+    """A client whose workers (a new local cluster, or a running one's) each hold an extractor."""
+    cluster = None
+    try:
+        if spec.address:
+            try:
+                client = Client(spec.address, timeout="20s")
+            except (OSError, TimeoutError) as exc:
+                raise ProxywatchError(f"--dask {spec.address}: cannot reach the scheduler ({exc})") from None
+        else:
+            cluster = LocalCluster(n_workers=spec.workers, threads_per_worker=1, processes=True,
+                                   dashboard_address=None, memory_limit=memory_limit, silence_logs=logging.ERROR)
+            client = Client(cluster)
+        try:
+            client.register_plugin(ExtractorPlugin(model, kb_files))
+            yield client
+        finally:
+            client.close()
+    finally:
+        if cluster is not None:
+            cluster.close()

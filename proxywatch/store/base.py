@@ -1,0 +1,477 @@
+"""The store interface: what every backend offers, written once over a handful of primitives.
+
+``Store(db)`` opens the backend ``db`` names: a file path (or ``:memory:``) is a DuckDB file
+(:mod:`proxywatch.store.duck`), ``postgresql://...`` a PostgreSQL database
+(:mod:`proxywatch.store.pg`). Every query here is written once, in DuckDB's dialect; the
+PostgreSQL backend translates it (:mod:`proxywatch.store.dialect`). Writes are bulk: one Arrow
+insert (DuckDB) or one ``COPY`` (PostgreSQL) per table per batch.
+
+The store stores; it does not merge. ``jobs.py`` composes a write: inside one
+:meth:`Store.transaction` it calls :meth:`Store.put_articles`, asks ``merge.py`` which canonical
+events change (the store answers its questions through :meth:`merge_mentions`,
+:meth:`canonical_comembers` and :meth:`block_members`) and hands the result to
+:meth:`replace_canonical`. A crash (even ``kill -9``) leaves whole batches or nothing.
+"""
+
+from __future__ import annotations
+
+import json
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+
+from proxywatch.errors import StoreError
+from proxywatch.merge import CanonicalEvent, Mention, block_of, effective_span, eligible, source_key
+from proxywatch.records import Article, Count, DateSpan, Event, Party, Place
+from proxywatch.store.migrations import MIGRATIONS
+
+__all__ = ["Store", "EventQuery", "EVENT_COLUMNS", "CANONICAL_COLUMNS", "TABLES", "is_postgres"]
+
+
+def is_postgres(db: str | Path) -> bool:
+    """True when ``--db`` names a PostgreSQL database rather than a DuckDB file."""
+    return str(db).startswith(("postgresql://", "postgres://"))
+
+
+# Column names and DuckDB types of the tables written in bulk (migrations.py creates them).
+_PARTY = lambda p: [(f"{p}_text", "VARCHAR"), (f"{p}_id", "VARCHAR"), (f"{p}_name", "VARCHAR"),  # noqa: E731
+                    (f"{p}_country", "VARCHAR"), (f"{p}_kind", "VARCHAR"), (f"{p}_sponsors", "VARCHAR[]")]
+TABLES: dict[str, list[tuple[str, str]]] = {
+    "articles": [("id", "VARCHAR"), ("content_hash", "VARCHAR"), ("published", "VARCHAR"),
+                 ("published_date", "DATE"), ("title", "VARCHAR"), ("url", "VARCHAR"), ("source", "VARCHAR"),
+                 ("text", "VARCHAR"), ("record", "VARCHAR"), ("ingested_at", "TIMESTAMP")],
+    "events": [("id", "VARCHAR"), ("article_id", "VARCHAR"), ("type", "VARCHAR"), ("mode", "VARCHAR"),
+               ("status", "VARCHAR"), ("negated", "BOOLEAN"), *_PARTY("actor"), *_PARTY("target"),
+               ("location_text", "VARCHAR"), ("location_name", "VARCHAR"), ("location_country", "VARCHAR"),
+               ("location_admin1", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"),
+               ("location_precision", "VARCHAR"), ("date_start", "DATE"), ("date_end", "DATE"),
+               ("date_precision", "VARCHAR"), ("date_text", "VARCHAR"),
+               *[(f"{n}_{b}", "INTEGER") for n in ("fatalities", "injuries", "aggregate") for b in ("min", "max")],
+               ("evidence_text", "VARCHAR"), ("evidence_start", "INTEGER"), ("evidence_end", "INTEGER"),
+               ("confidence", "DOUBLE"), ("record", "VARCHAR")],
+    "canonical_events": [("id", "VARCHAR"), ("type", "VARCHAR"), ("mode", "VARCHAR"), *_PARTY("actor"),
+                         *_PARTY("target"), ("location_name", "VARCHAR"), ("location_country", "VARCHAR"),
+                         ("location_admin1", "VARCHAR"), ("lat", "DOUBLE"), ("lon", "DOUBLE"),
+                         ("location_precision", "VARCHAR"), ("date_start", "DATE"), ("date_end", "DATE"),
+                         ("date_precision", "VARCHAR"),
+                         *[(f"{n}_{b}", "INTEGER") for n in ("fatalities", "injuries") for b in ("low", "best", "high")],
+                         ("mentions", "INTEGER"), ("sources", "INTEGER"), ("record", "VARCHAR")],
+    "canonical_mentions": [("canonical_id", "VARCHAR"), ("event_id", "VARCHAR"), ("article_id", "VARCHAR")],
+    "merge_index": [("event_id", "VARCHAR"), ("article_id", "VARCHAR"), ("block", "VARCHAR"),
+                    ("any_block", "VARCHAR"), ("match_start", "DATE")],
+}
+# Contract fields flattened to columns; the full record is kept in ``record``.
+EVENT_COLUMNS = tuple(c for c, _ in TABLES["events"])
+CANONICAL_COLUMNS = tuple(c for c, _ in TABLES["canonical_events"])
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    """Filters shared by ``events`` and the analysis commands; ``None`` means any."""
+
+    type: str | None = None
+    actor: str | None = None
+    sponsor: str | None = None
+    country: str | None = None
+    target_country: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def where(self, alias: str = "e") -> tuple[str, list[Any]]:
+        """A SQL ``WHERE`` clause and its parameters over the events table."""
+        clauses, params = ["TRUE"], []
+        if self.type:
+            clauses.append(f"{alias}.type = ?")
+            params.append(self.type.upper())
+        if self.actor:
+            clauses.append(
+                f"(contains(lower({alias}.actor_text), ?) OR contains(lower({alias}.actor_name), ?) "
+                f"OR {alias}.actor_id = ?)"
+            )
+            needle = self.actor.lower()  # a plain substring: % and _ are not wildcards
+            params += [needle, needle, self.actor]
+        if self.sponsor:
+            clauses.append(f"list_contains({alias}.actor_sponsors, ?)")
+            params.append(self.sponsor.upper())
+        if self.country:
+            clauses.append(f"{alias}.location_country = ?")
+            params.append(self.country.upper())
+        if self.target_country:
+            clauses.append(f"{alias}.target_country = ?")
+            params.append(self.target_country.upper())
+        if self.since:
+            clauses.append(f"{alias}.date_start >= CAST(? AS DATE)")
+            params.append(self.since)
+        if self.until:
+            clauses.append(f"{alias}.date_start <= CAST(? AS DATE)")
+            params.append(self.until)
+        return " AND ".join(clauses), params
+
+
+# --- records <-> rows ------------------------------------------------------------------------------
+
+def _party(prefix: str, party: Any) -> dict[str, Any]:
+    names = ("text", "id", "name", "country", "kind")
+    row = {f"{prefix}_{n}": getattr(party, n) if party else None for n in names}
+    row[f"{prefix}_sponsors"] = list(party.sponsors) if party else []
+    return row
+
+
+def _event_row(event: Event) -> tuple[Any, ...]:
+    loc, day = event.location, event.date
+    row: dict[str, Any] = {
+        "id": event.id, "article_id": event.article_id, "type": event.type, "mode": event.mode,
+        "status": event.status, "negated": event.negated,
+        **_party("actor", event.actor), **_party("target", event.target),
+        "location_text": loc.text if loc else None, "location_name": loc.name if loc else None,
+        "location_country": loc.country if loc else None, "location_admin1": loc.admin1 if loc else None,
+        "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
+        "location_precision": loc.precision if loc else None,
+        "date_start": day.start if day else None, "date_end": day.end if day else None,
+        "date_precision": day.precision if day else None, "date_text": day.text if day else None,
+        "evidence_text": event.evidence.text, "evidence_start": event.evidence.start,
+        "evidence_end": event.evidence.end, "confidence": event.confidence,
+        "record": event.to_json_line(),
+    }
+    for name in ("fatalities", "injuries", "aggregate"):
+        count = getattr(event, name)
+        row[f"{name}_min"] = count.min if count else None
+        row[f"{name}_max"] = count.max if count else None
+    return tuple(row[c] for c in EVENT_COLUMNS)
+
+
+def _canonical_row(event: CanonicalEvent) -> tuple[Any, ...]:
+    row: dict[str, Any] = {"id": event.id, "type": event.type, "mode": event.mode,
+                           **_party("actor", event.actor), **_party("target", event.target)}
+    loc, day = event.location, event.date
+    row.update({
+        "location_name": (loc.name or loc.text) if loc else None, "location_country": loc.country if loc else None,
+        "location_admin1": loc.admin1 if loc else None, "lat": loc.lat if loc else None,
+        "lon": loc.lon if loc else None, "location_precision": loc.precision if loc else None,
+        "date_start": day.start if day else None, "date_end": day.end if day else None,
+        "date_precision": day.precision if day else None,
+        "mentions": len(event.mention_ids), "sources": len(event.sources),
+        "record": json.dumps(event.to_json(), ensure_ascii=False),
+    })
+    for name in ("fatalities", "injuries"):
+        row[f"{name}_low"], row[f"{name}_best"], row[f"{name}_high"] = getattr(event, name)
+    return tuple(row[c] for c in CANONICAL_COLUMNS)
+
+
+def _published_date(value: str | None) -> str | None:
+    if value and len(value) >= 10 and value[4] == "-" and value[7] == "-" and value[:4].isdigit():
+        return value[:10]
+    return None
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _row_party(values: Sequence[Any]) -> Party | None:
+    text, id_, name, country, kind, sponsors = values
+    if text is None:
+        return None
+    return Party(text=text, id=id_, name=name, country=country, kind=kind, sponsors=tuple(sponsors or ()))
+
+
+def _row_count(low: Any, high: Any) -> Count | None:
+    return None if low is None else Count(low, high)
+
+
+# Eligible mentions (single, occurred, not negated) with their article's source: what merging reads.
+_MENTIONS = """SELECT e.id, e.article_id, e.type, e.mode,
+    e.actor_text, e.actor_id, e.actor_name, e.actor_country, e.actor_kind, e.actor_sponsors,
+    e.target_text, e.target_id, e.target_name, e.target_country, e.target_kind, e.target_sponsors,
+    e.location_text, e.location_name, e.location_country, e.location_admin1, e.lat, e.lon, e.location_precision,
+    e.date_start, e.date_end, e.date_precision, e.date_text,
+    e.fatalities_min, e.fatalities_max, e.injuries_min, e.injuries_max, e.evidence_text, e.evidence_start,
+    a.published_date, a.source, a.url
+  FROM events e JOIN articles a ON a.id = e.article_id
+  WHERE e.status = 'occurred' AND NOT e.negated AND e.aggregate_min IS NULL AND e.aggregate_max IS NULL"""
+
+
+def _mention(row: Sequence[Any]) -> Mention:
+    """A mention from one row of ``_MENTIONS``."""
+    (id_, article_id, type_, mode), actor, target = row[:4], row[4:10], row[10:16]
+    loc_text, loc_name, loc_country, admin1, lat, lon, precision = row[16:23]
+    d_start, d_end, d_precision, d_text = row[23:27]
+    f_min, f_max, i_min, i_max, evidence, position, published, source, url = row[27:36]
+    place = None if loc_text is None else Place(loc_text, loc_name, loc_country, admin1, lat, lon, precision)
+    span = None if d_start is None and d_end is None else DateSpan(_iso(d_start), _iso(d_end), d_precision, d_text)
+    start, end, dated = effective_span(span, _iso(published))
+    return Mention(id=id_, article_id=article_id, source=source_key(article_id, source, url), type=type_,
+                   mode=mode, actor=_row_party(actor), target=_row_party(target), place=place, date=span,
+                   start=start, end=end, dated=dated, fatalities=_row_count(f_min, f_max),
+                   injuries=_row_count(i_min, i_max), evidence=evidence, position=position)
+
+
+def _index_row(m: Mention) -> tuple[Any, ...] | None:
+    block = block_of(m)
+    return None if block is None else (m.id, m.article_id, block.key, block.any_key, block.start)
+
+
+# (does this --db name me?, backend class), tried in order; each backend module registers itself
+_BACKENDS: list[tuple[Callable[[str], bool], type["Store"]]] = []
+
+
+def register_backend(matches: Callable[[str], bool], backend: type["Store"]) -> None:
+    _BACKENDS.append((matches, backend))
+
+
+def _ids(values: Sequence[str]) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+class Store:
+    """A proxywatch database: DuckDB (a file or ``:memory:``) or PostgreSQL (``postgresql://...``).
+
+    ``Store(db)`` returns the backend's subclass; every public method below is the interface both
+    implement. Backends supply the primitives: ``_rows`` (run DuckDB-dialect SQL), ``_bulk``
+    (insert many rows), ``_begin``/``_commit``/``_rollback`` and ``close``.
+    """
+
+    path: str
+    dialect: str = "duckdb"
+
+    def __new__(cls, path: str | Path = ":memory:", *, read_only: bool = False) -> "Store":
+        if cls is Store:
+            backend = next(b for matches, b in _BACKENDS if matches(str(path)))
+            return super().__new__(backend)
+        return super().__new__(cls)
+
+    # --- primitives (each backend) ---------------------------------------------------------------
+    def _rows(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def _bulk(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Insert ``rows`` (every column of ``TABLES[table]``, in order) in one bulk operation."""
+        raise NotImplementedError
+
+    def _stream(self, query: str, size: int = 10_000) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows of a read query in chunks of ``size`` (never all in memory at once)."""
+        raise NotImplementedError
+
+    def _begin(self) -> None:
+        raise NotImplementedError
+
+    def _commit(self) -> None:
+        raise NotImplementedError
+
+    def _rollback(self) -> None:
+        raise NotImplementedError
+
+    def _error_types(self) -> tuple[type[BaseException], ...]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    # --- lifecycle ---------------------------------------------------------------------------------
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self, what: str = "write") -> Iterator["Store"]:
+        """One transaction: everything inside is committed together or rolled back together.
+
+        On PostgreSQL a writer also takes the store's write lock (released at commit), so several
+        ingest processes write one batch at a time and never see half of another's batch.
+        """
+        self._begin()
+        try:
+            yield self
+            self._commit()
+        except self._error_types() as exc:
+            self._rollback()
+            raise StoreError(f"{self.path}: {what} failed, batch rolled back ({str(exc).splitlines()[0]})") from None
+        except BaseException:
+            self._rollback()
+            raise
+
+    def schema_version(self) -> int:
+        exists = self._rows(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
+            "AND table_schema = current_schema()")[0][0]
+        if not exists:
+            return 0
+        return self._rows("SELECT coalesce(max(version), 0) FROM schema_version")[0][0]
+
+    def migrate(self) -> int:
+        """Apply every migration newer than the database; each in its own transaction."""
+        current = self.schema_version()
+        if current > len(MIGRATIONS):
+            raise StoreError(
+                f"{self.path}: database schema version {current} is newer than this proxywatch "
+                f"({len(MIGRATIONS)}); upgrade proxywatch"
+            )
+        for version, statements in enumerate(MIGRATIONS[current:], start=current + 1):
+            self._begin()
+            try:
+                if self.schema_version() >= version:  # another process migrated while we waited
+                    self._commit()
+                    continue
+                for statement in statements:
+                    self._rows(statement)
+                self._rows("INSERT INTO schema_version VALUES (?, now())", [version])
+                self._commit()
+            except self._error_types() as exc:
+                self._rollback()
+                raise StoreError(f"{self.path}: migration {version} failed ({str(exc).splitlines()[0]})") from None
+        return self.schema_version()
+
+    # --- writes (inside a transaction; jobs.py composes them) -------------------------------------
+    def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+        """Content hashes of the given article ids that are already stored."""
+        if not ids:
+            return {}
+        rows = self._rows("SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+                          [_ids(ids)])
+        return dict(rows)
+
+    def put_articles(self, batch: Sequence[tuple[Article, Sequence[Event]]]) -> list[str]:
+        """Store articles with their events, replacing any stored under the same ids (and their
+        events); return the ids of the new eligible mentions. Call inside :meth:`transaction`."""
+        ids = _ids([article.id for article, _ in batch])
+        for table, column in (("events", "article_id"), ("merge_index", "article_id"), ("articles", "id")):
+            self._rows(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        now = datetime.now(timezone.utc).replace(tzinfo=None)
+        articles, events, index, seeds = [], [], [], []
+        for article, found in batch:
+            published = _published_date(article.published)
+            articles.append((article.id, article.content_hash, article.published, published, article.title,
+                             article.url, article.source, article.text,
+                             json.dumps(article.to_json(), ensure_ascii=False, default=str), now))
+            for event in found:
+                events.append(_event_row(event))
+                if eligible(event):
+                    seeds.append(event.id)
+                    row = _index_row(Mention.of(event, published, article.source, article.url))
+                    if row:
+                        index.append(row)
+        self._bulk("articles", articles)
+        self._bulk("events", events)
+        self._bulk("merge_index", index)
+        return seeds
+
+    def canonical_comembers_of_articles(self, article_ids: Sequence[str]) -> list[str]:
+        """Mentions of other articles that share a canonical event with these articles' mentions."""
+        ids = _ids(article_ids)
+        return [r[0] for r in self._rows(
+            "SELECT DISTINCT event_id FROM canonical_mentions WHERE canonical_id IN "
+            "(SELECT canonical_id FROM canonical_mentions WHERE article_id IN (SELECT unnest(?::VARCHAR[]))) "
+            "AND article_id NOT IN (SELECT unnest(?::VARCHAR[]))", [ids, ids])]
+
+    def replace_canonical(self, mention_ids: Sequence[str], events: Sequence[CanonicalEvent],
+                          article_ids: Sequence[str] = ()) -> int:
+        """Drop the canonical events holding any of these mentions (or any mention of these
+        articles) with all their links, and store ``events``. Call inside :meth:`transaction`."""
+        for column, values in (("event_id", _ids(mention_ids)), ("article_id", _ids(article_ids))):
+            if values:
+                gone = f"(SELECT canonical_id FROM canonical_mentions WHERE {column} IN (SELECT unnest(?::VARCHAR[])))"
+                self._rows(f"DELETE FROM canonical_events WHERE id IN {gone}", [values])
+                self._rows(f"DELETE FROM canonical_mentions WHERE canonical_id IN {gone}", [values])
+        self._bulk("canonical_events", [_canonical_row(e) for e in events])
+        self._bulk("canonical_mentions", [(e.id, mid, aid) for e in events for mid, aid, _ in e.evidence])
+        return len(events)
+
+    def copy_into(self, target: "Store", tables: Sequence[str] = ("articles", "events", "canonical_events",
+                                                                   "canonical_mentions")) -> None:
+        """Copy whole tables into another (empty) store, in bulk chunks: a PostgreSQL store's rows
+        go into a temporary DuckDB file when DuckDB formats an export."""
+        with target.transaction("copy"):
+            for table in tables:
+                columns = ", ".join(name for name, _ in TABLES[table])
+                for chunk in self._stream(f"SELECT {columns} FROM {table}"):
+                    target._bulk(table, chunk)
+
+    def clear_canonical(self) -> None:
+        """Forget every canonical event and the merge index (before a full rebuild)."""
+        for table in ("canonical_mentions", "canonical_events", "merge_index"):
+            self._rows(f"DELETE FROM {table}")
+
+    def index_mentions(self, mentions: Sequence[Mention]) -> None:
+        """File mentions in the merge index (a full rebuild re-files every stored mention)."""
+        self._bulk("merge_index", [r for r in map(_index_row, mentions) if r])
+
+    # --- what merging reads (merge.MentionSource) ----------------------------------------------------
+    def merge_mentions(self, ids: Sequence[str] = (), article_ids: Sequence[str] = ()) -> list[Mention]:
+        """Eligible mentions with one of ``ids`` or of one of ``article_ids``; no arguments: all of them."""
+        if not ids and not article_ids:
+            return [_mention(r) for r in self._rows(_MENTIONS)]
+        rows = self._rows(f"{_MENTIONS} AND (e.id IN (SELECT unnest(?::VARCHAR[])) "
+                          "OR e.article_id IN (SELECT unnest(?::VARCHAR[])))", [_ids(ids), _ids(article_ids)])
+        return [_mention(r) for r in rows]
+
+    def canonical_comembers(self, ids: Sequence[str]) -> list[str]:
+        if not ids:
+            return []
+        return [r[0] for r in self._rows(
+            "SELECT event_id FROM canonical_mentions WHERE canonical_id IN (SELECT canonical_id FROM "
+            "canonical_mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])))", [_ids(ids)])]
+
+    def block_members(self, keys: Sequence[str], any_keys: Sequence[str]) -> list[tuple[str, date]]:
+        if not keys and not any_keys:
+            return []
+        return [(i, d) for i, d in self._rows(
+            "SELECT event_id, match_start FROM merge_index WHERE block IN (SELECT unnest(?::VARCHAR[])) "
+            "OR any_block IN (SELECT unnest(?::VARCHAR[]))", [list(keys), list(any_keys)])]
+
+    # --- reads -----------------------------------------------------------------------------------------
+    def sql(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Run a query written in DuckDB's SQL and return its rows (used by ``analyse``)."""
+        return self._rows(query, list(params))
+
+    def stream(self, query: str, params: Sequence[Any] = (), batch: int = 2048) -> Iterator[dict[str, Any]]:
+        """Run a read query (DuckDB's SQL) and yield its rows as dicts, fetched ``batch`` at a time
+        (used by exports); it runs on its own cursor, so other reads may run while iterating."""
+        raise NotImplementedError
+
+    def stream_arrow(self, query: str, params: Sequence[Any] = (), batch: int = 65536) -> Iterator[Any]:
+        """Run a read query (DuckDB's SQL) and yield its rows as Arrow record batches (used by exports)."""
+        raise NotImplementedError
+
+    def canonical_events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
+        """Canonical event records (``proxywatch.canonical/1``), filtered like :meth:`events`."""
+        where, params = (query or EventQuery()).where()
+        sql = (f"SELECT record FROM canonical_events e WHERE {where} "
+               "ORDER BY e.date_start NULLS LAST, e.type, e.id")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        for (record,) in self._rows(sql, params):
+            yield json.loads(record)
+
+    def unmerged_mentions(self) -> int:
+        """Eligible mentions in no canonical event (a database written before canonical events, or
+        migrated to the merge index): ``jobs.rebuild_canonical`` merges them."""
+        return self._rows(f"SELECT count(*) FROM ({_MENTIONS}) m "
+                          "WHERE m.id NOT IN (SELECT event_id FROM canonical_mentions)")[0][0]
+
+    def canonical_counts(self) -> dict[str, int]:
+        """Canonical events, and the mentions linked to them."""
+        events = self._rows("SELECT count(*) FROM canonical_events")[0][0]
+        links = self._rows("SELECT count(*) FROM canonical_mentions")[0][0]
+        return {"canonical_events": events, "mentions": links}
+
+    def events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[Event]:
+        where, params = (query or EventQuery()).where()
+        sql = (f"SELECT record FROM events e WHERE {where} "
+               "ORDER BY e.date_start NULLS LAST, e.article_id, e.evidence_start, e.id")
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        for (record,) in self._rows(sql, params):
+            yield Event.from_json(json.loads(record))
+
+    def article(self, article_id: str) -> Article | None:
+        rows = self._rows("SELECT record FROM articles WHERE id = ?", [article_id])
+        return Article.from_json(json.loads(rows[0][0])) if rows else None
+
+    def counts(self) -> dict[str, int]:
+        articles = self._rows("SELECT count(*) FROM articles")[0][0]
+        events = self._rows("SELECT count(*) FROM events")[0][0]
+        return {"articles": articles, "events": events}
