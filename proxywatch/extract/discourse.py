@@ -12,6 +12,7 @@ from proxywatch.extract.engine import rule
 from proxywatch.extract.mentions import FIRST_PERSON_PLURAL, title_anaphor
 from proxywatch.extract.syntax import child, core_span
 from proxywatch.records import Event, Party, Place
+from proxywatch.resolve.gazetteer import country_name
 
 __all__: list[str] = []
 
@@ -174,17 +175,34 @@ def title_of_publisher(event: Event, ec: EventContext) -> Event:
 _PLACED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "AID", "COERCE", "PROTEST"})
 
 
-@rule("article.focus-country", "An event that happens somewhere and whose sentence names no place is in the "
-      "article's focus country, when its headline, dateline and lead all place it in one country "
-      "(resolve/focus.py); the place says precision 'country' and inferred.",
+@rule("article.focus-country", "An event that happened somewhere, whose sentence gives it no place and places nothing "
+      "in another country, is in the article's focus country, when its headline, dateline and lead all place it in "
+      "one country and other sentences name it (resolve/focus.py); the place says precision 'country' and inferred.",
       "Gunmen attacked a camp for displaced people in Darfur, Sudan, on Monday. The fighting also cut off aid "
       "deliveries. Militants shelled the camp again on Tuesday.")
 def focus_country(events: list[Event], dc) -> list[Event]:
+    todo = [n for n, e in enumerate(events) if _placeable(e)]
+    if not todo:
+        return events  # nothing to place: the focus is not worth reading
     focus = dc.focus
     if focus is None or focus.focus_country is None:
         return events
     code = focus.focus_country
-    name = next((p.name for p in focus.places if p.country == code and p.precision == "country"), code)
-    place = Place(text=name, name=None, country=code, precision="country", inferred=True)
-    return [replace(e, location=place) if e.location is None and e.type in _PLACED_TYPES and not e.negated
-            else e for e in events]
+    place = Place(text=country_name(code) or code, name=None, country=code, precision="country", inferred=True)
+    placed = [m for m in focus.mentions if m.role in ("place", "near")]
+    out = list(events)
+    for n in todo:
+        ev = events[n].evidence
+        inside = [m for m in placed if m.source != "headline" and ev.start <= m.start and m.end <= ev.end]
+        if any(m.country != code for m in inside):
+            continue  # its sentence places something elsewhere (another country, a sea): not ours to overrule
+        if not any(m.country == code and (m.source == "headline" or not ev.start <= m.start < ev.end)
+                   for m in placed):
+            continue  # the focus rests on this very sentence, whose own places the place rules set aside
+        out[n] = replace(events[n], location=place)
+    return out
+
+
+def _placeable(event: Event) -> bool:
+    return event.location is None and event.type in _PLACED_TYPES and event.status == "occurred" \
+        and not event.negated

@@ -33,6 +33,11 @@ from proxywatch.resolve.parties import resolve_party
 
 __all__ = ["Readers"]
 
+# Heads of a speaker's title or an office's voice: a place modifying one ("Pentagon Press Secretary", "Erbil
+# officials") names who speaks, not where the event happened.
+_SPEAKERS = frozenset("secretary spokesman spokeswoman spokesperson press official officer chief leader "
+                      "correspondent statement briefing readout minister ministry envoy ambassador".split())
+
 # Heads of purpose phrases ("in support of ...", "on behalf of ...", "for the sake of ..."): a place inside one
 # tells why, not where the event happened.
 _PURPOSES = frozenset("support solidarity retaliation response revenge reprisal protest honour honor behalf sake "
@@ -88,6 +93,8 @@ class Readers:
                 continue
             if root.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and entry.precision == "country":
                 continue
+            if root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in _SPEAKERS:
+                continue  # "Pentagon Press Secretary", "the Pentagon's spokesman": who speaks, not where it happened
             origin = root
             while origin.dep_ in ("compound", "det", "amod") and origin.head.i != origin.i:
                 origin = origin.head  # "(the) Golan" in "the Golan Heights"

