@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 export HF_HUB_OFFLINE := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: demo test install lock kb-check postgres clean
+.PHONY: demo test install lock kb-check browser postgres clean
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] >= (3, 11), "proxywatch needs Python 3.11+"'
@@ -23,10 +23,13 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
+# The demo database is kept as demo.duckdb (made afresh each time) so `proxywatch serve` can show it.
 demo: install
-	$(BIN)/proxywatch demo
+	rm -f demo.duckdb demo.duckdb.wal
+	$(BIN)/proxywatch demo --db demo.duckdb
+	@echo "Dashboard and API: $(BIN)/proxywatch serve --db demo.duckdb   then open http://127.0.0.1:8000/"
 
-test: install kb-check postgres
+test: install kb-check postgres browser
 	$(BIN)/python -m pytest -q
 
 # The store tests run against a real PostgreSQL too: the fixtures start one on loopback in a temporary
@@ -34,6 +37,14 @@ test: install kb-check postgres
 postgres:
 	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null 2>&1 || \
 		{ apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }
+
+# The browser tests drive Debian's chromium through Playwright (Playwright's own browser download
+# cannot work here): install it when it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "installing Debian's chromium for the browser tests"; \
+		SUDO=; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
 # Consistency of the knowledge base (shared aliases, codes, sponsors, parents, place coordinates).
 kb-check: install

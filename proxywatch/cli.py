@@ -42,7 +42,7 @@ from proxywatch.ingest.gold import gold_article, read_gold
 from proxywatch.records import Event, event_json_schema
 from proxywatch.merge import MergeRules
 from proxywatch.resolve.check import check_kb
-from proxywatch.resolve.describe import actor_record, place_record
+from proxywatch.resolve.describe import actor_records, place_records
 from proxywatch.resolve.kb import load_kb
 from proxywatch.serve.canonical import write_canonical
 from proxywatch.serve.render import actors_table, render_benchmark, render_report, type_month_table, write_events
@@ -266,6 +266,8 @@ def demo(
             where = f"database kept at {db}" if db else "temporary database removed"
             out.print(f"done in {time.perf_counter() - started:.1f} s; {where}. "
                       f"Try: proxywatch events --db {db or 'demo.duckdb'} --type ASSAULT --sponsor IRN")
+            if db:
+                out.print(f"Browse it: proxywatch serve --db {db}   then open http://127.0.0.1:8000/")
 
 
 @app.command()
@@ -364,13 +366,10 @@ def actors(
 ) -> None:
     """Search the actor knowledge base; one match is shown with its chain, sponsors and aliases."""
     with _guard():
-        base = load_kb(kb or ())
         day = _day(on)
-        found = base.search(query or "")
-        if not found:
+        records = actor_records(load_kb(kb or ()), query, day)
+        if not records:
             raise ProxywatchError(f"no actor matches {query!r}")
-        exact = [a for a in found if query and (a.id == query or base.find_actor(query) is a)]
-        records = [actor_record(base, a, day) for a in (exact[:1] if len(found) > 1 and exact else found)]
         if format is ReportFormat.json:
             typer.echo(json.dumps(records if len(records) > 1 else records[0], indent=2, ensure_ascii=False))
             return
@@ -406,10 +405,9 @@ def places(
 ) -> None:
     """Search the gazetteer: curated places (bases, seas, camps), then countries, towns and divisions."""
     with _guard():
-        found = load_kb(kb or ()).gazetteer.search(query or "")
-        if not found:
+        records = place_records(load_kb(kb or ()), query)
+        if not records:
             raise ProxywatchError(f"no place matches {query!r}")
-        records = [place_record(e) for e in found]
         if format is ReportFormat.json:
             typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
             return
@@ -467,7 +465,7 @@ def settings_cmd(config: Optional[Path] = ConfigOpt) -> None:
 
 
 # Command modules register themselves on ``app`` when imported.
-from proxywatch import cli_analyse, cli_claims, cli_explain, cli_export  # noqa: E402,F401
+from proxywatch import cli_analyse, cli_claims, cli_explain, cli_export, cli_serve  # noqa: E402,F401
 
 
 def main() -> None:

@@ -6,7 +6,6 @@ Thin wrappers: each parses flags with :mod:`proxywatch.clikit` and calls a pure 
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 import sys
@@ -43,6 +42,7 @@ from proxywatch.clikit import (
     stdout_console,
 )
 from proxywatch.errors import ProxywatchError
+from proxywatch.serve.jsonable import to_jsonable
 
 __all__ = ["trend", "changepoints", "compare", "to_jsonable"]
 
@@ -64,19 +64,6 @@ KeepImpreciseOpt = typer.Option(
 
 def _left_out(n: int, what: str) -> str:
     return f"{n} events dated too vaguely for {what} left out" if n else ""
-
-
-def to_jsonable(value: Any) -> Any:
-    """Dataclasses → dicts, dates → ISO strings, infinities → null (JSON has no infinity)."""
-    if dataclasses.is_dataclass(value):
-        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [to_jsonable(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
 
 
 def _dump(value: Any) -> None:

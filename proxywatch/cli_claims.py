@@ -11,13 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from proxywatch import jobs
-from proxywatch.analyse.claims import (
-    ClaimCheck,
-    check_claims,
-    claims_of,
-    select_claims,
-    source_is_empty,
-)
+from proxywatch.analyse.claims import ClaimCheck, source_is_empty
 from proxywatch.clikit import (
     ActorOpt,
     ConfigOpt,
@@ -80,28 +74,51 @@ def _bounds(low: int, high: Optional[int]) -> str:
     return str(low) if low == high else f"{low}-{high}"
 
 
+def _window(check: ClaimCheck) -> str:
+    w = check.claim.window
+    text = f"{'(open)' if w.open_start else w.start or '?'} to {w.end or '?'}"
+    if w.text:
+        text += f"\n({w.text})"
+    if w.anchor is not None:
+        a = w.anchor
+        text += f"\nanchor: {a.date or 'not found'} [{a.how}]"
+    elif w.unresolved:
+        text += f"\nunknown: {w.unresolved}"
+    return text
+
+
 def render_checks(checks: list[ClaimCheck], console: Console) -> None:
+    """The table of claims, then per claim its anchor, tallies and the stored events behind the count."""
     table = Table(header_style="bold", show_lines=True)
-    for column in ("article", "claim", "filters", "window", "claimed", "store", "verdict", "reason"):
+    for column in ("claim", "filters", "window", "claimed", "store", "verdict", "reason"):
         table.add_column(column, overflow="fold")
-    for check in checks:
+    for n, check in enumerate(checks, 1):
         c = check.claim
-        window = f"{c.start or '?'} to {c.end or '?'}" + (f"\n({c.date_text})" if c.date_text else "")
-        if c.open_start():
-            window += f"\nopen start: {c.open_start()}"
         store = "-" if check.count is None else str(check.count)
         if check.coverage:
             store += f"\n{check.coverage.covered_weeks}/{check.coverage.weeks} weeks covered"
-        table.add_row(c.article_id, c.text, "\n".join(f"{k}={v}" for k, v in c.filters().items()), window,
-                      _bounds(c.min, c.max), store, check.verdict, check.reason)
+        bounding = [t for t in check.tallies if t.relation != "overlap"]
+        if bounding:
+            store += f"\n{len(bounding)} bounding tall{'y' if len(bounding) == 1 else 'ies'}"
+        filters = "\n".join(f"{k}={'/'.join(v) if isinstance(v, list) else v}" for k, v in c.scope.filters().items())
+        table.add_row(f"[{n}] {c.article_id}: {c.focus}", filters, _window(check), _bounds(c.min, c.max), store,
+                      check.verdict, check.reason)
     console.print(table)
-    for check in checks:
-        for ex in check.examples:
-            console.print(f"  {check.claim.article_id}: stored {ex['date']} {ex['location'] or ''} "
-                          f"({ex['article_id'] or str(ex['sources']) + ' sources'}) {ex['target'] or ''}", markup=False)
-        for other in check.corroboration:
-            console.print(f"  {check.claim.article_id} / {other.article_id}: {_bounds(other.min, other.max)} "
-                          f"({other.start} to {other.end}): {other.text}", markup=False)
+    for n, check in enumerate(checks, 1):
+        anchor = check.claim.window.anchor
+        if anchor is not None:
+            console.print(f"[{n}] anchor '{anchor.phrase}': {anchor.note}", markup=False)
+            if anchor.event:
+                console.print(f"      used {anchor.event.get('origin')} event {anchor.event.get('date')}: "
+                              f"{anchor.event.get('text')}", markup=False)
+        for use in check.tallies:
+            console.print(f"[{n}] tally ({use.relation}): {use.how}", markup=False)
+        for ev in check.events[:5]:
+            where = ev["place"] or ev["country"] or ""
+            console.print(f"[{n}] stored {ev['date']} {where} ({', '.join(ev['article_ids']) or ev['sources']}): "
+                          f"{ev['text'] or ''}", markup=False)
+        for note in (*check.claim.notes, *check.claim.broad):
+            console.print(f"[{n}] note: {note}", markup=False)
 
 
 @app.command()
@@ -135,19 +152,16 @@ def claims(
                 err.print(f"warning: {settings.db} has no {source.value} events yet; every count will be 0"
                           + (" (run the merge, or pass --source mentions)" if source.value == "canonical" else ""),
                           markup=False)
-            reader = extractor(settings, kb)
-            found = []
-            for art, events in jobs.extract_articles(reader, articles, warn):
-                found += select_claims(claims_of(art, events), pick)
-            checks = check_claims(store, found, source.value, settings.claims_min_coverage)
+            report = jobs.check_claims(store, articles, extractor(settings, kb), warn, source=source.value,
+                                       min_coverage=settings.claims_min_coverage, pick=pick)
+        checks = report.checks
         if format is ReportFormat.json:
-            typer.echo(json.dumps([c.to_json() for c in checks], indent=2, ensure_ascii=False))
+            typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
         else:
             render_checks(checks, stdout_console())
         if plot is not None and checks:
             from proxywatch.serve.charts import claims_chart
 
             err.print(f"chart written to {claims_chart(checks, plot)}", markup=False)
-        verdicts = [c.verdict for c in checks]
         err.print(f"{len(articles)} articles, {len(checks)} claims: " + ", ".join(
-            f"{verdicts.count(v)} {v}" for v in ("consistent", "inconsistent", "not enough data")), markup=False)
+            f"{n} {v}" for v, n in report.summary().items()), markup=False)

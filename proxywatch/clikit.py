@@ -21,11 +21,11 @@ from proxywatch.errors import InputProblem, ProxywatchError, StoreError
 from proxywatch.extract.model import load_pipeline
 from proxywatch.extract.pipeline import Extractor
 from proxywatch.ingest.readers import ReadOptions
-from proxywatch.records import PLOVER_TYPES
 from proxywatch.resolve.kb import load_kb
 from proxywatch.serve.figure import check_plot_path
 from proxywatch.settings import Settings, load_settings
 from proxywatch.store import EventQuery, Store, is_postgres
+from proxywatch.store.filters import checked_query, cli_flag
 
 __all__ = [
     "app", "err", "ReportFormat", "ConfigOpt", "DbOpt", "KbOpt", "TypeOpt", "ActorOpt", "SponsorOpt",
@@ -133,26 +133,8 @@ def open_existing(path: str) -> Store:
     return Store(path, read_only=True)
 
 
-def _iso_day(flag: str, value: Optional[str]) -> None:
-    if value:
-        try:
-            date.fromisoformat(value)
-        except ValueError:
-            raise ProxywatchError(f"{flag} must be a date YYYY-MM-DD, got {value!r}") from None
-
-
 def event_query(type_: Optional[str] = None, actor: Optional[str] = None, sponsor: Optional[str] = None,
                 country: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
                 target_country: Optional[str] = None) -> EventQuery:
-    """Check the common filter flags and build the query; a bad flag is one-line error."""
-    if type_ and type_.upper() not in PLOVER_TYPES:
-        raise ProxywatchError(f"--type must be one of {', '.join(PLOVER_TYPES)}, got {type_!r}")
-    for flag, value in (("--sponsor", sponsor), ("--country", country), ("--target-country", target_country)):
-        if value and not (len(value) == 3 and value.isalpha()):
-            raise ProxywatchError(f"{flag} takes an ISO 3166-1 alpha-3 code such as IRN, got {value!r}")
-    _iso_day("--since", since)
-    _iso_day("--until", until)
-    if since and until and since > until:
-        raise ProxywatchError(f"--since {since} is after --until {until}")
-    return EventQuery(type=type_, actor=actor, sponsor=sponsor, country=country, target_country=target_country,
-                      since=since, until=until)
+    """Check the common filter flags and build the query; a bad flag is one-line error (store/filters.py)."""
+    return checked_query(type_, actor, sponsor, country, since, until, target_country, spell=cli_flag)

@@ -15,6 +15,7 @@ __all__ = [
     "ContractError",
     "SettingsError",
     "StoreError",
+    "ParameterError",
 ]
 
 
@@ -32,6 +33,14 @@ class SettingsError(ProxywatchError):
 
 class StoreError(ProxywatchError):
     """The database cannot be opened, migrated or written."""
+
+
+class ParameterError(ProxywatchError, ValueError):
+    """A filter or option has a bad value; ``param`` names it (``target_country``), as the HTTP API spells it."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(message)
+        self.param = param
 
 
 @dataclass(frozen=True)

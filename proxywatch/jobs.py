@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
+from proxywatch.analyse.claims import ClaimReport, check_article
 from proxywatch.evaluate.benchmarks import DATASETS
 from proxywatch.evaluate.scoring import score
 from proxywatch.errors import InputProblem
@@ -26,10 +27,10 @@ from proxywatch.ingest.lake import read_lake
 from proxywatch.ingest.readers import ReadOptions, input_files, read_file
 from proxywatch.records import Article, Event
 from proxywatch.merge import MergeRules, canonicalise, recluster
-from proxywatch.store import Store
+from proxywatch.store import EventQuery, Store
 
-__all__ = ["BenchmarkResult", "IngestSummary", "collect", "extract_articles", "ingest", "ingest_on_dask",
-           "ingest_events", "run_benchmark", "store_batch", "rebuild_canonical"]
+__all__ = ["BenchmarkResult", "IngestSummary", "check_claims", "collect", "extract_articles", "ingest",
+           "ingest_on_dask", "ingest_events", "run_benchmark", "store_batch", "rebuild_canonical"]
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[int], None]
@@ -213,6 +214,17 @@ def ingest_on_dask(articles: Sequence[Article], store: Store, client: Any, on_pr
         if progress:
             progress(len(batch) + len(problems))
     return summary
+
+
+def check_claims(store: Store, articles: Sequence[Article], extractor: Extractor, on_problem: ProblemSink, *,
+                 source: str = "canonical", min_coverage: float = 0.5, pick: EventQuery | None = None) -> ClaimReport:
+    """Read each article's claims and check them against the store: the one function behind
+    ``proxywatch claims`` and the HTTP API's ``claims``. An article whose extraction fails is reported
+    to ``on_problem`` and left out; nothing is written to the store."""
+    checked = tuple(check_article(store, article, events, extractor.kb, source=source, min_coverage=min_coverage,
+                                  pick=pick)
+                    for article, events in extract_articles(extractor, articles, on_problem))
+    return ClaimReport(source, min_coverage, checked)
 
 
 @dataclass

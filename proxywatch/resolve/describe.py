@@ -7,7 +7,7 @@ from typing import Any
 from proxywatch.resolve.gazetteer import PlaceEntry
 from proxywatch.resolve.kb import Actor, KnowledgeBase
 
-__all__ = ["actor_record", "place_record"]
+__all__ = ["actor_record", "place_record", "actor_records", "place_records"]
 
 
 def actor_record(kb: KnowledgeBase, actor: Actor, day: str | None = None) -> dict[str, Any]:
@@ -42,3 +42,15 @@ def place_record(entry: PlaceEntry) -> dict[str, Any]:
         "source": entry.source,
         "note": entry.note,
     }
+
+
+def actor_records(kb: KnowledgeBase, query: str | None, day: str | None = None) -> list[dict[str, Any]]:
+    """The actors ``query`` finds (none: every actor); an exact id or name among several is the one answer."""
+    found = kb.search(query or "")
+    exact = [a for a in found if query and (a.id == query or kb.find_actor(query) is a)]
+    return [actor_record(kb, a, day) for a in (exact[:1] if len(found) > 1 and exact else found)]
+
+
+def place_records(kb: KnowledgeBase, query: str | None) -> list[dict[str, Any]]:
+    """Places of the gazetteer ``query`` finds (none: the curated places)."""
+    return [place_record(e) for e in kb.gazetteer.search(query or "")]

@@ -105,7 +105,7 @@ def claims_chart(checks: "list[ClaimCheck] | tuple[ClaimCheck, ...]", path: Path
         if check.count is not None:
             ax.plot([check.count], [y], marker="D", markersize=9, linestyle="none",
                     color=_VERDICT_COLOURS.get(check.verdict, "black"))
-    ax.set_yticks(range(len(rows)), [f"{c.claim.article_id}: {c.claim.text[:48]}…\n{c.verdict}" for c in rows],
+    ax.set_yticks(range(len(rows)), [f"{c.claim.article_id}: {c.claim.focus[:48]}…\n{c.verdict}" for c in rows],
                   fontsize=8)
     ax.invert_yaxis()
     ax.set_xlabel("events — bar: claimed range (hatched: no upper bound); diamond: store count")

@@ -15,6 +15,8 @@ events change (the store answers its questions through :meth:`merge_mentions`,
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,12 +24,13 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 
-from proxywatch.errors import StoreError
+from proxywatch.errors import ParameterError, StoreError
 from proxywatch.merge import CanonicalEvent, Mention, block_of, effective_span, eligible, source_key
 from proxywatch.records import Article, Count, DateSpan, Event, Party, Place
 from proxywatch.store.migrations import MIGRATIONS
 
-__all__ = ["Store", "EventQuery", "EVENT_COLUMNS", "CANONICAL_COLUMNS", "TABLES", "is_postgres"]
+__all__ = ["Store", "EventQuery", "EventPage", "EVENT_COLUMNS", "CANONICAL_COLUMNS", "TABLES", "PAGE_SOURCES", "SORTS",
+           "is_postgres", "order_by", "encode_cursor", "decode_cursor"]
 
 
 def is_postgres(db: str | Path) -> bool:
@@ -108,6 +111,96 @@ class EventQuery:
             clauses.append(f"{alias}.date_start <= CAST(? AS DATE)")
             params.append(self.until)
         return " AND ".join(clauses), params
+
+
+# --- listing events: sources, sort orders and keyset cursors ---------------------------------------
+# What ``Store.event_page`` lists: canonical events, the single occurred mentions analysis counts, or
+# every stored mention record. Each is ``FROM <table> e WHERE <extra>`` so EventQuery.where applies.
+PAGE_SOURCES: dict[str, tuple[str, str]] = {
+    "canonical": ("canonical_events", "TRUE"),
+    "mentions": ("events", "e.status = 'occurred' AND NOT e.negated AND e.aggregate_min IS NULL "
+                           "AND e.aggregate_max IS NULL"),
+    "all-mentions": ("events", "TRUE"),
+}
+# Unknown dates and counts sort last in both directions (a sentinel past the end of the order).
+_LAST_DATE = {False: "DATE '9999-12-31'", True: "DATE '0001-01-01'"}
+_LAST_INT = {False: "2147483647", True: "-1"}
+# Ties are broken as the CLI lists events (date, then type and id / article, position and id).
+_TIES = {"canonical": [("e.type", "VARCHAR"), ("e.id", "VARCHAR")],
+         "events": [("e.article_id", "VARCHAR"), ("e.evidence_start", "INTEGER"), ("e.id", "VARCHAR")]}
+SORTS: dict[str, str] = {
+    "date": "start date (unknown last)",
+    "fatalities": "fatalities, best estimate (a mention's lower bound; unknown last)",
+    "sources": "independent sources (canonical events)",
+    "type": "PLOVER type",
+    "country": "country where it happened",
+    "actor": "actor name",
+}
+
+
+def _sort_keys(sort: str, table: str, descending: bool) -> list[tuple[str, str]]:
+    """The ORDER BY keys (SQL over alias ``e``, and the key's type) of a sort order."""
+    day = (f"coalesce(e.date_start, {_LAST_DATE[descending]})", "DATE")
+    fatalities = "e.fatalities_best" if table == "canonical_events" else "e.fatalities_min"
+    first = {
+        "date": [],
+        "fatalities": [(f"coalesce({fatalities}, {_LAST_INT[descending]})", "INTEGER")],
+        "sources": [("e.sources", "INTEGER")] if table == "canonical_events" else [],
+        "type": [("e.type", "VARCHAR")],
+        "country": [("coalesce(e.location_country, '')", "VARCHAR")],
+        "actor": [("coalesce(e.actor_name, e.actor_text, '')", "VARCHAR")],
+    }[sort]
+    keys = first + [day] + _TIES["canonical" if table == "canonical_events" else "events"]
+    return list(dict.fromkeys(keys))  # sort=type: the type key once
+
+
+def order_by(sort: str, table: str, descending: bool = False) -> str:
+    """The ``ORDER BY`` list of a sort order; the CLI's listings use ``sort="date"``."""
+    return ", ".join(f"{sql}{' DESC' if descending else ''}" for sql, _ in _sort_keys(sort, table, descending))
+
+
+def _after(keys: list[tuple[str, str]], forward: bool) -> str:
+    """SQL: the row comes after (or, ``forward=False``, before) the cursor's key values, lexicographically."""
+    op = ">" if forward else "<"
+    terms = []
+    for i, (sql, kind) in enumerate(keys):
+        equal = [f"{k} = CAST(? AS {t})" for k, t in keys[:i]]
+        terms.append("(" + " AND ".join([*equal, f"{sql} {op} CAST(? AS {kind})"]) + ")")
+    return "(" + " OR ".join(terms) + ")"
+
+
+def _after_params(values: list[Any]) -> list[Any]:
+    return [v for i in range(len(values)) for v in values[: i + 1]]
+
+
+def encode_cursor(values: Sequence[Any]) -> str:
+    text = json.dumps([v.isoformat() if hasattr(v, "isoformat") else v for v in values], separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, size: int) -> list[Any]:
+    """The key values a cursor holds; a cursor that was not made by :func:`encode_cursor` is refused."""
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, binascii.Error, UnicodeDecodeError):
+        values = None
+    if not isinstance(values, list) or len(values) != size or not all(
+            isinstance(v, (str, int)) and not isinstance(v, bool) for v in values):
+        raise ParameterError("cursor", "cursor is not one this listing gave out (sort and source must not change)")
+    return values
+
+
+@dataclass(frozen=True)
+class EventPage:
+    """One page of a listing: records in order, how many match in all, and cursors to either side."""
+
+    source: str
+    sort: str
+    descending: bool
+    total: int
+    records: list[dict[str, Any]]
+    next_cursor: str | None
+    prev_cursor: str | None
 
 
 # --- records <-> rows ------------------------------------------------------------------------------
@@ -439,8 +532,7 @@ class Store:
     def canonical_events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Canonical event records (``proxywatch.canonical/1``), filtered like :meth:`events`."""
         where, params = (query or EventQuery()).where()
-        sql = (f"SELECT record FROM canonical_events e WHERE {where} "
-               "ORDER BY e.date_start NULLS LAST, e.type, e.id")
+        sql = f"SELECT record FROM canonical_events e WHERE {where} ORDER BY {order_by('date', 'canonical_events')}"
         if limit:
             sql += f" LIMIT {int(limit)}"
         for (record,) in self._rows(sql, params):
@@ -460,8 +552,7 @@ class Store:
 
     def events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[Event]:
         where, params = (query or EventQuery()).where()
-        sql = (f"SELECT record FROM events e WHERE {where} "
-               "ORDER BY e.date_start NULLS LAST, e.article_id, e.evidence_start, e.id")
+        sql = f"SELECT record FROM events e WHERE {where} ORDER BY {order_by('date', 'events')}"
         if limit:
             sql += f" LIMIT {int(limit)}"
         for (record,) in self._rows(sql, params):
@@ -475,3 +566,94 @@ class Store:
         articles = self._rows("SELECT count(*) FROM articles")[0][0]
         events = self._rows("SELECT count(*) FROM events")[0][0]
         return {"articles": articles, "events": events}
+
+    # --- listing and showing events (the HTTP API and dashboard) ------------------------------------
+    def event_page(self, query: EventQuery | None = None, source: str = "canonical", sort: str = "date",
+                   descending: bool = False, cursor: str | None = None, before: bool = False,
+                   limit: int = 50) -> EventPage:
+        """One page of events (records as ``events`` lists them), sorted, with keyset cursors.
+
+        ``cursor`` (from a previous page's ``next_cursor``, or ``prev_cursor`` with ``before=True``)
+        continues after (before) that page; cursors stay valid while the store is unchanged.
+        """
+        if source not in PAGE_SOURCES:
+            raise ParameterError("source", f"source must be one of {', '.join(PAGE_SOURCES)}, got {source!r}")
+        if sort not in SORTS:
+            raise ParameterError("sort", f"sort must be one of {', '.join(SORTS)} (- before it: descending), "
+                                         f"got {sort!r}")
+        table, extra = PAGE_SOURCES[source]
+        where, params = (query or EventQuery()).where("e")
+        where = f"{where} AND {extra}"
+        keys = _sort_keys(sort, table, descending)
+        total = self._rows(f"SELECT count(*) FROM {table} e WHERE {where}", params)[0][0]
+        forward = not before
+        page_where, page_params = where, list(params)
+        if cursor:
+            values = decode_cursor(cursor, len(keys))
+            page_where += " AND " + _after(keys, forward != descending)
+            page_params += _after_params(values)
+        # reading backwards: the reverse order, then the rows put back in order
+        order = ", ".join(f"{sql}{' DESC' if descending == forward else ''}" for sql, _ in keys)
+        rows = self._rows(
+            f"SELECT record, {', '.join(sql for sql, _ in keys)} FROM {table} e WHERE {page_where} "
+            f"ORDER BY {order} LIMIT {int(limit) + 1}", page_params)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        if not forward:
+            rows.reverse()
+        records = [json.loads(r[0]) for r in rows]
+        first, last = (encode_cursor(rows[0][1:]), encode_cursor(rows[-1][1:])) if rows else (None, None)
+        next_cursor = last if (more if forward else True) and rows else None
+        prev_cursor = first if ((more if not forward else bool(cursor)) and rows) else None
+        return EventPage(source, sort, descending, int(total), records, next_cursor, prev_cursor)
+
+    def canonical_event(self, event_id: str) -> dict[str, Any] | None:
+        """One canonical event record (``proxywatch.canonical/1``), or ``None``."""
+        rows = self._rows("SELECT record FROM canonical_events WHERE id = ?", [event_id])
+        return json.loads(rows[0][0]) if rows else None
+
+    def mention_records(self, ids: Sequence[str]) -> list[tuple[dict[str, Any], str | None]]:
+        """Stored mention records with these ids (in that order), each with its canonical event's id."""
+        rows = self._rows(
+            "SELECT e.id, e.record, (SELECT min(cm.canonical_id) FROM canonical_mentions cm "
+            "WHERE cm.event_id = e.id AND cm.article_id = e.article_id) FROM events e WHERE list_contains(?, e.id)",
+            [list(ids)])
+        found = {r[0]: (json.loads(r[1]), r[2]) for r in rows}
+        return [found[i] for i in ids if i in found]
+
+    def article_briefs(self, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Title, URL, source and publication of the given articles (no text), by id."""
+        rows = self._rows(
+            "SELECT id, title, url, source, published FROM articles WHERE list_contains(?, id)", [list(ids)]
+        )
+        return {r[0]: dict(zip(("id", "title", "url", "source", "published"), r)) for r in rows}
+
+    def event_detail(self, event_id: str) -> dict[str, Any] | None:
+        """A canonical event (or one mention) with every mention: its record, evidence span and article.
+
+        ``{"event": canonical record or None, "mentions": [{"record", "canonical_id", "article"}]}``;
+        for a mention id, ``event`` is the canonical event it belongs to, if any. ``None``: no such id.
+        """
+        event = self.canonical_event(event_id)
+        if event is not None:
+            ids = event.get("mention_ids") or [r[0] for r in self._rows(
+                "SELECT event_id FROM canonical_mentions WHERE canonical_id = ? ORDER BY article_id, event_id",
+                [event_id])]
+        else:
+            found = self.mention_records([event_id])
+            if not found:
+                return None
+            canonical_id = found[0][1]
+            if canonical_id:
+                return self.event_detail(canonical_id)
+            event, ids = None, [event_id]
+        mentions = self.mention_records(ids)
+        briefs = self.article_briefs([m["article_id"] for m, _ in mentions])
+        return {"event": event, "mentions": [{"record": m, "canonical_id": c, "article": briefs.get(m["article_id"])}
+                                              for m, c in mentions]}
+
+    def article_events(self, article_id: str) -> list[dict[str, Any]]:
+        """Every stored mention record of one article, in the order of the text."""
+        rows = self._rows("SELECT record FROM events WHERE article_id = ? ORDER BY evidence_start, id", [article_id])
+        return [json.loads(r[0]) for r in rows]
+
