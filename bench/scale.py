@@ -14,14 +14,16 @@ at the end of the job. Both runs must store the same events and canonical events
 
 ``growth``: a store is filled with synthetic mentions (spread over 1980-2024, 30 real countries, 6
 types, with their merge index and one canonical event each, written in bulk) in steps up to
-``--mentions``; at each step the same kind of batch (32 real news articles, new ids each time) is
-ingested and timed: extraction, and the store's part (``jobs.store_batch``: write, merge, commit).
+``--mentions``; at each step ``--batches`` batches of 32 real news articles (drawn, in a fixed shuffled
+order, from the same 2,000 articles, so every step gets the same mix) are ingested and timed:
+extraction, and the store's part (``jobs.store_batch``: write, merge, commit).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import os
 import resource
 import statistics
@@ -48,8 +50,8 @@ def news_articles(count: int, data: Path) -> list[Article]:
     return [Article(id=a.id, text=a.text, published=a.published) for a in articles[:count]]
 
 
-def _child(cmd: list[str]) -> tuple[float, float, str]:
-    """Run a child; its wall seconds, peak memory (MB, the child itself) and standard output."""
+def _child(cmd: list[str]) -> tuple[float, float, str, float]:
+    """Run a child; its wall seconds, peak memory (MB, the child itself), standard output and CPU seconds."""
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                             env={**os.environ, "HF_HUB_OFFLINE": "1"})
@@ -58,7 +60,7 @@ def _child(cmd: list[str]) -> tuple[float, float, str]:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
         sys.exit(f"{' '.join(cmd)} failed ({proc.returncode})")
-    return time.perf_counter() - started, usage.ru_maxrss / 1024, out
+    return time.perf_counter() - started, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
 
 
 def dask_run(path: Path, db: Path, workers: int, batch_size: int) -> None:
@@ -78,8 +80,9 @@ def dask_run(path: Path, db: Path, workers: int, batch_size: int) -> None:
         summary = jobs.ingest_on_dask(articles, store, client, lambda p: None, batch_size, rules=rules)
         done = time.perf_counter()
         peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        cpu = client.run(lambda: sum(resource.getrusage(resource.RUSAGE_SELF)[:2]))
     print(json.dumps({"startup": ready - started, "ingest": done - ready, "summary": summary.line(),
-                      "worker_peak_mb": sorted(peaks.values())}))
+                      "worker_peak_mb": sorted(peaks.values()), "worker_cpu": sorted(cpu.values())}))
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -104,17 +107,20 @@ def speedup(args: argparse.Namespace) -> None:
                 if side == "single":
                     cmd = [sys.executable, "-c", "from proxywatch.cli import main; main()", "ingest", str(path),
                            "--db", str(db)]
-                    wall, peak, _ = _child(cmd)
-                    results[side].append({"wall": wall, "peak_mb": peak})
+                    wall, peak, _, cpu = _child(cmd)
+                    results[side].append({"wall": wall, "peak_mb": peak, "cpu": cpu})
                 else:
                     cmd = [sys.executable, __file__, "_dask", str(path), str(db), str(args.workers),
                            str(args.batch_size)]
-                    wall, peak, out = _child(cmd)
+                    wall, peak, out, cpu = _child(cmd)
                     info = json.loads(out.strip().splitlines()[-1])
-                    results[side].append({"wall": wall, "peak_mb": peak, **info})
-                print(f"round {r + 1} {side}: {wall:,.1f} s wall, peak {peak:,.0f} MB (this process)"
-                      + (f", workers' peaks {', '.join(f'{p:,.0f}' for p in info['worker_peak_mb'])} MB, "
-                         f"start-up {info['startup']:.1f} s, ingest {info['ingest']:.1f} s" if side == "dask" else ""),
+                    results[side].append({"wall": wall, "peak_mb": peak, "cpu": cpu, **info})
+                print(f"round {r + 1} {side}: {wall:,.1f} s wall, {cpu:,.1f} CPU s, peak {peak:,.0f} MB (this "
+                      "process), load average now "
+                      f"{os.getloadavg()[0]:.2f}" + (
+                          f"; workers' peaks {', '.join(f'{p:,.0f}' for p in info['worker_peak_mb'])} MB, workers' "
+                          f"CPU {', '.join(f'{c:,.1f}' for c in info['worker_cpu'])} s, start-up "
+                          f"{info['startup']:.1f} s, ingest {info['ingest']:.1f} s" if side == "dask" else ""),
                       flush=True)
             print(f"round {r + 1}: same events and canonical events in both stores: "
                   f"{_same(Path(tmp) / f'single-{r}.duckdb', Path(tmp) / f'dask-{r}.duckdb')}")
@@ -122,6 +128,12 @@ def speedup(args: argparse.Namespace) -> None:
         dask = statistics.median(x["wall"] for x in results["dask"])
         print(f"median wall: one process {single:,.1f} s ({words / single:,.0f} words/s), "
               f"{args.workers} workers {dask:,.1f} s ({words / dask:,.0f} words/s); speed-up {single / dask:.2f}")
+        one_cpu = statistics.median(x["cpu"] for x in results["single"])
+        per_worker = statistics.median(max(x["worker_cpu"]) for x in results["dask"])
+        driver = statistics.median(x["cpu"] for x in results["dask"])
+        print(f"CPU seconds: one process {one_cpu:,.1f}; busiest Dask worker {per_worker:,.1f}, the job's own "
+              f"process {driver:,.1f}. With a core per worker and nothing else running, the wall clock is bounded "
+              f"below by the busiest worker: speed-up at most {one_cpu / per_worker:.2f}")
         print(f"peak memory: one process {max(x['peak_mb'] for x in results['single']):,.0f} MB; "
               f"worst Dask worker {max(max(x['worker_peak_mb']) for x in results['dask']):,.0f} MB; "
               f"load average after: {os.getloadavg()[0]:.2f}")
@@ -172,7 +184,9 @@ def growth(args: argparse.Namespace) -> None:
     from proxywatch.settings import Settings
 
     steps = [round(args.mentions * k / args.steps) for k in range(args.steps + 1)]
-    pool = news_articles(32 * (len(steps) * args.batches + 1), args.data)
+    pool = news_articles(2000, args.data)
+    random.Random(0).shuffle(pool)  # every step draws from the same mix of the four splits
+    pool = pool[: 32 * (len(steps) * args.batches + 1)]
     extractor = Extractor(load_pipeline(Settings().model), load_kb())
     rules = MergeRules.from_settings(Settings(), extractor.kb)
     list(extractor.extract_many(pool[:32], batch_size=16))  # warm-up

@@ -12,8 +12,12 @@
    ``--requests`` requests per endpoint, rotating through filter sets (so no two consecutive requests
    are the same query): ``events`` (one filtered page of 50; every third request a second page by
    cursor), ``trend`` (by month; by week split by sponsor), and the overview page ``/`` (HTML:
-   weekly trend by sponsor, change points, map points, gaps, top actors, sponsors and targets).
-4. Prints p50/p95/max per endpoint and writes them to ``bench/results/serve.json``.
+   weekly trend by sponsor, change points, map points, gaps, top actors, sponsors and targets),
+   once with a view never asked before on every request (a new ``since`` date: computed), once
+   with the 8 views asked before (the server remembers the last 64 overviews of a read-only store).
+4. Prints p50/p95/max per endpoint, and the server process's CPU time per request (user + system,
+   from /proc: what the request costs whatever else the machine runs), and writes them to
+   ``bench/results/serve.json`` with the load average before and after.
 
 Targets (issue 12): events p95 < 100 ms, trend p95 < 300 ms, overview HTML < 500 ms.
 """
@@ -30,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 FILTERS = [
@@ -108,7 +113,16 @@ def _timed(client, url: str, params: dict) -> float:
     return seconds
 
 
-def measure(base: str, requests: int) -> dict:
+def _cpu_seconds(pid: int | None) -> float:
+    """User + system CPU time of a process so far, from /proc (Linux); 0 elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, TypeError):
+        return 0.0
+
+
+def measure(base: str, requests: int, pid: int | None = None) -> dict:
     import httpx
 
     results = {}
@@ -127,12 +141,16 @@ def measure(base: str, requests: int) -> dict:
             "trend --by month": ("/api/v1/trend", lambda i: {**FILTERS[i % len(FILTERS)], "by": "month"}),
             "trend --by week --split sponsor": ("/api/v1/trend", lambda i: {**FILTERS[i % len(FILTERS)],
                                                                             "by": "week", "split": "sponsor"}),
-            "overview page / (HTML)": ("/", lambda i: FILTERS[i % len(FILTERS)]),
+            "overview page / (HTML), a new view each request": ("/", lambda i: {
+                **FILTERS[i % len(FILTERS)], "since": (date(2023, 10, 2) + timedelta(days=3 * i)).isoformat()}),
+            "overview page / (HTML), a view asked before": ("/", lambda i: FILTERS[i % len(FILTERS)]),
         }
         for name, (url, make) in plans.items():
-            for i in range(3):
+            warm = range(len(FILTERS)) if "asked before" in name else range(1000, 1003)  # untimed
+            for i in warm:
                 client.get(url, params=make(i))
             times = []
+            cpu = _cpu_seconds(pid)
             for i in range(requests):
                 params = make(i)
                 if url == "/api/v1/events" and "cursor" not in params:
@@ -142,12 +160,15 @@ def measure(base: str, requests: int) -> dict:
                     cursors[i] = answer.json()["next_cursor"]
                 else:
                     times.append(_timed(client, url, params))
+            server_cpu = (_cpu_seconds(pid) - cpu) / len(times)
             times.sort()
             results[name] = {"n": len(times), "p50_ms": round(1000 * statistics.median(times), 1),
                              "p95_ms": round(1000 * times[max(0, int(round(0.95 * len(times))) - 1)], 1),
-                             "max_ms": round(1000 * times[-1], 1)}
-            print(f"{name:45s} p50 {results[name]['p50_ms']:7.1f} ms  p95 {results[name]['p95_ms']:7.1f} ms  "
-                  f"max {results[name]['max_ms']:7.1f} ms", flush=True)
+                             "max_ms": round(1000 * times[-1], 1),
+                             "server_cpu_ms_per_request": round(1000 * server_cpu, 1)}
+            print(f"{name:50s} p50 {results[name]['p50_ms']:7.1f} ms  p95 {results[name]['p95_ms']:7.1f} ms  "
+                  f"max {results[name]['max_ms']:7.1f} ms  server CPU {1000 * server_cpu:6.1f} ms/request",
+                  flush=True)
         size = len(client.get("/").content)
         results["overview page size (bytes, no filter)"] = size
     return results
@@ -187,7 +208,7 @@ def main() -> None:
             time.sleep(3)  # the server's warm-up (outlines, change-point library) runs in the background
             print(f"server up: {health['canonical_events']:,} canonical events, read_only={health['read_only']}",
                   flush=True)
-            results = measure(f"http://127.0.0.1:{port}", args.requests)
+            results = measure(f"http://127.0.0.1:{port}", args.requests, server.pid)
         finally:
             server.terminate()
             server.communicate(timeout=30)

@@ -221,8 +221,9 @@ def check_claims(store: Store, articles: Sequence[Article], extractor: Extractor
     """Read each article's claims and check them against the store: the one function behind
     ``proxywatch claims`` and the HTTP API's ``claims``. An article whose extraction fails is reported
     to ``on_problem`` and left out; nothing is written to the store."""
+    memo: dict = {}  # the stored tallies, read once for all the articles
     checked = tuple(check_article(store, article, events, extractor.kb, source=source, min_coverage=min_coverage,
-                                  pick=pick)
+                                  pick=pick, memo=memo)
                     for article, events in extract_articles(extractor, articles, on_problem))
     return ClaimReport(source, min_coverage, checked)
 

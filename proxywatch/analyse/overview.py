@@ -1,6 +1,7 @@
 """What the dashboard's overview shows besides the trend and change points, counted in SQL.
 
-* :func:`places` — events grouped by point (coordinates rounded to 0.01°, about a kilometre) with
+* :func:`places` — events grouped by point (coordinates rounded to 0.01°, about a kilometre; 0.1° for
+  very many events) with
   their count, fatalities and the precision of the place: the map's marks;
 * :func:`gaps` — how many selected events have no start date (left out of every time series) and
   how many have no coordinates (left out of the map);
@@ -63,11 +64,21 @@ _RANK = "CASE e.location_precision " + " ".join(f"WHEN '{p}' THEN {i}" for i, p 
     f" ELSE {len(_PRECISIONS)} END"
 
 
-def places(db: Reader, query: EventQuery | None = None, source: str = "canonical", limit: int = 2000) -> Places:
-    """Events per map point, most events first; at most ``limit`` points."""
+FINE_CELLS = 50_000  # up to this many located events, points are grouped at 0.01°; more, at 0.1°
+
+
+def places(db: Reader, query: EventQuery | None = None, source: str = "canonical", limit: int = 2000,
+           located: int | None = None) -> Places:
+    """Events per map point, most events first; at most ``limit`` points.
+
+    Points are cells of 0.01° (about a kilometre), or of 0.1° when more than ``FINE_CELLS`` events
+    have coordinates (``located``, when the caller knows it, e.g. from :func:`gaps`): a map drawn
+    at a few hundred pixels cannot show finer, and grouping hundreds of thousands of cells costs.
+    """
     where, params = (query or EventQuery()).where("e")
+    scale = 100 if located is None or located <= FINE_CELLS else 10
     rows = db.sql(
-        f"""SELECT round(e.lat * 100) / 100 AS plat, round(e.lon * 100) / 100 AS plon, min(e.location_name),
+        f"""SELECT round(e.lat * {scale}) / {scale} AS plat, round(e.lon * {scale}) / {scale} AS plon, min(e.location_name),
                    min(e.location_country), min({_RANK}), count(*) AS n,
                    sum(coalesce(e.fatalities_best, e.fatalities_low, 0)) AS dead,
                    count(*) OVER () AS points, sum(count(*)) OVER () AS located
@@ -97,7 +108,7 @@ ROLES = {
               "coalesce(e.actor_name, e.actor_text)", "e.actor_id"),
     "target": ("coalesce(e.target_id, lower(e.target_name), lower(e.target_text))",
                "coalesce(e.target_name, e.target_text)", "e.target_id"),
-    "sponsor": ("s.code", "s.code", "NULL"),
+    "sponsor": ("", "", ""),  # unnested from the actor's sponsor list (see top_parties)
 }
 
 
@@ -109,10 +120,18 @@ def top_parties(db: Reader, query: EventQuery | None = None, source: str = "cano
     where, params = (query or EventQuery()).where("e")
     key, label, kb_id = ROLES[role]
     rel = relation(source)
-    frm = f"{rel} e, unnest(e.actor_sponsors) AS s(code)" if role == "sponsor" else f"{rel} e"
-    rows = db.sql(
-        f"""SELECT {key} AS k, min({label}), min({kb_id}), count(*) AS n,
-                   sum(coalesce(e.fatalities_best, e.fatalities_low, 0))
-            FROM {frm} WHERE {where} AND {key} IS NOT NULL
-            GROUP BY k ORDER BY n DESC, k LIMIT {int(limit)}""", params)
+    if role == "sponsor":  # events grouped by their sponsor list first, the few lists then unnested
+        rows = db.sql(
+            f"""WITH g AS (SELECT e.actor_sponsors AS grp, count(*) AS n,
+                                  sum(coalesce(e.fatalities_best, e.fatalities_low, 0)) AS dead
+                           FROM {rel} e WHERE {where} GROUP BY e.actor_sponsors),
+                u AS (SELECT unnest(grp) AS k, n, dead FROM g)
+                SELECT k, k, NULL, sum(n) AS total, sum(dead) FROM u WHERE k IS NOT NULL
+                GROUP BY k ORDER BY total DESC, k LIMIT {int(limit)}""", params)
+    else:
+        rows = db.sql(
+            f"""SELECT {key} AS k, min({label}), min({kb_id}), count(*) AS n,
+                       sum(coalesce(e.fatalities_best, e.fatalities_low, 0))
+                FROM {rel} e WHERE {where} AND {key} IS NOT NULL
+                GROUP BY k ORDER BY n DESC, k LIMIT {int(limit)}""", params)
     return [PartyCount(k, lab or k, kid, int(n), int(dead or 0)) for k, lab, kid, n, dead in rows]

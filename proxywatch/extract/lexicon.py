@@ -33,6 +33,8 @@ __all__ = [
     "COMPANY",
     "CORRECTIONS",
     "NOUN_COMPANY",
+    "STATEMENT_VERBS",
+    "STATEMENT_WORDS",
 ]
 
 
@@ -57,7 +59,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "retaliate clash", weight=1),
     **_many("CONSULT", "meet visit host confer negotiate"),
     **_many("AID", "fund finance arm equip supply bankroll train smuggle"),
-    **_many("SUPPORT", "support endorse praise back welcome thank"),
+    **_many("SUPPORT", "support endorse praise back welcome thank commend applaud laud"),
     **_many("REQUEST", "urge ask appeal demand request implore press plead"),
     **_many("RETREAT", "withdraw suspend halt pause stop cease retreat release free"),
     **_many("THREATEN", "threaten vow"),
@@ -83,9 +85,10 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **_many("AID", "funding aid assistance financing shipment"),
     **_many("SUPPORT", "backing solidarity"),
     **_many("REQUEST", "appeal demand request"),
-    **_many("RETREAT", "withdrawal suspension pause halt"),
+    **_many("RETREAT", "withdrawal suspension pause halt retreat"),
     **_many("THREATEN", "threat ultimatum"),
     **_many("ACCUSE", "accusation condemnation"),
+    **_many("REJECT", "rejection"),
     **_many("AGREE", "agreement ceasefire truce deal"),
     **_many("PROTEST", "protest demonstration rally"),
     **_many("SANCTION", "sanction embargo designation"),
@@ -163,7 +166,8 @@ AID_OBJECTS = frozenset("weapon arm missile drone rocket money fund funding cash
 # Verbs whose object noun carries the event ("launched an attack", "carried out strikes").
 LIGHT_VERBS = frozenset("launch carry conduct stage mount claim fire unleash execute".split())
 # Verbs whose subject does the event noun they govern: "announced new sanctions", "held talks", "pledged aid".
-ISSUING_VERBS = frozenset("announce impose unveil slap levy pledge approve extend deliver offer hold sign".split())
+ISSUING_VERBS = frozenset("announce impose unveil slap levy pledge approve extend deliver offer hold sign initiate "
+                          "authorize authorise order direct take adopt".split())
 
 # Word (lower-case lemma or text) → ASSAULT mode; earlier entries win inside one phrase.
 MODE_WORDS: dict[str, str] = {
@@ -295,3 +299,116 @@ NOUN_COMPANY: tuple[Sense, ...] = (
     Sense("call", Trigger("CONSULT", 2), "In a phone call, the two discussed the war.",
           modifiers=_set("phone telephone video")),
 )
+
+
+# --- statements and other acts that are not force (extract/statements.py) ------------------------------------
+# Verbs by which someone voices a position: "reaffirmed the commitment", "underscored his support".
+STATEMENT_VERBS = frozenset("underscore reaffirm reiterate express voice pledge offer communicate emphasize emphasise "
+                            "stress affirm declare convey extend restate highlight repeat signal confirm renew "
+                            "reinforce".split())
+# Nouns that are an act when voiced by a statement verb, and the act.
+STATED_NOUNS = {"support": "SUPPORT", "commitment": "SUPPORT", "rejection": "REJECT"}
+# Nouns of what a party must do, voiced as a request: "the importance of ensuring", "the urgent need for".
+NEED_NOUNS = frozenset("importance need necessity urgency priority imperative".split())
+# Words that name an organised party (who may be asked, or be a partner): "Israel should", "the warring parties".
+PARTY_NOUNS = frozenset("force troop soldier military army navy militia militant rebel group fighter insurgent "
+                        "faction government official ministry administration authority regime country state "
+                        "nation party side leader leadership commander president minister coalition ally partner "
+                        "proxy organization organisation council".split())
+CIVILIAN_WORDS = frozenset("civilian people resident child woman family aid assistance".split())
+DEMAND_MODALS = frozenset("should must ought".split())
+# Verbs that make a threat an act: "issued a threat", "renewed its threats".
+MAKING_THREATS = frozenset("issue make renew repeat reiterate carry deliver level voice escalate step send "
+                           "post".split())
+# What someone does, whose "threatening stability" is criticism of them.
+CONDUCT_NOUNS = frozenset("behavior behaviour conduct activity action provocation aggression escalation rhetoric "
+                          "policy".split())
+# What is at stake when something "threatens" it: a danger, not a threat made.
+ABSTRACT_STAKES = frozenset("stability security freedom peace navigation trade commerce order control safety life "
+                            "economy future progress prosperity sovereignty integrity interest".split())
+# Words of harm that make a vow or a saying a threat: "vowed revenge", "would get a befitting reply".
+HARM_WORDS = frozenset("respond response retaliate retaliation avenge revenge punish punishment reply price "
+                       "consequence destroy eliminate annihilate crush".split())
+# Nouns of a backer: "will remain a steadfast partner of Pakistan".
+PARTNER_NOUNS = frozenset("partner ally friend supporter".split())
+STEADFAST = frozenset("steadfast staunch strong firm reliable unwavering close committed enduring ironclad "
+                      "resolute unshakable unshakeable full firmly".split())
+# Office-holders a call or talk is with: "called Israeli Minister of Defense Yoav Gallant".
+OFFICE_WORDS = frozenset("minister president counterpart secretary leader king emir prince premier chancellor "
+                         "envoy ambassador general chairman chief".split())
+# What calling something makes it an accusation: "called the hijacking an act of terrorism".
+PEJORATIVES = frozenset("terrorism terrorist crime violation breach aggression provocation massacre atrocity "
+                        "genocide piracy murder escalation outrage".split())
+# Verbs of wanting: talks wanted are not talks held ("seeks peace and negotiation").
+WANTING = frozenset("seek want pursue desire prefer favor favour".split())
+# Verbs of claiming that one party is another's front: "officials maintain that TRF is a front for LeT".
+CLAIMING = frozenset("maintain say claim assert allege insist believe argue contend state".split())
+FRONT_NOUNS = frozenset("front proxy cover puppet".split())
+# Verbs of saying whose "will/would use force" clause is a threat.
+SAYING = frozenset("say state announce declare promise pledge".split())
+WIDENING = frozenset("widen expand escalate intensify continue resume keep step launch carry conduct".split())
+# Adjectives that make "measures" a sanction: "retaliatory measures", "punitive steps".
+PUNITIVE = frozenset("retaliatory punitive economic diplomatic reciprocal coercive restrictive".split())
+TAKING_MEASURES = frozenset("take initiate impose announce adopt introduce implement launch unveil".split())
+# Cargo whose delivery is aid: "3,500 metric tons have been delivered".
+CARGO = frozenset("ton tonne truckload pallet meal parcel kit ration shipment consignment food".split())
+# What a signature makes law rather than an agreement between parties.
+LAWS = frozenset("bill law order decree legislation supplemental budget act appropriation".split())
+# Verbs that add forces: "enhancing our fighter aircraft presence".
+INCREASING = frozenset("enhance increase bolster boost expand strengthen reinforce augment raise build "
+                       "adjust".split())
+# Words of armed forces and their means: "military", "aircraft", "carrier", "personnel".
+FORCE_WORDS = frozenset("force troop soldier personnel military aircraft fighter jet warship ship carrier destroyer "
+                        "naval navy asset battery marine unit squadron submarine bomber cruiser frigate "
+                        "servicemember army".split())
+# Command areas that forces move into: "the CENTCOM area of responsibility", "the AOR".
+COMMAND_AREAS = frozenset("responsibility aor theater theatre".split())
+# Bodies of forces formed for a mission: "formed a coalition to patrol", "a naval task force".
+FORCE_BODIES = frozenset("coalition force flotilla fleet mission patrol".split())
+# Places held by forces, which one reinforces.
+HELD_PLACES = frozenset("position base garrison line front border defense defence outpost".split())
+# Statements whose "will"/"should" is their content: the statement itself is made when said.
+SAID_TYPES = frozenset("SUPPORT REQUEST THREATEN ACCUSE REJECT".split())
+# Prepositions that name whom force or a threat is aimed at.
+TARGET_WORDS = ("against", "on", "at")
+# Verbs of backing whose participle or purpose describes rather than acts: "supported by Russia", "equipped with".
+BACKING_VERBS = frozenset("support back endorse equip arm fund finance".split())
+# What one signs that is an agreement between parties.
+AGREEMENT_NOUNS = frozenset("deal agreement accord treaty ceasefire truce memorandum pact declaration contract protocol "
+                            "charter framework arrangement".split())
+# Acts that an aim or a demand can name without their happening ("efforts to secure the release").
+AIMED_TYPES = frozenset("AID RETREAT AGREE SUPPORT SANCTION MOBILIZE COOPERATE CONCEDE".split())
+# Verbs of a list, not of a purpose: "steps ..., to include deploying the carrier group".
+LISTING = frozenset("include comprise".split())
+# People named as members of a body: sanctions on "four military officials of Ansarallah" aim at Ansarallah.
+MEMBER_NOUNS = frozenset("official member leader commander figure financier operative facilitator associate "
+                         "official representative".split())
+# Verbs of a talk's topic: "met ... to discuss efforts ...", "spoke ... to review".
+TALKING_ABOUT = frozenset("discuss review address talk consult".split())
+# Nouns of a statement whose author is who speaks in it: "a statement by the U.N. Secretary General".
+STATEMENT_NOUNS = frozenset("statement communique communiqué readout declaration message letter".split())
+# Nouns of a time set for an act: "the September 15th deadline of a full withdrawal".
+SCHEDULE_NOUNS = frozenset("deadline timeline timetable date schedule target".split())
+# A statement echoed: "sentiments reiterated by the State Department".
+ECHO_NOUNS = frozenset("sentiment remark view position message call concern statement comment".split())
+ECHOING = frozenset("reiterate echo repeat share endorse".split())
+# Subjects of "X is (on Y) to do Z" that make Z an aim, not a plan: "the onus is on Hamas to accept".
+AIM_SUBJECTS = frozenset("onus responsibility".split())
+# Verbs that bring an act about, whose object act is sought, not done: "efforts to secure the release".
+BRINGING_ABOUT = frozenset("secure enable increase provide deliver reach achieve get ensure allow facilitate receive "
+                           "surge bring boost expand restore".split())
+# Nouns whose "to ..." is a plan rather than an aim: "a decision to withdraw".
+DECISION_NOUNS = frozenset("decision plan order agreement deal promise pledge commitment intention threat vow offer "
+                           "proposal announcement".split())
+# Statements that are made when said, whatever they promise: pledges and warnings.
+PLEDGE_TYPES = frozenset("SUPPORT THREATEN".split())
+# Words of an armed group or state that itself threatens in a reported clause ("said the group would widen ...").
+GROUP_WORDS = frozenset("group militia movement organization organisation faction government country state "
+                        "force forces".split())
+# Verbs of forces moving into a region, and verbs that order them to.
+MOVING = frozenset("enter arrive cross move sail head redeploy reposition".split())
+ORDERING = frozenset("order direct instruct authorize authorise".split())
+# Words whose sentences the statement rules read (the prefilter keeps a sentence with one of them).
+STATEMENT_WORDS = frozenset("commitment rejection partner ally importance should must expect contact discuss "
+                            "tolerate maintain measure presence posture enter arrive form formation coalition "
+                            "commend applaud laud reward move sail".split()) | STATEMENT_VERBS | FRONT_NOUNS

@@ -175,6 +175,7 @@ class Extractor(Readers):
                 dc.salience.add(n_sent, event.actor, subject=True)
                 tok = main.token
                 if dated_here and event.date.precision == "day" and event.aggregate is None \
+                        and not (dc.published and (event.date.start or "") > dc.published.isoformat()) \
                         and not earlier_clause(tok) and timed_against(tok) is None \
                         and clause_head(tok).dep_ not in ("relcl", "acl") \
                         and tok.head.lower_ not in ("including", "like"):

@@ -55,6 +55,7 @@ def _all_forms() -> frozenset[str]:
     lemmas |= {words[0] for words, _ in lx.PHRASE_TRIGGERS} | set(lx.CONDITIONAL_VERBS)
     lemmas |= lx.FATAL_VERBS | lx.INJURY_VERBS  # "two others also died": counts for the attack before
     lemmas |= lx.FIGHT_WORDS | lx.FIRE_WORDS
+    lemmas |= lx.STATEMENT_WORDS  # "reaffirmed the commitment", "Israel should", "entered the area of responsibility"
     forms: set[str] = set()
     for lemma in lemmas:
         forms |= word_forms(lemma)

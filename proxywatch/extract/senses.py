@@ -124,7 +124,8 @@ _FORCE_WORDS = lx.WEAPON_NOUNS | frozenset(lx.MODE_WORDS)
 _PHYSICAL_TARGETS = frozenset("base outpost position site ship vessel tanker convoy troop force soldier camp airport "
                               "port building facility headquarters depot patrol city town village area compound "
                               "embassy consulate checkpoint vehicle car boat warship destroyer personnel".split())
-_NOT_MEETERS = frozenset("border line road river standard requirement need demand target goal criterion".split())
+_NOT_MEETERS = frozenset("border line road river standard requirement need demand target goal criterion deadline "
+                         "expectation obligation commitment challenge threat".split())
 _AGREEABLE = frozenset("proposal deal agreement plan terms offer ceasefire truce resolution accord framework "
                        "package".split())
 _AGREEING = frozenset("reach sign strike broker seal conclude announce approve accept agree finalize finalise "
@@ -210,7 +211,8 @@ def needs_object(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     return lx.VERB_TRIGGERS.get(cand.lemma) if _objects(cand.tok, cand.obj) else None
 
 
-@rule("sense.since-clause", "'since the US retaliated': a point in time, not a new report.",
+@rule("sense.since-clause", "'since the US retaliated': a point in time, not a new report ('since mid-December "
+      "2023, the Houthis have threatened' is a date, not such a clause).",
       "No attacks have come since the US retaliated.")
 def since_clause(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     if cand.branch != "verb" or trigger is None:
@@ -219,7 +221,10 @@ def since_clause(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     while clause.dep_ == "xcomp" and clause.head.i != clause.i:
         clause = clause.head  # "since the Yemeni group began targeting shipping"
     mark = child(clause, "mark")
-    return None if mark is not None and mark.lower_ == "since" else KEEP
+    if mark is None or mark.lower_ != "since":
+        return KEEP
+    after = cand.tok.doc[mark.i + 1]
+    return KEEP if after.ent_type_ == "DATE" else None  # "Since mid-December 2023, the Houthis have ...": a date
 
 
 @rule("sense.corrections", "Corrections by company (lexicon.CORRECTIONS rows): 'launched a missile' attacks, "
@@ -258,7 +263,8 @@ def target_physical(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any
     return None if not physical and not near & _FORCE_WORDS else KEEP
 
 
-@rule("sense.host-meet", "'bases hosting US troops', 'where the borders meet': no talks.",
+@rule("sense.host-meet", "'bases hosting US troops', 'where the borders meet', 'meet the deadline', 'would be met "
+      "with force': no talks.",
       "The base hosting US troops came under fire.")
 def host_meet(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     if cand.branch != "verb" or cand.lemma not in ("host", "meet") or trigger is None or trigger.type != "CONSULT":
@@ -266,9 +272,11 @@ def host_meet(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     tok, obj = cand.tok, cand.obj
     subject = child(tok, "nsubj")
     obj_lemma = obj.lemma_.lower() if obj is not None else ""
-    if tok.dep_ == "acl" or obj_lemma in _PHYSICAL_TARGETS or (
+    if tok.dep_ == "acl" or obj_lemma in _PHYSICAL_TARGETS or obj_lemma in _NOT_MEETERS or (
             subject is not None and subject.lemma_.lower() in _NOT_MEETERS):
         return None
+    if any(c.dep_ == "auxpass" for c in tok.children) and prep_object(tok, ("with",)) is not None:
+        return None  # "any retaliation would be met with far greater force": an answer, no talks
     return KEEP
 
 
@@ -291,7 +299,8 @@ def noun_company(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     return next((row.gives for row in _NOUN_COMPANY.get(cand.lemma, ()) if holds(row, cand.tok, None)), KEEP)
 
 
-@rule("sense.agreement-noun", "An agreement noun is a new agreement only as what is reached, signed or brokered; "
+@rule("sense.agreement-noun", "An agreement noun is a new agreement only as what is reached, signed or brokered "
+      "('a ceasefire reached on May 10'); "
       "'the ceasefire took hold' is a pause; 'under the deal', 'room for an agreement' tell none.",
       "The deal, brokered by Qatar, also lets hundreds of aid trucks into Gaza.")
 def agreement_noun(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
@@ -302,13 +311,18 @@ def agreement_noun(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     head = tok.head.lemma_.lower() if tok.head.i != tok.i else ""
     if tok.dep_ == "nsubj" and head in ("take", "come", "begin", "hold", "collapse", "end", "expire"):
         return lx.Trigger("RETREAT", 2) if head in ("take", "come", "begin") else None
+    reached = any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _AGREEING
+                  and not any(a.lower_ == "to" for a in c.children) for c in tok.children)  # not "room for a deal
+    # to be reached"
+    if reached and not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        return lx.Trigger("AGREE", 2)  # "a ceasefire reached on May 10", "the deal brokered by Qatar"
     if head not in _AGREEING or tok.dep_ not in ("dobj", "nsubjpass", "pobj"):
         return None
     return lx.Trigger("AGREE", 2)
 
 
-@rule("sense.aid-noun", "Aid is an event when given, pledged or sent, or aid 'to' someone; not 'cut off the "
-      "group's funding', 'the crossing through which most aid enters'.",
+@rule("sense.aid-noun", "Aid is an event when given, pledged or sent, aid 'to' someone, or an amount of it ('$14 "
+      "billion in assistance'); not 'cut off the group's funding', 'the crossing through which most aid enters'.",
       "Jordanian aircraft dropped 20,000 meals over Gaza on Monday, the first airdrop of aid into the strip.")
 def aid_noun(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     if cand.branch != "noun" or trigger is None or trigger.type != "AID":
@@ -318,7 +332,9 @@ def aid_noun(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     preps = {c.lower_ for c in tok.children if c.dep_ == "prep"}
     if head in _STOPPING:
         return None
-    if head not in _GIVING and not preps & {"to", "for", "from"} and not any(
+    amount = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") and (
+        tok.head.head.ent_type_ == "MONEY" or tok.head.head.like_num)  # "$14 billion in assistance"
+    if head not in _GIVING and not preps & {"to", "for", "from"} and not amount and not any(
             c.dep_ in ("poss", "nummod") for c in tok.children):
         return None
     return KEEP
@@ -396,6 +412,8 @@ def requested(tok: Token, requests: set[int]) -> bool:
     for _ in range(4):
         if node.dep_ not in ("xcomp", "ccomp", "dobj", "pobj", "prep", "conj") or node.head.i == node.i:
             return False
+        if node.dep_ == "conj" and node.pos_ == "VERB" and node.head.i in requests:
+            return False  # "demanded the Houthis halt attacks, designated the Houthis ...": an act of its own
         node = node.head
         if node.i in requests:
             return True

@@ -275,15 +275,15 @@ def _row_count(low: Any, high: Any) -> Count | None:
 
 
 # Eligible mentions (single, occurred, not negated) with their article's source: what merging reads.
-_MENTIONS = """SELECT e.id, e.article_id, e.type, e.mode,
+_ELIGIBLE = "e.status = 'occurred' AND NOT e.negated AND e.aggregate_min IS NULL AND e.aggregate_max IS NULL"
+_MENTION_COLUMNS = """e.id, e.article_id, e.type, e.mode,
     e.actor_text, e.actor_id, e.actor_name, e.actor_country, e.actor_kind, e.actor_sponsors,
     e.target_text, e.target_id, e.target_name, e.target_country, e.target_kind, e.target_sponsors,
     e.location_text, e.location_name, e.location_country, e.location_admin1, e.lat, e.lon, e.location_precision,
     e.date_start, e.date_end, e.date_precision, e.date_text,
-    e.fatalities_min, e.fatalities_max, e.injuries_min, e.injuries_max, e.evidence_text, e.evidence_start,
-    a.published_date, a.source, a.url
-  FROM events e JOIN articles a ON a.id = e.article_id
-  WHERE e.status = 'occurred' AND NOT e.negated AND e.aggregate_min IS NULL AND e.aggregate_max IS NULL"""
+    e.fatalities_min, e.fatalities_max, e.injuries_min, e.injuries_max, e.evidence_text, e.evidence_start"""
+_MENTIONS = f"""SELECT {_MENTION_COLUMNS}, a.published_date, a.source, a.url
+  FROM events e JOIN articles a ON a.id = e.article_id WHERE {_ELIGIBLE}"""
 
 
 def _mention(row: Sequence[Any]) -> Mention:
@@ -494,12 +494,25 @@ class Store:
 
     # --- what merging reads (merge.MentionSource) ----------------------------------------------------
     def merge_mentions(self, ids: Sequence[str] = (), article_ids: Sequence[str] = ()) -> list[Mention]:
-        """Eligible mentions with one of ``ids`` or of one of ``article_ids``; no arguments: all of them."""
+        """Eligible mentions with one of ``ids`` or of one of ``article_ids``; no arguments: all of them.
+
+        Events and their articles are looked up separately, each by its indexed key: a join would
+        make DuckDB scan every stored article for a handful of mentions.
+        """
         if not ids and not article_ids:
             return [_mention(r) for r in self._rows(_MENTIONS)]
-        rows = self._rows(f"{_MENTIONS} AND (e.id IN (SELECT unnest(?::VARCHAR[])) "
-                          "OR e.article_id IN (SELECT unnest(?::VARCHAR[])))", [_ids(ids), _ids(article_ids)])
-        return [_mention(r) for r in rows]
+        rows: dict[str, tuple[Any, ...]] = {}
+        for column, values in (("id", _ids(ids)), ("article_id", _ids(article_ids))):
+            if values:
+                rows.update((r[0], r) for r in self._rows(
+                    f"SELECT {_MENTION_COLUMNS} FROM events e WHERE e.{column} IN (SELECT unnest(?::VARCHAR[])) "
+                    f"AND {_ELIGIBLE}", [values]))
+        if not rows:
+            return []
+        articles = {r[0]: r[1:] for r in self._rows(
+            "SELECT id, published_date, source, url FROM articles WHERE id IN (SELECT unnest(?::VARCHAR[]))",
+            [_ids([r[1] for r in rows.values()])])}
+        return [_mention((*r, *articles[r[1]])) for r in rows.values() if r[1] in articles]
 
     def canonical_comembers(self, ids: Sequence[str]) -> list[str]:
         if not ids:
@@ -509,11 +522,12 @@ class Store:
             "canonical_mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])))", [_ids(ids)])]
 
     def block_members(self, keys: Sequence[str], any_keys: Sequence[str]) -> list[tuple[str, date]]:
-        if not keys and not any_keys:
-            return []
-        return [(i, d) for i, d in self._rows(
-            "SELECT event_id, match_start FROM merge_index WHERE block IN (SELECT unnest(?::VARCHAR[])) "
-            "OR any_block IN (SELECT unnest(?::VARCHAR[]))", [list(keys), list(any_keys)])]
+        found: dict[str, date] = {}
+        for column, values in (("block", list(keys)), ("any_block", list(any_keys))):
+            if values:
+                found.update(self._rows(f"SELECT event_id, match_start FROM merge_index "
+                                        f"WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [values]))
+        return list(found.items())
 
     # --- reads -----------------------------------------------------------------------------------------
     def sql(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
@@ -594,14 +608,20 @@ class Store:
             page_params += _after_params(values)
         # reading backwards: the reverse order, then the rows put back in order
         order = ", ".join(f"{sql}{' DESC' if descending == forward else ''}" for sql, _ in keys)
+        # the page's ids and keys first (no record is read while sorting), then the page's records by id
         rows = self._rows(
-            f"SELECT record, {', '.join(sql for sql, _ in keys)} FROM {table} e WHERE {page_where} "
+            f"SELECT e.id, {', '.join(sql for sql, _ in keys)} FROM {table} e WHERE {page_where} "
             f"ORDER BY {order} LIMIT {int(limit) + 1}", page_params)
         more = len(rows) > limit
         rows = rows[:limit]
         if not forward:
             rows.reverse()
-        records = [json.loads(r[0]) for r in rows]
+        ids = [r[0] for r in rows]
+        found: dict[str, str] = {}
+        if ids:
+            found = dict(self._rows(f"SELECT e.id, e.record FROM {table} e WHERE e.id IN ({', '.join('?' for _ in ids)})",
+                                    ids))
+        records = [json.loads(found[i]) for i in ids if i in found]
         first, last = (encode_cursor(rows[0][1:]), encode_cursor(rows[-1][1:])) if rows else (None, None)
         next_cursor = last if (more if forward else True) and rows else None
         prev_cursor = first if ((more if not forward else bool(cursor)) and rows) else None

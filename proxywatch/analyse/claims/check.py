@@ -353,13 +353,15 @@ def check_claim(store: Store, claim: Claim, tallies: Sequence[tuple[Claim, Tally
 
 
 def check_article(store: Store, article: Article, events: Sequence[Event], kb: KnowledgeBase, *,
-                  source: str = "canonical", min_coverage: float = 0.5,
-                  pick: EventQuery | None = None) -> ArticleClaims:
-    """Read an article's claims (``events``: what the extractor read in it) and check each against the store."""
+                  source: str = "canonical", min_coverage: float = 0.5, pick: EventQuery | None = None,
+                  memo: dict | None = None) -> ArticleClaims:
+    """Read an article's claims (``events``: what the extractor read in it) and check each against the store.
+
+    ``memo`` keeps the stored tallies already read; pass one dict for every article of a report."""
     claims = claims_of(article, events, kb, store, source)
     if pick is not None:
         claims = select_claims(claims, pick)
-    read: dict[tuple[str, str], list[tuple[Claim, TallyRow]]] = {}  # a stored sentence is read once
+    read: dict[tuple[str, str], list[tuple[Claim, TallyRow]]] = {} if memo is None else memo  # a sentence is read once
     checks = []
     for claim in claims:
         w = claim.window

@@ -530,10 +530,10 @@ _ACTOR_RULES = (actor_by, actor_modifier, actor_subject)
       "The US endured more than 100 attacks between mid-October and early February.",
       {"target_country": "USA", "countries": ()})
 def target_suffered(clause: Clause) -> str | None:
-    m = re.match(rf"^\s*(?:that|which)?\s*(?P<p>(?:(?!\b(?:{SUFFER_VERBS})\b).)+?)\s+(?:(?:has|have|had)\s+)?"
+    m = re.match(rf"^\s*(?:that\s+|which\s+)?(?P<p>(?:[\w'’.-]+\s+){{1,6}}?)(?:(?:has|have|had)\s+)?"
                  rf"(?:\w+ly\s+)?(?:{SUFFER_VERBS})\b", clause.after, re.IGNORECASE)
-    if m and len(m.group("p").split()) <= 6:
-        return m.group("p")
+    if m:
+        return m.group("p").strip()
     m = re.match(rf"^\s*(?:{SUFFER_VERBS})\s+by\s+", clause.after, re.IGNORECASE)
     if m:
         return phrase_at(clause.after[m.end():]) or None
@@ -586,13 +586,15 @@ _TARGET_RULES = (target_suffered, target_passive_subject, target_on, target_obje
 
 @rule("place-in", "place", "'in / inside / across Iraq and Syria' names where the events happened (any of the places "
       "listed); a town or site is matched by its gazetteer name, a region of a country ('eastern Syria') by the country, "
-      "marked broad.", "Militants have attacked US forces in Iraq, Syria and Jordan more than 160 times since October.",
+      "marked broad; 'in' inside a known name ('the Islamic Resistance in Iraq') is not a place.",
+      "Militants have attacked US forces in Iraq, Syria and Jordan more than 160 times since October.",
       {"countries": ("IRQ", "SYR", "JOR")})
 def place_in(clause: Clause, text: str) -> tuple[list[str], list[str], list[str]]:
     """(countries, places, broad notes) named by 'in ...' phrases in ``text``."""
     countries: list[str] = []
     places: list[str] = []
     broad: list[str] = []
+    text = _mask_names(text, clause.kb)
     for m in re.finditer(rf"\b(?:in|inside|across|throughout|within)\s+(?P<list>{NAME_LIST})", text):
         for name in re.split(r"\s*,\s*|\s+(?:and|or)\s+", m.group("list")):
             read = read_place(name, clause.kb)
@@ -603,6 +605,26 @@ def place_in(clause: Clause, text: str) -> tuple[list[str], list[str], list[str]
             if note:
                 broad.append(note)
     return list(dict.fromkeys(countries)), list(dict.fromkeys(places)), broad
+
+
+def _mask_names(text: str, kb: KnowledgeBase) -> str:
+    """The text with actor names that contain a place ("the Islamic Resistance in Iraq") blanked out."""
+    pattern = _names_with_places(kb)
+    return pattern.sub(lambda m: " " * len(m.group(0)), text) if pattern is not None else text
+
+
+_NAMES_WITH_PLACES: dict[int, tuple[KnowledgeBase, re.Pattern[str] | None]] = {}
+
+
+def _names_with_places(kb: KnowledgeBase) -> re.Pattern[str] | None:
+    """One pattern of every knowledge-base name with 'in X' or 'of X' in it (kept per knowledge base)."""
+    cached = _NAMES_WITH_PLACES.get(id(kb))
+    if cached is None or cached[0] is not kb:
+        names = sorted({n for a in kb.actors.values() for n in a.names() if re.search(r"\s(?:in|of)\s+[A-Z]", n)},
+                       key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b", re.IGNORECASE) if names else None
+        cached = _NAMES_WITH_PLACES[id(kb)] = (kb, pattern)
+    return cached[1]
 
 
 def read_place(name: str, kb: KnowledgeBase) -> tuple[str, str, str | None] | None:
@@ -799,7 +821,8 @@ def _claim(ctx: ReadContext, text: str, offset: int, hit: Hit, fields: dict, cla
         id=f"{ctx.article_id}:{offset}:{hit.start}", article_id=ctx.article_id, text=text,
         focus=re.sub(r"(?:\s+(?:and|but|while|or))+$", "", " ".join(focus.split()).strip(" ,.;")).strip(" ,"), kind="negated" if hit.max == 0 else "aggregate",
         scope=scope, window=window, min=hit.min, max=hit.max, approximate=hit.approximate,
-        broad=tuple(fields.get("broad") or ()), notes=tuple(dict.fromkeys(clause.notes)),
+        broad=() if scope.places else tuple(fields.get("broad") or ()),  # a named site already narrows it
+        notes=tuple(dict.fromkeys(clause.notes)),
         rules=tuple(dict.fromkeys([*clause.rules, *(["count-approximate"] if hit.approximate else []), *rules])),
         offset=offset, pending=pr.pending_of(fields.get("period"), ctx),
     )

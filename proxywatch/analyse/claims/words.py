@@ -32,7 +32,7 @@ MODE_WORDS = {"drone": "drone", "drones": "drone", "uav": "drone", "rocket": "ro
               "missile": "missile", "missiles": "missile", "mortar": "artillery", "artillery": "artillery",
               "air": "aerial", "aerial": "aerial", "suicide": "suicide", "bomb": "explosives", "ied": "explosives"}
 # Verbs whose subject carried out the counted events ("militias have launched 150 attacks").
-LAUNCH_VERBS = (r"launched|launch|launching|carried\s+out|carry\s+out|carrying\s+out|conducted|conduct|mounted|mount|"
+LAUNCH_VERBS = (r"claimed\s+(?:responsibility|credit)\s+for|launched|launch|launching|carried\s+out|carry\s+out|carrying\s+out|conducted|conduct|mounted|mount|"
                 r"staged|stage|claimed|claim|made|waged|committed|perpetrated|executed|fired|been\s+behind|"
                 r"been\s+responsible\s+for")
 # Verbs whose subject was the target of the counted events ("the US endured 100 attacks").

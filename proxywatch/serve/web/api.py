@@ -232,7 +232,9 @@ def router(config: Any) -> APIRouter:
         from proxywatch.analyse.overview import gaps, places, top_parties
 
         with _backend(request).reading() as store:
-            return to_jsonable({"gaps": gaps(store, query, source), "places": places(store, query, source),
+            counted = gaps(store, query, source)
+            return to_jsonable({"gaps": counted, "places": places(store, query, source,
+                                                                   located=counted.events - counted.unlocated),
                                 **{f"top_{role}s": top_parties(store, query, source, role, top)
                                    for role in ("actor", "sponsor", "target")}})
 
@@ -299,6 +301,7 @@ def router(config: Any) -> APIRouter:
             with backend.reading() as store:
                 summary = jobs.ingest(articles, store, extractor, lambda p: problems.append(str(p)),
                                       settings.batch_size, rules=MergeRules.from_settings(settings, extractor.kb))
+            backend.changed()
             return {"new": summary.new, "changed": summary.changed, "unchanged": summary.unchanged,
                     "failed": summary.failed, "events": summary.events, "problems": problems}
 

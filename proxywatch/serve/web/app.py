@@ -15,11 +15,12 @@ from __future__ import annotations
 import hmac
 import logging
 import threading
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -65,6 +66,27 @@ class Backend:
         self._load_lock = threading.Lock()
         self._kb: Any = None
         self._extractor: Any = None
+        self._memo: OrderedDict[Any, Any] = OrderedDict()
+
+    def memo(self, key: Any, compute: Callable[[], Any], size: int = 64) -> Any:
+        """``compute()``, remembered under ``key`` while the store is unchanged (the last ``size`` answers).
+
+        A read-only store never changes while served; with ``--allow-ingest`` every ingest clears the
+        memo (:meth:`changed`).
+        """
+        with self._lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+            value = compute()
+            self._memo[key] = value
+            while len(self._memo) > size:
+                self._memo.popitem(last=False)
+            return value
+
+    def changed(self) -> None:
+        with self._lock:
+            self._memo.clear()
 
     @contextmanager
     def reading(self) -> Iterator[Store]:

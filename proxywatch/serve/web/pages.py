@@ -103,22 +103,28 @@ def router() -> APIRouter:
 
         backend = request.app.state.backend
         settings = backend.config.settings
-        with backend.reading() as store:
-            weekly = trend(store, query, by="week", split="sponsor", source=source, top=6)
-            try:
-                changes = changepoints(store, query, penalty=settings.changepoint_penalty,
-                                       min_days=settings.changepoint_min_days, source=source)
-                no_changes = ""
-            except ProxywatchError as exc:
-                changes, no_changes = None, str(exc)
-            counted = gaps(store, query, source)
-            points = places(store, query, source)
-            tops = {role: top_parties(store, query, source, role, 10) for role in ("actor", "sponsor", "target")}
+
+        def compute() -> tuple:
+            with backend.reading() as store:
+                weekly = trend(store, query, by="week", split="sponsor", source=source, top=6)
+                try:
+                    changes = changepoints(store, query, penalty=settings.changepoint_penalty,
+                                           min_days=settings.changepoint_min_days, source=source)
+                    no_changes = ""
+                except ProxywatchError as exc:
+                    changes, no_changes = None, str(exc)
+                counted = gaps(store, query, source)
+                points = places(store, query, source, located=counted.events - counted.unlocated)
+                tops = {role: top_parties(store, query, source, role, 10) for role in ("actor", "sponsor", "target")}
+            return (weekly, changes, no_changes, counted, points, tops,
+                    timeline_svg(weekly, changes) if weekly.rows else None, map_svg(points.points))
+
+        weekly, changes, no_changes, counted, points, tops, timeline, drawn = backend.memo(
+            ("overview", query, source), compute)
         return render(request, "overview.html", {
             "title": "Overview", "gaps": counted, "places": points, "tops": tops, "trend": weekly,
             "changes": changes, "no_changes": no_changes, "legend": legend_items(weekly.groups or [None]),
-            "timeline": timeline_svg(weekly, changes) if weekly.rows else None,
-            "map": map_svg(points.points),
+            "timeline": timeline, "map": drawn,
             "charted": sum(row.events for row in weekly.rows),
         })
 

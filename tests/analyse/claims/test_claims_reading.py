@@ -144,6 +144,22 @@ ROWS = [
      [c(161, None, None, "2024-02-01", target_country=US)]),
     ("In the three weeks since the Tower 22 attack, there have been no further attacks on US troops in Jordan.",
      [c(0, 0, "2024-01-28", TODAY, target_country=US, countries=["JOR"])]),
+    # --- more forms -----------------------------------------------------------------------------------------
+    ("The Islamic Resistance in Iraq has claimed responsibility for more than 100 drone attacks on US bases since "
+     "October.", [c(101, None, "2023-10-01", TODAY, actor="islamic-resistance-in-iraq", target_country=US,
+                    modes=["drone"])]),
+    ("US troops have faced more than 150 attacks since October 17.",
+     [c(151, None, "2023-10-17", TODAY, target_country=US)]),
+    ("Iran-backed groups have carried out some 170 attacks against US-led coalition forces in Iraq and Syria since "
+     "October.", [c(153, 187, "2023-10-01", TODAY, sponsor=IRN, target_country=US, countries=["IRQ", "SYR"])]),
+    ("Not a single attack on US forces in Iraq has been recorded since 4 February, officials said.",
+     [c(0, 0, "2024-02-04", TODAY, target_country=US, countries=["IRQ"])]),
+    ("In January alone, US forces in Iraq and Syria came under attack 40 times.",
+     [c(40, 40, "2024-01-01", "2024-01-31", target_country=US, countries=["IRQ", "SYR"])]),
+    ("Houthi rebels have fired on commercial ships at least 40 times since mid-November.",
+     [c(40, None, "2023-11-11", TODAY, actor="houthis")]),
+    ("There have been no attacks on American troops in Iraq or Syria since Kata'ib Hezbollah suspended its "
+     "operations on 30 January.", [c(0, 0, "2024-01-30", TODAY, target_country=US, countries=["IRQ", "SYR"])]),
     # --- not claims ------------------------------------------------------------------------------------------
     ("Militia leaders warned they would launch dozens of attacks on US bases in Syria.", []),
     ("Four soldiers were lightly hurt in two drone attacks on al-Asad air base.", []),

@@ -295,6 +295,7 @@ def test_ingest_needs_the_token(tmp_path, extractor):
     article = {"id": "w1", "published": "2024-02-04", "text": "A drone struck a base in eastern Syria on Saturday, "
                "killing two soldiers, the army said."}
     with TestClient(app) as c:
+        assert 'data-events="0"' in c.get("/").text  # the overview is remembered ...
         assert c.post("/api/v1/articles", json=article).status_code == 401
         wrong = c.post("/api/v1/articles", json=article, headers={"authorization": "Bearer nope"})
         assert wrong.status_code == 401 and wrong.headers["www-authenticate"] == "Bearer"
@@ -303,6 +304,7 @@ def test_ingest_needs_the_token(tmp_path, extractor):
         assert ok.status_code == 200, ok.text
         assert ok.json()["new"] == 1 and ok.json()["events"] >= 1
         assert c.get("/api/v1/health").json()["articles"] == 1
+        assert 'data-events="0"' not in c.get("/").text  # ... and forgotten when the store changes
     store.close()
 
 
