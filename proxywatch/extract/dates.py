@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
-from proxywatch.records import DateSpan
+from proxywatch.records import DateSpan, published_day
 
 __all__ = ["resolve_date", "parse_published", "offset_date"]
 
@@ -32,16 +32,9 @@ _PART_RE = "|".join(sorted((re.escape(p) for p in _PART), key=len, reverse=True)
 
 
 def parse_published(value: str | None) -> date | None:
-    """The calendar date of an ISO 8601 ``published`` value, or ``None``."""
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
+    """The calendar date of an ISO 8601 ``published`` value, or ``None`` (the readers' rule: they warn about a
+    value this cannot read)."""
+    return published_day(value)
 
 
 def _day(d: date, text: str) -> DateSpan:

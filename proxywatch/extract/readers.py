@@ -525,7 +525,7 @@ class Readers:
         if not kinds:
             return None  # "I", "we", "you": the speaker, not reported here
         if tok.pos_ != "PRON":  # "struck sites used by Kata'ib Hezbollah, after the militia fired": the name just before
-            for ent in reversed([e for e in tok.sent.ents if e.end <= tok.left_edge.i and e.label_ in ("ORG", "NORP", "PERSON")]):
+            for ent in reversed([e for e in sent_ents(tok.sent) if e.end <= tok.left_edge.i and e.label_ in ("ORG", "NORP", "PERSON")]):
                 party = resolve_party(core_span(ent.root).text, ent.root.lemma_, self.kb, day)
                 if party.kind in kinds and (party.id or party.country or party.sponsors):
                     return party

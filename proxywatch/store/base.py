@@ -17,16 +17,19 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
+import inspect
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 from proxywatch.errors import ParameterError, StoreError
 from proxywatch.merge import CanonicalEvent, Mention, block_of, effective_span, eligible, source_key
 from proxywatch.records import Article, Count, DateSpan, Event, Party, Place
+from proxywatch.store.faults import check_schema, store_error
 from proxywatch.store.migrations import MIGRATIONS
 
 __all__ = ["Store", "EventQuery", "EventPage", "EVENT_COLUMNS", "CANONICAL_COLUMNS", "TABLES", "PAGE_SOURCES", "SORTS",
@@ -318,6 +321,33 @@ def _ids(values: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _reads(method: F) -> F:
+    """A read method whose driver errors become one-line :class:`StoreError` (generators too)."""
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def rows(self: "Store", *args: Any, **kwargs: Any) -> Iterator[Any]:
+            try:
+                yield from method(self, *args, **kwargs)
+            except Exception as exc:
+                if not isinstance(exc, self._error_types()):
+                    raise
+                raise store_error(self.path, exc, "read the database") from None
+        return rows  # type: ignore[return-value]
+
+    @functools.wraps(method)
+    def read(self: "Store", *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except Exception as exc:
+            if not isinstance(exc, self._error_types()):
+                raise
+            raise store_error(self.path, exc, "read the database") from None
+    return read  # type: ignore[return-value]
+
+
 class Store:
     """A proxywatch database: DuckDB (a file or ``:memory:``) or PostgreSQL (``postgresql://...``).
 
@@ -356,6 +386,14 @@ class Store:
     def _rollback(self) -> None:
         raise NotImplementedError
 
+    def _rollback_quietly(self) -> None:
+        """Roll back if a transaction is still open: a failed COMMIT has already ended it, and a second
+        error from the ROLLBACK would hide the first (store/faults.py says what the first one means)."""
+        try:
+            self._rollback()
+        except Exception:  # nothing open: nothing to undo
+            pass
+
     def _error_types(self) -> tuple[type[BaseException], ...]:
         raise NotImplementedError
 
@@ -376,17 +414,21 @@ class Store:
         On PostgreSQL a writer also takes the store's write lock (released at commit), so several
         ingest processes write one batch at a time and never see half of another's batch.
         """
-        self._begin()
         try:
+            self._begin()
             yield self
             self._commit()
-        except self._error_types() as exc:
-            self._rollback()
-            raise StoreError(f"{self.path}: {what} failed, batch rolled back ({str(exc).splitlines()[0]})") from None
+        except Exception as exc:
+            self._rollback_quietly()
+            # a driver error, or text the driver cannot encode (kind "data": jobs retries such a batch one by one)
+            if isinstance(exc, self._error_types() + (UnicodeError,)):
+                raise store_error(self.path, exc, what, rolled_back=True) from None
+            raise
         except BaseException:
-            self._rollback()
+            self._rollback_quietly()
             raise
 
+    @_reads
     def schema_version(self) -> int:
         exists = self._rows(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
@@ -398,14 +440,10 @@ class Store:
     def migrate(self) -> int:
         """Apply every migration newer than the database; each in its own transaction."""
         current = self.schema_version()
-        if current > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path}: database schema version {current} is newer than this proxywatch "
-                f"({len(MIGRATIONS)}); upgrade proxywatch"
-            )
+        check_schema(self.path, current, len(MIGRATIONS))
         for version, statements in enumerate(MIGRATIONS[current:], start=current + 1):
-            self._begin()
             try:
+                self._begin()
                 if self.schema_version() >= version:  # another process migrated while we waited
                     self._commit()
                     continue
@@ -413,12 +451,14 @@ class Store:
                     self._rows(statement)
                 self._rows("INSERT INTO schema_version VALUES (?, now())", [version])
                 self._commit()
-            except self._error_types() as exc:
-                self._rollback()
-                raise StoreError(f"{self.path}: migration {version} failed ({str(exc).splitlines()[0]})") from None
+            except Exception as exc:
+                self._rollback_quietly()
+                raise store_error(self.path, exc, f"migrate the database to schema version {version}",
+                                  rolled_back=True) from None
         return self.schema_version()
 
     # --- writes (inside a transaction; jobs.py composes them) -------------------------------------
+    @_reads
     def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """Content hashes of the given article ids that are already stored."""
         if not ids:
@@ -530,19 +570,23 @@ class Store:
         return list(found.items())
 
     # --- reads -----------------------------------------------------------------------------------------
+    @_reads
     def sql(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run a query written in DuckDB's SQL and return its rows (used by ``analyse``)."""
         return self._rows(query, list(params))
 
+    @_reads
     def stream(self, query: str, params: Sequence[Any] = (), batch: int = 2048) -> Iterator[dict[str, Any]]:
         """Run a read query (DuckDB's SQL) and yield its rows as dicts, fetched ``batch`` at a time
         (used by exports); it runs on its own cursor, so other reads may run while iterating."""
         raise NotImplementedError
 
+    @_reads
     def stream_arrow(self, query: str, params: Sequence[Any] = (), batch: int = 65536) -> Iterator[Any]:
         """Run a read query (DuckDB's SQL) and yield its rows as Arrow record batches (used by exports)."""
         raise NotImplementedError
 
+    @_reads
     def canonical_events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Canonical event records (``proxywatch.canonical/1``), filtered like :meth:`events`."""
         where, params = (query or EventQuery()).where()
@@ -552,18 +596,21 @@ class Store:
         for (record,) in self._rows(sql, params):
             yield json.loads(record)
 
+    @_reads
     def unmerged_mentions(self) -> int:
         """Eligible mentions in no canonical event (a database written before canonical events, or
         migrated to the merge index): ``jobs.rebuild_canonical`` merges them."""
         return self._rows(f"SELECT count(*) FROM ({_MENTIONS}) m "
                           "WHERE m.id NOT IN (SELECT event_id FROM canonical_mentions)")[0][0]
 
+    @_reads
     def canonical_counts(self) -> dict[str, int]:
         """Canonical events, and the mentions linked to them."""
         events = self._rows("SELECT count(*) FROM canonical_events")[0][0]
         links = self._rows("SELECT count(*) FROM canonical_mentions")[0][0]
         return {"canonical_events": events, "mentions": links}
 
+    @_reads
     def events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[Event]:
         where, params = (query or EventQuery()).where()
         sql = f"SELECT record FROM events e WHERE {where} ORDER BY {order_by('date', 'events')}"
@@ -572,10 +619,12 @@ class Store:
         for (record,) in self._rows(sql, params):
             yield Event.from_json(json.loads(record))
 
+    @_reads
     def article(self, article_id: str) -> Article | None:
         rows = self._rows("SELECT record FROM articles WHERE id = ?", [article_id])
         return Article.from_json(json.loads(rows[0][0])) if rows else None
 
+    @_reads
     def counts(self) -> dict[str, int]:
         articles = self._rows("SELECT count(*) FROM articles")[0][0]
         events = self._rows("SELECT count(*) FROM events")[0][0]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -170,7 +171,8 @@ def test_second_process_gets_a_one_line_lock_error(tmp_path):
     assert result.returncode == 3, (result.stdout, result.stderr)
     lines = result.stdout.splitlines()
     assert len(lines) == 1, result.stdout
-    assert lines[0] == f"{path}: cannot open database (it is in use by another proxywatch process)"
+    assert lines[0] == (f"{path}: cannot open database (it is in use by another process, PID {os.getpid()}; "
+                        "try again when that has finished)")
     assert "Traceback" not in result.stderr
     # Once the holder has closed, the other process can open it.
     again = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True,
