@@ -12,6 +12,7 @@ import tempfile
 import time
 from datetime import date
 from enum import Enum
+from itertools import islice
 from importlib import resources
 from pathlib import Path
 from typing import Optional
@@ -54,6 +55,12 @@ __all__ = ["app", "main"]
 class ExtractFormat(str, Enum):
     jsonl = "jsonl"
     table = "table"
+
+
+class EventsSource(str, Enum):
+    all_mentions = "all-mentions"
+    mentions = "mentions"
+    canonical = "canonical"
 
 
 class EventsFormat(str, Enum):
@@ -221,9 +228,11 @@ def events(
     since: Optional[str] = SinceOpt,
     until: Optional[str] = UntilOpt,
     limit: Optional[int] = typer.Option(None, min=1, help="at most this many events"),
-    canonical: bool = typer.Option(False, "--canonical",
-                                   help="list canonical events (reports merged across articles) with mention and "
-                                        "source counts instead of single mentions"),
+    source: EventsSource = typer.Option(
+        EventsSource.all_mentions, "--source",
+        help="all-mentions (every stored record), mentions (single occurred mentions, what analysis counts) or "
+             "canonical (reports merged across articles, with mention and source counts); the names of export"),
+    canonical: bool = typer.Option(False, "--canonical", hidden=True, help="the same as --source canonical"),
     format: EventsFormat = typer.Option(EventsFormat.table, "--format", "-f"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
@@ -231,6 +240,7 @@ def events(
     with _guard():
         settings = _settings(config, db=db)
         query = _query(type, actor, sponsor, country, since, until, target_country)
+        canonical = canonical or source is EventsSource.canonical
         with _open_existing(settings.db) as store:
             if canonical:
                 n = write_canonical(store.canonical_events(query, limit), format.value, sys.stdout,
@@ -240,6 +250,10 @@ def events(
                     err.print(f"warning: {unmerged} stored mentions are in no canonical event (stored before "
                               "canonical events existed); any `proxywatch ingest` into this database merges them",
                               markup=False)
+            elif source is EventsSource.mentions:  # single, occurred, not negated, not a count of events
+                chosen = (e for e in store.events(query) if e.status == "occurred" and not e.negated
+                          and e.aggregate is None)
+                n = write_events(islice(chosen, limit), format.value, sys.stdout, _stdout_console())
             else:
                 n = write_events(store.events(query, limit), format.value, sys.stdout, _stdout_console())
         err.print(f"{n} {'canonical events' if canonical else 'events'}", markup=False)

@@ -23,6 +23,7 @@ from proxywatch.extract.pipeline import Extractor
 from proxywatch.ingest.readers import ReadOptions
 from proxywatch.resolve.kb import load_kb
 from proxywatch.serve.figure import check_plot_path
+from proxywatch.serve.terminal import SafeConsole, printable
 from proxywatch.settings import Settings, load_settings
 from proxywatch.store import EventQuery, Store, is_postgres
 from proxywatch.store.filters import checked_query, cli_flag
@@ -42,7 +43,21 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+err = SafeConsole(stderr=True, soft_wrap=True, highlight=False)  # control characters from the data are escaped
+
+
+def _version(value: bool) -> None:
+    if value:
+        from proxywatch import __version__
+
+        typer.echo(f"proxywatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="print the version and exit")) -> None:
+    """proxywatch: news about armed conflict in, evidence-linked event records out."""
 
 
 class ReportFormat(str, Enum):
@@ -95,21 +110,24 @@ def guard() -> Iterator[None]:
     try:
         yield
     except ProxywatchError as exc:
-        err.print(f"error: {exc}", markup=False)
+        err.print(f"error: {printable(str(exc), one_line=True)}", markup=False)
         raise typer.Exit(1 if isinstance(exc, WorkError) else 2) from None
     except KeyboardInterrupt:
         err.print("interrupted", markup=False)
         raise typer.Exit(130) from None
 
 
+PIPE_WIDTH = 100_000  # piped tables are as wide as their rows: ids and names are never wrapped mid-token
+
+
 def stdout_console() -> Console:
-    """Tables for stdout; wide enough for event tables when stdout is not a terminal."""
-    console = Console(highlight=False)
-    return console if console.is_terminal else Console(highlight=False, width=160)
+    """Tables for stdout: the terminal's width, or, when stdout is not a terminal, no wrapping at all."""
+    console = SafeConsole(highlight=False)
+    return console if console.is_terminal else SafeConsole(highlight=False, width=PIPE_WIDTH)
 
 
 def warn(problem: InputProblem) -> None:
-    err.print(f"warning: {problem}", markup=False)
+    err.print(f"warning: {printable(str(problem), one_line=True)}", markup=False)
 
 
 def settings_from(config: Optional[Path], **flags: object) -> Settings:

@@ -34,7 +34,7 @@ _IRREGULAR = {
     "mobilise": ["mobilised"], "criticise": ["criticised"], "shut": ["shut"], "set": ["set"], "put": ["put"],
     "blow": ["blew", "blown"], "stand": ["stood"], "withdraw": ["withdrew", "withdrawn"], "speak": ["spoke", "spoken"],
     "bear": ["bore", "borne"], "go": ["went", "gone"], "pay": ["paid"], "cut": ["cut"], "overrun": ["overran"],
-    "sink": ["sank", "sunk"], "plead": ["pled"],
+    "sink": ["sank", "sunk"], "plead": ["pled"], "throw": ["threw", "thrown"], "lay": ["laid", "lain"],
 }
 _VOWELS = set("aeiou")
 # Base forms that are mostly other words in news ("back in October", "the press", "a train"): a
@@ -64,6 +64,7 @@ def _all_forms() -> frozenset[str]:
     lemmas |= {words[0] for words, _ in lx.PHRASE_TRIGGERS} | set(lx.CONDITIONAL_VERBS)
     lemmas |= lx.FATAL_VERBS | lx.INJURY_VERBS  # "two others also died": counts for the attack before
     lemmas |= lx.FIGHT_WORDS | lx.FIRE_WORDS
+    lemmas |= lx.FORCE_SENSE_WORDS  # "a kinetic military action", "the death of"
     lemmas |= lx.STATEMENT_WORDS  # "reaffirmed the commitment", "Israel should", "entered the area of responsibility"
     forms: set[str] = set()
     for lemma in lemmas:
