@@ -15,7 +15,8 @@ drop      removes a trigger that tells no new event (a generic    ``(hit, sc) ->
           plural, a re-mention, what a request asks for)
 event     sets one field of a new event from its sentence         ``(event, ec) -> Event``
 refine    a second look at an event's parties, place and counts   ``(event, ec) -> Event``
-article   whole-article touches after every sentence is read      ``(events, dc) -> list[Event]``
+article   whole-article touches after every sentence is read;     ``(events, dc) -> list[Event|None]``
+          ``None`` in an event's slot folds it into another
 ========  =====================================================  ====================================
 
 A rule's example is one article's text; it may begin with ``[source: X]`` to give the article's publisher

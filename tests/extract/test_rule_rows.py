@@ -121,6 +121,20 @@ ROWS: list[tuple[str, str, bool]] = [
                                   "officials urged calm.", False),  # a dated report of an undated incident
     ("article.facts-to-incident", "Houthi forces attacked Tel Aviv with a drone on Friday. The attack killed one "
                                   "man and wounded eight others.", True),
+    ("article.toll-to-incident", "Militants fired rockets at the air base on Saturday. Most of the rockets were "
+                                 "shot down. Two soldiers were killed in Kirkuk on Sunday.", False),  # own place, day
+    ("article.toll-to-incident", "Militants fired rockets at the air base on Saturday. Israeli jets struck Gaza, "
+                                 "and two militants were killed.", False),  # its sentence tells another attack
+    ("article.focus-country", "Gunmen attacked a camp in Darfur, Sudan, on Monday. The camp hosts many people. "
+                              "Separately, militants shelled a market, killing eight.", False),  # another topic
+    ("article.focus-country", "Gunmen attacked a camp for displaced people in Darfur, Sudan, on Monday. The fighting "
+                              "cut off aid. Houthi militants struck a Greek-owned tanker on Tuesday.", False),  # a ship
+    ("group.follow-up", "A drone struck a car in Baghdad on Thursday, killing a commander. Two soldiers died on "
+                        "Saturday.", False),  # another day: another incident
+    ("drop.intercepted-weapon", "Militants fired rockets at the base. Most of the rockets were shot down.", True),
+    ("drop.intercepted-weapon", "Three Houthi drones were shot down by the destroyer USS Carney.", False),  # a party
+    ("drop.intercepted-weapon", "US forces intercepted two drones over the Red Sea.", False),  # active: a party acts
+    ("drop.intercepted-weapon", "A US MQ-9 Reaper drone was shot down over Yemen.", False),  # a new drone, no weapon
     # uses of force as official texts tell them (force.py), and the general rules they changed
     ("sense.since-point", "Three rounds of sanctions have followed since the October 7 attack on Israel.", False),
     ("drop.re-mention", "A drone hit the base on Monday. The Sunday attack on the depot killed two guards.", False),
