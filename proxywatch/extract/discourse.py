@@ -12,7 +12,8 @@ from proxywatch.extract.context import EventContext
 from proxywatch.extract.engine import rule
 from proxywatch.extract.mentions import FIRST_PERSON_PLURAL, title_anaphor
 from proxywatch.extract.syntax import child, core_span
-from proxywatch.records import Event, Party, Place
+from proxywatch.extract.dates import resolve_date
+from proxywatch.records import DateSpan, Event, Party, Place
 from proxywatch.resolve.gazetteer import country_name
 
 __all__: list[str] = []
@@ -287,3 +288,47 @@ def _at_sea(event: Event) -> bool:
 def _placeable(event: Event) -> bool:
     return event.location is None and event.type in _PLACED_TYPES and event.status == "occurred" \
         and not event.negated
+
+
+# Readouts of a meeting or call: "Readout of ...'s Call With ...", "Blinken Meets with Qatari Amir ...".
+_READOUT_TITLE = re.compile(r"\b(?:Readout|(?:Meets?|Meeting|Calls?|Speaks?|Spoke|Phone Call|Talks?) [Ww]ith)\b")
+# Titles that open with the day they report: "June 23 U.S. Central Command Update", "Sept. 3: ...".
+_TITLE_DAY = re.compile(r"^\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+                        r"(?:, \d{4})?)\b(?!,? \d{4} version)")
+_MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
+
+
+def _undated(event: Event) -> bool:
+    return event.date is None and event.status == "occurred" and not event.negated and event.aggregate is None
+
+
+@rule("article.readout-day", "A readout of a meeting or call ('Blinken Meets with Qatari Amir', 'Readout of ...'s "
+      "Call With ...') is published the day it tells of: the meeting and what was agreed there, when no sentence "
+      "dates them, took place on the publication day.",
+      "[title: Minister Meets with Iraqi Prime Minister] The minister met with the prime minister in Baghdad to "
+      "discuss the security of coalition forces.")
+def readout_day(events: list[Event], dc) -> list[Event]:
+    title = dc.article.title or ""
+    if dc.published is None or not _READOUT_TITLE.search(title):
+        return events
+    day = dc.published.isoformat()
+    span = DateSpan(start=day, end=day, precision="day", text=None)
+    return [replace(e, date=span) if e is not None and e.type in _MEETING_TYPES and _undated(e) else e
+            for e in events]
+
+
+@rule("article.title-day", "A release whose title opens with the day it reports ('June 23 U.S. Central Command "
+      "Update') dates the undated events of its lead paragraph to that day.",
+      "[title: June 23 Central Command Update] Houthi militants struck a Greek-owned bulk carrier in the Red Sea "
+      "with a drone boat. The crew reported minor injuries.")
+def title_day(events: list[Event], dc) -> list[Event]:
+    match = _TITLE_DAY.match(dc.article.title or "")
+    layout = dc.layout
+    if match is None or layout is None or layout.lead is None:
+        return events
+    span = resolve_date(match.group(1), dc.published)
+    if span is None or span.precision != "day":
+        return events
+    low, high = layout.lead
+    return [replace(e, date=span) if e is not None and _undated(e) and low <= e.evidence.start < high else e
+            for e in events]

@@ -20,7 +20,7 @@ article   whole-article touches after every sentence is read;     ``(events, dc)
 ========  =====================================================  ====================================
 
 A rule's example is one article's text; it may begin with ``[source: X]`` to give the article's publisher
-(for rules about who "we" are). Rules are stateless: what they read comes in through the contexts (:mod:`proxywatch.extract.context`).
+(for rules about who "we" are) and ``[title: X]`` to give its headline (for rules that read the title). Rules are stateless: what they read comes in through the contexts (:mod:`proxywatch.extract.context`).
 The engine records what each rule changed in a :class:`Trace` when one is asked for; without one it
 records nothing and costs nothing.
 """
