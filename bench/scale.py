@@ -65,17 +65,14 @@ def _child(cmd: list[str]) -> tuple[float, float, str, float]:
 
 def dask_run(path: Path, db: Path, workers: int, batch_size: int) -> None:
     """Child process of ``speedup``: the --dask ingest job, then each worker's peak memory as JSON."""
-    from proxywatch.cluster import DaskSpec, dask_client
+    from proxywatch.cluster import DaskSpec, dask_client, merge_rules
     from proxywatch.ingest.readers import ReadOptions
-    from proxywatch.merge import MergeRules
-    from proxywatch.resolve import load_kb
     from proxywatch.settings import Settings
 
     started = time.perf_counter()
     articles = jobs.collect([str(path)], ReadOptions(), lambda p: None)
-    rules = MergeRules.from_settings(Settings(), load_kb())
     with Store(db) as store, dask_client(DaskSpec(workers=workers), Settings().model) as client:
-        client.run(lambda dask_worker: dask_worker.plugins["proxywatch-extractor"].extractor is not None)
+        rules = merge_rules(client, Settings())  # as the command line does: no knowledge base here
         ready = time.perf_counter()
         summary = jobs.ingest_on_dask(articles, store, client, lambda p: None, batch_size, rules=rules)
         done = time.perf_counter()

@@ -13,16 +13,12 @@ import duckdb
 import pyarrow as pa
 
 from proxywatch.errors import StoreError
-from proxywatch.store.base import EVENT_COLUMNS, TABLES, EventQuery, Store, is_postgres, register_backend
+from proxywatch.store.base import EVENT_COLUMNS, TABLES, EventQuery, Store, is_postgres, register_backend, to_arrow
 
 __all__ = ["DuckStore", "Store", "EventQuery", "EVENT_COLUMNS"]
 
-_ARROW = {"VARCHAR": pa.string(), "VARCHAR[]": pa.list_(pa.string()), "DOUBLE": pa.float64(),
-          "INTEGER": pa.int64(), "BOOLEAN": pa.bool_(), "DATE": pa.string(), "TIMESTAMP": pa.timestamp("us")}
-
-
-def _arrow_value(kind: str, value: Any) -> Any:
-    return value.isoformat() if kind == "DATE" and value is not None and not isinstance(value, str) else value
+# up to this many keys of a batch are looked up through an index (see ``DuckStore.__init__``)
+_KEYS_BY_INDEX = 2048
 
 
 class DuckStore(Store):
@@ -43,6 +39,10 @@ class DuckStore(Store):
             if "lock" in reason.lower():
                 reason = "it is in use by another proxywatch process"
             raise StoreError(f"{self.path}: cannot open database ({reason})") from None
+        # a look-up by a list of keys (``id IN (SELECT unnest(?))``) becomes a filter DuckDB answers from
+        # the key's index only when the list has at most this many keys (default 50); past it every
+        # stored row is scanned, so a batch's merge would cost more as the store grows
+        self._con.execute(f"SET dynamic_or_filter_threshold = {_KEYS_BY_INDEX}")
         try:
             if not read_only:
                 self.migrate()
@@ -59,13 +59,11 @@ class DuckStore(Store):
         cursor = self._con.execute(query, list(params))
         return cursor.fetchall() if cursor.description else []
 
-    def _bulk(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
-        if not rows:
+    def _bulk(self, table: str, rows: Sequence[tuple[Any, ...]] | pa.Table) -> None:
+        data = rows if isinstance(rows, pa.Table) else to_arrow(table, rows)
+        if not data.num_rows:
             return
         spec = TABLES[table]
-        columns = list(zip(*rows))
-        data = pa.table({name: pa.array([_arrow_value(kind, v) for v in values], _ARROW[kind])
-                         for (name, kind), values in zip(spec, columns)})
         casts = ", ".join(f'CAST("{name}" AS {kind}) AS "{name}"' for name, kind in spec)
         self._con.register("_proxywatch_bulk", data)
         try:
