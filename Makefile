@@ -23,11 +23,11 @@ $(STAMP): requirements.lock pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-# The demo database is kept as demo.duckdb (made afresh each time) so `proxywatch serve` can show it.
+# The demo database is kept as demo.duckdb (made afresh each time); the demo prints the
+# `proxywatch serve` command and the address to open.
 demo: install
 	rm -f demo.duckdb demo.duckdb.wal
 	$(BIN)/proxywatch demo --db demo.duckdb
-	@echo "Dashboard and API: $(BIN)/proxywatch serve --db demo.duckdb   then open http://127.0.0.1:8000/"
 
 test: install kb-check postgres browser
 	$(BIN)/python -m pytest -q

@@ -13,6 +13,7 @@ import time
 from contextlib import ExitStack
 from datetime import date
 from enum import Enum
+from itertools import islice
 from importlib import resources
 from pathlib import Path
 from typing import Optional
@@ -23,8 +24,8 @@ from rich.table import Table
 
 from proxywatch import jobs
 from proxywatch.clikit import (
-    ConfigOpt, DbOpt, KbOpt, ReportFormat, app, err, ActorOpt, CountryOpt, SinceOpt, SponsorOpt,
-    TargetCountryOpt, TypeOpt, UntilOpt,
+    ConfigOpt, DbOpt, KbOpt, ReportFormat, app, err, ActorOpt, CountryOpt, SinceOpt, SponsorOpt, StrictOpt, FollowOpt,
+    TargetCountryOpt, TypeOpt, UntilOpt, exit_status,
 )
 from proxywatch.clikit import event_query as _query
 from proxywatch.clikit import extractor as _extractor
@@ -38,7 +39,7 @@ from proxywatch.clikit import warn as _warn
 from proxywatch.evaluate.benchmarks import DATASETS, load_gold
 from proxywatch.evaluate.scoring import score
 from proxywatch.analyse.summary import events_by_type_and_month, top_actors
-from proxywatch.errors import InputProblem, ProxywatchError, StoreError
+from proxywatch.errors import InputProblem, ProxywatchError, WorkError
 from proxywatch.ingest.gold import gold_article, read_gold
 from proxywatch.records import Event, event_json_schema
 from proxywatch.merge import MergeRules
@@ -57,6 +58,12 @@ class ExtractFormat(str, Enum):
     table = "table"
 
 
+class EventsSource(str, Enum):
+    all_mentions = "all-mentions"
+    mentions = "mentions"
+    canonical = "canonical"
+
+
 class EventsFormat(str, Enum):
     table = "table"
     csv = "csv"
@@ -65,17 +72,19 @@ class EventsFormat(str, Enum):
 
 @app.command()
 def extract(
-    input: Path = typer.Option(..., "--input", "-i", help="articles: JSON Lines, .txt, .html, RSS/Atom, or a folder"),
+    input: Path = typer.Option(..., "--input", "-i", help="articles: JSON Lines, .txt, .html, RSS/Atom, a folder, "
+                               "or - for standard input"),
     published: Optional[str] = typer.Option(None, help="publication date for inputs that lack one (ISO 8601)"),
     format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl (contract records) or table"),
-    strict: bool = typer.Option(False, help="exit with status 1 if any input was bad"),
+    follow_symlinks: bool = FollowOpt,
+    strict: bool = StrictOpt,
     kb: Optional[list[Path]] = KbOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Extract events from articles and print them; stores nothing."""
     with _guard():
         settings = _settings(config)
-        if not input.exists():  # nothing at all to read is a usage error, not one bad input among many
+        if str(input) != "-" and not input.exists():  # nothing to read is a usage error, not one bad input
             raise ProxywatchError(f"{input}: no such file or directory")
         problems: list[InputProblem] = []
 
@@ -83,31 +92,33 @@ def extract(
             problems.append(p)
             _warn(p)
 
-        articles = jobs.collect([str(input)], _read_options(settings, published), problem)
+        articles = jobs.collect([str(input)], _read_options(settings, published, follow_symlinks), problem)
         extractor = _extractor(settings, kb)
         out = sys.stdout
-        count = 0
+        count = done = 0
         with _progress(len(articles)) as bar:
             task = bar.add_task("extracting", total=len(articles))
-            pairs = jobs.extract_articles(extractor, articles, problem)
+            pairs = jobs.extract_articles(extractor, articles, problem, seconds=settings.article_seconds)
             if format is ExtractFormat.jsonl:
                 for _, events in pairs:
                     count += write_events(events, "jsonl", out)
                     out.flush()
+                    done += 1
                     bar.advance(task)
             else:
                 collected = []
                 for _, events in pairs:
                     collected += events
+                    done += 1
                     bar.advance(task)
                 count = write_events(collected, "table", out, _stdout_console())
         err.print(f"{len(articles)} articles, {count} events, {len(problems)} problems", markup=False)
-        if strict and problems:
-            raise typer.Exit(1)
+        exit_status(done, problems, strict)
 
 
 def _run_ingest(paths: list[str], store: Store, settings: Settings, published: Optional[str],
-                kb: Optional[list[Path]], dask: Optional[str] = None) -> jobs.IngestSummary:
+                kb: Optional[list[Path]], dask: Optional[str] = None,
+                follow_symlinks: bool = False) -> jobs.IngestSummary:
     read_problems: list[InputProblem] = []
 
     def problem(p: InputProblem) -> None:
@@ -115,12 +126,14 @@ def _run_ingest(paths: list[str], store: Store, settings: Settings, published: O
         _warn(p)
 
     spec = _dask_spec(dask)
-    articles = jobs.collect(paths, _read_options(settings, published), problem)
+    articles = jobs.collect(paths, _read_options(settings, published, follow_symlinks), problem)
+    unread = sum(not p.kept for p in read_problems)
     if spec is None:
         extractor = _extractor(settings, kb)
         rules = MergeRules.from_settings(settings, extractor.kb)
         summary = _ingest_with(articles, store, rules, lambda advance: jobs.ingest(
-            articles, store, extractor, _warn, settings.batch_size, progress=advance, rules=rules))
+            articles, store, extractor, problem, settings.batch_size, progress=advance, rules=rules,
+            seconds=settings.article_seconds))
     else:
         from proxywatch.cluster import dask_client, merge_rules  # distributed is imported only when asked for
 
@@ -130,8 +143,9 @@ def _run_ingest(paths: list[str], store: Store, settings: Settings, published: O
                 client = stack.enter_context(dask_client(spec, settings.model, [str(k) for k in kb or ()]))
                 rules = merge_rules(client, settings)
             summary = _ingest_with(articles, store, rules, lambda advance: jobs.ingest_on_dask(
-                articles, store, client, _warn, settings.batch_size, progress=advance, rules=rules))
-    summary.failed += len(read_problems)
+                articles, store, client, problem, settings.batch_size, progress=advance, rules=rules))
+    summary.failed += unread
+    summary.problems = read_problems  # every problem: the unread inputs, and articles not extracted or stored
     return summary
 
 
@@ -164,13 +178,15 @@ def _log_batch(n: int) -> None:
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(..., help="files or folders of articles"),
+    paths: list[Path] = typer.Argument(..., help="files or folders of articles; - reads standard input"),
     db: Optional[str] = DbOpt,
     published: Optional[str] = typer.Option(None, help="publication date for inputs that lack one (ISO 8601)"),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="log each committed batch"),
     dask: Optional[str] = typer.Option(None, "--dask",
                                        help="extract on Dask workers: local (one per core), local:N, or a "
                                             "scheduler address tcp://host:8786 (docs/scaling.md)"),
+    follow_symlinks: bool = FollowOpt,
+    strict: bool = StrictOpt,
     kb: Optional[list[Path]] = KbOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
@@ -180,8 +196,9 @@ def ingest(
         _VERBOSE["on"] = verbose
         _dask_spec(dask)  # a bad --dask is refused before anything is read
         with Store(settings.db) as store:
-            summary = _run_ingest([str(p) for p in paths], store, settings, published, kb, dask)
+            summary = _run_ingest([str(p) for p in paths], store, settings, published, kb, dask, follow_symlinks)
         err.print(summary.line(), markup=False)
+        exit_status(summary.new + summary.changed + summary.unchanged, summary.problems, strict)
 
 
 @app.command("ingest-events")
@@ -216,9 +233,11 @@ def events(
     since: Optional[str] = SinceOpt,
     until: Optional[str] = UntilOpt,
     limit: Optional[int] = typer.Option(None, min=1, help="at most this many events"),
-    canonical: bool = typer.Option(False, "--canonical",
-                                   help="list canonical events (reports merged across articles) with mention and "
-                                        "source counts instead of single mentions"),
+    source: EventsSource = typer.Option(
+        EventsSource.all_mentions, "--source",
+        help="all-mentions (every stored record), mentions (single occurred mentions, what analysis counts) or "
+             "canonical (reports merged across articles, with mention and source counts); the names of export"),
+    canonical: bool = typer.Option(False, "--canonical", hidden=True, help="the same as --source canonical"),
     format: EventsFormat = typer.Option(EventsFormat.table, "--format", "-f"),
     config: Optional[Path] = ConfigOpt,
 ) -> None:
@@ -226,6 +245,7 @@ def events(
     with _guard():
         settings = _settings(config, db=db)
         query = _query(type, actor, sponsor, country, since, until, target_country)
+        canonical = canonical or source is EventsSource.canonical
         with _open_existing(settings.db) as store:
             if canonical:
                 n = write_canonical(store.canonical_events(query, limit), format.value, sys.stdout,
@@ -235,6 +255,10 @@ def events(
                     err.print(f"warning: {unmerged} stored mentions are in no canonical event (stored before "
                               "canonical events existed); any `proxywatch ingest` into this database merges them",
                               markup=False)
+            elif source is EventsSource.mentions:  # single, occurred, not negated, not a count of events
+                chosen = (e for e in store.events(query) if e.status == "occurred" and not e.negated
+                          and e.aggregate is None)
+                n = write_events(islice(chosen, limit), format.value, sys.stdout, _stdout_console())
             else:
                 n = write_events(store.events(query, limit), format.value, sys.stdout, _stdout_console())
         err.print(f"{n} {'canonical events' if canonical else 'events'}", markup=False)
@@ -259,7 +283,7 @@ def demo(
         with tempfile.TemporaryDirectory(prefix="proxywatch-demo-") as tmp, resources.as_file(corpus) as path:
             target = db or Path(tmp) / "demo.duckdb"
             if db is not None and db.exists():
-                raise StoreError(f"{db}: already exists; the demo writes a fresh database, give a new path")
+                raise ProxywatchError(f"{db}: already exists; the demo writes a fresh database, give a new path")
             with Store(target) as store:
                 summary = _run_ingest([str(path)], store, settings, None, kb)
                 out = _stdout_console()
@@ -294,7 +318,8 @@ def evaluate(
         else:
             extractor = _extractor(settings, kb)
             predictions = {a.id: events for a, events in
-                           jobs.extract_articles(extractor, [gold_article(g) for g in articles], _warn)}
+                           jobs.extract_articles(extractor, [gold_article(g) for g in articles], _warn,
+                                                                 seconds=settings.article_seconds)}
         report = score(articles, predictions)
         if format is ReportFormat.json:
             typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
@@ -345,7 +370,7 @@ def benchmark(
         with _progress(len(gold)) as bar:
             task = bar.add_task("extracting", total=len(gold))
             result = jobs.run_benchmark(name, split, gold, extractor, _warn, batch_size=settings.batch_size,
-                                        progress=lambda n: bar.advance(task, n))
+                                        progress=lambda n: bar.advance(task, n), seconds=settings.article_seconds)
         if format is ReportFormat.json:
             typer.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
         else:
@@ -373,7 +398,7 @@ def actors(
         day = _day(on)
         records = actor_records(load_kb(kb or ()), query, day)
         if not records:
-            raise ProxywatchError(f"no actor matches {query!r}")
+            raise WorkError(f"no actor matches {query!r}")
         if format is ReportFormat.json:
             typer.echo(json.dumps(records if len(records) > 1 else records[0], indent=2, ensure_ascii=False))
             return
@@ -411,7 +436,7 @@ def places(
     with _guard():
         records = place_records(load_kb(kb or ()), query)
         if not records:
-            raise ProxywatchError(f"no place matches {query!r}")
+            raise WorkError(f"no place matches {query!r}")
         if format is ReportFormat.json:
             typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
             return

@@ -39,7 +39,7 @@ from proxywatch.clikit import (
     stdout_console,
     warn,
 )
-from proxywatch.errors import InputProblem, ProxywatchError
+from proxywatch.errors import InputProblem, ProxywatchError, WorkError
 from proxywatch.ingest.readers import ReadOptions
 from proxywatch.records import Article
 from proxywatch.store import Store
@@ -58,7 +58,7 @@ def articles_for(target: str, article_id: Optional[str], store: Store, opts: Rea
             if not articles:
                 raise ProxywatchError(f"{target}: no article with id {article_id!r}")
         if not articles:
-            raise ProxywatchError(f"{target}: no readable article")
+            raise WorkError(f"{target}: no readable article")
         return articles
     if article_id is not None and article_id != target:
         raise ProxywatchError(f"{target}: no such file (--id picks an article inside a file)")
@@ -153,7 +153,8 @@ def claims(
                           + (" (run the merge, or pass --source mentions)" if source.value == "canonical" else ""),
                           markup=False)
             report = jobs.check_claims(store, articles, extractor(settings, kb), warn, source=source.value,
-                                       min_coverage=settings.claims_min_coverage, pick=pick)
+                                       min_coverage=settings.claims_min_coverage, pick=pick,
+                                       seconds=settings.article_seconds)
         checks = report.checks
         if format is ReportFormat.json:
             typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))

@@ -6,7 +6,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional
+from typing import Optional, Sequence
 
 import typer
 from rich.table import Table
@@ -35,13 +35,8 @@ from proxywatch.clikit import (
     stdout_console,
 )
 from proxywatch.errors import ProxywatchError
-from proxywatch.serve.export import (
-    EXPORT_FORMATS,
-    EXPORT_SOURCES,
-    check_lake_path,
-    check_output_path,
-    export_events,
-)
+from proxywatch.serve.export import EXPORT_FORMATS, EXPORT_SOURCES, check_lake_path, export_events
+from proxywatch.serve.output import atomic_output, check_output_path, is_stdout
 
 __all__ = ["export", "network", "write_network"]
 
@@ -59,8 +54,9 @@ class NetworkFormat(str, Enum):
 def export(
     format: ExportFormat = typer.Option(..., "--format", "-f",
                                         help="csv, jsonl, parquet, geojson, acled, plover or polecat (TSV)"),
-    output: Path = typer.Option(..., "--output", "-o", help="file to write (replaced when the export completes); "
-                                                            "with --partition-by, a new folder"),
+    output: Path = typer.Option(..., "--output", "-o", help="file to write (replaced when the export completes; "
+                                "never a device, folder, link or database), - for standard output, or with "
+                                "--partition-by a new folder"),
     source: ExportSource = typer.Option(
         "canonical", "--source",
         help="canonical (merged events), mentions (single occurred mentions) or all-mentions (every stored record)"),
@@ -90,43 +86,50 @@ def export(
                 raise ProxywatchError("--partition-by writes Parquet: use it with --format parquet")
             check_lake_path(output)
         else:
-            check_output_path(output)
+            check_output_path(output, protect=[settings.db])
+            if is_stdout(output) and format.value == "parquet" and sys.stdout.isatty():
+                raise ProxywatchError("--format parquet is binary: redirect standard output to a file, or give "
+                                      "-o FILE")
         with open_existing(settings.db) as store:
             result = export_events(store, format.value, output, query, source.value, keep_unlocated=keep_unlocated,
                                    partition_by=partition_by)
         if result.note:
             err.print(f"note: {result.note}", markup=False)
-        err.print(f"{result.rows} events written to {result.path} ({result.format}, source {source.value})",
-                  markup=False)
+        where = "standard output" if is_stdout(output) else result.path
+        err.print(f"{result.rows} events written to {where} ({result.format}, source {source.value})", markup=False)
 
 
-def write_network(net: Network, fmt: str, output: Optional[Path]) -> None:
-    """Print or write the network: a table, JSON (nodes and edges) or GraphML (a file)."""
-    if fmt == "graphml":
-        import networkx as nx
-
-        nx.write_graphml(to_networkx(net), output)
-        return
-    if fmt == "json":
-        text = json.dumps(net.to_json(), ensure_ascii=False, indent=2) + "\n"
-        if output is None:
-            sys.stdout.write(text)
-        else:
-            output.write_text(text, encoding="utf-8")
-        return
+def _network_table(net: Network) -> Table:
     labels = {n.id: f"{n.label} ({n.country})" if n.country and n.role != "sponsor" else n.label for n in net.nodes}
     table = Table(header_style="bold", title=f"{net.events} events, {len(net.nodes)} nodes, {len(net.edges)} edges")
     for column in ("from", "relation", "to", "events", "fatalities"):
         table.add_column(column, overflow="fold", justify="right" if column in ("events", "fatalities") else "left")
     for edge in sorted(net.edges, key=lambda e: (e.relation != "sponsors", -e.events, e.source, e.target)):
         table.add_row(labels[edge.source], edge.relation, labels[edge.target], str(edge.events), str(edge.fatalities))
-    if output is None:
-        stdout_console().print(table)
-    else:
-        from rich.console import Console
+    return table
 
-        with open(output, "w", encoding="utf-8") as handle:
-            Console(file=handle, width=160, highlight=False).print(table)
+
+def write_network(net: Network, fmt: str, output: Optional[Path], protect: Sequence[str] = ()) -> None:
+    """Print or write the network: a table, JSON (nodes and edges) or GraphML. With ``output`` (``-`` is
+    standard output) it goes through :func:`atomic_output`; without, a table or JSON goes to standard output."""
+    if output is None:
+        if fmt == "json":
+            sys.stdout.write(json.dumps(net.to_json(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            stdout_console().print(_network_table(net))
+        return
+    with atomic_output(output, protect) as part:
+        if fmt == "graphml":
+            import networkx as nx
+
+            nx.write_graphml(to_networkx(net), part)
+        elif fmt == "json":
+            part.write_text(json.dumps(net.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        else:
+            from rich.console import Console
+
+            with open(part, "w", encoding="utf-8") as handle:
+                Console(file=handle, width=160, highlight=False).print(_network_table(net))
 
 
 @app.command()
@@ -154,17 +157,18 @@ def network(
         if format is NetworkFormat.graphml and output is None:
             raise ProxywatchError("--format graphml writes a file: give --output FILE.graphml")
         if output is not None:
-            check_output_path(output)
+            check_output_path(output, protect=[settings.db])
         check_plot(plot)
         with open_existing(settings.db) as store:
             net = sponsor_network(store, query, source.value)
         if net.events == 0:
             err.print("note: no events matched the filters; the network is empty", markup=False)
-        write_network(net, format.value, output)
+        write_network(net, format.value, output, protect=[settings.db])
         if plot is not None:
             from proxywatch.serve.graph import plot_network
 
             plot_network(net, plot, top=top)
             err.print(f"network drawn to {plot}", markup=False)
         if output is not None:
-            err.print(f"{len(net.nodes)} nodes, {len(net.edges)} edges written to {output}", markup=False)
+            where = "standard output" if is_stdout(output) else output
+            err.print(f"{len(net.nodes)} nodes, {len(net.edges)} edges written to {where}", markup=False)

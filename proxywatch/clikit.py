@@ -17,19 +17,21 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from proxywatch.analyse.source import SOURCES
-from proxywatch.errors import InputProblem, ProxywatchError, StoreError
+from proxywatch.errors import InputProblem, ProxywatchError, WorkError
 from proxywatch.extract.model import load_pipeline
 from proxywatch.extract.pipeline import Extractor
 from proxywatch.ingest.readers import ReadOptions
 from proxywatch.resolve.kb import load_kb
 from proxywatch.serve.figure import check_plot_path
+from proxywatch.serve.terminal import SafeConsole, printable
 from proxywatch.settings import Settings, load_settings
 from proxywatch.store import EventQuery, Store, is_postgres
 from proxywatch.store.filters import checked_query, cli_flag
 
 __all__ = [
     "app", "err", "ReportFormat", "ConfigOpt", "DbOpt", "KbOpt", "TypeOpt", "ActorOpt", "SponsorOpt",
-    "CountryOpt", "TargetCountryOpt", "SinceOpt", "UntilOpt", "SourceChoice", "SourceOpt", "PlotOpt",
+    "CountryOpt", "TargetCountryOpt", "SinceOpt", "UntilOpt", "SourceChoice", "SourceOpt", "PlotOpt", "StrictOpt", "FollowOpt",
+    "exit_status",
     "check_plot", "guard", "stdout_console", "warn",
     "settings_from", "read_options", "extractor", "progress", "open_existing", "event_query",
 ]
@@ -41,7 +43,21 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-err = Console(stderr=True, soft_wrap=True, highlight=False)
+err = SafeConsole(stderr=True, soft_wrap=True, highlight=False)  # control characters from the data are escaped
+
+
+def _version(value: bool) -> None:
+    if value:
+        from proxywatch import __version__
+
+        typer.echo(f"proxywatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="print the version and exit")) -> None:
+    """proxywatch: news about armed conflict in, evidence-linked event records out."""
 
 
 class ReportFormat(str, Enum):
@@ -68,6 +84,17 @@ SourceChoice = Enum("SourceChoice", {s: s for s in SOURCES}, type=str)
 SourceOpt = typer.Option(SourceChoice("canonical"), "--source",
                          help="count canonical events (merged across articles) or single occurred mentions")
 PlotOpt = typer.Option(None, "--plot", help="also draw a chart to this .png or .html file")
+FollowOpt = typer.Option(False, "--follow-symlinks", help="read files that symbolic links in a folder lead to "
+                         "outside it (default: reported and skipped)")
+StrictOpt = typer.Option(False, "--strict", help="exit with status 1 if any input was bad or skipped (without it: "
+                         "only when nothing at all could be done)")
+
+
+def exit_status(done: int, problems: list[InputProblem], strict: bool) -> None:
+    """Exit 1 when nothing useful was done and there were problems, or on any problem under ``--strict``;
+    else return (status 0: skipped bad input was reported, as contract section 1 says)."""
+    if problems and (strict or done == 0):
+        raise typer.Exit(1)
 
 
 def check_plot(plot: Optional[Path]) -> None:
@@ -78,25 +105,29 @@ def check_plot(plot: Optional[Path]) -> None:
 
 @contextmanager
 def guard() -> Iterator[None]:
-    """Turn proxywatch errors and Ctrl-C into one line on stderr and an exit status."""
+    """Turn proxywatch errors and Ctrl-C into one line on stderr and an exit status: 1 when the work could
+    not be done (:class:`WorkError`), 2 for a usage error (any other :class:`ProxywatchError`)."""
     try:
         yield
     except ProxywatchError as exc:
-        err.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from None
+        err.print(f"error: {printable(str(exc), one_line=True)}", markup=False)
+        raise typer.Exit(1 if isinstance(exc, WorkError) else 2) from None
     except KeyboardInterrupt:
         err.print("interrupted", markup=False)
         raise typer.Exit(130) from None
 
 
+PIPE_WIDTH = 100_000  # piped tables are as wide as their rows: ids and names are never wrapped mid-token
+
+
 def stdout_console() -> Console:
-    """Tables for stdout; wide enough for event tables when stdout is not a terminal."""
-    console = Console(highlight=False)
-    return console if console.is_terminal else Console(highlight=False, width=160)
+    """Tables for stdout: the terminal's width, or, when stdout is not a terminal, no wrapping at all."""
+    console = SafeConsole(highlight=False)
+    return console if console.is_terminal else SafeConsole(highlight=False, width=PIPE_WIDTH)
 
 
 def warn(problem: InputProblem) -> None:
-    err.print(f"warning: {problem}", markup=False)
+    err.print(f"warning: {printable(str(problem), one_line=True)}", markup=False)
 
 
 def settings_from(config: Optional[Path], **flags: object) -> Settings:
@@ -104,14 +135,14 @@ def settings_from(config: Optional[Path], **flags: object) -> Settings:
     return settings
 
 
-def read_options(settings: Settings, published: Optional[str]) -> ReadOptions:
+def read_options(settings: Settings, published: Optional[str], follow_symlinks: bool = False) -> ReadOptions:
     if published is not None:
         try:
             date.fromisoformat(published[:10])
         except ValueError:
             raise ProxywatchError(f"--published must be an ISO 8601 date, got {published!r}") from None
     return ReadOptions(published=published, max_bytes=int(settings.max_file_mb * 1024 * 1024),
-                       max_chars=settings.max_article_chars)
+                       max_chars=settings.max_article_chars, follow_symlinks=follow_symlinks)
 
 
 def extractor(settings: Settings, kb_files: Optional[list[Path]] = None) -> Extractor:
@@ -129,7 +160,7 @@ def progress(total: int) -> Progress:
 def open_existing(path: str) -> Store:
     """Open a database that must already exist, read-only (analysis never writes)."""
     if path != ":memory:" and not is_postgres(path) and not Path(path).exists():
-        raise StoreError(f"{path}: no database here; run `proxywatch ingest` first or pass --db")
+        raise ProxywatchError(f"{path}: no database here; run `proxywatch ingest` first or pass --db")
     return Store(path, read_only=True)
 
 

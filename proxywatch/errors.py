@@ -1,7 +1,10 @@
 """Errors raised by proxywatch, and the one-line problem report for bad input.
 
 Every error a user can cause prints as a single line (``path:line: message``)
-with no traceback; the CLI catches :class:`ProxywatchError` and nothing else.
+with no traceback; the CLI catches :class:`ProxywatchError` and nothing else. Exit status: 2 for a
+:class:`ProxywatchError` (how the command was called: flags, files named, settings), 1 for a
+:class:`WorkError` (the request was fine but the work could not be done: a damaged or locked database,
+a full disk, nothing to analyse).
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ __all__ = [
     "ContractError",
     "SettingsError",
     "StoreError",
+    "WorkError",
     "ParameterError",
 ]
 
@@ -31,8 +35,20 @@ class SettingsError(ProxywatchError):
     """A setting has a bad value, or the settings file cannot be read."""
 
 
-class StoreError(ProxywatchError):
-    """The database cannot be opened, migrated or written."""
+class WorkError(ProxywatchError):
+    """The command was well formed, but its work could not be done (exit status 1, not 2)."""
+
+
+class StoreError(WorkError):
+    """The database cannot be opened, migrated or written.
+
+    ``kind`` says why (see :mod:`proxywatch.store.faults`): ``disk_full``, ``locked``, ``corrupt``,
+    ``foreign``, ``schema``, ``permission``, ``data`` (the rows written, not the database) or ``other``.
+    """
+
+    def __init__(self, message: str, kind: str = "other") -> None:
+        super().__init__(message)
+        self.kind = kind
 
 
 class ParameterError(ProxywatchError, ValueError):
@@ -45,16 +61,18 @@ class ParameterError(ProxywatchError, ValueError):
 
 @dataclass(frozen=True)
 class InputProblem:
-    """One piece of bad input: reported, skipped, and the batch goes on."""
+    """One piece of bad input: reported, skipped, and the batch goes on. ``kept`` marks a warning about
+    input that is still used (an unreadable date dropped from an article that is kept)."""
 
     path: str
     message: str
     line: int | None = None
+    kept: bool = False
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else self.path
         return f"{where}: {self.message}"
 
     @classmethod
-    def at(cls, path: Path | str, message: str, line: int | None = None) -> "InputProblem":
-        return cls(str(path), " ".join(message.split()), line)
+    def at(cls, path: Path | str, message: str, line: int | None = None, kept: bool = False) -> "InputProblem":
+        return cls(str(path), " ".join(message.split()), line, kept)

@@ -6,13 +6,16 @@ methods) and the store keeps its tables in step (``Store.replace_canonical``), a
 transaction (:func:`store_batch`).
 
 Bad input never stops a job: each problem is passed to ``on_problem`` and the
-rest of the batch goes on. Extraction that fails on one article is reported
-the same way.
+rest of the batch goes on. Extraction that fails on one article, or takes longer
+than its time budget (setting ``article_seconds``), is reported the same way.
 """
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Sequence
@@ -20,7 +23,7 @@ from typing import Any, Callable, Iterable, Iterator, Sequence
 from proxywatch.analyse.claims import ClaimReport, check_article
 from proxywatch.evaluate.benchmarks import DATASETS
 from proxywatch.evaluate.scoring import score
-from proxywatch.errors import InputProblem
+from proxywatch.errors import InputProblem, StoreError
 from proxywatch.extract.pipeline import Extractor
 from proxywatch.ingest.gold import gold_article
 from proxywatch.ingest.lake import read_lake
@@ -29,8 +32,9 @@ from proxywatch.records import Article, Event
 from proxywatch.merge import MergeRules, canonicalise, recluster
 from proxywatch.store import BatchRows, EventQuery, Store, batch_rows
 
-__all__ = ["BenchmarkResult", "IngestSummary", "check_claims", "collect", "extract_articles", "ingest",
-           "ingest_on_dask", "ingest_events", "run_benchmark", "store_batch", "store_rows", "rebuild_canonical"]
+__all__ = ["BenchmarkResult", "IngestSummary", "OverBudget", "check_claims", "collect", "extract_articles", "ingest",
+           "ingest_on_dask", "ingest_events", "run_benchmark", "store_batch", "store_rows", "rebuild_canonical",
+           "time_budget"]
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[int], None]
@@ -45,13 +49,17 @@ class IngestSummary:
     events: int = 0
     problems: list[InputProblem] = field(default_factory=list)
 
-    def stored(self, store: Store, rows: BatchRows, known: dict[str, str], rules: MergeRules | None) -> None:
+    def stored(self, store: Store, rows: BatchRows, known: dict[str, str], rules: MergeRules | None,
+               on_problem: ProblemSink | None = None) -> None:
         """Write one extracted batch's rows (:func:`store_rows`) and count it; ``known`` are the hashes
-        stored before the job, which tell new articles from changed ones."""
-        self.events += store_rows(store, rows, rules)
-        changed = sum(1 for article_id in rows.article_ids if article_id in known)
+        stored before the job, which tell new articles from changed ones. With ``on_problem``, an
+        article whose rows cannot be stored is reported and left out, and the rest stored (:func:`_write`)."""
+        written = _write(store, rows, rules, on_problem) if rows.article_ids else []
+        self.events += sum(part.events.num_rows for part in written)
+        ids = [article_id for part in written for article_id in part.article_ids]
+        changed = sum(1 for article_id in ids if article_id in known)
         self.changed += changed
-        self.new += len(rows.article_ids) - changed
+        self.new += len(ids) - changed
 
     def line(self) -> str:
         return (f"articles: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
@@ -62,7 +70,7 @@ def collect(paths: Iterable[str], opts: ReadOptions, on_problem: ProblemSink) ->
     """Read every article; problems go to ``on_problem``; an id seen twice keeps its first article."""
     articles: list[Article] = []
     seen: dict[str, str] = {}
-    for path in input_files(Path(p) for p in paths):
+    for path in input_files((Path(p) for p in paths), opts.follow_symlinks):
         if isinstance(path, InputProblem):
             on_problem(path)
             continue
@@ -77,14 +85,78 @@ def collect(paths: Iterable[str], opts: ReadOptions, on_problem: ProblemSink) ->
     return articles
 
 
+class OverBudget(Exception):
+    """Raised inside a :func:`time_budget` block that ran out of time."""
+
+
+@contextmanager
+def time_budget(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`OverBudget` in the block if it runs longer than ``seconds`` of wall-clock time.
+
+    A POSIX interval timer interrupts the Python code of the main thread; elsewhere (another thread, a
+    system without ``setitimer``) and with no ``seconds`` the block runs unbounded. The exception may
+    also surface just after the block ends, so catch it around the ``with``.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+    armed = [True]
+
+    def expired(signum: int, frame: object) -> None:
+        if armed[0]:
+            raise OverBudget()
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        armed[0] = False
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _failed(article: Article, exc: Exception, seconds: float | None) -> InputProblem:
+    if isinstance(exc, OverBudget):
+        return InputProblem.at(f"article {article.id}", f"extraction took longer than {seconds:g} s "
+                               "(setting article_seconds); skipped")
+    return InputProblem.at(f"article {article.id}", f"extraction failed ({type(exc).__name__}: {exc}); skipped")
+
+
 def extract_articles(extractor: Extractor, articles: Sequence[Article], on_problem: ProblemSink,
-                     batch_size: int = 16) -> Iterator[tuple[Article, list[Event]]]:
-    """Events per article, in input order; an article whose extraction fails is reported and skipped."""
-    for doc, article in extractor.parse(articles, batch_size):
+                     batch_size: int = 16, seconds: float | None = None) -> Iterator[tuple[Article, list[Event]]]:
+    """Events per article, in input order; an article whose extraction fails or takes longer than
+    ``seconds`` is reported and skipped, and the others go on.
+
+    Articles are parsed in batches; if parsing a batch fails, the articles not yet done are parsed one at
+    a time, so only the article that fails is lost.
+    """
+    articles = list(articles)
+    if seconds and articles:
+        extractor.kb.gazetteer.load_indexes()  # built once, in seconds: not on the first article's clock
+    parsed = extractor.parse(articles, batch_size)
+    done = 0
+    while done < len(articles):
         try:
-            events = extractor.extract_doc(article, doc)
+            doc, article = next(parsed)
+        except StopIteration:
+            return
+        except Exception:  # which article broke the batch is found below, one at a time
+            break
+        done += 1
+        try:
+            with time_budget(seconds):
+                events = extractor.extract_doc(article, doc)
         except Exception as exc:  # one article's failure must not lose the batch
-            on_problem(InputProblem.at(f"article {article.id}", f"extraction failed ({type(exc).__name__}: {exc})"))
+            on_problem(_failed(article, exc, seconds))
+            continue
+        yield article, events
+    for article in articles[done:]:
+        try:
+            with time_budget(seconds):
+                events = extractor.extract(article)
+        except Exception as exc:
+            on_problem(_failed(article, exc, seconds))
             continue
         yield article, events
 
@@ -118,6 +190,24 @@ def store_rows(store: Store, rows: BatchRows, rules: MergeRules | None = None) -
     return rows.events.num_rows
 
 
+def _write(store: Store, rows: BatchRows, rules: MergeRules | None,
+           on_problem: ProblemSink | None) -> list[BatchRows]:
+    """Write a batch's rows in one transaction (:func:`store_rows`) and return what was stored. When the
+    rows are at fault rather than the database (``StoreError.kind == "data"``), each article is written
+    alone and only the bad one is reported and left out; a full disk, a lock or a damaged file stops the
+    job (raised), as does any failure with no ``on_problem`` to report to."""
+    try:
+        store_rows(store, rows, rules)
+        return [rows]
+    except StoreError as exc:
+        if exc.kind != "data" or on_problem is None:
+            raise
+        if len(rows.article_ids) == 1:
+            on_problem(InputProblem.at(f"article {rows.article_ids[0]}", f"not stored ({exc}); skipped"))
+            return []
+    return [part for one in rows.per_article() for part in _write(store, one, rules, on_problem)]
+
+
 def rebuild_canonical(store: Store, rules: MergeRules | None = None) -> int:
     """Recompute every canonical event (and the merge index) from the stored mentions, in one transaction."""
     with store.transaction("canonical rebuild"):
@@ -128,11 +218,12 @@ def rebuild_canonical(store: Store, rules: MergeRules | None = None) -> int:
 
 
 def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_problem: ProblemSink,
-           batch_size: int = 32, progress: Progress | None = None, rules: MergeRules | None = None) -> IngestSummary:
+           batch_size: int = 32, progress: Progress | None = None, rules: MergeRules | None = None,
+           seconds: float | None = None) -> IngestSummary:
     """Store articles and their events; unchanged articles are skipped, changed ones replaced.
 
     Each batch of ``batch_size`` articles is one transaction, canonical events (merged by ``rules``)
-    included.
+    included. ``seconds`` is the time budget of one article's extraction (see :func:`extract_articles`).
     """
     summary = IngestSummary()
 
@@ -145,8 +236,8 @@ def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_p
         stored = store.stored_hashes([a.id for a in chunk])
         todo = [a for a in chunk if stored.get(a.id) != a.content_hash]
         summary.unchanged += len(chunk) - len(todo)
-        extracted = list(extract_articles(extractor, todo, problem, batch_size))
-        summary.stored(store, batch_rows(extracted), stored, rules)
+        extracted = list(extract_articles(extractor, todo, problem, batch_size, seconds))
+        summary.stored(store, batch_rows(extracted, problem), stored, rules, problem)
         if progress:
             progress(len(chunk))
     return summary
@@ -191,7 +282,8 @@ def _extract_on_worker(articles: Sequence[Article], batch_size: int) -> tuple[Ba
     from proxywatch.cluster import worker_extractor
 
     problems: list[InputProblem] = []
-    return batch_rows(list(extract_articles(worker_extractor(), articles, problems.append, batch_size))), problems
+    extracted = list(extract_articles(worker_extractor(), articles, problems.append, batch_size))
+    return batch_rows(extracted, problems.append), problems
 
 
 def ingest_on_dask(articles: Sequence[Article], store: Store, client: Any, on_problem: ProblemSink,
@@ -216,27 +308,32 @@ def ingest_on_dask(articles: Sequence[Article], store: Store, client: Any, on_pr
         progress(summary.unchanged)
     futures = [client.submit(_extract_on_worker, todo[i: i + batch_size], batch_size, pure=False)
                for i in range(0, len(todo), batch_size)]
+
+    def problem(p: InputProblem) -> None:
+        summary.failed += 1
+        on_problem(p)
+
     for future in as_completed(futures):
         rows, problems = future.result()
         future.release()
         for p in problems:
-            summary.failed += 1
-            on_problem(p)
-        summary.stored(store, rows, stored, rules)
+            problem(p)
+        summary.stored(store, rows, stored, rules, problem)
         if progress:
             progress(len(rows.article_ids) + len(problems))
     return summary
 
 
 def check_claims(store: Store, articles: Sequence[Article], extractor: Extractor, on_problem: ProblemSink, *,
-                 source: str = "canonical", min_coverage: float = 0.5, pick: EventQuery | None = None) -> ClaimReport:
+                 source: str = "canonical", min_coverage: float = 0.5, pick: EventQuery | None = None,
+                 seconds: float | None = None) -> ClaimReport:
     """Read each article's claims and check them against the store: the one function behind
-    ``proxywatch claims`` and the HTTP API's ``claims``. An article whose extraction fails is reported
-    to ``on_problem`` and left out; nothing is written to the store."""
+    ``proxywatch claims`` and the HTTP API's ``claims``. An article whose extraction fails (or takes
+    longer than ``seconds``) is reported to ``on_problem`` and left out; nothing is written to the store."""
     memo: dict = {}  # the stored tallies, read once for all the articles
     checked = tuple(check_article(store, article, events, extractor.kb, source=source, min_coverage=min_coverage,
                                   pick=pick, memo=memo)
-                    for article, events in extract_articles(extractor, articles, on_problem))
+                    for article, events in extract_articles(extractor, articles, on_problem, seconds=seconds))
     return ClaimReport(source, min_coverage, checked)
 
 
@@ -261,7 +358,8 @@ class BenchmarkResult:
 
 
 def run_benchmark(name: str, split: str, gold: Sequence[dict], extractor: Extractor, on_problem: ProblemSink,
-                  batch_size: int = 32, progress: Progress | None = None) -> BenchmarkResult:
+                  batch_size: int = 32, progress: Progress | None = None,
+                  seconds: float | None = None) -> BenchmarkResult:
     """Extract from the texts of one converted benchmark split (``load_gold``) and score the events.
 
     Anchored sets use the contract scorer; document- and snippet-level sets their own variant.
@@ -272,7 +370,7 @@ def run_benchmark(name: str, split: str, gold: Sequence[dict], extractor: Extrac
     predictions: dict[str, list[dict]] = {}
     for offset in range(0, len(articles), batch_size):
         chunk = articles[offset: offset + batch_size]
-        for article, events in extract_articles(extractor, chunk, on_problem, batch_size):
+        for article, events in extract_articles(extractor, chunk, on_problem, batch_size, seconds):
             predictions[article.id] = [e.to_json() for e in events]
         if progress:
             progress(len(chunk))

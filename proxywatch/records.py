@@ -3,8 +3,10 @@
 Every stage of proxywatch passes these records, never loose dicts. ``to_json``
 gives the contract's JSON form; ``from_json`` reads it back and rejects what
 the contract forbids with a :class:`~proxywatch.errors.ContractError`. The JSON
-Schema of the event record is generated from these classes by
-:func:`event_json_schema`, so the schema cannot drift from the code.
+Schema of the event record is generated from these classes by pydantic
+(:func:`event_json_schema`), so the schema cannot drift from the code: the
+vocabularies are ``Literal`` types and the constraints ``Annotated`` ones, which
+the checks here read too.
 """
 
 from __future__ import annotations
@@ -12,10 +14,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 import types
 import typing
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Mapping, TypeVar, Union
+from datetime import date, datetime
+from typing import Annotated, Any, ClassVar, Literal, Mapping, Optional, TypeVar, Union
+
+from pydantic import Field
 
 from proxywatch.errors import ContractError
 
@@ -37,6 +43,8 @@ __all__ = [
     "Event",
     "event_id",
     "event_json_schema",
+    "lone_surrogate",
+    "published_day",
 ]
 
 SCHEMA_ID = "proxywatch.event/1"
@@ -60,9 +68,56 @@ ARTICLE_FIELDS = ("id", "text", "published", "title", "url", "source", "author",
 
 T = TypeVar("T")
 
+# Constrained types: pydantic writes them into the JSON Schema; the contract checks below read the Literals.
+Alpha3 = Annotated[str, Field(pattern="^[A-Z]{3}$")]
+IsoDate = Annotated[str, Field(json_schema_extra={"format": "date"})]
+NonNegative = Annotated[int, Field(ge=0)]
+Latitude = Annotated[float, Field(ge=-90, le=90)]
+Longitude = Annotated[float, Field(ge=-180, le=180)]
+Share = Annotated[float, Field(ge=0, le=1)]
+# pydantic's settings for the records: unknown keys are allowed; every field is in the output (required)
+_SCHEMA_CONFIG = {"extra": "allow", "json_schema_serialization_defaults_required": True}
 
-def _enum(values: tuple[str, ...]) -> dict[str, Any]:
-    return {"enum": list(values)}
+
+def published_day(value: str | None) -> date | None:
+    """The calendar day of an ISO 8601 ``published`` value ("2024-01-29", "2024-01-29T10:00:00Z"), or None
+    (the extractor then has no day to resolve "on Monday" against; readers warn about such a value)."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
+    except ValueError:
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate(value: Any, where: str = "text") -> str | None:
+    """Where the first lone surrogate is in a string or in the strings (keys too) of a nested value, or None.
+
+    A lone surrogate (a JSON escape such as ``\\udc00`` with no partner) is not a character: it cannot be
+    written as UTF-8, so no stage downstream can store or print it.
+    """
+    if isinstance(value, str):
+        found = _SURROGATE.search(value)
+        if found is None:
+            return None
+        return f"{where} holds a lone surrogate (\\u{ord(found.group()):04x}) at character {found.start()}"
+    if isinstance(value, Mapping):
+        for key, item in value.items():
+            hit = lone_surrogate(key, f"a key in {where}") or lone_surrogate(item, f"{where}.{key}")
+            if hit:
+                return hit
+    elif isinstance(value, (list, tuple)):
+        for n, item in enumerate(value):
+            hit = lone_surrogate(item, f"{where}[{n}]")
+            if hit:
+                return hit
+    return None
 
 
 @dataclass(frozen=True)
@@ -79,6 +134,15 @@ class Article:
     section: str | None = None
     keywords: str | None = None
     metadata: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in ARTICLE_FIELDS:
+            found = lone_surrogate(getattr(self, name), f"field {name!r}")
+            if found:
+                raise ContractError(f"{found}; not text")
+        found = lone_surrogate(self.metadata, "metadata")
+        if found:
+            raise ContractError(f"{found}; not text")
 
     @property
     def content_hash(self) -> str:
@@ -137,12 +201,13 @@ class _Record:
 class Party(_Record):
     """An actor or target: who did it, or to whom."""
 
+    __pydantic_config__ = _SCHEMA_CONFIG
     text: str
-    id: str | None = None
-    name: str | None = None
-    country: str | None = field(default=None, metadata={"pattern": "^[A-Z]{3}$"})
-    kind: str | None = field(default=None, metadata=_enum(PARTY_KINDS))
-    sponsors: tuple[str, ...] = field(default=(), metadata={"items_pattern": "^[A-Z]{3}$"})
+    id: Optional[str] = None
+    name: Optional[str] = None
+    country: Optional[Alpha3] = None
+    kind: Optional[Literal[PARTY_KINDS]] = None
+    sponsors: tuple[Alpha3, ...] = ()
 
     def __post_init__(self) -> None:
         _check_enums(self)
@@ -152,13 +217,14 @@ class Party(_Record):
 class Place(_Record):
     """Where the event happened, as resolved against the gazetteer."""
 
+    __pydantic_config__ = _SCHEMA_CONFIG
     text: str
-    name: str | None = None
-    country: str | None = field(default=None, metadata={"pattern": "^[A-Z]{3}$"})
-    admin1: str | None = None
-    lat: float | None = field(default=None, metadata={"minimum": -90, "maximum": 90})
-    lon: float | None = field(default=None, metadata={"minimum": -180, "maximum": 180})
-    precision: str | None = field(default=None, metadata=_enum(PLACE_PRECISIONS))
+    name: Optional[str] = None
+    country: Optional[Alpha3] = None
+    admin1: Optional[str] = None
+    lat: Optional[Latitude] = None
+    lon: Optional[Longitude] = None
+    precision: Optional[Literal[PLACE_PRECISIONS]] = None
 
     def __post_init__(self) -> None:
         _check_enums(self)
@@ -168,10 +234,11 @@ class Place(_Record):
 class DateSpan(_Record):
     """When: ISO dates, ``start == end`` for a single day; ``None`` start is unknown."""
 
-    start: str | None = field(default=None, metadata={"format": "date"})
-    end: str | None = field(default=None, metadata={"format": "date"})
-    precision: str | None = field(default=None, metadata=_enum(DATE_PRECISIONS))
-    text: str | None = None
+    __pydantic_config__ = _SCHEMA_CONFIG
+    start: Optional[IsoDate] = None
+    end: Optional[IsoDate] = None
+    precision: Optional[Literal[DATE_PRECISIONS]] = None
+    text: Optional[str] = None
 
     def __post_init__(self) -> None:
         _check_enums(self)
@@ -181,8 +248,9 @@ class DateSpan(_Record):
 class Count(_Record):
     """A bounded count; ``max`` is ``None`` for "at least" / "more than"."""
 
-    min: int = field(metadata={"minimum": 0})
-    max: int | None = field(default=None, metadata={"minimum": 0})
+    __pydantic_config__ = _SCHEMA_CONFIG
+    min: NonNegative
+    max: Optional[NonNegative] = None
 
     def __post_init__(self) -> None:
         if self.max is not None and self.max < self.min:
@@ -193,31 +261,33 @@ class Count(_Record):
 class Evidence(_Record):
     """The sentence an event was read from: ``article.text[start:end] == text``."""
 
+    __pydantic_config__ = _SCHEMA_CONFIG
     text: str
-    start: int = field(metadata={"minimum": 0})
-    end: int = field(metadata={"minimum": 0})
+    start: NonNegative
+    end: NonNegative
 
 
 @dataclass(frozen=True)
 class Event:
     """One event record out (contract section 2)."""
 
+    __pydantic_config__ = _SCHEMA_CONFIG
     id: str
     article_id: str
-    type: str = field(metadata=_enum(PLOVER_TYPES))
+    type: Literal[PLOVER_TYPES]
     evidence: Evidence
-    mode: str | None = None
-    status: str = field(default="occurred", metadata=_enum(STATUSES))
+    mode: Optional[str] = None
+    status: Literal[STATUSES] = "occurred"
     negated: bool = False
-    actor: Party | None = None
-    target: Party | None = None
-    location: Place | None = None
-    date: DateSpan | None = None
-    fatalities: Count | None = None
-    injuries: Count | None = None
-    aggregate: Count | None = None
-    confidence: float = field(default=0.5, metadata={"minimum": 0, "maximum": 1})
-    schema: str = field(default=SCHEMA_ID, metadata={"const": SCHEMA_ID})
+    actor: Optional[Party] = None
+    target: Optional[Party] = None
+    location: Optional[Place] = None
+    date: Optional[DateSpan] = None
+    fatalities: Optional[Count] = None
+    injuries: Optional[Count] = None
+    aggregate: Optional[Count] = None
+    confidence: Share = 0.5
+    schema: Literal[SCHEMA_ID] = SCHEMA_ID
 
     # The contract's key order, used for output.
     KEY_ORDER: ClassVar[tuple[str, ...]] = (
@@ -239,10 +309,10 @@ class Event:
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> "Event":
-        event = _from_plain(cls, data, "event")
-        if event.schema != SCHEMA_ID:
-            raise ContractError(f"unknown schema {event.schema!r} (expected {SCHEMA_ID!r})")
-        return event
+        schema = data.get("schema", SCHEMA_ID) if isinstance(data, Mapping) else SCHEMA_ID
+        if schema != SCHEMA_ID:
+            raise ContractError(f"unknown schema {schema!r} (expected {SCHEMA_ID!r})")
+        return _from_plain(cls, data, "event")
 
 
 def event_id(article_id: str, evidence: Evidence, type_: str, ordinal: int) -> str:
@@ -272,10 +342,17 @@ def _fields(cls: type) -> tuple[dataclasses.Field, ...]:
     return _FIELDS[cls]
 
 
+def _literal(hint: Any) -> tuple[Any, ...] | None:
+    """The allowed values of a ``Literal`` type (optional or not), else None."""
+    inner, _ = _split_optional(hint)
+    return typing.get_args(inner) if typing.get_origin(inner) is Literal else None
+
+
 def _check_enums(obj: Any) -> None:
     cls = type(obj)
     if cls not in _ENUMS:
-        _ENUMS[cls] = tuple((f.name, f.metadata.get("enum")) for f in _fields(cls) if f.metadata.get("enum"))
+        hints = _hints(cls)
+        _ENUMS[cls] = tuple((f.name, _literal(hints[f.name])) for f in _fields(cls) if _literal(hints[f.name]))
     for name, allowed in _ENUMS[cls]:
         value = getattr(obj, name)
         if value is not None and value not in allowed:
@@ -325,6 +402,8 @@ def _coerce(hint: Any, value: Any, where: str) -> Any:
         raise ContractError(f"{where} must not be null")
     if dataclasses.is_dataclass(inner):
         return _from_plain(inner, value, where)
+    if typing.get_origin(inner) is Literal:
+        inner = str  # the value itself is checked against the vocabulary by the record (_check_enums)
     if typing.get_origin(inner) is tuple:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ContractError(f"{where} must be a list of strings")
@@ -343,57 +422,17 @@ def _coerce(hint: Any, value: Any, where: str) -> Any:
     return value
 
 
-# --- JSON Schema, generated from the same classes --------------------------------------
-
-_JSON_TYPES = {str: "string", int: "integer", float: "number", bool: "boolean"}
-
-
-def _schema_for(hint: Any, meta: Mapping[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
-    inner, optional = _split_optional(hint)
-    if dataclasses.is_dataclass(inner):
-        name = inner.__name__
-        if name not in defs:
-            defs[name] = {}  # placeholder against recursion
-            defs[name] = _object_schema(inner, defs)
-        schema: dict[str, Any] = {"$ref": f"#/$defs/{name}"}
-    elif typing.get_origin(inner) is tuple:
-        item: dict[str, Any] = {"type": "string"}
-        if "items_pattern" in meta:
-            item["pattern"] = meta["items_pattern"]
-        schema = {"type": "array", "items": item}
-    else:
-        schema = {"type": _JSON_TYPES[inner]}
-        for key in ("enum", "pattern", "minimum", "maximum", "format", "const"):
-            if key in meta:
-                schema[key] = meta[key]
-    if optional:
-        if "enum" in schema:
-            schema["enum"] = [*schema["enum"], None]
-        return {"anyOf": [schema, {"type": "null"}]}
-    return schema
-
-
-def _object_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    hints = _hints(cls)
-    props = {f.name: _schema_for(hints[f.name], f.metadata, defs) for f in _fields(cls)}
-    return {
-        "type": "object",
-        "description": (cls.__doc__ or "").strip().splitlines()[0],
-        "properties": props,
-        # Contract output always carries every field, null where unknown.
-        "required": [f.name for f in _fields(cls)],
-        "additionalProperties": True,
-    }
+# --- JSON Schema, generated from the same classes by pydantic --------------------------
 
 
 def event_json_schema() -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of an event record, generated from :class:`Event`."""
-    defs: dict[str, Any] = {}
-    body = _object_schema(Event, defs)
+    """The JSON Schema (draft 2020-12) of an event record, generated from :class:`Event` by pydantic."""
+    from pydantic import TypeAdapter
+
+    body = TypeAdapter(Event).json_schema(mode="serialization")
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://proxywatch.invalid/schema/event-1.json",
-        "title": SCHEMA_ID,
         **body,
-        "$defs": defs,
+        "title": SCHEMA_ID,
     }

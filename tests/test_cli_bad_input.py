@@ -208,7 +208,7 @@ def test_default_limit_refuses_a_50_mb_file(tmp_path):
     assert big.stat().st_size > 50 * 1024 * 1024
     db = tmp_path / "x.duckdb"
     result = run_cli("ingest", str(big), "--db", str(db), cwd=tmp_path, max_file_mb=None)
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr  # the only input failed: nothing was done
     problem, summary = lines(result.stderr)
     assert problem.startswith(f"warning: {big}: file is ") and "over the 25 MB limit" in problem
     assert summary_counts(result.stderr)["failed"] == 1

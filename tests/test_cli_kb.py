@@ -36,10 +36,10 @@ def test_actors_lists_several_matches():
 
 
 def test_actors_unknown_and_bad_date_are_one_line():
-    for args, message in ((["actors", "nobody at all"], "no actor matches"),
-                          (["actors", "Hamas", "--on", "yesterday"], "--on must be a date")):
+    for args, message, status in ((["actors", "nobody at all"], "no actor matches", 1),  # found nothing
+                                  (["actors", "Hamas", "--on", "yesterday"], "--on must be a date", 2)):  # usage
         result = runner.invoke(app, args)
-        assert result.exit_code == 2
+        assert result.exit_code == status
         assert message in result.output
         assert result.output.strip().count("\n") == 0
 

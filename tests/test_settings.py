@@ -9,7 +9,7 @@ import pytest
 from proxywatch.errors import SettingsError
 from proxywatch.settings import DEFAULT_CONFIG_FILE, Settings, describe_settings, load_settings
 
-NAMES = ["db", "max_file_mb", "max_article_chars", "batch_size", "model",
+NAMES = ["db", "max_file_mb", "max_article_chars", "batch_size", "model", "article_seconds",
          "canonical_distance_km", "canonical_date_tolerance_days", "canonical_max_span_days",
          "claims_min_coverage", "changepoint_penalty", "changepoint_min_days", "compare_window"]
 

@@ -43,7 +43,7 @@ from proxywatch.analyse.series import (
     daily_counts,
     first_day,
 )
-from proxywatch.errors import ProxywatchError
+from proxywatch.errors import ProxywatchError, WorkError
 from proxywatch.store import EventQuery
 
 __all__ = ["Segment", "Change", "ChangePoints", "poisson_cost", "detect", "changepoints", "LR_HALF_WIDTH",
@@ -228,11 +228,11 @@ def changepoints(db: Reader, query: EventQuery | None = None, penalty: float | N
     span = coverage(db, source)
     first = first_day(db, query, source, keep_imprecise)
     if (span is None or first is None) and not (query.since and query.until):
-        raise ProxywatchError("no dated events match: nothing to analyse (give --since and --until "
+        raise WorkError("no dated events match: nothing to analyse (give --since and --until "
                               "to analyse an empty window)")
     start = date.fromisoformat(query.since) if query.since else first
     end = date.fromisoformat(query.until) if query.until else span.last
     if end < start:
-        raise ProxywatchError(f"the window {start}..{end} is empty")
+        raise WorkError(f"the window {start}..{end} is empty")
     series = daily_counts(db, query, start, end, source, keep_imprecise)
     return detect(series, penalty=penalty, min_days=min_days, n_changes=n_changes, source=source)

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 
 from proxywatch.analyse.rates import LEVEL, Rate, RateRatio, poisson_rate, rate_ratio
 from proxywatch.analyse.series import Coverage, Reader, coverage
-from proxywatch.errors import ProxywatchError
+from proxywatch.errors import ProxywatchError, WorkError
 from proxywatch.store import EventQuery
 
 __all__ = ["Window", "Comparison", "parse_window", "compare", "DEFAULT_WINDOW"]
@@ -89,7 +89,7 @@ def _clip(name: str, start: date, end: date, lo: date | None, hi: date | None, w
     new_start = max(start, lo) if lo else start
     new_end = min(end, hi) if hi else end
     if new_end <= new_start:
-        raise ProxywatchError(f"the {name} window {start}..{end - timedelta(days=1)} lies outside {why}")
+        raise WorkError(f"the {name} window {start}..{end - timedelta(days=1)} lies outside {why}")
     if (new_start, new_end) != (start, end):
         notes.append(f"{name} window clipped to {new_start}..{new_end - timedelta(days=1)} "
                      f"({(new_end - new_start).days} of {(end - start).days} days): {why}")
@@ -104,7 +104,7 @@ def compare(db: Reader, at: date, window_days: int = 30, query: EventQuery | Non
     query = query or EventQuery()
     span = coverage(db, source)
     if span is None:
-        raise ProxywatchError("no dated events in the store: nothing to compare")
+        raise WorkError("no dated events in the store: nothing to compare")
     notes: list[str] = []
     width = timedelta(days=window_days)
     windows = {"before": (at - width, at), "after": (at, at + width)}

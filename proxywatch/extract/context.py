@@ -69,6 +69,8 @@ class SentenceContext:
     sent: Span
     number: int = 0  # the sentence's place among those read
     hits: list[Hit] = field(default_factory=list)
+    apart: set[int] = field(default_factory=set)  # event nouns telling an incident of their own (force.py)
+    counted: set[int] = field(default_factory=set)  # of those, the counts of events (read with the whole sentence)
 
     @property
     def kb(self) -> KnowledgeBase:

@@ -14,9 +14,9 @@ from datetime import date, datetime, timedelta
 
 import dateparser
 
-from proxywatch.records import DateSpan
+from proxywatch.records import DateSpan, published_day
 
-__all__ = ["resolve_date", "parse_published", "offset_date"]
+__all__ = ["resolve_date", "parse_published", "offset_date", "listed_dates"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -32,16 +32,9 @@ _PART_RE = "|".join(sorted((re.escape(p) for p in _PART), key=len, reverse=True)
 
 
 def parse_published(value: str | None) -> date | None:
-    """The calendar date of an ISO 8601 ``published`` value, or ``None``."""
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.strip().replace("Z", "+00:00")).date()
-    except ValueError:
-        try:
-            return date.fromisoformat(value.strip()[:10])
-        except ValueError:
-            return None
+    """The calendar date of an ISO 8601 ``published`` value, or ``None`` (the readers' rule: they warn about a
+    value this cannot read)."""
+    return published_day(value)
 
 
 def _day(d: date, text: str) -> DateSpan:
@@ -68,7 +61,13 @@ def _part_of_month(part: str, month: int, ref: date) -> tuple[date, date]:
 def _point(text: str, ref: date) -> tuple[date, date, str] | None:
     """One date expression as (start, end, precision), without since/between."""
     t = " ".join(text.lower().replace("-", " ").replace(".", "").split())
-    t = re.sub(r"^(on|in|at|during|the)\s+", "", t)
+    t = re.sub(r"^(on|in|at|during|over|the)\s+", "", t)
+    t = re.sub(r"^the\s+", "", t)
+    this_year = re.match(r"^(.*\d.*?),?\s+(?:of\s+)?(this|last)\s+year$", t)
+    if this_year:  # "Oct. 1st of this year", "June 3 last year"
+        found = _point(this_year.group(1), ref if this_year.group(2) == "this" else ref.replace(year=ref.year - 1,
+                                                                                               month=12, day=31))
+        return found
     if t in ("today", "this morning", "this afternoon", "this evening", "tonight"):
         return ref, ref, "day"
     if t in ("yesterday", "last night", "overnight"):
@@ -78,6 +77,16 @@ def _point(text: str, ref: date) -> tuple[date, date, str] | None:
         wd = _WEEKDAYS[t.split()[0]]
         d = ref - timedelta(days=(ref.weekday() - wd) % 7)
         return d, d, "day"
+    if t in ("weekend", "last weekend", "this weekend", "past weekend"):  # the Saturday and Sunday before
+        saturday = ref - timedelta(days=(ref.weekday() - 5) % 7)
+        if t == "last weekend" and ref.weekday() >= 5:
+            saturday -= timedelta(days=7)
+        return saturday, min(saturday + timedelta(days=1), ref), "range"
+    m = re.fullmatch(r"(?:less than|under|the past|the last|past|last) (a|one|two|three|\d+) (day|week|month)s?", t)
+    if m:  # "in less than a week", "in the past two weeks": the period up to the reference day
+        n = {"a": 1, "one": 1, "two": 2, "three": 3}.get(m.group(1)) or int(m.group(1))
+        days = n * {"day": 1, "week": 7, "month": 30}[m.group(2)]
+        return ref - timedelta(days=days - 1), ref, "range"
     if t in ("last week", "the past week", "past week"):
         start = ref - timedelta(days=ref.weekday() + 7)
         return start, start + timedelta(days=6), "week"
@@ -99,9 +108,10 @@ def _point(text: str, ref: date) -> tuple[date, date, str] | None:
         return ref.replace(month=1, day=1), ref, "range"
     if t in ("last year",):
         return date(ref.year - 1, 1, 1), date(ref.year - 1, 12, 31), "year"
-    m = re.fullmatch(rf"({_PART_RE})\s*({_MONTH_RE})", t)
-    if m:
-        start, end = _part_of_month(m.group(1).strip(), _MONTHS[m.group(2)], ref)
+    m = re.fullmatch(rf"({_PART_RE})\s*({_MONTH_RE})(?:,?\s+(\d{{4}}))?", t)
+    if m:  # "mid-December", "early December 2023": the part of that month (of that year when given)
+        year_ref = date(int(m.group(3)), 12, 31) if m.group(3) else ref
+        start, end = _part_of_month(m.group(1).strip(), _MONTHS[m.group(2)], year_ref)
         return start, end, "range"
     m = re.fullmatch(rf"({_MONTH_RE})(?:\s+(\d{{4}}))?", t)
     if m:
@@ -169,6 +179,27 @@ def resolve_date(text: str, published: date | None) -> DateSpan | None:
     if published and start > published:
         return None
     return DateSpan(start.isoformat(), end.isoformat(), precision, clean)
+
+
+_LIST = re.compile(r"\s*(?:,\s*and|,|\band)\s+")
+
+
+def listed_dates(text: str, published: date | None) -> list[DateSpan]:
+    """The days of a list in one date expression ("January 11, January 22, and February 3", "April 13 and Oct. 1st
+    of this year"), or [] when it is not a list of days each of which resolves."""
+    parts = [p for p in _LIST.split(" ".join(text.split())) if p]
+    if len(parts) < 2:
+        return []
+    tail = re.search(r"\s+(?:of\s+)?(?:this|last)\s+year$|,?\s+\d{4}$", parts[-1])
+    spans = []
+    for part in parts:
+        span = resolve_date(part, published)
+        if (span is None or span.precision != "day") and tail and not part.endswith(tail.group(0)):
+            span = resolve_date(part + tail.group(0), published)  # "April 13 and Oct. 1 of this year"
+        if span is None or span.precision != "day":
+            return []
+        spans.append(span)
+    return spans
 
 
 _OFFSET = re.compile(r"^(?:(an?|one|two|three|four|five|six|\d+)\s+)?(hour|day|week)s?$")

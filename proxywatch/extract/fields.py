@@ -17,8 +17,8 @@ from proxywatch.extract.dates import offset_date
 from proxywatch.extract.engine import rule
 from proxywatch.extract.mentions import subject_before
 from proxywatch.extract.syntax import child
-from proxywatch.extract.syntax import (PARTNER_PREPS, SITES, clause_head, consequence, core_span, denier, involvement,
-                                       own_side, threatened)
+from proxywatch.extract.syntax import (PARTNER_PREPS, SITES, clause_head, consequence, core_span, denier,
+                                       incident_words, involvement, own_side, threatened)
 from proxywatch.extract.timing import modal_status, reason_tokens, said_dates, timed_against
 from proxywatch.records import Event, Place
 
@@ -97,12 +97,54 @@ def denier_actor(event: Event, ec: EventContext) -> Event:
       "their date, place, mode and casualties are not this one's.",
       "The US struck militia sites in retaliation for the attack that killed three soldiers.")
 def reason_phrase(event: Event, ec: EventContext) -> Event:
-    ec.reason = reason_tokens(ec.sent, ec.tok)
+    ec.reason = reason_tokens(ec.sent, ec.tok) | _apart_words(ec)
     if ec.reason:
         doc = ec.sent.doc
         head = clause_head(ec.tok).i
         ec.others = set(ec.others) | {h.i for i in ec.reason if (h := clause_head(doc[i])).i != head}
     return event
+
+
+def _apart_words(ec: EventContext) -> set[int]:
+    """Words of the sentence that tell another incident than the event being read (``sc.apart``: incidents told
+    apart by group.incident-apart): for one of those, every word outside its own phrase; for the others, the
+    phrases of those incidents."""
+    tok, apart = ec.tok, ec.sc.apart
+    if not apart:
+        return set()
+    if tok.i in ec.sc.counted:
+        return set()  # a count of attacks reads the whole sentence; the others do not read its phrase
+    if tok.i in apart:
+        own = incident_words(tok)
+        return {t.i for t in ec.sent if t.i not in own}
+    doc = ec.sent.doc
+    if _one_of_them(tok):
+        return set()  # "a wave of airstrikes on southern Lebanon, one of which flattened a building": that wave's
+    verb = next((v for v in (tok, *tok.ancestors) if v.pos_ in ("VERB", "AUX")), tok)
+    own = {t.i for t in verb.subtree}  # a misparse may hang the main clause under the incident told apart
+    return {i for a in apart if a != tok.i for i in incident_words(doc[a]) if i not in own or i == a}
+
+
+def _one_of_them(tok) -> bool:
+    """The event's doer is "one of which" / "some of them": a part of the incident it refers to."""
+    verb = next((v for v in (tok, *tok.ancestors) if v.pos_ in ("VERB", "AUX")), tok)
+    subject = child(verb, "nsubj") or child(verb, "nsubjpass")
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None) if subject else None
+    return of is not None and any(c.lower_ in ("which", "them", "these", "those") for c in of.children)
+
+
+def _runs(doc, indices: set[int]) -> list:
+    """A set of token indices as the spans of its consecutive runs."""
+    spans, start, prev = [], None, None
+    for i in sorted(indices):
+        if start is None or i != prev + 1:
+            if start is not None:
+                spans.append(doc[start: prev + 1])
+            start = i
+        prev = i
+    if start is not None:
+        spans.append(doc[start: prev + 1])
+    return spans
 
 
 @rule("event.date", "The date nearest the trigger, resolved against publication; not the day something was said "
@@ -165,7 +207,7 @@ def place(event: Event, ec: EventContext) -> Event:
             and ec.target_tok.lemma_.lower() not in SITES:  # "Iran's Fordow site": the place all the same
         skip.append(core_span(ec.target_tok))
     if ec.reason:
-        skip.append(sent.doc[min(ec.reason): max(ec.reason) + 1])
+        skip += _runs(sent.doc, ec.reason)
     location = ec.read.location(sent, ec.tok, skip, ec.target_tok, ec.group, ec.others,
                                 whence=ec.trigger_type == "RETREAT")
     return replace(event, location=location)

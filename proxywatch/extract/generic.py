@@ -34,7 +34,8 @@ from spacy.tokens import Token
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.context import SentenceContext
 from proxywatch.extract.engine import rule
-from proxywatch.extract.senses import requested
+from proxywatch.extract.aggregates import aggregate
+from proxywatch.extract.senses import new_dated_incident, requested
 from proxywatch.extract.syntax import (CASUALTY_VERBS, DENIALS, PLACE_LABELS, Hit, consequence, involvement,
                                        ranked_remark)
 
@@ -336,9 +337,11 @@ def motive_rule(hit: Hit, sc: SentenceContext) -> bool:
 
 
 @rule("drop.re-mention", "'That attack prompted ...': an attack told in an earlier sentence, mentioned again with "
-      "nothing new.", "A drone hit the base on Monday. The attack prompted a US response.")
+      "nothing new; not one with a day of its own that no event told before has ('the Jan. 15 attack').",
+      "A drone hit the base on Monday. The attack prompted a US response.")
 def re_mention_rule(hit: Hit, sc: SentenceContext) -> bool:
-    return _assault_noun(hit) and re_mention(hit.token, sc.dc.told_before(sc.sent.start))
+    return _assault_noun(hit) and re_mention(hit.token, sc.dc.told_before(sc.sent.start)) \
+        and not new_dated_incident(hit.token, sc) and aggregate(hit.token) is None  # "the fourth attack on the ship"
 
 
 @rule("drop.denied-event", "'X denied any involvement in the attack': the denial stands for the event denied.",

@@ -76,6 +76,8 @@ def follow_up(groups: Groups, sc: SentenceContext) -> Groups:
         return groups
     if not assaults and not any(t.lemma_.lower() in CASUALTY_VERBS and main_clause(t) for t in sent):
         return groups
+    if any(t.lower_ == "since" or t.lower_ in ("date", "far") and t.head.lower_ in ("to", "so") for t in sent):
+        return groups  # "Since October 2023, over 2,500 people have been killed": a toll, not the last attack's
     fatal, injured, _ = dc.read.casualties(sent)
     if fatal is None and injured is None:
         return groups

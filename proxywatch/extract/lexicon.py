@@ -26,6 +26,7 @@ __all__ = [
     "CONDITIONAL_VERBS",
     "FIGHT_WORDS",
     "FIRE_WORDS",
+    "FORCE_SENSE_WORDS",
     "NOT_EVENT_OBJECTS",
     "REJECTED_OBJECTS",
     "SANCTION_OBJECTS",
@@ -54,6 +55,8 @@ VERB_TRIGGERS: dict[str, Trigger] = {
             "pummel hammer besiege invade overrun blitz torpedo massacre behead sink flatten raze torch firebomb"),
     **_many("ASSAULT", "shoot gun", mode="firearms"),
     **_many("ASSAULT", "abduct kidnap", mode="abduction"),
+    **_many("ASSAULT", "detonate", mode="explosives"),
+    **_many("ASSAULT", "counterattack", weight=2),
     **_many("ASSAULT", "kill assassinate slay", weight=1),
     **_many("ASSAULT", "wound injure", weight=0),
     **_many("ASSAULT", "retaliate clash", weight=1),
@@ -79,6 +82,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
             "shelling explosion blast incursion operation invasion siege massacre salvo volley arson"),
     **_many("ASSAULT", "shooting gunfire firefight", mode="firearms"),
     **_many("ASSAULT", "kidnapping abduction", mode="abduction"),
+    **_many("ASSAULT", "counterattack counteroffensive counterstrike counter-strike car-bombing"),
     **_many("ASSAULT", "killing assassination", weight=1),
     **_many("ASSAULT", "clash retaliation", weight=1),
     **_many("CONSULT", "meeting visit talk summit negotiation"),
@@ -119,6 +123,11 @@ PHRASE_TRIGGERS: list[tuple[tuple[str, ...], Trigger]] = [
     (("push", "into"), Trigger("ASSAULT", 2)),
     (("advance", "into"), Trigger("ASSAULT", 2)),
     (("blow", "up"), Trigger("ASSAULT", 2, "explosives")),
+    (("blow", "themselves", "up"), Trigger("ASSAULT", 2, "suicide")),  # "two attackers blew themselves up"
+    (("blow", "himself", "up"), Trigger("ASSAULT", 2, "suicide")),
+    (("blow", "herself", "up"), Trigger("ASSAULT", 2, "suicide")),
+    (("lay", "siege", "to"), Trigger("ASSAULT", 2)),  # "gunmen laid siege to a hotel"
+    (("take", "hostage"), Trigger("ASSAULT", 2, "abduction")),  # "took 20 people hostage" is read by sense rows
     (("impose", "sanction"), Trigger("SANCTION", 2)),
     (("pay", "*", "*", "price"), Trigger("THREATEN", 2)),
     (("go", "unpunished"), Trigger("THREATEN", 2)),
@@ -164,7 +173,8 @@ AID_OBJECTS = frozenset("weapon arm missile drone rocket money fund funding cash
                         "component equipment aid".split())
 
 # Verbs whose object noun carries the event ("launched an attack", "carried out strikes").
-LIGHT_VERBS = frozenset("launch carry conduct stage mount claim fire unleash execute".split())
+LIGHT_VERBS = frozenset("launch carry conduct stage mount claim fire unleash execute initiate wage resume renew begin "
+                        "start lead".split())
 # Verbs whose subject does the event noun they govern: "announced new sanctions", "held talks", "pledged aid".
 ISSUING_VERBS = frozenset("announce impose unveil slap levy pledge approve extend deliver offer hold sign initiate "
                           "authorize authorise order direct take adopt".split())
@@ -175,7 +185,7 @@ MODE_WORDS: dict[str, str] = {
     "missile": "missile", "ballistic": "missile", "cruise": "missile", "anti-ship": "missile",
     "rocket": "rocket", "katyusha": "rocket",
     "airstrike": "aerial", "air": "aerial", "aircraft": "aerial", "jet": "aerial", "warplane": "aerial",
-    "bomber": "aerial", "b-1": "aerial", "b-1b": "aerial", "helicopter": "aerial", "fighter": "aerial",
+    "bomber": "aerial", "b-1": "aerial", "b-1b": "aerial", "helicopter": "aerial",
     "gunship": "aerial", "plane": "aerial",
     "artillery": "artillery", "mortar": "artillery", "shell": "artillery", "shelling": "artillery",
     "howitzer": "artillery",
@@ -185,11 +195,18 @@ MODE_WORDS: dict[str, str] = {
     "suicide": "suicide",
     "warship": "naval", "destroyer": "naval", "frigate": "naval", "navy": "naval", "naval": "naval",
     "kidnap": "abduction", "abduct": "abduction", "hostage": "abduction",
+    # acronyms and designators of US-government and military writing ("six ASBMs", "two F-15s", "A-10 aircraft")
+    **{w: "missile" for w in "asbm asbms ascm ascms mrbm mrbms srbm srbms atgm atgms".split()},
+    **{w: "drone" for w in "uas ucav ucavs uavs uncrewed unmanned mq-9 mq-1 reaper".split()},
+    **{w: "aerial" for w in "f-15 f-15s f-15e f-16 f-16s f-18 f/a-18 fa-18 f-35 f-35s f-35c a-10 a-10s b-2 b-2s b-52 "
+       "b-52s b-1s su-24 su-25 su-34 su-35 mig-29".split()},
+    "grenade": "explosives", "detonate": "explosives", "teargas": "other", "molotov": "other",
 }
 
 # Nouns that name a weapon rather than a target when they are a verb's object ("fired missiles at").
 WEAPON_NOUNS = frozenset(
-    "missile rocket drone shell mortar bomb projectile round munition barrage salvo volley".split()
+    "missile rocket drone shell mortar bomb projectile round munition barrage salvo volley weapon asbm ascm uav uas "
+    "grenade rock stone gas teargas bullet".split()
 )
 
 FATAL_VERBS = frozenset("kill die assassinate slay".split())
@@ -204,12 +221,16 @@ STATUS_HEADS: dict[str, str] = {
 
 # Verbs that are triggers only with the right company: "hit" with a weapon, "send" with troops,
 # "provide" with weapons or money (see pipeline._conditional).
-CONDITIONAL_VERBS = frozenset("hit send provide deliver transfer ship give drop recall warn hold deny dismiss speak fire".split())
+CONDITIONAL_VERBS = frozenset("hit send provide deliver transfer ship give drop recall warn hold deny dismiss speak fire "
+                              "throw exchange engage neutralize neutralise".split())
 
 # Fighting words (verbs and nouns): ASSAULT only between armed parties or over a place ("rebels battled
 # troops", "the battle for the town"; not "the fight against corruption", "a battle for votes"); see
 # senses.armed_fight.
 FIGHT_WORDS = frozenset("fight battle skirmish altercation shootout gunbattle".split())
+# Words that are a use of force only in the company force.py's sense rules read ("the death of three soldiers",
+# "captured the town"): listed so that the prefilter keeps their sentences.
+FORCE_SENSE_WORDS = frozenset("death capture action exchange blow".split())
 # What "set" does to a thing when it is arson: "set fire to the embassy", "set two cars on fire", "set the
 # shop ablaze" (see senses.arson; "set" itself is too common a word to send a sentence to the parser).
 FIRE_WORDS = frozenset("fire ablaze alight".split())
@@ -252,6 +273,7 @@ _FORCE_WORDS = WEAPON_NOUNS | frozenset(MODE_WORDS)
 # "ship" with an object); no row that holds: no event. "hit" and "warn" are read by rules of their own
 # (senses.hit_with_force, senses.warning).
 COMPANY: tuple[Sense, ...] = (
+    Sense("fire", Trigger("ASSAULT", 2, "other"), "Police fired tear gas at the crowd.", company=_set("gas teargas")),
     Sense("fire", Trigger("ASSAULT", 2), "Militants fired rockets at the base.", company=_FORCE_WORDS),
     Sense("fire", Trigger("ASSAULT", 2), "Gunmen fired on the convoy.", preps=_set("on at into")),
     Sense("drop", Trigger("ASSAULT", 2, "aerial"), "Jets dropped bombs on the town.", company=WEAPON_NOUNS),
@@ -267,6 +289,23 @@ COMPANY: tuple[Sense, ...] = (
           prep_company=(("by", "over"), _set("phone telephone"))),
     *(Sense(verb, Trigger("AID", 2), f"Iran {verb}s weapons to the Houthis.", company=AID_OBJECTS)
       for verb in ("provide", "deliver", "transfer", "ship", "give")),
+    Sense("hold", Trigger("ASSAULT", 2, "abduction"), "The gunmen were holding hostages in the train.",
+          company=_set("hostage captive")),
+    Sense("hold", Trigger("ASSAULT", 2, "abduction"), "The militants held 20 passengers hostage.",
+          children=_set("hostage captive")),
+    Sense("throw", Trigger("ASSAULT", 2, "other"), "Protesters threw rocks at police.",
+          company=_set("rock stone brick bottle")),
+    Sense("throw", Trigger("ASSAULT", 2), "A man threw a grenade into the market.",
+          company=_set("grenade bomb molotov firebomb explosive cocktail")),
+    Sense("exchange", Trigger("ASSAULT", 2), "Hezbollah and Israel exchanged fire across the border.",
+          company=_set("fire gunfire attack strike blow salvo rocket missile shot")),
+    Sense("engage", Trigger("ASSAULT", 2), "A destroyer engaged a hostile target.",
+          company=_FORCE_WORDS | _set("target threat aircraft boat vessel launcher militant fighter")),
+    Sense("engage", Trigger("ASSAULT", 1), "India and Pakistan engaged in the worst fighting in decades.",
+          prep_company=(("in",), _set("fighting combat battle clash hostility firefight gunfight skirmish exchange"))),
+    *(Sense(verb, Trigger("ASSAULT", 2), f"Coalition forces {verb}d the hostile threat.",
+            company=_set("threat target drone missile militant terrorist fighter uav rocket launcher boat"))
+      for verb in ("neutralize", "neutralise")),
 )
 
 # Corrections by company for verbs that are triggers: "launched a missile" is an attack (a light verb
@@ -298,6 +337,14 @@ NOUN_COMPANY: tuple[Sense, ...] = (
           modifiers=_set("bombing air aerial military ground bombardment")),
     Sense("call", Trigger("CONSULT", 2), "In a phone call, the two discussed the war.",
           modifiers=_set("phone telephone video")),
+    Sense("action", Trigger("ASSAULT", 2), "Iran initiated a kinetic military action against Israel.",
+          modifiers=_set("kinetic")),
+    Sense("blow", Trigger("ASSAULT", 2), "Israel landed major blows against Hezbollah's leadership.",
+          preps=_set("against on")),
+    Sense("taking", Trigger("ASSAULT", 2, "abduction"), "The hostage-taking of passengers shocked the country.",
+          modifiers=_set("hostage"), children=_set("the a this that")),  # one act, not a kind of crime
+    Sense("exchange", Trigger("ASSAULT", 2), "The two sides engaged in a major exchange of fire.",
+          prep_company=(("of",), _set("fire gunfire strike attack blow rocket missile"))),
 )
 
 
@@ -408,7 +455,15 @@ GROUP_WORDS = frozenset("group militia movement organization organisation factio
 # Verbs of forces moving into a region, and verbs that order them to.
 MOVING = frozenset("enter arrive cross move sail head redeploy reposition".split())
 ORDERING = frozenset("order direct instruct authorize authorise".split())
-# Words whose sentences the statement rules read (the prefilter keeps a sentence with one of them).
-STATEMENT_WORDS = frozenset("commitment rejection partner ally importance should must expect contact discuss "
-                            "tolerate maintain measure presence posture enter arrive form formation coalition "
-                            "commend applaud laud reward move sail".split()) | STATEMENT_VERBS | FRONT_NOUNS
+# Verbs of answering with force: "said it would respond to the killing", "vowed to retaliate".
+RETALIATING = frozenset("respond retaliate avenge punish".split())
+# Verbs of intending or weighing an act: "is weighing its response", "favors a response".
+INTENDING = frozenset("favor favour weigh consider plan prepare promise pledge vow back support".split())
+# Ship name prefixes of navies: "USS Carney" is the US Navy's.
+SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "INS": "IND", "HMCS": "CAN", "HMAS": "AUS", "FS": "FRA"}
+# Words whose sentences the statement rules read (the prefilter keeps a sentence with one of them); the rarer
+# statement verbs only, as a stated noun ("support", "commitment") keeps its sentence on its own.
+STATEMENT_WORDS = frozenset("commitment rejection partner importance should must expect contact discuss tolerate "
+                            "measure presence posture enter arrive coalition formation commend applaud laud reward "
+                            "move favor favour front proxy reaffirm reiterate underscore emphasize emphasise "
+                            "stress".split())

@@ -22,6 +22,7 @@ __all__ = ["Salience", "anaphor_kinds", "relative_head", "subject_before", "subj
 
 _ORGANISED = frozenset({"state", "armed_group", "military", "government", "organization"})
 _GROUPS = frozenset({"armed_group"})
+_STATES = frozenset({"state"})
 _PERSONS = frozenset({"person"})
 # Object pronouns ("urged them to halt") are left out: they are seldom the clause's subject and most often
 # a noun phrase just before them ("met militia leaders and urged them"), which is not tracked.
@@ -40,6 +41,8 @@ def anaphor_kinds(tok: Token, core: Span) -> frozenset[str] | None:
         return _PRONOUNS.get(tok.lower_, frozenset())
     if tok.lemma_.lower() in _NOUN_ANAPHORS and len(core) == 2 and core[0].lower_ == "the":
         return _GROUPS
+    if tok.lemma_.lower() in ("nation", "country") and len(core) == 2 and core[0].lower_ in ("that", "this"):
+        return _STATES  # "Iran's attacks on that nation": the state named before
     return None
 
 

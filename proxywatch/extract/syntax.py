@@ -6,6 +6,7 @@ an earlier event ("a day after ..."), pronoun checks. No model or knowledge base
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Iterable
@@ -13,7 +14,7 @@ from typing import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from proxywatch.extract import lexicon as lx
-from proxywatch.extract.doccache import ent_bounds
+from proxywatch.extract.doccache import ent_bounds, sent_ents
 from proxywatch.records import Count, Event, Party
 from proxywatch.resolve.parties import KIND_NOUNS
 
@@ -22,7 +23,7 @@ __all__ = ["child", "prep_object", "AREA_NOUNS", "PARTNER_PREPS", "CASUALTY_NOUN
     "PRECISION_RANK", "QUANTITY_HEADS", "REPORTING", "SEPARATOR", "SITES", "SITE_NOUNS", "TARGET_PREPS", "TO_NOUNS",
     "added_count", "argument_of", "casualty_only", "clause_head", "consequence", "core_span", "denier",
     "earlier_clause", "involvement", "main_clause", "merge_casualties", "name_runs", "named_modifier",
-    "one_side_each", "own_side", "owner_kind", "pronominal", "ranked_remark", "said_of_it", "threatened",
+    "one_side_each", "own_dates", "incident_words", "own_side", "owner_kind", "pronominal", "ranked_remark", "said_of_it", "threatened",
     "time_offset", "to_article", "told_again", "tree_depth"]
 
 # Event nouns whose object follows "to", "for" or "of" ("aid to Hamas", "backing of the Houthis").
@@ -49,7 +50,7 @@ SITES = AREA_NOUNS | SITE_NOUNS | frozenset("airport harbour harbor refinery pla
 QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several member gathering "
                              "concentration".split())
 PLACE_PREPS = frozenset("in at near on off outside inside across into over around along".split())
-TARGET_PREPS = frozenset("on against at targeting".split())
+TARGET_PREPS = frozenset("on against at targeting toward towards".split())
 PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
 PRECISION_RANK = {"site": 0, "city": 1, "admin1": 2, "sea": 3, "region": 4, "country": 5}
 REPORTING = frozenset("say warn tell add announce state report note insist claim write".split())
@@ -98,8 +99,10 @@ def merge_casualties(groups: dict[tuple[str, int], list[Hit]]) -> None:
     assaults = [key for key in groups if key[0] == "ASSAULT"]
     if len(assaults) < 2:
         return
-    casualty = [k for k in assaults if all(h.trigger.weight <= 1 and h.token.pos_ == "VERB" for h in groups[k])
-                and not any(earlier_clause(h.token) for h in groups[k])]  # "a day after a drone killed one man"
+    casualty = [k for k in assaults if all(h.trigger.weight <= 1 and h.token.pos_ == "VERB" and not (
+        _doer(h.token) and _child(h.token, "dobj") is not None) for h in groups[k])
+                and not any(earlier_clause(h.token) for h in groups[k])]  # "a day after a drone killed one man";
+    # "Israel killed Hezbollah commander Fuad Shukr": a killing with its doer is an attack of its own
     attacks = [k for k in assaults if k not in casualty and k[1] >= 0]  # not into a count of attacks (key < 0)
     into = attacks[0] if len(attacks) == 1 else casualty[0] if not attacks and casualty else None
     if into is None:
@@ -107,6 +110,13 @@ def merge_casualties(groups: dict[tuple[str, int], list[Hit]]) -> None:
     for key in casualty:
         if key != into:
             groups[into].extend(groups.pop(key))
+
+
+def _doer(verb: Token) -> bool:
+    """A subject that did the killing: not "that" standing for the attack, nor the attack itself."""
+    subject = _child(verb, "nsubj")
+    return subject is not None and subject.tag_ not in ("WDT", "WP") and not (
+        subject.pos_ == "NOUN" and subject.lemma_.lower() in lx.ASSAULT_NOUNS)
 
 
 def casualty_only(hits: list[Hit]) -> bool:
@@ -277,6 +287,44 @@ def clause_head(tok: Token) -> Token:
             return tok  # "..., a day after a Houthi drone struck Tel Aviv": a second event
         tok = tok.head
     return tok
+
+
+_DAY_LIKE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
+
+
+def _dated(ent: Span) -> bool:
+    return ent.label_ == "DATE" or ent.label_ == "EVENT" and bool(_DAY_LIKE.search(ent.text))
+
+
+def own_dates(tok: Token) -> list[Span]:
+    """Date entities of an event noun's own phrase ("the Jan. 15 attack", "attacks against Israel on October 7,
+    2023"), not of a clause under it; and a date just before the phrase that the parser hung elsewhere ("since the
+    October 7, 2023 Hamas attacks", "the Oct. 7, 2023, terrorist assault")."""
+    clauses = {t.i for c in tok.children if c.dep_ in CLAUSES for t in c.subtree}
+    inside = {t.i for t in tok.subtree} - clauses
+    ents = sent_ents(tok.sent)
+    found = [e for e in ents if _dated(e) and e.root.i in inside]
+    doc, left = tok.doc, tok.left_edge.i
+    for ent in ents:
+        if _dated(ent) and ent not in found and ent.start < tok.i and left - 2 <= ent.end <= tok.i and all(
+                doc[k].is_punct for k in range(ent.end, left)):
+            found.append(ent)
+    return found
+
+
+def incident_words(tok: Token) -> set[int]:
+    """The words of an event noun's own mention: its phrase ("hundreds of attacks the group has launched since
+    October": the count's phrase) and a date just before it."""
+    top = tok
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ in ("NOUN", "NUM") \
+            and top.head.head.lemma_.lower() not in lx.ASSAULT_NOUNS:
+        top = top.head.head
+    words = {t.i for t in top.subtree}
+    for ent in own_dates(tok):
+        start = ent.start - 1 if ent.start > tok.sent.start and tok.doc[ent.start - 1].lower_ in (
+            "since", "the") else ent.start
+        words |= set(range(start, ent.end))
+    return words
 
 
 def tree_depth(tok: Token) -> int:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from proxywatch.extract.doccache import sent_ents
 from proxywatch.extract.senses import child as _child
 from proxywatch.extract.syntax import REPORTING
 
@@ -56,7 +57,7 @@ def said_dates(sent: Span, trigger: Token, type_: str) -> set[int]:
     if type_ != "ASSAULT":
         return set()  # a decision the speaker announces ("said on Friday it had paused funding") is made that day
     out: set[int] = set()
-    for ent in sent.ents:
+    for ent in sent_ents(sent):
         if ent.label_ not in ("DATE", "TIME"):
             continue
         verb = _verb_of(ent.root)

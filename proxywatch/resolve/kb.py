@@ -18,7 +18,7 @@ import yaml
 from proxywatch.errors import ProxywatchError
 from proxywatch.resolve.gazetteer import Gazetteer, Hosting, PlaceEntry
 from proxywatch.resolve.gazetteer import valid_on as _valid_on
-from proxywatch.resolve.names import MIN_FOLDED, fold, normalize
+from proxywatch.resolve.names import MIN_FOLDED, closest, fold, normalize
 from proxywatch.resolve.schema import validate_kb_file
 
 __all__ = ["Actor", "Hosting", "Link", "Sponsorship", "Gazetteer", "KnowledgeBase", "PlaceEntry", "load_kb", "normalize",
@@ -140,13 +140,15 @@ class KnowledgeBase:
         return bool(code(word) or (word.endswith("s") and code(word[:-1])))
 
     def search(self, query: str, limit: int = 50) -> list[Actor]:
-        """Actors whose id, name or an alias contains ``query``; else the one it names."""
+        """Actors whose id, name or an alias contains ``query``; else the one it names; else the nearest
+        spellings (:func:`~proxywatch.resolve.names.closest`)."""
         key = normalize(query)
         found = [a for a in self.actors.values()
                  if not key or key in a.id.replace("-", " ") or any(key in normalize(n) for n in a.names())]
         if not found and key:
             actor = self.find_actor(query)
-            found = [actor] if actor else []
+            found = [actor] if actor else closest(
+                query, {normalize(n): a for a in self.actors.values() for n in a.names()}, limit=5)
         return found[:limit]
 
     # --- chains ---------------------------------------------------------------------------------

@@ -13,8 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import TypeVar
 
-__all__ = ["normalize", "fold", "strip_article", "ARTICLES", "MIN_FOLDED"]
+T = TypeVar("T")
+
+__all__ = ["normalize", "fold", "strip_article", "closest", "ARTICLES", "MIN_FOLDED"]
 
 _APOSTROPHES = "'’‘`´ʼʻ"
 _DROP = {ord(c): None for c in _APOSTROPHES}
@@ -66,3 +69,20 @@ def fold(text: str) -> str:
     """The transliteration-blind key of a name: "Abu Baqir al-Sa'adi" → "abu bkr sd"."""
     words = [w for w in normalize(text).split() if w not in ARTICLES]
     return " ".join(_skeleton(w) for w in words)
+
+
+def closest(query: str, names: dict[str, T], limit: int = 5, cutoff: float = 80.0) -> list[T]:
+    """The values whose (normalized) name keys are nearest to ``query`` by edit distance (rapidfuzz's
+    normalized Indel ratio, 0-100, at least ``cutoff``), best first, each value once: a misspelt search
+    such as "Hezbolah" or "Hodeida" still finds its entry. Only for searches a person types; matching
+    mentions in articles uses :func:`normalize` and :func:`fold`, which are exact."""
+    from rapidfuzz import fuzz, process
+
+    out: list[T] = []
+    for key, _, _ in process.extract(normalize(query), list(names), scorer=fuzz.ratio, score_cutoff=cutoff,
+                                     limit=None):
+        if names[key] not in out:
+            out.append(names[key])
+        if len(out) == limit:
+            break
+    return out

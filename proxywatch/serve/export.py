@@ -5,7 +5,8 @@ from DuckDB a batch at a time and each text form is written by a small Python wr
 stream (:func:`write_export`), so a file, standard output or an HTTP response take the same rows
 and an export of millions of events never sits in memory whole. Parquet is written by DuckDB's
 ``COPY`` (a binary file). :func:`export_events` writes a file: under a temporary name next to the
-target, renamed when complete, so a failed export leaves no half-written file. A PostgreSQL store
+target, renamed when complete, so a failed export leaves no half-written file; ``-`` is standard
+output, and a device, folder, link or database is never a target (:mod:`proxywatch.serve.output`). A PostgreSQL store
 is first copied in bulk chunks into a temporary DuckDB file (:func:`duckdb_view`), which the same
 SQL then reads. ``--partition-by month`` writes an event lake instead: a folder of Parquet files,
 one per month of the start date, that ``ingest-events`` reads back (:func:`export_lake`).
@@ -36,7 +37,8 @@ from typing import Any, Callable, Iterable, Iterator, Mapping, TextIO
 import duckdb
 
 from proxywatch.analyse.source import relation
-from proxywatch.errors import ProxywatchError
+from proxywatch.errors import ProxywatchError, StoreError, WorkError
+from proxywatch.serve.output import atomic_output, check_output_path, is_stdout
 from proxywatch.serve.acled import ACLED_COLUMNS, AcledContext, acled_row
 from proxywatch.serve.cells import csv_writer, neutralise_array
 from proxywatch.serve.plover import POLECAT_COLUMNS, PloverContext, plover_record, polecat_row
@@ -84,14 +86,6 @@ class ExportResult:
     left_out: int = 0
     note: str = ""
     left_out_by: dict[str, int] = field(default_factory=dict)
-
-
-def check_output_path(path: Path) -> None:
-    """Refuse an output path that cannot be written, before any work is done."""
-    if path.is_dir():
-        raise ProxywatchError(f"{path}: is a folder; --output takes a file name")
-    if not path.parent.is_dir():
-        raise ProxywatchError(f"{path}: folder {path.parent} does not exist")
 
 
 # --- the rows every form starts from ----------------------------------------------------------
@@ -365,8 +359,10 @@ def _write_parquet(store: Store, query: EventQuery, source: str, target: Path) -
     sql = f"COPY ({select} FROM ({rows}) r{_ORDER}) TO {_literal(str(target))} {_PARQUET}"
     try:
         return int(store.sql(sql, params)[0][0])
-    except duckdb.Error as exc:
-        raise ProxywatchError(f"{target}: export failed ({str(exc).splitlines()[0]})") from None
+    except (duckdb.Error, StoreError) as exc:
+        if getattr(exc, "kind", "") == "disk_full" or "No space left" in str(exc):
+            raise WorkError(f"{target}: the disk is full; the export was not written") from None
+        raise WorkError(f"{target}: export failed ({str(exc).splitlines()[0]})") from None
 
 
 @contextmanager
@@ -392,17 +388,15 @@ def export_events(store: Store, fmt: str, path: Path, query: EventQuery | None =
         if fmt != "parquet":
             raise ProxywatchError("--partition-by writes Parquet: use it with --format parquet")
         return export_lake(store, path, query, source, partition_by)
-    check_output_path(path)
-    if store.dialect == "duckdb" and store.path != ":memory:" and Path(store.path).resolve() == path.resolve():
-        raise ProxywatchError(f"{path}: is the database being exported; choose another --output")
+    protect = [store.path] if store.dialect == "duckdb" else []
+    check_output_path(path, protect)  # before any work; again before the rename (atomic_output)
     with duckdb_view(store, path) as duck:
-        return _export_file(duck, fmt, path, query, source, keep_unlocated, kb)
+        return _export_file(duck, fmt, path, query, source, keep_unlocated, kb, protect)
 
 
 def _export_file(store: Store, fmt: str, path: Path, query: EventQuery | None, source: str, keep_unlocated: bool,
-                 kb: Any) -> ExportResult:
-    part = path.with_name(f".{path.name}.part")
-    try:
+                 kb: Any, protect: list[str]) -> ExportResult:
+    with atomic_output(path, protect) as part:  # a regular file, replaced when complete; or - (standard output)
         if fmt == "parquet":
             n = _write_parquet(store, query or EventQuery(), source, part)
             result = ExportResult(path=path, format=fmt, rows=n, note="" if n else _empty_note(store, source))
@@ -411,9 +405,6 @@ def _export_file(store: Store, fmt: str, path: Path, query: EventQuery | None, s
                 result = _write_text(store, fmt, out, query, source, keep_unlocated, kb)
             result = ExportResult(path=path, format=fmt, rows=result.rows, left_out=result.left_out,
                                   note=result.note, left_out_by=result.left_out_by)
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
     return result
 
 
@@ -426,6 +417,8 @@ PARTITIONS = ("month",)
 
 def check_lake_path(path: Path) -> None:
     """A lake is written into a new (or empty) folder, never over a file or a folder's contents."""
+    if is_stdout(path):
+        raise ProxywatchError("--partition-by writes a folder of Parquet files: give -o FOLDER, not -")
     if path.exists() and not (path.is_dir() and not any(path.iterdir())):
         raise ProxywatchError(f"{path}: already exists; --partition-by writes a new (or empty) folder")
     if not path.parent.is_dir():

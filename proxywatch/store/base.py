@@ -17,17 +17,22 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
+import inspect
 import json
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Iterator, Sequence, TypeVar
 
 import pyarrow as pa
-from proxywatch.errors import ParameterError, StoreError
+import pyarrow.compute as pc
+
+from proxywatch.errors import InputProblem, ParameterError, StoreError
 from proxywatch.merge import CanonicalEvent, Mention, block_of, effective_span, eligible, source_key
 from proxywatch.records import Article, Count, DateSpan, Event, Party, Place
+from proxywatch.store.faults import check_schema, store_error
 from proxywatch.store.migrations import MIGRATIONS
 
 __all__ = ["Store", "BatchRows", "batch_rows", "to_arrow", "EventQuery", "EventPage", "EVENT_COLUMNS", "CANONICAL_COLUMNS", "TABLES", "PAGE_SOURCES", "SORTS",
@@ -342,9 +347,54 @@ class BatchRows:
     merge_index: pa.Table
     seeds: tuple[str, ...]
 
+    def per_article(self) -> list["BatchRows"]:
+        """The same rows cut into one :class:`BatchRows` per article (to write them one by one)."""
+        parts = []
+        for article_id in self.article_ids:
+            events = self.events.filter(pc.equal(self.events["article_id"], article_id))
+            mine = set(events["id"].to_pylist())
+            parts.append(BatchRows((article_id,), self.articles.filter(pc.equal(self.articles["id"], article_id)),
+                                   events, self.merge_index.filter(pc.equal(self.merge_index["article_id"], article_id)),
+                                   tuple(s for s in self.seeds if s in mine)))
+        return parts
 
-def batch_rows(batch: Sequence[tuple[Article, Sequence[Event]]]) -> BatchRows:
-    """The rows of articles with their events, as :meth:`Store.put_rows` writes them."""
+    @classmethod
+    def joined(cls, parts: Sequence["BatchRows"]) -> "BatchRows":
+        """The rows of several batches as one."""
+        if not parts:
+            return batch_rows(())
+        return cls(tuple(i for p in parts for i in p.article_ids),
+                   *(pa.concat_tables([getattr(p, name) for p in parts]).combine_chunks()
+                     for name in ("articles", "events", "merge_index")),
+                   tuple(s for p in parts for s in p.seeds))
+
+
+# what building an article's Arrow rows can raise: text the encoder refuses, a number no column holds
+_ROW_ERRORS = (UnicodeError, OverflowError, pa.ArrowException)
+
+
+def batch_rows(batch: Sequence[tuple[Article, Sequence[Event]]],
+               on_problem: Callable[[InputProblem], None] | None = None) -> BatchRows:
+    """The rows of articles with their events, as :meth:`Store.put_rows` writes them. With
+    ``on_problem``, an article whose rows cannot be made is reported there and left out; without
+    it, the error is raised."""
+    try:
+        return _batch_rows(batch)
+    except _ROW_ERRORS:
+        if on_problem is None:
+            raise
+    parts = []
+    for article, found in batch:
+        try:
+            parts.append(_batch_rows([(article, found)]))
+        except _ROW_ERRORS as exc:
+            reason = (str(exc).splitlines() or [type(exc).__name__])[0]
+            on_problem(InputProblem.at(f"article {article.id}", f"not stored (its rows cannot be written: "
+                                                                 f"{reason}); skipped"))
+    return BatchRows.joined(parts)
+
+
+def _batch_rows(batch: Sequence[tuple[Article, Sequence[Event]]]) -> BatchRows:
     articles, events, index, seeds = [], [], [], []
     for article, found in batch:
         published = _published_date(article.published)
@@ -372,6 +422,33 @@ def register_backend(matches: Callable[[str], bool], backend: type["Store"]) -> 
 
 def _ids(values: Sequence[str]) -> list[str]:
     return list(dict.fromkeys(values))
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _reads(method: F) -> F:
+    """A read method whose driver errors become one-line :class:`StoreError` (generators too)."""
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def rows(self: "Store", *args: Any, **kwargs: Any) -> Iterator[Any]:
+            try:
+                yield from method(self, *args, **kwargs)
+            except Exception as exc:
+                if not isinstance(exc, self._error_types()):
+                    raise
+                raise store_error(self.path, exc, "read the database") from None
+        return rows  # type: ignore[return-value]
+
+    @functools.wraps(method)
+    def read(self: "Store", *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except Exception as exc:
+            if not isinstance(exc, self._error_types()):
+                raise
+            raise store_error(self.path, exc, "read the database") from None
+    return read  # type: ignore[return-value]
 
 
 class Store:
@@ -413,6 +490,14 @@ class Store:
     def _rollback(self) -> None:
         raise NotImplementedError
 
+    def _rollback_quietly(self) -> None:
+        """Roll back if a transaction is still open: a failed COMMIT has already ended it, and a second
+        error from the ROLLBACK would hide the first (store/faults.py says what the first one means)."""
+        try:
+            self._rollback()
+        except Exception:  # nothing open: nothing to undo
+            pass
+
     def _error_types(self) -> tuple[type[BaseException], ...]:
         raise NotImplementedError
 
@@ -433,17 +518,21 @@ class Store:
         On PostgreSQL a writer also takes the store's write lock (released at commit), so several
         ingest processes write one batch at a time and never see half of another's batch.
         """
-        self._begin()
         try:
+            self._begin()
             yield self
             self._commit()
-        except self._error_types() as exc:
-            self._rollback()
-            raise StoreError(f"{self.path}: {what} failed, batch rolled back ({str(exc).splitlines()[0]})") from None
+        except Exception as exc:
+            self._rollback_quietly()
+            # a driver error, or text the driver cannot encode (kind "data": jobs retries such a batch one by one)
+            if isinstance(exc, self._error_types() + (UnicodeError,)):
+                raise store_error(self.path, exc, what, rolled_back=True) from None
+            raise
         except BaseException:
-            self._rollback()
+            self._rollback_quietly()
             raise
 
+    @_reads
     def schema_version(self) -> int:
         exists = self._rows(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version' "
@@ -455,14 +544,10 @@ class Store:
     def migrate(self) -> int:
         """Apply every migration newer than the database; each in its own transaction."""
         current = self.schema_version()
-        if current > len(MIGRATIONS):
-            raise StoreError(
-                f"{self.path}: database schema version {current} is newer than this proxywatch "
-                f"({len(MIGRATIONS)}); upgrade proxywatch"
-            )
+        check_schema(self.path, current, len(MIGRATIONS))
         for version, statements in enumerate(MIGRATIONS[current:], start=current + 1):
-            self._begin()
             try:
+                self._begin()
                 if self.schema_version() >= version:  # another process migrated while we waited
                     self._commit()
                     continue
@@ -470,12 +555,14 @@ class Store:
                     self._rows(statement)
                 self._rows("INSERT INTO schema_version VALUES (?, now())", [version])
                 self._commit()
-            except self._error_types() as exc:
-                self._rollback()
-                raise StoreError(f"{self.path}: migration {version} failed ({str(exc).splitlines()[0]})") from None
+            except Exception as exc:
+                self._rollback_quietly()
+                raise store_error(self.path, exc, f"migrate the database to schema version {version}",
+                                  rolled_back=True) from None
         return self.schema_version()
 
     # --- writes (inside a transaction; jobs.py composes them) -------------------------------------
+    @_reads
     def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         """Content hashes of the given article ids that are already stored."""
         if not ids:
@@ -582,19 +669,23 @@ class Store:
         return list(found.items())
 
     # --- reads -----------------------------------------------------------------------------------------
+    @_reads
     def sql(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Run a query written in DuckDB's SQL and return its rows (used by ``analyse``)."""
         return self._rows(query, list(params))
 
+    @_reads
     def stream(self, query: str, params: Sequence[Any] = (), batch: int = 2048) -> Iterator[dict[str, Any]]:
         """Run a read query (DuckDB's SQL) and yield its rows as dicts, fetched ``batch`` at a time
         (used by exports); it runs on its own cursor, so other reads may run while iterating."""
         raise NotImplementedError
 
+    @_reads
     def stream_arrow(self, query: str, params: Sequence[Any] = (), batch: int = 65536) -> Iterator[Any]:
         """Run a read query (DuckDB's SQL) and yield its rows as Arrow record batches (used by exports)."""
         raise NotImplementedError
 
+    @_reads
     def canonical_events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[dict[str, Any]]:
         """Canonical event records (``proxywatch.canonical/1``), filtered like :meth:`events`."""
         where, params = (query or EventQuery()).where()
@@ -604,18 +695,21 @@ class Store:
         for (record,) in self._rows(sql, params):
             yield json.loads(record)
 
+    @_reads
     def unmerged_mentions(self) -> int:
         """Eligible mentions in no canonical event (a database written before canonical events, or
         migrated to the merge index): ``jobs.rebuild_canonical`` merges them."""
         return self._rows(f"SELECT count(*) FROM ({_MENTIONS}) m "
                           "WHERE m.id NOT IN (SELECT event_id FROM canonical_mentions)")[0][0]
 
+    @_reads
     def canonical_counts(self) -> dict[str, int]:
         """Canonical events, and the mentions linked to them."""
         events = self._rows("SELECT count(*) FROM canonical_events")[0][0]
         links = self._rows("SELECT count(*) FROM canonical_mentions")[0][0]
         return {"canonical_events": events, "mentions": links}
 
+    @_reads
     def events(self, query: EventQuery | None = None, limit: int | None = None) -> Iterator[Event]:
         where, params = (query or EventQuery()).where()
         sql = f"SELECT record FROM events e WHERE {where} ORDER BY {order_by('date', 'events')}"
@@ -624,10 +718,12 @@ class Store:
         for (record,) in self._rows(sql, params):
             yield Event.from_json(json.loads(record))
 
+    @_reads
     def article(self, article_id: str) -> Article | None:
         rows = self._rows("SELECT record FROM articles WHERE id = ?", [article_id])
         return Article.from_json(json.loads(rows[0][0])) if rows else None
 
+    @_reads
     def counts(self) -> dict[str, int]:
         articles = self._rows("SELECT count(*) FROM articles")[0][0]
         events = self._rows("SELECT count(*) FROM events")[0][0]

@@ -14,6 +14,8 @@ import pyarrow as pa
 
 from proxywatch.errors import StoreError
 from proxywatch.store.base import EVENT_COLUMNS, TABLES, EventQuery, Store, is_postgres, register_backend, to_arrow
+from proxywatch.store.faults import DUCKDB_CONFIG, check_database_file, check_schema, store_error
+from proxywatch.store.migrations import MIGRATIONS
 
 __all__ = ["DuckStore", "Store", "EventQuery", "EVENT_COLUMNS"]
 
@@ -32,28 +34,31 @@ class DuckStore(Store):
             parent = Path(self.path).parent
             if not parent.is_dir():
                 raise StoreError(f"{self.path}: cannot create database, folder {parent} does not exist")
-        try:
-            self._con = duckdb.connect(self.path, read_only=read_only)
+            check_database_file(self.path)  # a device, folder or another program's file is never opened
+        try:  # extension autoinstall/autoload off: nothing is ever fetched
+            self._con = duckdb.connect(self.path, read_only=read_only, config=DUCKDB_CONFIG)
         except duckdb.Error as exc:
-            reason = str(exc).splitlines()[0]
-            if "lock" in reason.lower():
-                reason = "it is in use by another proxywatch process"
-            raise StoreError(f"{self.path}: cannot open database ({reason})") from None
+            raise store_error(self.path, exc, "open database") from None
         # a look-up by a list of keys (``id IN (SELECT unnest(?))``) becomes a filter DuckDB answers from
         # the key's index only when the list has at most this many keys (default 50); past it every
         # stored row is scanned, so a batch's merge would cost more as the store grows
-        self._con.execute(f"SET dynamic_or_filter_threshold = {_KEYS_BY_INDEX}")
         try:
+            self._con.execute(f"SET dynamic_or_filter_threshold = {_KEYS_BY_INDEX}")
+            version = self.schema_version()
+            check_schema(self.path, version, len(MIGRATIONS))  # for every command, reading or writing
             if not read_only:
                 self.migrate()
-            elif self.schema_version() == 0:
-                raise StoreError(f"{self.path}: not a proxywatch database (no schema version)")
+            elif version == 0:
+                raise StoreError(f"{self.path}: not a proxywatch database (no schema version)", kind="foreign")
         except BaseException:
             self._con.close()  # a half-opened store must not keep the file open
             raise
 
     def close(self) -> None:
-        self._con.close()
+        try:
+            self._con.close()  # writes a checkpoint: may meet a full disk (the log keeps the data)
+        except duckdb.Error as exc:
+            raise store_error(self.path, exc, "close the database") from None
 
     def _rows(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         cursor = self._con.execute(query, list(params))
@@ -70,7 +75,10 @@ class DuckStore(Store):
             self._con.execute(f"INSERT INTO {table} ({', '.join(n for n, _ in spec)}) "
                               f"SELECT {casts} FROM _proxywatch_bulk")
         finally:
-            self._con.unregister("_proxywatch_bulk")
+            try:
+                self._con.unregister("_proxywatch_bulk")
+            except duckdb.Error:  # refused in a transaction the failed INSERT aborted: that error is the one to tell
+                pass
 
     def _stream(self, query: str, size: int = 10_000):
         cursor = self._con.cursor()
@@ -110,13 +118,20 @@ class DuckStore(Store):
         try:
             self._con.execute("COMMIT")
         finally:
-            self._con.execute("RESET threads")
+            self._threads_back()
 
     def _rollback(self) -> None:
         try:
             self._con.execute("ROLLBACK")
         finally:
+            self._threads_back()
+
+    def _threads_back(self) -> None:
+        """Every thread again for reads; quietly, so that an error here never hides the commit's own."""
+        try:
             self._con.execute("RESET threads")
+        except duckdb.Error:
+            pass
 
     def _error_types(self) -> tuple[type[BaseException], ...]:
         return (duckdb.Error,)

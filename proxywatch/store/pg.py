@@ -14,6 +14,8 @@ from typing import Any, Iterator, Sequence
 
 from proxywatch.errors import StoreError
 from proxywatch.store.base import TABLES, Store, is_postgres, register_backend
+from proxywatch.store.faults import check_schema
+from proxywatch.store.migrations import MIGRATIONS
 
 __all__ = ["PgStore"]
 
@@ -51,6 +53,7 @@ class PgStore(Store):
             self._con.execute("SET TIME ZONE 'UTC'")
             if read_only:
                 self._con.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+                check_schema(self.path, self.schema_version(), len(MIGRATIONS))  # refused for every command
                 if self.schema_version() == 0:
                     raise StoreError(f"{self.path}: not a proxywatch database (no schema version)")
             else:

@@ -42,6 +42,7 @@ REF = date(2024, 2, 3)  # a Saturday
         ("28 January 2024", "2024-01-28", "2024-01-28", "day"),
         ("October", "2023-10-01", "2023-10-31", "month"),
         ("mid-October", "2023-10-11", "2023-10-20", "range"),
+        ("early December 2022", "2022-12-01", "2022-12-10", "range"),
         ("earlier this month", "2024-02-01", "2024-02-03", "range"),
         ("last week", "2024-01-22", "2024-01-28", "week"),
         ("since October", "2023-10-01", "2024-02-03", "range"),

@@ -39,7 +39,7 @@ EXPECTED = [
     ("trial-erbil", "Iran's Revolutionary", "ASSAULT", {
         "mode": "missile", "actor.id": "irgc", "target.kind": "civilians", "location.country": "IRQ",
         "date.start": "2024-01-15", "fatalities.min": 4, "injuries.min": 6}),
-    ("trial-erbil", "The Guards said", "ASSAULT", {"actor": None, "target.id": "islamic-state",
+    ("trial-erbil", "The Guards said", "ASSAULT", {"actor.id": "irgc", "target.id": "islamic-state",  # their strikes
                                                    "location.country": "SYR"}),
     ("trial-erbil", "Iraq recalled", "SANCTION", {"actor.id": "iraq", "target.country": "IRN"}),
     ("trial-hodeidah", "Israeli fighter jets", "ASSAULT", {

@@ -87,3 +87,9 @@ def test_search_finds_by_any_name(kb):
     assert [a.id for a in kb.search("Kataeb Hizbullah")] == ["kataib-hezbollah"]  # folded when no substring hit
     assert kb.search("zzzz-nothing") == []
     assert [p.name for p in kb.gazetteer.search("Hudaydah")] == ["Hodeidah"]
+
+
+def test_search_finds_a_misspelt_name_by_edit_distance(kb):
+    assert [a.id for a in kb.search("Hexbollah")] == ["hezbollah"]  # no substring, no folded key
+    assert [a.id for a in kb.search("Islamic Resistence in Irak")] == ["islamic-resistance-in-iraq"]
+    assert [p.name for p in kb.gazetteer.search("Ain al Assad")] == ["Ain al-Asad Air Base"]

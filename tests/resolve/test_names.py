@@ -2,7 +2,7 @@
 
 import pytest
 
-from proxywatch.resolve.names import fold, normalize, strip_article
+from proxywatch.resolve.names import closest, fold, normalize, strip_article
 
 
 @pytest.mark.parametrize(("raw", "key"), [
@@ -36,3 +36,11 @@ def test_strip_article():
     assert strip_article("ash shati") == "shati"
     assert strip_article("al") == "al"
     assert strip_article("alexandria") == "alexandria"
+
+
+def test_closest_is_nearest_spelling_first_each_value_once():
+    names = {"hezbollah": "HZB", "hizballah": "HZB", "hamas": "HMS", "houthis": "HTH"}
+    assert closest("Hezbolah", names) == ["HZB"]
+    assert closest("Hamaz", names) == ["HMS"]
+    assert closest("nothing like it", names) == []
+    assert closest("hezbollah", names, cutoff=0, limit=2)[0] == "HZB"
