@@ -200,12 +200,20 @@ class Extractor(Readers):
                         ordinal += 1
             self._note_names(sent, n_sent, dc)
         events = dc.events
-        for r in self._stages["article"]:  # article rules change events; they never add or remove one
+        for r in self._stages["article"]:  # article rules change events, or fold one into another (None)
             new = r.fn(events, dc)
             if trace is not None:
                 for (n, k, _), before, after in zip(origins, events, new):
-                    if before != after:
+                    if after is None:
+                        trace.add(r.id, f"event {k} of sentence {n}", "folded into an earlier event",
+                                  ("event", n, k))
+                    elif before != after:
                         trace.add(r.id, f"event {k} of sentence {n}", diff(before, after), ("event", n, k))
+            if any(e is None for e in new):
+                keep = [i for i, e in enumerate(new) if e is not None]
+                origins[:] = [origins[i] for i in keep]
+                dc.cues[:] = [dc.cues[i] for i in keep]
+                new = [new[i] for i in keep]
             events = new
         return events
 
