@@ -202,7 +202,8 @@ def _with_toll(first: Event, later: Event) -> Event:
 
 
 @rule("refine.title-of-publisher", "A bare title no earlier sentence names ('The Secretary', 'the spokesperson') in "
-      "a government body's release is that body's office-holder: the publisher's country.",
+      "a government body's release is that body's office-holder: the publisher's country; 'the Department' is the "
+      "body itself.",
       "[source: U.S. Department of State] The Secretary urged Hamas to accept the deal.")
 def title_of_publisher(event: Event, ec: EventContext) -> Event:
     publisher = ec.dc.publisher
@@ -211,10 +212,18 @@ def title_of_publisher(event: Event, ec: EventContext) -> Event:
     changes = {}
     for role, tok in (("actor", ec.actor_tok), ("target", ec.target_tok)):
         party = getattr(event, role)
-        if tok is not None and (party is None or not party.country) \
-                and title_anaphor(tok, core_span(tok)) is not None:
-            changes[role] = Party(text=core_span(tok).text, country=publisher.country, kind="person")
+        if tok is None or party is not None and party.country:
+            continue
+        core = core_span(tok)
+        if title_anaphor(tok, core) is not None:
+            changes[role] = Party(text=core.text, country=publisher.country, kind="person")
+        elif len(core) == 2 and core[0].lower_ == "the" and tok.lemma_.lower() in _OWN_BODIES:
+            changes[role] = Party(text=core.text, country=publisher.country, kind="government")  # "the Department"
     return replace(event, **changes) if changes else event
+
+
+# Bodies a government release names itself by: "the Department welcomes the announcement".
+_OWN_BODIES = frozenset("department ministry embassy bureau administration".split())
 
 
 # Events that happen somewhere: the article's focus country is their place when their sentence names none.

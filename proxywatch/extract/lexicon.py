@@ -345,6 +345,8 @@ NOUN_COMPANY: tuple[Sense, ...] = (
           modifiers=_set("hostage"), children=_set("the a this that")),  # one act, not a kind of crime
     Sense("exchange", Trigger("ASSAULT", 2), "The two sides engaged in a major exchange of fire.",
           prep_company=(("of",), _set("fire gunfire strike attack blow rocket missile"))),
+    Sense("restriction", Trigger("SANCTION", 2), "The Department is imposing visa restrictions on RSF commanders.",
+          modifiers=_set("visa export travel financial banking trade")),
 )
 
 
@@ -389,10 +391,27 @@ PEJORATIVES = frozenset("terrorism terrorist crime violation breach aggression p
 # Verbs of knowing and minding: "the president should remember" is advice, not a demand on a party.
 COGNITION = frozenset("remember know understand realize realise recognize recognise think consider note "
                       "believe".split())
+# Who listens to a briefing: "I'd ask you to keep it short", "thank you all".
+AUDIENCE_WORDS = frozenset("you everyone everybody all reporters folks".split())
+# Reasons for thanks that make them courtesy: "thanked them for their service", "for your patience".
+COURTESY_REASONS = frozenset("service care hospitality patience time question questions attention interest "
+                             "professionalism dedication sacrifice".split())
+# People welcomed as guests: "welcome a group of public affairs officers", "welcome our visitors".
+GUEST_WORDS = frozenset("guest visitor officer student cadet midshipman member participant journalist reporter "
+                        "delegation audience".split())
+# Places of medical care: "was released from Walter Reed National Military Medical Center".
+CARE_WORDS = frozenset("hospital clinic medical infirmary care treatment rehabilitation".split())
+# Verbs of rejecting what another says: "rejected the accusations", "denied the allegations".
+DENYING = frozenset("reject deny dismiss refute rebuff disavow".split())
+# Who speaks for a body: "a spokesman for the group".
+SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson representative mouthpiece".split())
+# Words that open a yes-no question: "Did the Houthis attack ...?", "Has the Secretary spoken ...?".
+QUESTION_OPENERS = frozenset("do does did has have had is are was were will would can could should shall".split())
 # Verbs of wanting: talks wanted are not talks held ("seeks peace and negotiation").
 WANTING = frozenset("seek want pursue desire prefer favor favour".split())
 # Verbs of claiming that one party is another's front: "officials maintain that TRF is a front for LeT".
-CLAIMING = frozenset("maintain say claim assert allege insist believe argue contend state".split())
+CLAIMING = frozenset("maintain say claim assert allege insist believe argue contend state assess conclude "
+                     "determine judge".split())
 FRONT_NOUNS = frozenset("front proxy cover puppet".split())
 # Verbs of saying whose "will/would use force" clause is a threat.
 SAYING = frozenset("say state announce declare promise pledge".split())
@@ -470,4 +489,4 @@ SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "INS": "IND", "HMCS": "CAN", "HMAS"
 STATEMENT_WORDS = frozenset("commitment rejection partner importance should must expect contact discuss tolerate "
                             "measure presence posture enter arrive coalition formation commend applaud laud reward "
                             "move favor favour front proxy reaffirm reiterate underscore emphasize emphasise "
-                            "stress oppose depart".split())
+                            "stress oppose depart respond hesitate restriction".split())

@@ -37,6 +37,8 @@ _RELATIVES = frozenset("who which that whom".split())
 # Titles that stand for the office-holder named earlier: "the Secretary", "the defense secretary", "the general".
 _TITLES = frozenset("secretary minister president general amir emir king prince chairman premier chancellor "
                     "ambassador envoy commander spokesperson spokesman spokeswoman admiral".split())
+# Words inside a title that do not name its holder: "the Prime Minister", "the Foreign Minister", "the Crown Prince".
+_TITLE_PARTS = frozenset("prime foreign defense defence deputy vice crown interior first".split())
 # "We strongly condemn", "our forces": the one who speaks (see roles.first-person-is-publisher).
 FIRST_PERSON_PLURAL = frozenset("we us our ours".split())
 
@@ -58,7 +60,7 @@ def title_anaphor(tok: Token, core: Span) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma not in _TITLES or core[0].lower_ != "the" or len(core) > 4:
         return None
-    if any(t.pos_ == "PROPN" and t.i != tok.i and t.lemma_.lower() not in _TITLES for t in core) \
+    if any(t.pos_ == "PROPN" and t.i != tok.i and t.lemma_.lower() not in _TITLES | _TITLE_PARTS for t in core) \
             or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
         return None  # "the Secretary Austin", "the Amir Tamim": named
     return lemma

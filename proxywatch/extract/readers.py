@@ -401,6 +401,9 @@ class Readers:
                 return lx.STATUS_HEADS[lemma], negated
             if lemma in ("preparation", "plan", "threat") and node.i != tok.i:
                 return ("planned" if lemma != "threat" else "threatened"), negated
+            if node.dep_ == "pobj" and node.head.lower_ in ("to", "for") \
+                    and node.head.head.lemma_.lower() in lx.RETALIATING | {"react"}:
+                return status, negated  # "will respond to the attack": what is answered has happened
             if node.pos_ in ("VERB", "AUX") and any(
                     c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "shall") for c in node.children):
                 status = "planned"
@@ -489,12 +492,17 @@ class Readers:
                 break  # "imposed sanctions since the October 7 attack": not the attack's doer
             head = head.head
             if head.pos_ == "VERB":
-                if actor is None and (head.lemma_.lower() in lx.LIGHT_VERBS or head.lemma_.lower() in lx.ISSUING_VERBS):
+                giving = head.lemma_.lower() in ("provide", "give", "send") and lx.NOUN_TRIGGERS.get(
+                    lemma, lx.Trigger("")).type == "AID"  # "has provided $1 billion in humanitarian assistance"
+                if actor is None and (head.lemma_.lower() in lx.LIGHT_VERBS or head.lemma_.lower() in lx.ISSUING_VERBS
+                                      or giving):
                     actor = _child(head, "nsubj") or _child(_child(head, "agent") or head, "pobj") or (
                         head.head if head.dep_ == "acl" and head.tag_ == "VBD" else None)  # a main clause misparsed
                     # as a clause of a noun: "..., U.S. military forces conducted strikes"
                 if target is None and head.lemma_.lower() in lx.LIGHT_VERBS:
                     target = _prep_object(head, TARGET_PREPS)
+                elif target is None and giving:
+                    target = _prep_object(head, ("to", "for"))
                 break
         return actor, target
 

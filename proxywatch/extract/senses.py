@@ -193,7 +193,9 @@ def warning(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     said = child(cand.tok, "ccomp")
     if said is not None and any(c.lower_ in ("will", "would", "'ll") for c in said.children):
         return lx.Trigger("THREATEN", 2)
-    return lx.Trigger("THREATEN", 2) if prep_object(cand.tok, ("against",)) is not None else None
+    against = prep_object(cand.tok, ("against",)) or next(
+        (child(c, "pcomp") for c in cand.tok.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+    return lx.Trigger("THREATEN", 2) if against is not None else None  # "warned Iran against escalating"
 
 
 @rule("sense.company", "Verbs that are events only in the right company (lexicon.COMPANY rows): 'fired rockets', "

@@ -72,12 +72,22 @@ def child(tok: Token, *deps: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
+def _clause_subject(prep: Token) -> Token | None:
+    """ "spoke with Prime Minister al-Sudani to discuss ...": the parser may make the preposition's object the
+    subject of the purpose clause after it ("with [al-Sudani to discuss]"); that noun is still the object."""
+    clause = child(prep, "pcomp")
+    if clause is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    subject = child(clause, "nsubj")
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+
+
 def prep_object(tok: Token, preps: Iterable[str]) -> Token | None:
     """The object of the first of these prepositions under ``tok`` that is not a date ("on Tuesday")."""
     wanted = set(preps)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in wanted:
-            obj = child(c, "pobj")
+            obj = child(c, "pobj") or _clause_subject(c)
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 return obj
     return None

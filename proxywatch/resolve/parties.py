@@ -40,6 +40,9 @@ KIND_NOUNS: dict[str, str] = {
     ).split()},
     **{w: "organization" for w in "organization organisation agency company charity airline".split()},
 }
+# Convoys and vehicles that carry relief, not troops: "the aid convoy", "a UN humanitarian convoy".
+_VEHICLE_HEADS = frozenset("convoy patrol unit aircraft helicopter".split())
+_RELIEF_WORDS = frozenset("aid humanitarian relief food medical ambulance un unicef wfp unrwa".split())
 # One named office-holder: "Britain's defence secretary", "Iran's ambassador", "a Hezbollah commander".
 PERSON_TITLES = frozenset(
     "minister secretary president ambassador envoy king emir prince general commander leader chief founder "
@@ -129,6 +132,8 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
         elif head in (demonym, demonym[:-1]):
             bare = len(rest.split()) == 1 and not demonym.endswith("s")
             kind = "military" if bare else "civilians"  # "an Israeli drone": its owner; "Palestinians"
+    if kind == "military" and head in _VEHICLE_HEADS and set(normalize(rest).split()) & _RELIEF_WORDS:
+        kind = "civilians"  # "an aid convoy", "a humanitarian convoy": relief workers, not troops
     if sponsors and kind == "civilians" and head in KIND_NOUNS:
         sponsors = []  # "Israel-linked ships": owned or bound for, not a sponsored armed group
     if sponsors and kind in (None, "civilians", "organization"):

@@ -258,6 +258,8 @@ CASES = [
     ("Netanyahu's office", "office", "israel-government", "ISR", "government", NONE),
     ("a US MQ-9 Reaper", "reaper", "united-states", "USA", "military", NONE),
     ("Fly Baghdad", "baghdad", "fly-baghdad", "IRQ", "organization", NONE),
+    ("a humanitarian aid convoy", "convoy", None, None, "civilians", NONE),
+    ("a Jordanian army convoy", "convoy", "jordan-armed-forces", "JOR", "military", NONE),
 ]
 
 
