@@ -407,6 +407,11 @@ DENYING = frozenset("reject deny dismiss refute rebuff disavow".split())
 SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson representative mouthpiece".split())
 # Words that open a yes-no question: "Did the Houthis attack ...?", "Has the Secretary spoken ...?".
 QUESTION_OPENERS = frozenset("do does did has have had is are was were will would can could should shall".split())
+# Verbs of putting others at risk, whose subject a statement criticises: "reckless attacks endanger mariners".
+ENDANGERING = frozenset("endanger undermine destabilize destabilise jeopardize jeopardise imperil".split())
+# Words of blame on an act: "the Houthis' reckless attacks", "this malign behavior".
+DAMNING = frozenset("reckless malign unprovoked indiscriminate illegal unlawful brazen dangerous destabilizing "
+                    "destabilising heinous cowardly egregious irresponsible provocative barbaric".split())
 # Verbs of wanting: talks wanted are not talks held ("seeks peace and negotiation").
 WANTING = frozenset("seek want pursue desire prefer favor favour".split())
 # Verbs of claiming that one party is another's front: "officials maintain that TRF is a front for LeT".
@@ -489,4 +494,5 @@ SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "INS": "IND", "HMCS": "CAN", "HMAS"
 STATEMENT_WORDS = frozenset("commitment rejection partner importance should must expect contact discuss tolerate "
                             "measure presence posture enter arrive coalition formation commend applaud laud reward "
                             "move favor favour front proxy reaffirm reiterate underscore emphasize emphasise "
-                            "stress oppose depart respond hesitate restriction".split())
+                            "stress oppose depart respond hesitate restriction endanger undermine destabilize "
+                            "destabilise jeopardize jeopardise imperil committed".split())

@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.dates import listed_dates, offset_date, resolve_date
 from proxywatch.extract.doccache import doc_ents, sent_ents
-from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, title_anaphor
+from proxywatch.extract.mentions import (PLURAL_PRONOUNS, Salience, anaphor_kinds, relative_head, subject_before,
+                                         title_anaphor)
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.senses import ARMED_WORDS
 from proxywatch.extract.syntax import (AREA_NOUNS, CASUALTY_NOUNS, CLAUSES, NIGHTS, OTHER_TIME, PARTNER_PREPS,
@@ -76,6 +77,12 @@ def _operation_name(tok: Token) -> bool:
     """ "Operation Long Arm", "Operation Midnight Hammer": the name of a military operation."""
     first = next((t for t in tok.subtree if t.i <= tok.i and t.lower_ != "the"), None)
     return tok.pos_ == "PROPN" and first is not None and first.lower_ == "operation" and first.i < tok.i
+
+
+def _subject_word(verb: Token) -> Token | None:
+    """A verb's subject; not a stray "-" or date word the parser took for one ("Since mid-December 2023, ...")."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and not c.is_punct
+                 and c.ent_type_ not in ("DATE", "TIME")), None)
 
 
 class Readers:
@@ -443,7 +450,7 @@ class Readers:
                         and _child(tok, "prt") is None:  # not "a drone was shot down"
                     target = _prep_object(tok, TARGET_PREPS)  # "a missile was launched toward the ship"
             else:
-                actor = _child(tok, "nsubj")
+                actor = _subject_word(tok)
                 target = _child(tok, "dobj")
                 conj = _child(tok, "conj")
                 if target is None and conj is not None and conj.pos_ == "VERB" and _child(conj, "nsubj") is None:
@@ -468,7 +475,7 @@ class Readers:
                 if child_dep == "xcomp" and _child(head, "dobj") is not None:
                     actor = _child(head, "dobj")  # "urged them to halt": they halt
                     break
-                actor = _child(head, "nsubj")
+                actor = _subject_word(head)
             return actor, target
         # nominal trigger: "an attack by X on Y", "X's strikes", "Houthi attacks"
         actor = _prep_object(tok, ("by",)) or _child(tok, "poss")
@@ -620,11 +627,12 @@ class Readers:
                 party = resolve_party(core_span(ent.root).text, ent.root.lemma_, self.kb, day)
                 if party.kind in kinds and (party.id or party.country or party.sponsors):
                     return party
+        plural = tok.lower_ in PLURAL_PRONOUNS
         if tok.pos_ == "PRON":
             subject = subject_before(tok)  # "X said it would ...": it = X
             if subject is not None:
                 party = self.party(subject, day, salient)
-                if party is not None and party.kind in kinds:
+                if party is not None and party.kind in kinds and not (plural and party.kind == "state"):
                     return party
-        return salient.last(kinds, pronoun=tok.pos_ == "PRON")
+        return salient.last(kinds, pronoun=tok.pos_ == "PRON", plural=plural)
 

@@ -124,6 +124,26 @@ def threatens_what(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     return KEEP
 
 
+@rule("sense.endangers", "'The Houthis' reckless attacks continue to endanger mariners', 'Iran's actions undermine "
+      "regional security': a party or its conduct said to endanger others is criticised (ACCUSE); not 'storms "
+      "endanger crops'.", "The Iranian-backed Houthis' reckless attacks continue to endanger mariners.")
+def endangers(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch != "verb" or cand.lemma not in lx.ENDANGERING or trigger is not None or not _stated(tok):
+        return KEEP
+    subject = _subject(tok) or (_subject(tok.head) if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i else None)
+    if subject is None:
+        return KEEP
+    if _lemma(subject) in lx.CONDUCT_NOUNS or _lemma(subject) in lx.ASSAULT_NOUNS and any(
+            _lemma(c) in lx.DAMNING for c in subject.children if c.dep_ == "amod"):  # "reckless attacks"; not
+        # "concern that Houthi attacks undermine progress" (a worry, told without blame)
+        owner = child(subject, "poss") or prep_object(subject, ("by", "of")) or named_modifier(subject)
+        return lx.Trigger("ACCUSE", 2) if owner is not None and party_like(owner) else KEEP
+    obj = cand.obj
+    stakes = [o for o in ([obj, *obj.conjuncts] if obj is not None else []) if _lemma(o) in lx.ABSTRACT_STAKES]
+    return lx.Trigger("ACCUSE", 2) if stakes and _party_subject(subject) else KEEP
+
+
 def _party_subject(subject: Token | None) -> bool:
     """A subject that names an organised party itself ("Iran", "the Houthis", "the regime"), not a pronoun or a
     thing ("the floods", "the conflict")."""
@@ -208,6 +228,19 @@ def solidarity_motive(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> A
         return KEEP
     verb = _governor(phrase)
     return None if verb is not None and _lemma(verb) not in ("stand", "be", "remain", "express") else KEEP
+
+
+@rule("sense.smuggled-what", "Smuggling is arming only of weapons, money or fighters ('smuggled missile parts to the "
+      "Houthis'); 'a network that smuggled Iranian oil to China' evades sanctions, it aids no one.",
+      "The Treasury sanctioned a network that smuggled Iranian oil to China.")
+def smuggled_what(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma != "smuggle" or trigger is None or trigger.type != "AID":
+        return KEEP
+    goods = [o for o in ([cand.obj, *cand.obj.conjuncts] if cand.obj is not None else [])]
+    if not goods:
+        return KEEP
+    armed = lx.AID_OBJECTS | lx.WEAPON_NOUNS | {"part", "component", "fighter", "militant", "explosive"}
+    return KEEP if any(_lemma(o) in armed or any(_lemma(t) in armed for t in o.subtree) for o in goods) else None
 
 
 @rule("sense.courtesy", "Thanks and welcomes given to people for their care, time or visit are courtesy, not "
@@ -330,6 +363,32 @@ def partner_pledge(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
         if with_ is not None and party_like(with_) and _subject(tok) is not None:
             return lx.Trigger("SUPPORT", 2)
     return KEEP
+
+
+def _committed_to(tok: Token) -> Token | None:
+    """The party one is 'committed to': 'remains committed to the defense of Israel', 'is committed to Israel's
+    security'; None for an aim ('committed to a diplomatic resolution', 'to working with partners')."""
+    if tok.lower_ != "committed" or tok.pos_ not in ("ADJ", "VERB") or tok.dep_ != "acomp" \
+            or _lemma(tok.head) not in ("be", "remain", "stay"):
+        return None
+    aim = prep_object(tok, ("to",))
+    if aim is None or aim.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if aim.pos_ == "PROPN" and party_like(aim):
+        return aim
+    owner = child(aim, "poss") or prep_object(aim, ("of",))
+    return owner if owner is not None and (owner.ent_type_ in ("GPE", "NORP", "ORG") or party_like(owner)) \
+        and _lemma(aim) in lx.ABSTRACT_STAKES | {"defense", "defence", "people", "right"} else None
+
+
+@rule("sense.committed-to", "'The United States remains committed to the defense of Israel': a pledge of backing "
+      "(SUPPORT); not 'committed to a diplomatic resolution' or 'to working with partners' (an aim).",
+      "The United States remains committed to the defense of Israel.")
+def committed_to(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if trigger is not None or _committed_to(cand.tok) is None or not party_like(_subject(cand.tok.head)) \
+            and _lemma(_subject(cand.tok.head)) != "we":
+        return KEEP
+    return lx.Trigger("SUPPORT", 2)
 
 
 @rule("sense.stated-need", "'emphasized the importance of ensuring ...', 'reiterated the urgent need for a ceasefire': "
@@ -542,7 +601,8 @@ def hold_accountable(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> An
     if cand.branch != "verb" or cand.lemma != "hold" or not any(
             c.lower_ in ("accountable", "responsible") for c in tok.children):
         return KEEP
-    if _infinitive(tok):
+    if _infinitive(tok) or tok.dep_ == "conj" and tok.tag_ == "VB" and _infinitive(tok.head):  # "to degrade ... and
+        # hold them accountable"
         return lx.Trigger("THREATEN", 2) if _future(tok) else None
     if any(c.dep_ == "auxpass" for c in tok.children) or _aux(tok) & {"would", "could", "might", "will"}:
         return None  # "their families would be held accountable if ...": a consequence, no accusation made
@@ -903,8 +963,9 @@ def _speaker(tok: Token) -> Token | None:
         dep, node = node.dep_, node.head
         if dep in ("ccomp", "parataxis") and node.pos_ in ("VERB", "AUX") and (
                 _lemma(node) in lx.SAYING | lx.CLAIMING | lx.STATEMENT_VERBS or _lemma(node) in (
-                "stress", "tell", "warn", "add", "note", "insist", "explain", "emphasize")):
-            return _subject(node)
+                "stress", "tell", "warn", "add", "note", "insist", "explain", "emphasize")
+                or _lemma(node) in ("be", "make") and any(c.lower_ == "clear" for c in node.children)):
+            return _subject(node)  # "we have been clear that Israel must ...", "made clear that"
         if dep == "conj" and node.pos_ in ("VERB", "AUX"):
             return _subject(node)
         if dep not in ("xcomp", "conj", "advcl"):
@@ -933,11 +994,13 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
     """The actor and target words of a statement trigger, where they are not the trigger's own subject and
     object: (who states, to or of whom). ``None`` where the trigger's own roles apply."""
     lemma = _lemma(tok)
-    if type_ == "ACCUSE" and lemma == "threaten":  # "X's behavior threatens stability": X is accused
-        conduct = _subject(tok) or (_subject(tok.head) if tok.dep_ == "xcomp" else None)
-        if _party_subject(conduct) and _lemma(conduct) not in lx.CONDUCT_NOUNS:
+    if type_ == "ACCUSE" and (lemma == "threaten" or lemma in lx.ENDANGERING):  # "X's behavior threatens
+        # stability": X is accused
+        conduct = _subject(tok) or (_subject(tok.head) if tok.dep_ in ("xcomp", "conj") else None)
+        if _party_subject(conduct) and _lemma(conduct) not in lx.CONDUCT_NOUNS | lx.ASSAULT_NOUNS:
             return _speaker(tok), conduct  # "Iran continues to threaten regional stability": Iran
-        owner = child(conduct, "poss") or prep_object(conduct, ("by", "of")) if conduct is not None else None
+        owner = child(conduct, "poss") or prep_object(conduct, ("by", "of")) or named_modifier(conduct) \
+            if conduct is not None else None
         return _speaker(tok), owner
     if type_ in ("ACCUSE", "THREATEN") and lemma == "hold":
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -973,6 +1036,18 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
     if type_ == "REQUEST" and lemma == "expect":  # "we expect Iran to take measures"
         said = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
         return _subject(tok), _subject(said) if said is not None else None
+    if type_ in ("REQUEST", "ACCUSE") and tok.dep_ == "acl" and tok.pos_ == "VERB" \
+            and _lemma(tok.head) in lx.STATEMENT_NOUNS | {"resolution"}:  # "adopted a resolution demanding that the
+        # Houthis stop": the adopter asks the Houthis
+        document = tok.head
+        author = _governor(document)
+        said = child(tok, "ccomp")
+        whom = child(tok, "dobj") or (_subject(said) if said is not None else None)
+        if whom is None and said is not None:  # the parser may take the subject into the verb's words
+            whom = next((t for t in said.subtree if t.i < said.i and party_like(t)), None)
+        return (_subject(author) if author is not None else None), whom
+    if type_ == "SUPPORT" and tok.lower_ == "committed":  # "remains committed to the defense of Israel"
+        return _subject(tok.head), _committed_to(tok)
     if type_ == "SUPPORT" and lemma in lx.PARTNER_NOUNS:  # "will remain a steadfast partner of Pakistan"
         return _subject(tok.head), prep_object(tok, ("of", "to"))
     if type_ == "SUPPORT" and lemma == "stand":  # "stands strong with India"
@@ -1037,7 +1112,10 @@ def statement_roles_rule(event: Event, ec: EventContext) -> Event:
     if front is not None and _lemma(front) in lx.FRONT_NOUNS and (target is None or not target.country):
         behind = prep_object(front, ("for", "of"))  # "TRF is a front for LeT": LeT, whom the KB knows
         target = ec.party(behind, day) if behind is not None else target
-    actor = body_of(ec, ec.actor_tok, day) or ec.party(ec.actor_tok, day)
+    from proxywatch.extract.discourse import publisher_voice  # here: discourse's rules register after these
+
+    actor = body_of(ec, ec.actor_tok, day) or ec.party(ec.actor_tok, day) \
+        or publisher_voice(ec, ec.actor_tok, ec.trigger_type)  # "we have been clear that Israel must ..."
     target = body_of(ec, ec.target_tok, day) or target
     if actor is not None and target is not None and actor.country and actor.country == target.country \
             and ec.actor_tok is not None and ec.actor_tok.pos_ == "PRON":
@@ -1118,10 +1196,14 @@ def _said_now(tok: Token) -> bool:
     """A statement in the present of its own verb ("We condemn", "The United States calls on", "The Department is
     imposing"): made when the text is published, whatever earlier day the sentence names."""
     verb = _verb_up(tok)
+    while verb.dep_ == "xcomp" and _lemma(verb.head) in ("continue", "keep") and verb.head.i != verb.i:
+        verb = verb.head  # "continue to endanger"
     if verb.dep_ not in ("ROOT", "conj") or _lemma(verb) in ("be", "have"):
         return False
     if verb.tag_ == "VBG":
         return {c.lower_ for c in verb.children if c.dep_ == "aux"} in ({"is"}, {"are"}, {"am"})
+    if verb.tag_ == "VB" and _aux(verb) & {"will", "'ll", "must", "should", "shall"} and not tok.pos_ == "NOUN":
+        return True  # "CENTCOM will continue to ...", "Israel must do more": said as the text is published
     return verb.tag_ in ("VBZ", "VBP") and not _aux(verb)
 
 
@@ -1286,7 +1368,7 @@ def conjoined_issuer(event: Event, ec: EventContext) -> Event:
 
 
 @rule("event.request-addressee", "Whom a request is made of: 'demanded (that) the Houthis halt attacks', 'urged "
-      "Hamas to accept'.", "The United States demanded that the Houthis halt their attacks.")
+      "Hamas to accept', 'calls on the RSF, the SAF, and aligned forces' (the first named).", "The United States demanded that the Houthis halt their attacks.")
 def request_addressee(event: Event, ec: EventContext) -> Event:
     if ec.trigger_type != "REQUEST" or event.target is not None and event.target.country:
         return event
@@ -1297,6 +1379,14 @@ def request_addressee(event: Event, ec: EventContext) -> Event:
     if whom is None and obj is not None and _lemma(obj) in lx.ASSAULT_NOUNS:
         whom = next((c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None)
     party = ec.party(whom, ec.day(event)) if whom is not None and whom.pos_ != "PRON" else None
+    if (party is None or not party.country) and _lemma(tok) == "call":
+        called = prep_object(tok, ("on", "upon"))  # "calls on the RSF, the SAF, and aligned forces": the first
+        # named of them
+        for who in ([called, *called.conjuncts] if called is not None else []):
+            party = ec.party(who, ec.day(event))
+            if party is not None and party.country:
+                whom = who
+                break
     if party is None or not party.country:
         return event
     ec.target_tok = whom

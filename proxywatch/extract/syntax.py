@@ -270,6 +270,10 @@ def threatened(tok: Token) -> Token | None:
     for t in tok.subtree:
         if t.i != tok.i and consequence(t) and t.pos_ in ("VERB", "AUX"):
             return _child(t, "nsubj") or _child(t, "nsubjpass")
+    said = _child(tok, "ccomp")
+    if said is not None and said.lemma_.lower() == "hold":  # "warned that it would hold Iran responsible"
+        held = next((c for c in said.children if c.lower_ in ("responsible", "accountable")), None)
+        return (_child(held, "nsubj") if held is not None else None) or _child(said, "dobj")
     return None
 
 

@@ -337,6 +337,20 @@ ROWS: list[tuple[str, str, bool]] = [
     ("sense.noun-company", "The Treasury imposed visa restrictions on four militia commanders.", True),
     ("sense.noun-company", "Israel eased restrictions on fishing off Gaza.", False),
     ("event.statement-roles", "The president sent a letter to Iran's leader warning against any attack.", True),
+    ("sense.endangers", "Hezbollah's unprovoked strikes endanger families in northern Israel.", True),
+    ("sense.endangers", "Officials worry that the strikes endanger the talks.", False),
+    ("sense.endangers", "Syria's regime undermines regional security, the envoy said.", True),
+    ("sense.endangers", "Drought undermines the security of farmers.", False),
+    ("sense.smuggled-what", "Treasury named a ring that smuggled Iranian fuel to Syria.", True),
+    ("sense.smuggled-what", "The ring smuggled drone engines to the Houthis.", False),
+    ("sense.committed-to", "Britain remains committed to the security of Jordan.", True),
+    ("sense.committed-to", "Britain remains committed to a negotiated settlement.", False),
+    ("sense.hold-accountable", "NATO will continue to work with allies to deter Russia and hold it accountable.", True),
+    ("event.statement-roles", "The council adopted a resolution demanding that the militias leave the port.", True),
+    ("event.threatened-party", "Washington warned that it would hold Tehran responsible for any new attack.", True),
+    ("event.request-addressee", "Canada calls on the RSF, the SAF, and allied militias to spare the camps.", True),
+    ("article.readout-day", "[title: Minister Meets with Qatari Emir] The aid law was signed on April 2. The minister "
+     "met with the emir in Doha. They agreed that the talks should resume.", True),
 ]
 
 
