@@ -362,7 +362,7 @@ STATEMENT_VERBS = frozenset("underscore reaffirm reiterate express voice pledge 
                             "stress affirm declare convey extend restate highlight repeat signal confirm renew "
                             "reinforce".split())
 # Nouns that are an act when voiced by a statement verb, and the act.
-STATED_NOUNS = {"support": "SUPPORT", "commitment": "SUPPORT", "rejection": "REJECT"}
+STATED_NOUNS = {"support": "SUPPORT", "commitment": "SUPPORT", "rejection": "REJECT", "opposition": "REJECT"}
 # Nouns of what a party must do, voiced as a request: "the importance of ensuring", "the urgent need for".
 NEED_NOUNS = frozenset("importance need necessity urgency priority imperative".split())
 # Words that name an organised party (who may be asked, or be a partner): "Israel should", "the warring parties".
@@ -383,7 +383,7 @@ ABSTRACT_STAKES = frozenset("stability security freedom peace navigation trade c
                             "economy future progress prosperity sovereignty integrity interest".split())
 # Words of harm that make a vow or a saying a threat: "vowed revenge", "would get a befitting reply".
 HARM_WORDS = frozenset("respond response retaliate retaliation avenge revenge punish punishment reply price "
-                       "consequence destroy eliminate annihilate crush".split())
+                       "consequence destroy eliminate annihilate crush retake recapture military".split())
 # Nouns of a backer: "will remain a steadfast partner of Pakistan".
 PARTNER_NOUNS = frozenset("partner ally friend supporter".split())
 STEADFAST = frozenset("steadfast staunch strong firm reliable unwavering close committed enduring ironclad "
@@ -394,6 +394,9 @@ OFFICE_WORDS = frozenset("minister president counterpart secretary leader king e
 # What calling something makes it an accusation: "called the hijacking an act of terrorism".
 PEJORATIVES = frozenset("terrorism terrorist crime violation breach aggression provocation massacre atrocity "
                         "genocide piracy murder escalation outrage".split())
+# Verbs of knowing and minding: "the president should remember" is advice, not a demand on a party.
+COGNITION = frozenset("remember know understand realize realise recognize recognise think consider note "
+                      "believe".split())
 # Verbs of wanting: talks wanted are not talks held ("seeks peace and negotiation").
 WANTING = frozenset("seek want pursue desire prefer favor favour".split())
 # Verbs of claiming that one party is another's front: "officials maintain that TRF is a front for LeT".
@@ -463,6 +466,7 @@ GROUP_WORDS = frozenset("group militia movement organization organisation factio
 # Verbs of forces moving into a region, and verbs that order them to.
 MOVING = frozenset("enter arrive cross move sail head redeploy reposition".split())
 ORDERING = frozenset("order direct instruct authorize authorise".split())
+LEAVING = frozenset("leave depart exit quit".split())
 # Verbs of answering with force: "said it would respond to the killing", "vowed to retaliate".
 RETALIATING = frozenset("respond retaliate avenge punish".split())
 # Verbs of intending or weighing an act: "is weighing its response", "favors a response".
@@ -474,4 +478,4 @@ SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "INS": "IND", "HMCS": "CAN", "HMAS"
 STATEMENT_WORDS = frozenset("call commitment rejection partner importance should must expect contact discuss tolerate "
                             "measure presence posture enter arrive coalition formation commend applaud laud reward "
                             "move favor favour front proxy reaffirm reiterate underscore emphasize emphasise "
-                            "stress".split())
+                            "stress oppose depart".split())

@@ -289,6 +289,15 @@ ROWS: list[tuple[str, str, bool]] = [
     ("event.statement-date", "Jordan on Monday reaffirmed its support for the truce.", False),
     ("event.ordered-forces", "The minister ordered the HMS Diamond to move to the Red Sea.", True),
     ("event.ordered-forces", "The Houthis deployed fighters to the coast.", False),
+    ("sense.party-should", "Should Iran retaliate, the region would suffer.", False),
+    ("sense.hold-accountable", "Their families would be held accountable if they fled.", False),
+    ("drop.aim", "Kuwait became the latest country to withdraw its ambassador from Iran.", False),
+    ("sense.opposes", "Egypt opposes any move to push Gazans into Sinai.", True),
+    ("sense.opposes", "Militias opposed to the government seized the port.", False),
+    ("sense.forces-left", "The last French soldiers departed Mali in August.", True),
+    ("sense.forces-left", "The foreign minister left Cairo after the talks.", False),
+    ("drop.rejected-content", "Jordan voiced its opposition to any ground offensive in Rafah.", True),
+    ("drop.rejected-content", "Jordan voiced its opposition to the plan, and Israel launched an offensive in Rafah.", False),
 ]
 
 
