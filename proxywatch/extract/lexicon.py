@@ -27,6 +27,7 @@ __all__ = [
     "FIGHT_WORDS",
     "FIRE_WORDS",
     "FORCE_SENSE_WORDS",
+    "PREFILTER_COMPANY",
     "NOT_EVENT_OBJECTS",
     "REJECTED_OBJECTS",
     "SANCTION_OBJECTS",
@@ -230,7 +231,14 @@ CONDITIONAL_VERBS = frozenset("hit send provide deliver transfer ship give drop 
 FIGHT_WORDS = frozenset("fight battle skirmish altercation shootout gunbattle".split())
 # Words that are a use of force only in the company force.py's sense rules read ("the death of three soldiers",
 # "captured the town"): listed so that the prefilter keeps their sentences.
-FORCE_SENSE_WORDS = frozenset("death capture action exchange blow".split())
+FORCE_SENSE_WORDS = frozenset("death capture action exchange blow take".split())
+# Words a sense rule reads only in some company, and the words of that company the prefilter looks for in the
+# sentence: "launched Operation X" (force.py), "stands with Israel" (statements.py). Phrase triggers and light
+# verbs get theirs from their own tables (prefilter.py).
+PREFILTER_COMPANY: dict[str, frozenset[str]] = {
+    "launch": frozenset({"operation"}), "begin": frozenset({"operation"}), "start": frozenset({"operation"}),
+    "stand": frozenset({"with", "by", "behind"}),
+}
 # What "set" does to a thing when it is arson: "set fire to the embassy", "set two cars on fire", "set the
 # shop ablaze" (see senses.arson; "set" itself is too common a word to send a sentence to the parser).
 FIRE_WORDS = frozenset("fire ablaze alight".split())
@@ -491,7 +499,7 @@ INTENDING = frozenset("favor favour weigh consider plan prepare promise pledge v
 SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "INS": "IND", "HMCS": "CAN", "HMAS": "AUS", "FS": "FRA"}
 # Words whose sentences the statement rules read (the prefilter keeps a sentence with one of them); the rarer
 # statement verbs only, as a stated noun ("support", "commitment") keeps its sentence on its own.
-STATEMENT_WORDS = frozenset("commitment rejection partner importance should must expect contact discuss tolerate "
+STATEMENT_WORDS = frozenset("call commitment rejection partner importance should must expect contact discuss tolerate "
                             "measure presence posture enter arrive coalition formation commend applaud laud reward "
                             "move favor favour front proxy reaffirm reiterate underscore emphasize emphasise "
                             "stress oppose depart respond hesitate restriction endanger undermine destabilize "

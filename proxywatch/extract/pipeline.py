@@ -51,6 +51,10 @@ __all__ = ["Extractor", "Explanation"]
 # lifting of the siege" that a demand asked for).
 _TOLD_AFTER = "drop.re-mention"
 
+# Word classes no sense rule reads as an event (closed classes: punctuation, determiners, prepositions,
+# conjunctions, pronouns, numbers, particles): the sense stage skips them.
+_NEVER_TRIGGERS = frozenset("PUNCT DET ADP CCONJ SCONJ PRON NUM PART SPACE SYM INTJ".split())
+
 
 @dataclass
 class Explanation:
@@ -255,7 +259,7 @@ class Extractor(Readers):
                 taken.update(range(start, end))
         senses = self._stages["sense"]
         for tok in sent:
-            if tok.i in taken:
+            if tok.i in taken or tok.pos_ in _NEVER_TRIGGERS:
                 continue
             trigger = read_sense(senses, tok, sc, trace, sc.number)
             if trigger is not None:
