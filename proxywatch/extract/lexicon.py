@@ -238,6 +238,10 @@ FORCE_SENSE_WORDS = frozenset("death capture action exchange blow take".split())
 PREFILTER_COMPANY: dict[str, frozenset[str]] = {
     "launch": frozenset({"operation"}), "begin": frozenset({"operation"}), "start": frozenset({"operation"}),
     "stand": frozenset({"with", "by", "behind"}),
+    # statements (extract/statements.py): "we will respond", "will not hesitate to", "committed to Israel's
+    # security", "visa restrictions"
+    "respond": frozenset({"will", "would", "'ll", "shall"}), "hesitate": frozenset({"not", "n't", "never"}),
+    "committed": frozenset({"to"}), "restriction": frozenset("visa export travel financial banking trade".split()),
 }
 # What "set" does to a thing when it is arson: "set fire to the embassy", "set two cars on fire", "set the
 # shop ablaze" (see senses.arson; "set" itself is too common a word to send a sentence to the parser).
@@ -502,5 +506,5 @@ SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "INS": "IND", "HMCS": "CAN", "HMAS"
 STATEMENT_WORDS = frozenset("call commitment rejection partner importance should must expect contact discuss tolerate "
                             "measure presence posture enter arrive coalition formation commend applaud laud reward "
                             "move favor favour front proxy reaffirm reiterate underscore emphasize emphasise "
-                            "stress oppose depart respond hesitate restriction endanger undermine destabilize "
-                            "destabilise jeopardize jeopardise imperil committed".split())
+                            "stress oppose depart endanger undermine destabilize destabilise jeopardize "
+                            "jeopardise imperil".split())
