@@ -62,7 +62,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "wound injure", weight=0),
     **_many("ASSAULT", "retaliate clash", weight=1),
     **_many("CONSULT", "meet visit host confer negotiate"),
-    **_many("AID", "fund finance arm equip supply bankroll train smuggle"),
+    **_many("AID", "fund finance arm equip supply bankroll train smuggle airdrop"),
     **_many("SUPPORT", "support endorse praise back welcome thank commend applaud laud"),
     **_many("REQUEST", "urge ask appeal demand request implore press plead"),
     **_many("RETREAT", "withdraw suspend halt pause stop cease retreat release free"),
@@ -87,7 +87,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "killing assassination", weight=1),
     **_many("ASSAULT", "clash retaliation", weight=1),
     **_many("CONSULT", "meeting visit talk summit negotiation"),
-    **_many("AID", "funding aid assistance financing shipment"),
+    **_many("AID", "funding aid assistance financing shipment airdrop"),
     **_many("SUPPORT", "backing solidarity"),
     **_many("REQUEST", "appeal demand request"),
     **_many("RETREAT", "withdrawal suspension pause halt retreat"),
@@ -242,6 +242,9 @@ PREFILTER_COMPANY: dict[str, frozenset[str]] = {
     # security", "visa restrictions"
     "respond": frozenset({"will", "would", "'ll", "shall"}), "hesitate": frozenset({"not", "n't", "never"}),
     "committed": frozenset({"to"}), "restriction": frozenset("visa export travel financial banking trade".split()),
+    # forces that leave a place or are ordered to stay: "US troops will leave Niger", "ordered the carrier to remain"
+    "leave": frozenset("troop force soldier personnel military carrier warship army marine".split()),
+    "remain": frozenset("order direct instruct".split()),
 }
 # What "set" does to a thing when it is arson: "set fire to the embassy", "set two cars on fire", "set the
 # shop ablaze" (see senses.arson; "set" itself is too common a word to send a sentence to the parser).
@@ -424,6 +427,9 @@ ENDANGERING = frozenset("endanger undermine destabilize destabilise jeopardize j
 # Words of blame on an act: "the Houthis' reckless attacks", "this malign behavior".
 DAMNING = frozenset("reckless malign unprovoked indiscriminate illegal unlawful brazen dangerous destabilizing "
                     "destabilising heinous cowardly egregious irresponsible provocative barbaric".split())
+# Verbs that stop or undo backing or a sanction: "disrupt Iran's funding", "lifted the designation".
+UNDOING = frozenset("disrupt counter curb choke undermine thwart halt stop end revoke rescind lift remove ease "
+                    "waive reverse cancel".split())
 # Verbs of wanting: talks wanted are not talks held ("seeks peace and negotiation").
 WANTING = frozenset("seek want pursue desire prefer favor favour".split())
 # Verbs of claiming that one party is another's front: "officials maintain that TRF is a front for LeT".

@@ -480,24 +480,27 @@ def _last_word(tok: Token) -> Token:
     return next((t for t in reversed(list(sent)) if not t.is_space), sent[-1])
 
 
-@rule("sense.yes-no-question", "A yes-no question asks whether something happened, and tells no event: 'Has the "
-      "Secretary spoken with his counterpart?', 'Will the United States respond?'; not what a question takes as "
-      "given ('the Greek ship that was attacked').",
-      "Has the Secretary spoken with his Iraqi counterpart this week?")
-def yes_no_question(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
-    tok = cand.tok
-    if cand.branch != "verb" or trigger is None or _last_word(tok).text != "?":
-        return KEEP
+def _asks_whether(tok: Token) -> bool:
+    """A word that is the main verb of a yes-no question: "Has the Secretary spoken with ...?", "Did the
+    Houthis attack ...?" (even with "Did" read as the main verb), "And are you still calling on Baghdad ...?"."""
+    if tok.pos_ != "VERB" or _last_word(tok).text != "?":
+        return False
     if tok.dep_ == "ROOT" or tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
         head = tok if tok.dep_ == "ROOT" else tok.head
         subject = _subject(head)
         if subject is not None and any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in head.children):
-            return None  # "Has the Secretary spoken with ...?"
-    first = next((t for t in tok.sent if not t.is_punct and not t.is_space), tok)
-    if first.lower_ in lx.QUESTION_OPENERS and first.dep_ == "ROOT" and tok.head.i == first.i \
-            and tok.dep_ in ("nsubj", "xcomp", "dobj", "conj"):
-        return None  # "Did the Houthis attack ...?" with "Did" read as the main verb
-    return KEEP
+            return True
+    first = next((t for t in tok.sent if not t.is_punct and not t.is_space and t.pos_ != "CCONJ"), tok)
+    return first.lower_ in lx.QUESTION_OPENERS and first.dep_ == "ROOT" and tok.head.i == first.i \
+        and tok.dep_ in ("nsubj", "xcomp", "dobj", "conj")
+
+
+@rule("drop.yes-no-question", "A yes-no question asks whether something happened, and tells no event: 'Has the "
+      "Secretary spoken with his counterpart?', 'Are you still calling on Baghdad to act?'; not what a question "
+      "takes as given ('the Greek ship that was attacked').",
+      "Has the Secretary spoken with his Iraqi counterpart this week?")
+def yes_no_question(hit: Hit, sc: SentenceContext) -> bool:
+    return _asks_whether(hit.token)
 
 
 def _person_like(tok: Token | None) -> bool:
@@ -938,6 +941,19 @@ def rejected_accusation(hit: Hit, sc: SentenceContext) -> bool:
         and _lemma(_verb_up(tok)) in lx.DENYING
 
 
+@rule("drop.undone-act", "Backing or a sanction named as what is disrupted or lifted is no act of its own: 'to "
+      "disrupt Iran's funding of its proxies', 'revoked the terrorist designation of the Houthis'.",
+      "Treasury will continue to use all available tools to disrupt Iran's funding of its proxies.")
+def undone_act(hit: Hit, sc: SentenceContext) -> bool:
+    tok = hit.token
+    if hit.trigger.type not in ("AID", "SUPPORT", "SANCTION") or tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "conj"):
+        return False
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ == "NOUN":
+        node = node.head
+    return node.dep_ == "dobj" and _lemma(node.head) in lx.UNDOING
+
+
 @rule("drop.generic-act", "A bare plural act noun told in the present is a kind of act: 'terrorist designations play "
       "a critical role', 'sanctions are an effective tool'.",
       "Terrorist designations play a critical role in our fight against terrorism.")
@@ -1065,6 +1081,12 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
         if whom is None and verb is not None and lemma in lx.STATED_NOUNS:  # "offered India's government ... support"
             whom = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != tok.i and party_like(c)),
                         None)
+        if whom is None and type_ == "SUPPORT":  # "full U.S. support to defend Israel against any attacks"
+            after = [c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == tok.right_edge.i + 1] \
+                if verb is not None else []  # the parser may hang "to defend" on the verb
+            act = next((c for c in [*tok.children, *after] if c.dep_ in ("acl", "advcl") and _infinitive(c)), None)
+            obj = child(act, "dobj") if act is not None else None
+            whom = obj if obj is not None and party_like(obj) and obj.pos_ == "PROPN" else None
         return who, whom
     if type_ == "REJECT" and lemma == "oppose":  # "the United States opposes any forced displacement"
         return _subject(tok), child(tok, "dobj") if party_like(child(tok, "dobj")) else None
@@ -1297,12 +1319,17 @@ def _place_after(ec: EventContext, heads: list[Token], preps: tuple[str, ...]) -
 
 
 @rule("event.destination", "Where forces are sent is where a deployment happens: 'authorized the deployment of a "
-      "THAAD battery to Israel', 'formed a coalition to patrol the Red Sea', 'arrived in Israel'.",
+      "THAAD battery to Israel', 'formed a coalition to patrol the Red Sea', 'arrived in Israel'; where they leave is "
+      "where a withdrawal happens ('U.S. forces will leave Iraq').",
       "Austin authorized the deployment of a missile battery and its crew to Israel.")
 def destination(event: Event, ec: EventContext) -> Event:
+    tok = ec.tok
+    if ec.trigger_type == "RETREAT" and _lemma(tok) in lx.LEAVING and (event.location is None
+                                                                     or not event.location.country):
+        place = _place_after(ec, [tok], ("", "from"))  # "U.S. forces will leave Iraq": the place they leave
+        return replace(event, location=place) if place is not None else event
     if ec.trigger_type != "MOBILIZE" or event.location is not None and event.location.country:
         return event
-    tok = ec.tok
     heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "pobj") else [])
     heads += [c for h in list(heads) for c in h.children if c.dep_ == "dobj"]  # "formed a coalition to patrol"
     heads += [c for h in list(heads) for c in h.children if c.dep_ in ("acl", "advcl", "relcl") and _infinitive(c)]
