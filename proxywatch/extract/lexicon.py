@@ -410,7 +410,7 @@ COGNITION = frozenset("remember know understand realize realise recognize recogn
 AUDIENCE_WORDS = frozenset("you everyone everybody all reporters folks".split())
 # Reasons for thanks that make them courtesy: "thanked them for their service", "for your patience".
 COURTESY_REASONS = frozenset("service care hospitality patience time question questions attention interest "
-                             "professionalism dedication sacrifice".split())
+                             "professionalism dedication sacrifice host welcome invitation".split())
 # People welcomed as guests: "welcome a group of public affairs officers", "welcome our visitors".
 GUEST_WORDS = frozenset("guest visitor officer student cadet midshipman member participant journalist reporter "
                         "delegation audience".split())
@@ -430,6 +430,9 @@ DAMNING = frozenset("reckless malign unprovoked indiscriminate illegal unlawful 
 # Verbs that stop or undo backing or a sanction: "disrupt Iran's funding", "lifted the designation".
 UNDOING = frozenset("disrupt counter curb choke undermine thwart halt stop end revoke rescind lift remove ease "
                     "waive reverse cancel".split())
+# Words that condemn an act they are said of: "these attacks are unacceptable".
+CONDEMNING_ADJECTIVES = frozenset("unacceptable reprehensible deplorable abhorrent outrageous intolerable "
+                                  "unconscionable".split())
 # Verbs of wanting: talks wanted are not talks held ("seeks peace and negotiation").
 WANTING = frozenset("seek want pursue desire prefer favor favour".split())
 # Verbs of claiming that one party is another's front: "officials maintain that TRF is a front for LeT".
@@ -513,4 +516,5 @@ STATEMENT_WORDS = frozenset("call commitment rejection partner importance should
                             "measure presence posture enter arrive coalition formation commend applaud laud reward "
                             "move favor favour front proxy reaffirm reiterate underscore emphasize emphasise "
                             "stress oppose depart endanger undermine destabilize destabilise jeopardize "
-                            "jeopardise imperil".split())
+                            "jeopardise imperil unacceptable reprehensible deplorable abhorrent outrageous "
+                            "intolerable unconscionable".split())

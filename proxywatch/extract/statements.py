@@ -124,6 +124,35 @@ def threatens_what(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     return KEEP
 
 
+def _act_subject(tok: Token) -> Token | None:
+    """The subject of a clause (or of the clause it is conjoined to) when it names acts: "these attacks are
+    unacceptable and must stop"."""
+    subject = _subject(tok) or (_subject(tok.head) if tok.dep_ == "conj" and tok.head.i != tok.i else None)
+    return subject if subject is not None and (_lemma(subject) in lx.ASSAULT_NOUNS
+                                               or _lemma(subject) in lx.CONDUCT_NOUNS) else None
+
+
+@rule("sense.acts-must-stop", "'These attacks are unacceptable and must stop': a demand on whoever carries them out "
+      "(REQUEST), not a halt.", "These attacks against U.S. forces are unacceptable and must stop.")
+def acts_must_stop(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch != "verb" or trigger is None or trigger.type != "RETREAT" \
+            or not _aux(tok) & lx.DEMAND_MODALS or _act_subject(tok) is None:
+        return KEEP
+    return lx.Trigger("REQUEST", 2)
+
+
+@rule("sense.unacceptable", "'These attacks are unacceptable', 'Iran's conduct is reprehensible': acts called "
+      "unacceptable are condemned (ACCUSE); not 'the delay is unacceptable to farmers'.",
+      "These Iranian-backed attacks against U.S. forces are unacceptable.")
+def unacceptable(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if trigger is not None or tok.pos_ != "ADJ" or _lemma(tok) not in lx.CONDEMNING_ADJECTIVES \
+            or tok.dep_ != "acomp" or _lemma(tok.head) != "be" or prep_object(tok, ("to", "for")) is not None:
+        return KEEP
+    return lx.Trigger("ACCUSE", 2) if _act_subject(tok.head) is not None else KEEP
+
+
 @rule("sense.endangers", "'The Houthis' reckless attacks continue to endanger mariners', 'Iran's actions undermine "
       "regional security': a party or its conduct said to endanger others is criticised (ACCUSE); not 'storms "
       "endanger crops'.", "The Iranian-backed Houthis' reckless attacks continue to endanger mariners.")
@@ -260,7 +289,8 @@ def courtesy(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
         return KEEP
     if trigger.type != "SUPPORT" or cand.lemma not in ("thank", "welcome", "congratulate") or obj is None:
         return KEEP
-    reason = prep_object(tok, ("for",))
+    reason = prep_object(tok, ("for",)) or next(
+        (child(c, "pcomp") for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None)  # "for hosting me"
     if obj.lower_ in lx.AUDIENCE_WORDS or reason is not None and _lemma(reason) in lx.COURTESY_REASONS:
         return None  # "thank you all", "thanked them for their service"
     if cand.lemma == "thank":
@@ -1010,6 +1040,10 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
     """The actor and target words of a statement trigger, where they are not the trigger's own subject and
     object: (who states, to or of whom). ``None`` where the trigger's own roles apply."""
     lemma = _lemma(tok)
+    if type_ == "ACCUSE" and lemma in lx.CONDEMNING_ADJECTIVES:  # "these attacks by the militias are unacceptable"
+        acts = _act_subject(tok.head)
+        owner = child(acts, "poss") or prep_object(acts, ("by",)) if acts is not None else None
+        return _speaker(tok.head), owner
     if type_ == "ACCUSE" and (lemma == "threaten" or lemma in lx.ENDANGERING):  # "X's behavior threatens
         # stability": X is accused
         conduct = _subject(tok) or (_subject(tok.head) if tok.dep_ in ("xcomp", "conj") else None)
@@ -1045,6 +1079,10 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
         if doer is not None and doer.pos_ != "PRON" and _lemma(doer) in lx.GROUP_WORDS | {"army", "military"}:
             return doer, aim  # "a spokesman said the group would widen its operations": the group threatens
         return _subject(tok), aim
+    if type_ == "REQUEST" and _act_subject(tok) is not None and _aux(tok) & lx.DEMAND_MODALS:  # "... must stop"
+        acts = _act_subject(tok)
+        clause = tok.head if tok.dep_ == "conj" and _subject(tok) is None else tok
+        return _speaker(clause), child(acts, "poss") or prep_object(acts, ("by",))
     if type_ in ("REQUEST", "THREATEN") and tok.pos_ == "VERB" and {c.lower_ for c in tok.children
                                                                    if c.dep_ == "aux"} & lx.DEMAND_MODALS:
         subject = _subject(tok)  # "Israel should ...": asked of Israel, by whoever says it

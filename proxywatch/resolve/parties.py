@@ -96,6 +96,11 @@ def _kind_for_actor(actor: Actor, rest: str, head: str) -> str:
     return actor.kind
 
 
+def _international(actor: Actor | None) -> bool:
+    """A body of no one state: the UN, its agencies, the EU, NATO."""
+    return actor is not None and actor.kind == "organization" and not actor.country
+
+
 def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None = None,
                   is_person: bool = False) -> Party:
     """Resolve a mention's core text (no trailing clauses) to a :class:`Party`."""
@@ -107,7 +112,8 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
             and head not in normalize(actor.name):
         # an unnamed office-holder of a known body: "a senior Hezbollah commander", "Iran's ambassador"
         sponsors += [c for c in kb.sponsors(actor, day) if c not in sponsors]
-        return Party(text=text, country=actor.country, kind="person", sponsors=tuple(sponsors))
+        kind = "organization" if _international(actor) else "person"  # "the U.N. Secretary General" speaks for the UN
+        return Party(text=text, country=actor.country, kind=kind, sponsors=tuple(sponsors))
     if actor is not None and actor.kind == "person" and KIND_NOUNS.get(head) == "government":
         # "Prime Minister Mohammed Shia al-Sudani's office": the body the person leads
         office = kb.parent_of(actor, day)
@@ -115,6 +121,9 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
             actor = office
         else:
             return Party(text=text, country=actor.country, kind="government", sponsors=tuple(sponsors))
+    if actor is not None and actor.kind == "person" and _international(kb.parent_of(actor, day)):
+        # "UN Secretary-General Antonio Guterres": an international body's officer acts for it, not for his country
+        return Party(text=text, id=actor.id, name=actor.name, country=None, kind="organization")
     if actor is not None:
         for code in kb.sponsors(actor, day):
             if code not in sponsors:
