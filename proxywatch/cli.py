@@ -15,16 +15,13 @@ from enum import Enum
 from itertools import islice
 from importlib import resources
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from proxywatch import jobs
 from proxywatch.clikit import (
-    ConfigOpt, DbOpt, KbOpt, ReportFormat, app, err, ActorOpt, CountryOpt, SinceOpt, SponsorOpt, StrictOpt, FollowOpt,
-    TargetCountryOpt, TypeOpt, UntilOpt, exit_status,
+    ConfigOpt, DbOpt, Group, KbOpt, ReportFormat, app, err, ActorOpt, CountryOpt, SinceOpt, SponsorOpt, StrictOpt,
+    FollowOpt, TargetCountryOpt, TypeOpt, UntilOpt, exit_status,
 )
 from proxywatch.clikit import event_query as _query
 from proxywatch.clikit import extractor as _extractor
@@ -35,20 +32,14 @@ from proxywatch.clikit import read_options as _read_options
 from proxywatch.clikit import settings_from as _settings
 from proxywatch.clikit import stdout_console as _stdout_console
 from proxywatch.clikit import warn as _warn
-from proxywatch.evaluate.benchmarks import DATASETS, load_gold
-from proxywatch.evaluate.scoring import score
-from proxywatch.analyse.summary import events_by_type_and_month, top_actors
 from proxywatch.errors import InputProblem, ProxywatchError, WorkError
-from proxywatch.ingest.gold import gold_article, read_gold
-from proxywatch.records import Event, event_json_schema
-from proxywatch.merge import MergeRules
-from proxywatch.resolve.check import check_kb
-from proxywatch.resolve.describe import actor_records, place_records
-from proxywatch.resolve.kb import load_kb
-from proxywatch.serve.canonical import write_canonical
-from proxywatch.serve.render import actors_table, render_benchmark, render_report, type_month_table, write_events
 from proxywatch.settings import Settings, describe_settings, load_settings
-from proxywatch.store import Store
+
+if TYPE_CHECKING:  # heavy: imported inside the commands that use them, so that --help starts fast
+    from rich.console import Console
+
+    from proxywatch import jobs
+    from proxywatch.store import Store
 
 __all__ = ["app", "main"]
 
@@ -81,6 +72,9 @@ def extract(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Extract events from articles and print them; stores nothing."""
+    from proxywatch import jobs
+    from proxywatch.serve.render import write_events
+
     with _guard():
         settings = _settings(config)
         if str(input) != "-" and not input.exists():  # nothing to read is a usage error, not one bad input
@@ -118,6 +112,10 @@ def extract(
 def _run_ingest(paths: list[str], store: Store, settings: Settings, published: Optional[str],
                 kb: Optional[list[Path]], dask: Optional[str] = None,
                 follow_symlinks: bool = False) -> jobs.IngestSummary:
+    from proxywatch import jobs
+    from proxywatch.merge import MergeRules
+    from proxywatch.resolve.kb import load_kb
+
     read_problems: list[InputProblem] = []
 
     def problem(p: InputProblem) -> None:
@@ -186,6 +184,8 @@ def ingest(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Read, extract and store articles; already stored unchanged articles are skipped."""
+    from proxywatch.store import Store
+
     with _guard():
         settings = _settings(config, db=db)
         _VERBOSE["on"] = verbose
@@ -205,6 +205,11 @@ def ingest_events(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Store the event records of an event lake (no extraction) and merge them into canonical events."""
+    from proxywatch import jobs
+    from proxywatch.merge import MergeRules
+    from proxywatch.resolve.kb import load_kb
+    from proxywatch.store import Store
+
     with _guard():
         if not folder.is_dir():
             raise ProxywatchError(f"{folder}: no such folder")
@@ -237,6 +242,9 @@ def events(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """List stored events, filtered."""
+    from proxywatch.serve.canonical import write_canonical
+    from proxywatch.serve.render import write_events
+
     with _guard():
         settings = _settings(config, db=db)
         query = _query(type, actor, sponsor, country, since, until, target_country)
@@ -260,6 +268,9 @@ def events(
 
 
 def _print_summary(store: Store, console: Console) -> None:
+    from proxywatch.analyse.summary import events_by_type_and_month, top_actors
+    from proxywatch.serve.render import actors_table, type_month_table
+
     console.print(type_month_table(events_by_type_and_month(store)))
     console.print(actors_table(top_actors(store)))
 
@@ -271,6 +282,8 @@ def demo(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Ingest the bundled demo corpus into a fresh database and summarise it."""
+    from proxywatch.store import Store
+
     with _guard():
         started = time.perf_counter()
         settings = _settings(config)
@@ -303,6 +316,11 @@ def evaluate(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Score events against gold annotations (contract section 4): detection P/R/F1 and field accuracy."""
+    from proxywatch import jobs
+    from proxywatch.evaluate.scoring import score
+    from proxywatch.ingest.gold import gold_article, read_gold
+    from proxywatch.serve.render import render_report
+
     with _guard():
         settings = _settings(config)
         articles, problems = read_gold(gold)
@@ -323,6 +341,8 @@ def evaluate(
 
 
 def _read_predictions(path: Path) -> dict[str, list[dict]]:
+    from proxywatch.records import Event
+
     out: dict[str, list[dict]] = {}
     if not path.is_file():
         raise ProxywatchError(f"{path}: no such file")
@@ -349,6 +369,10 @@ def benchmark(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Convert a public benchmark split to contract gold, extract from its texts and score it."""
+    from proxywatch import jobs
+    from proxywatch.evaluate.benchmarks import DATASETS, load_gold
+    from proxywatch.serve.render import render_benchmark
+
     with _guard():
         if name not in DATASETS:
             raise ProxywatchError(f"unknown benchmark {name!r}; known: {', '.join(DATASETS)}")
@@ -389,6 +413,11 @@ def actors(
     kb: Optional[list[Path]] = KbOpt,
 ) -> None:
     """Search the actor knowledge base; one match is shown with its chain, sponsors and aliases."""
+    from rich.table import Table
+
+    from proxywatch.resolve.describe import actor_records
+    from proxywatch.resolve.kb import load_kb
+
     with _guard():
         day = _day(on)
         records = actor_records(load_kb(kb or ()), query, day)
@@ -428,6 +457,11 @@ def places(
     kb: Optional[list[Path]] = KbOpt,
 ) -> None:
     """Search the gazetteer: curated places (bases, seas, camps), then countries, towns and divisions."""
+    from rich.table import Table
+
+    from proxywatch.resolve.describe import place_records
+    from proxywatch.resolve.kb import load_kb
+
     with _guard():
         records = place_records(load_kb(kb or ()), query)
         if not records:
@@ -446,7 +480,7 @@ def places(
         err.print(f"{len(records)} places", markup=False)
 
 
-kb_app = typer.Typer(help="The knowledge base: actors, sponsors and places.", no_args_is_help=True)
+kb_app = typer.Typer(help="The knowledge base: actors, sponsors and places.", cls=Group, no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 
 
@@ -456,6 +490,9 @@ def kb_check(
     notes: bool = typer.Option(False, "--notes", help="also list notes (folded spellings not used, unchecked boxes)"),
 ) -> None:
     """Check the knowledge base: shared aliases, codes, sponsors, parents, place coordinates."""
+    from proxywatch.resolve.check import check_kb
+    from proxywatch.resolve.kb import load_kb
+
     with _guard():
         report = check_kb(load_kb(kb or ()))
         out = _stdout_console()
@@ -472,12 +509,16 @@ def kb_check(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the event record (contract v1)."""
+    from proxywatch.records import event_json_schema
+
     typer.echo(json.dumps(event_json_schema(), indent=2))
 
 
 @app.command("settings")
 def settings_cmd(config: Optional[Path] = ConfigOpt) -> None:
     """Show every setting: value in force, where it came from, and what it does."""
+    from rich.table import Table
+
     with _guard():
         values, sources = load_settings(config)
         table = Table(header_style="bold")

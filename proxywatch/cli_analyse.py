@@ -15,9 +15,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.table import Table
 
-from proxywatch.analyse.series import PERIODS, SPLITS
+from proxywatch.analyse.choices import PERIODS, SPLITS
 from proxywatch.clikit import (
     ActorOpt,
     ConfigOpt,
@@ -101,6 +100,8 @@ def trend(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Events and fatalities per day, week or month (zero-filled), optionally split by a field."""
+    from rich.table import Table
+
     from proxywatch.analyse.series import trend as run
 
     with guard():
@@ -155,6 +156,8 @@ def changepoints(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Changes in the daily event rate (piecewise Poisson, PELT), with rates before/after and a date interval."""
+    from rich.table import Table
+
     from proxywatch.analyse.changepoints import changepoints as run
 
     with guard():
@@ -214,6 +217,8 @@ def compare(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Event rate before vs after a date: counts, rates, rate ratio with an exact 95% CI and p-value."""
+    from rich.table import Table
+
     from proxywatch.analyse.compare import compare as run
     from proxywatch.analyse.compare import parse_window
 

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from proxywatch import jobs
-from proxywatch.analyse.claims import ClaimCheck, source_is_empty
 from proxywatch.clikit import (
     ActorOpt,
     ConfigOpt,
@@ -40,9 +36,14 @@ from proxywatch.clikit import (
     warn,
 )
 from proxywatch.errors import InputProblem, ProxywatchError, WorkError
-from proxywatch.ingest.readers import ReadOptions
-from proxywatch.records import Article
-from proxywatch.store import Store
+
+if TYPE_CHECKING:  # heavy: imported where used, so that --help starts fast
+    from rich.console import Console
+
+    from proxywatch.analyse.claims import ClaimCheck
+    from proxywatch.ingest.readers import ReadOptions
+    from proxywatch.records import Article
+    from proxywatch.store import Store
 
 __all__ = ["claims", "articles_for", "render_checks"]
 
@@ -50,6 +51,8 @@ __all__ = ["claims", "articles_for", "render_checks"]
 def articles_for(target: str, article_id: Optional[str], store: Store, opts: ReadOptions,
                  on_problem: Callable[[InputProblem], None]) -> list[Article]:
     """The article(s) to check: every article of a file (or the one ``--id`` names), else a stored article id."""
+    from proxywatch import jobs
+
     path = Path(target)
     if path.exists():
         articles = jobs.collect([target], opts, on_problem)
@@ -89,6 +92,8 @@ def _window(check: ClaimCheck) -> str:
 
 def render_checks(checks: list[ClaimCheck], console: Console) -> None:
     """The table of claims, then per claim its anchor, tallies and the stored events behind the count."""
+    from rich.table import Table
+
     table = Table(header_style="bold", show_lines=True)
     for column in ("claim", "filters", "window", "claimed", "store", "verdict", "reason"):
         table.add_column(column, overflow="fold")
@@ -142,6 +147,9 @@ def claims(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Check an article's quantitative claims ("over 100 attacks", "no attacks since ...") against the store."""
+    from proxywatch import jobs
+    from proxywatch.analyse.claims import source_is_empty
+
     with guard():
         settings = settings_from(config, db=db)
         pick = event_query(type, actor, sponsor, country, since, until, target_country)

@@ -9,11 +9,9 @@ from typing import Optional
 
 import typer
 
-from proxywatch import jobs
 from proxywatch.clikit import (ConfigOpt, DbOpt, KbOpt, ReportFormat, app, err, extractor, guard, open_existing,
                                read_options, settings_from, stdout_console, warn)
 from proxywatch.errors import ProxywatchError
-from proxywatch.records import Article
 
 __all__ = ["explain", "rules"]
 
@@ -32,6 +30,9 @@ def explain(
 ) -> None:
     """For every event: the word it was read from, the rules that fired and what each changed; for every
     candidate word that is no event, the rule that dropped it."""
+    from proxywatch import jobs
+    from proxywatch.records import Article
+
     with guard():
         settings = settings_from(config, db=db)
         if (text is None) == (target is None):

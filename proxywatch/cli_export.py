@@ -6,12 +6,10 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import typer
-from rich.table import Table
 
-from proxywatch.analyse.network import Network, sponsor_network, to_networkx
 from proxywatch.clikit import (
     ActorOpt,
     ConfigOpt,
@@ -35,8 +33,13 @@ from proxywatch.clikit import (
     stdout_console,
 )
 from proxywatch.errors import ProxywatchError
-from proxywatch.serve.export import EXPORT_FORMATS, EXPORT_SOURCES, check_lake_path, export_events
+from proxywatch.serve.formats import EXPORT_FORMATS, EXPORT_SOURCES
 from proxywatch.serve.output import atomic_output, check_output_path, is_stdout
+
+if TYPE_CHECKING:  # heavy: imported where used, so that --help starts fast
+    from rich.table import Table
+
+    from proxywatch.analyse.network import Network
 
 __all__ = ["export", "network", "write_network"]
 
@@ -78,6 +81,8 @@ def export(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Write the selected events to a file in a standard format (see docs/exports.md)."""
+    from proxywatch.serve.export import check_lake_path, export_events
+
     with guard():
         settings = settings_from(config, db=db)
         query = event_query(type, actor, sponsor, country, since, until, target_country)
@@ -100,6 +105,8 @@ def export(
 
 
 def _network_table(net: Network) -> Table:
+    from rich.table import Table
+
     labels = {n.id: f"{n.label} ({n.country})" if n.country and n.role != "sponsor" else n.label for n in net.nodes}
     table = Table(header_style="bold", title=f"{net.events} events, {len(net.nodes)} nodes, {len(net.edges)} edges")
     for column in ("from", "relation", "to", "events", "fatalities"):
@@ -121,6 +128,8 @@ def write_network(net: Network, fmt: str, output: Optional[Path], protect: Seque
     with atomic_output(output, protect) as part:
         if fmt == "graphml":
             import networkx as nx
+
+            from proxywatch.analyse.network import to_networkx
 
             nx.write_graphml(to_networkx(net), part)
         elif fmt == "json":
@@ -151,6 +160,8 @@ def network(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """The sponsor -> actor -> target network with event and fatality counts."""
+    from proxywatch.analyse.network import sponsor_network
+
     with guard():
         settings = settings_from(config, db=db)
         query = event_query(type, actor, sponsor, country, since, until, target_country)
