@@ -15,7 +15,7 @@ from enum import Enum
 from itertools import islice
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import typer
 
@@ -27,12 +27,14 @@ from proxywatch.clikit import event_query as _query
 from proxywatch.clikit import extractor as _extractor
 from proxywatch.clikit import guard as _guard
 from proxywatch.clikit import open_existing as _open_existing
+from proxywatch.clikit import problem_log as _problem_log
 from proxywatch.clikit import progress as _progress
 from proxywatch.clikit import read_options as _read_options
 from proxywatch.clikit import settings_from as _settings
 from proxywatch.clikit import stdout_console as _stdout_console
 from proxywatch.clikit import warn as _warn
 from proxywatch.errors import InputProblem, ProxywatchError, WorkError
+from proxywatch.serve.terminal import json_text
 from proxywatch.settings import Settings, describe_settings, load_settings
 
 if TYPE_CHECKING:  # heavy: imported inside the commands that use them, so that --help starts fast
@@ -62,8 +64,9 @@ class EventsFormat(str, Enum):
 
 @app.command()
 def extract(
-    input: Path = typer.Option(..., "--input", "-i", help="articles: JSON Lines, .txt, .html, RSS/Atom, a folder, "
-                               "or - for standard input"),
+    paths: Optional[list[Path]] = typer.Argument(None, help="files or folders of articles (JSON Lines, .txt, .html, "
+                                                           "RSS/Atom), as ingest takes them; - reads standard input"),
+    input: Optional[list[Path]] = typer.Option(None, "--input", "-i", help="the same as PATHS (repeatable)"),
     published: Optional[str] = typer.Option(None, help="publication date for inputs that lack one (ISO 8601)"),
     format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl (contract records) or table"),
     follow_symlinks: bool = FollowOpt,
@@ -77,15 +80,14 @@ def extract(
 
     with _guard():
         settings = _settings(config)
-        if str(input) != "-" and not input.exists():  # nothing to read is a usage error, not one bad input
-            raise ProxywatchError(f"{input}: no such file or directory")
-        problems: list[InputProblem] = []
-
-        def problem(p: InputProblem) -> None:
-            problems.append(p)
-            _warn(p)
-
-        articles = jobs.collect([str(input)], _read_options(settings, published, follow_symlinks), problem)
+        inputs = [str(p) for p in [*(paths or ()), *(input or ())]]
+        if not inputs:
+            raise ProxywatchError("give the articles to read: files or folders, or - for standard input")
+        for path in inputs:  # nothing to read is a usage error, not one bad input
+            if path != "-" and not Path(path).exists():
+                raise ProxywatchError(f"{path}: no such file or directory")
+        problems, problem = _problem_log()
+        articles = jobs.collect(inputs, _read_options(settings, published, follow_symlinks), problem)
         extractor = _extractor(settings, kb)
         out = sys.stdout
         count = done = 0
@@ -116,12 +118,7 @@ def _run_ingest(paths: list[str], store: Store, settings: Settings, published: O
     from proxywatch.merge import MergeRules
     from proxywatch.resolve.kb import load_kb
 
-    read_problems: list[InputProblem] = []
-
-    def problem(p: InputProblem) -> None:
-        read_problems.append(p)
-        _warn(p)
-
+    read_problems, problem = _problem_log()
     spec = _dask_spec(dask)
     articles = jobs.collect(paths, _read_options(settings, published, follow_symlinks), problem)
     unread = sum(not p.kept for p in read_problems)
@@ -201,6 +198,7 @@ def ingest_events(
     folder: Path = typer.Argument(..., help="an event lake: the folder `export --format parquet --partition-by "
                                             "month --source all-mentions` writes"),
     db: Optional[str] = DbOpt,
+    strict: bool = StrictOpt,
     kb: Optional[list[Path]] = KbOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
@@ -215,11 +213,14 @@ def ingest_events(
             raise ProxywatchError(f"{folder}: no such folder")
         settings = _settings(config, db=db)
         rules = MergeRules.from_settings(settings, load_kb(kb or ()))
+        problems, problem = _problem_log()
         with Store(settings.db) as store:
-            summary = jobs.ingest_events(folder, store, _warn, rules=rules)
+            summary = jobs.ingest_events(folder, store, problem, rules=rules)
         err.print(summary.line(), markup=False)
-        if summary.new + summary.changed + summary.unchanged == 0:
+        done = summary.new + summary.changed + summary.unchanged
+        if done == 0:  # an empty lake too: nothing useful was done
             raise typer.Exit(1)
+        exit_status(done, problems, strict)
 
 
 @app.command()
@@ -308,10 +309,11 @@ def demo(
 
 @app.command()
 def evaluate(
-    gold: list[Path] = typer.Argument(..., help="gold JSON Lines files (contract section 3)"),
+    gold: list[Path] = typer.Argument(..., help="gold JSON Lines files (contract section 3); - reads standard input"),
     pred: Optional[Path] = typer.Option(None, help="predicted events (JSON Lines); default: extract from the gold texts"),
     format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f"),
     show: int = typer.Option(25, min=0, help="list at most this many misses, false positives and field errors"),
+    strict: bool = StrictOpt,
     kb: Optional[list[Path]] = KbOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
@@ -323,24 +325,28 @@ def evaluate(
 
     with _guard():
         settings = _settings(config)
-        articles, problems = read_gold(gold)
-        for p in problems:
-            _warn(p)
+        problems, problem = _problem_log()
+        articles, unread = read_gold(gold)
+        for p in unread:
+            problem(p)
+        if not articles:  # every gold file missing or bad: no score to give
+            raise WorkError(f"no gold article could be read from {', '.join(map(str, gold))}")
         if pred is not None:
-            predictions = _read_predictions(pred)
+            predictions = _read_predictions(pred, problem)
         else:
             extractor = _extractor(settings, kb)
             predictions = {a.id: events for a, events in
-                           jobs.extract_articles(extractor, [gold_article(g) for g in articles], _warn,
-                                                                 seconds=settings.article_seconds)}
+                           jobs.extract_articles(extractor, [gold_article(g) for g in articles], problem,
+                                                 seconds=settings.article_seconds)}
         report = score(articles, predictions)
         if format is ReportFormat.json:
-            typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+            typer.echo(json_text(report.to_json(), indent=2))
         else:
             render_report(report, _stdout_console(), show)
+        exit_status(len(articles), problems, strict)
 
 
-def _read_predictions(path: Path) -> dict[str, list[dict]]:
+def _read_predictions(path: Path, problem: Callable[[InputProblem], None]) -> dict[str, list[dict]]:
     from proxywatch.records import Event
 
     out: dict[str, list[dict]] = {}
@@ -352,7 +358,7 @@ def _read_predictions(path: Path) -> dict[str, list[dict]]:
         try:
             record = Event.from_json(json.loads(line)).to_json()
         except (json.JSONDecodeError, ProxywatchError) as exc:
-            _warn(InputProblem.at(path, f"not a contract event record ({exc})", number))
+            problem(InputProblem.at(path, f"not a contract event record ({exc})", number))
             continue
         out.setdefault(record["article_id"], []).append(record)
     return out
@@ -391,7 +397,7 @@ def benchmark(
             result = jobs.run_benchmark(name, split, gold, extractor, _warn, batch_size=settings.batch_size,
                                         progress=lambda n: bar.advance(task, n), seconds=settings.article_seconds)
         if format is ReportFormat.json:
-            typer.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+            typer.echo(json_text(result.to_json(), indent=2))
         else:
             render_benchmark(result.to_json(), _stdout_console())
 
@@ -424,7 +430,7 @@ def actors(
         if not records:
             raise WorkError(f"no actor matches {query!r}")
         if format is ReportFormat.json:
-            typer.echo(json.dumps(records if len(records) > 1 else records[0], indent=2, ensure_ascii=False))
+            typer.echo(json_text(records if len(records) > 1 else records[0], indent=2))
             return
         out = _stdout_console()
         if len(records) == 1:
@@ -467,7 +473,7 @@ def places(
         if not records:
             raise WorkError(f"no place matches {query!r}")
         if format is ReportFormat.json:
-            typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+            typer.echo(json_text(records, indent=2))
             return
         table = Table(header_style="bold")
         for column in ("name", "country", "precision", "lat", "lon", "aliases", "source"):

@@ -6,7 +6,6 @@ Thin wrappers: each parses flags with :mod:`proxywatch.clikit` and calls a pure 
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from datetime import date
@@ -42,6 +41,7 @@ from proxywatch.clikit import (
 )
 from proxywatch.errors import ProxywatchError
 from proxywatch.serve.jsonable import to_jsonable
+from proxywatch.serve.terminal import json_text
 
 __all__ = ["trend", "changepoints", "compare", "to_jsonable"]
 
@@ -66,8 +66,7 @@ def _left_out(n: int, what: str) -> str:
 
 
 def _dump(value: Any) -> None:
-    json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_text(to_jsonable(value), indent=2) + "\n")
 
 
 def _num(value: float | None, digits: int = 3) -> str:

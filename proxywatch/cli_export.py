@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
@@ -35,6 +34,7 @@ from proxywatch.clikit import (
 from proxywatch.errors import ProxywatchError
 from proxywatch.serve.formats import EXPORT_FORMATS, EXPORT_SOURCES
 from proxywatch.serve.output import atomic_output, check_output_path, is_stdout
+from proxywatch.serve.terminal import json_text
 
 if TYPE_CHECKING:  # heavy: imported where used, so that --help starts fast
     from rich.table import Table
@@ -121,7 +121,7 @@ def write_network(net: Network, fmt: str, output: Optional[Path], protect: Seque
     standard output) it goes through :func:`atomic_output`; without, a table or JSON goes to standard output."""
     if output is None:
         if fmt == "json":
-            sys.stdout.write(json.dumps(net.to_json(), ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json_text(net.to_json(), indent=2) + "\n")
         else:
             stdout_console().print(_network_table(net))
         return
@@ -133,12 +133,12 @@ def write_network(net: Network, fmt: str, output: Optional[Path], protect: Seque
 
             nx.write_graphml(to_networkx(net), part)
         elif fmt == "json":
-            part.write_text(json.dumps(net.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            part.write_text(json_text(net.to_json(), indent=2) + "\n", encoding="utf-8")
         else:
-            from rich.console import Console
+            from proxywatch.serve.terminal import console_for
 
-            with open(part, "w", encoding="utf-8") as handle:
-                Console(file=handle, width=160, highlight=False).print(_network_table(net))
+            with open(part, "w", encoding="utf-8") as handle:  # as wide as its rows: labels never wrapped
+                console_for(handle).print(_network_table(net))
 
 
 @app.command()

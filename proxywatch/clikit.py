@@ -13,14 +13,14 @@ from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Optional
+from typing import TYPE_CHECKING, Callable, Iterator, Optional
 
 import typer
 from typer.core import TyperGroup
 
 from proxywatch.analyse.source import SOURCES
 from proxywatch.errors import InputProblem, ProxywatchError, WorkError
-from proxywatch.serve.terminal import SafeConsole, printable
+from proxywatch.serve.terminal import SafeConsole, console_for, printable
 from proxywatch.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # the heavy modules are imported where they are used, so that --help starts fast
@@ -35,7 +35,7 @@ __all__ = [
     "app", "Group", "err", "ReportFormat", "ConfigOpt", "DbOpt", "KbOpt", "TypeOpt", "ActorOpt", "SponsorOpt",
     "CountryOpt", "TargetCountryOpt", "SinceOpt", "UntilOpt", "SourceChoice", "SourceOpt", "PlotOpt", "StrictOpt", "FollowOpt",
     "exit_status",
-    "check_plot", "guard", "stdout_console", "warn",
+    "check_plot", "guard", "stdout_console", "warn", "problem_log",
     "settings_from", "read_options", "extractor", "progress", "open_existing", "event_query",
 ]
 
@@ -137,17 +137,26 @@ def guard() -> Iterator[None]:
         raise typer.Exit(130) from None
 
 
-PIPE_WIDTH = 100_000  # piped tables are as wide as their rows: ids and names are never wrapped mid-token
-
-
 def stdout_console() -> Console:
-    """Tables for stdout: the terminal's width, or, when stdout is not a terminal, no wrapping at all."""
-    console = SafeConsole(highlight=False)
-    return console if console.is_terminal else SafeConsole(highlight=False, width=PIPE_WIDTH)
+    """Tables for stdout: the terminal's width, or, when stdout is not a terminal, no wrapping at all;
+    markup in the data printed as it is (serve/terminal.py)."""
+    return console_for()
 
 
 def warn(problem: InputProblem) -> None:
     err.print(f"warning: {printable(str(problem), one_line=True)}", markup=False)
+
+
+def problem_log() -> tuple[list[InputProblem], Callable[[InputProblem], None]]:
+    """The input problems met so far, and the sink that warns of each (one line) and keeps it, for
+    :func:`exit_status` at the end of the command."""
+    problems: list[InputProblem] = []
+
+    def problem(p: InputProblem) -> None:
+        problems.append(p)
+        warn(p)
+
+    return problems, problem
 
 
 def settings_from(config: Optional[Path], **flags: object) -> Settings:
