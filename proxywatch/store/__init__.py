@@ -7,7 +7,7 @@ first time it is called, so ``proxywatch.store.relations`` and the like stay lig
 from proxywatch.lazy import lazy_attributes
 
 __getattr__, __dir__, __all__ = lazy_attributes(__name__, {
-    "proxywatch.store.base": ("Store", "EventQuery", "EVENT_COLUMNS", "is_postgres"),
+    "proxywatch.store.base": ("Store", "BatchRows", "batch_rows", "EventQuery", "EVENT_COLUMNS", "is_postgres"),
 })
 __all__ += ["load_backends"]
 
