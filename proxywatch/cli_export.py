@@ -135,7 +135,7 @@ def write_network(net: Network, fmt: str, output: Optional[Path], protect: Seque
         elif fmt == "json":
             part.write_text(json_text(net.to_json(), indent=2) + "\n", encoding="utf-8")
         else:
-            from proxywatch.serve.terminal import console_for
+            from proxywatch.serve.console import console_for
 
             with open(part, "w", encoding="utf-8") as handle:  # as wide as its rows: labels never wrapped
                 console_for(handle).print(_network_table(net))

@@ -20,7 +20,7 @@ from typer.core import TyperGroup
 
 from proxywatch.analyse.source import SOURCES
 from proxywatch.errors import InputProblem, ProxywatchError, WorkError
-from proxywatch.serve.terminal import SafeConsole, console_for, printable
+from proxywatch.serve.terminal import printable
 from proxywatch.settings import Settings, load_settings
 
 if TYPE_CHECKING:  # the heavy modules are imported where they are used, so that --help starts fast
@@ -61,7 +61,27 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
-err = SafeConsole(stderr=True, soft_wrap=True, highlight=False)  # control characters from the data are escaped
+
+
+class _Stderr:
+    """Standard error's console (``serve/console.SafeConsole``: control characters escaped, no markup
+    read from the data), made when first used, so that ``--help`` does not import Rich."""
+
+    _console: Optional[Console] = None
+
+    @property
+    def console(self) -> Console:
+        if _Stderr._console is None:
+            from proxywatch.serve.console import SafeConsole
+
+            _Stderr._console = SafeConsole(stderr=True, soft_wrap=True, highlight=False)
+        return _Stderr._console
+
+    def __getattr__(self, name: str) -> object:  # err.print, err.status, err.is_terminal ...
+        return getattr(self.console, name)
+
+
+err = _Stderr()
 
 
 def _version(value: bool) -> None:
@@ -139,7 +159,9 @@ def guard() -> Iterator[None]:
 
 def stdout_console() -> Console:
     """Tables for stdout: the terminal's width, or, when stdout is not a terminal, no wrapping at all;
-    markup in the data printed as it is (serve/terminal.py)."""
+    markup in the data printed as it is (serve/console.py)."""
+    from proxywatch.serve.console import console_for
+
     return console_for()
 
 
@@ -190,7 +212,7 @@ def progress(total: int) -> Progress:
 
     return Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err, transient=True, disable=not err.is_terminal or total == 0,
+        console=err.console, transient=True, disable=not err.is_terminal or total == 0,
     )
 
 

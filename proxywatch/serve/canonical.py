@@ -8,7 +8,8 @@ from rich.console import Console
 from rich.table import Table
 
 from proxywatch.serve.cells import csv_writer
-from proxywatch.serve.terminal import console_for, json_text
+from proxywatch.serve.console import console_for
+from proxywatch.serve.terminal import json_text
 
 __all__ = ["CANONICAL_CSV_COLUMNS", "canonical_row", "write_canonical"]
 

@@ -12,7 +12,8 @@ from proxywatch.evaluate.scoring import ScoreReport, detection
 from proxywatch.analyse.summary import ActorCount, TypeMonth
 from proxywatch.records import Count, Event, Party
 from proxywatch.serve.cells import csv_writer
-from proxywatch.serve.terminal import console_for, json_text
+from proxywatch.serve.console import console_for
+from proxywatch.serve.terminal import json_text
 
 __all__ = ["FORMATS", "EVENT_COLUMNS", "event_row", "write_events", "type_month_table", "actors_table", "render_report",
            "render_benchmark", "detection_table", "fields_table"]

@@ -16,9 +16,9 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-# Each of these costs 50 ms to over a second to import; none is needed to print help.
+# Each of these costs from 30 ms (rich) to over a second (spacy) to import; none is needed to print help.
 HEAVY = ("spacy", "thinc", "duckdb", "pyarrow", "pydantic", "numpy", "pandas", "matplotlib", "networkx",
-         "fastapi", "psycopg", "yaml", "rapidfuzz", "trafilatura", "feedparser", "scipy", "ruptures", "plotly")
+         "fastapi", "psycopg", "yaml", "rapidfuzz", "trafilatura", "feedparser", "scipy", "ruptures", "plotly", "rich")
 
 _RUN = """
 import json, sys
