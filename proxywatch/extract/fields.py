@@ -218,7 +218,8 @@ def place(event: Event, ec: EventContext) -> Event:
 def place_from_target(event: Event, ec: EventContext) -> Event:
     target, tok = event.target, ec.target_tok
     if event.location is None and ec.trigger_type == "ASSAULT" and target is not None and target.kind == "state" \
-            and target.country and tok is not None and tok.ent_type_ == "GPE" and child(tok, "conj") is None:
+            and target.country and tok is not None and (tok.ent_type_ == "GPE" or tok.lemma_.lower() in (
+                "nation", "country")) and child(tok, "conj") is None:  # "Iran's attacks on that nation"
         return replace(event, location=Place(text=target.text, name=None, country=target.country,
                                              precision="country"))
     return event
@@ -229,7 +230,8 @@ def place_from_target(event: Event, ec: EventContext) -> Event:
 def mode(event: Event, ec: EventContext) -> Event:
     if ec.trigger_type != "ASSAULT":
         return event
-    return replace(event, mode=ec.trigger_mode or ec.read.mode(ec.sent, ec.tok))
+    others = {t.i for t in ec.sent if ec.others and clause_head(t).i in ec.others and t.i != ec.tok.i} | ec.reason
+    return replace(event, mode=ec.trigger_mode or ec.read.mode(ec.sent, ec.tok, others))  # not another event's means
 
 
 @rule("event.mode-not-from-reason", "A weapon named only in a reason phrase was the other side's: no mode.",

@@ -35,7 +35,7 @@ from proxywatch.extract.mentions import subject_before
 from proxywatch.extract.senses import Candidate
 from proxywatch.extract.syntax import child, incident_words, own_dates, prep_object
 from proxywatch.extract.timing import REASON_NOUNS
-from proxywatch.records import Event, Party, event_id
+from proxywatch.records import Event, Party, Place, event_id
 from proxywatch.resolve.parties import KIND_NOUNS
 
 __all__ = ["incident_apart", "merchant_ship"]
@@ -227,6 +227,8 @@ def _after_date(tok: Token) -> bool:
     """A date of the noun's own, right after "since", "after", "following" ("since the October 7 attack")."""
     doc, first = tok.doc, tok.sent.start
     for ent in own_dates(tok):
+        if not (ent.end <= tok.i or ent.root.head.i == tok.i or ent.root.head.head.i == tok.i):
+            continue  # a date of the noun itself, not of a phrase under it ("an attack the day after the assault")
         k = ent.start - 1
         if k > first and doc[k].lower_ == "the":
             k -= 1
@@ -575,9 +577,6 @@ def _listed_days(ec: EventContext, event: Event) -> list[Any]:
     here = next((e for e in ents if event.date.text and e.text in event.date.text or event.date.text in e.text), None)
     if here is None:
         return []
-    whole = listed_dates(here.text, ec.dc.published)
-    if whole:
-        return whole
     run = [here]
     for direction in (-1, 1):  # neighbours joined only by commas and "and"
         n = ents.index(here)
@@ -588,7 +587,10 @@ def _listed_days(ec: EventContext, event: Event) -> list[Any]:
             n += direction
             run.insert(0, ents[n]) if direction < 0 else run.append(ents[n])
     spans = [s for e in run for s in (listed_dates(e.text, ec.dc.published) or [resolve_date(e.text, ec.dc.published)])]
-    return spans if len(spans) > 1 and all(s is not None and s.precision == "day" for s in spans) else []
+    if len(spans) < 2 or not all(s is not None and s.precision == "day" for s in spans):
+        return []
+    days = list({s.start: s for s in spans}.values())  # "on Saturday, January 20th": one day said twice
+    return days if len(days) > 1 else []
 
 
 @rule("refine.first-listed-day", "A use of force on a listed series of days is first the one of the first day "
@@ -599,3 +601,142 @@ def first_listed_day(event: Event, ec: EventContext) -> Event:
         return event
     days = _listed_days(ec, event)
     return replace(event, date=days[0]) if days and days[0] != event.date else event
+
+
+# --- parties and places of an attack ----------------------------------------------------------------------------
+@rule("refine.city-target", "An attack on a city the gazetteer knows ('attacked Tel Aviv') is aimed at that city's "
+      "country.", "On July 19, Houthi forces attacked Tel Aviv using a drone.")
+def city_target(event: Event, ec: EventContext) -> Event:
+    target, tok = event.target, ec.target_tok
+    if event.type != "ASSAULT" or tok is None or tok.ent_type_ != "GPE" or target is None or target.country \
+            or target.kind or target.id:
+        return event
+    entry = ec.kb.gazetteer.lookup(target.text)
+    if entry is None or entry.precision not in ("city", "admin1") or not entry.country:
+        return event
+    return replace(event, target=replace(target, country=entry.country))
+
+
+_OPERATION_NOUNS = frozenset("operation offensive campaign incursion invasion".split())
+
+
+@rule("refine.state-operation-is-military", "A state that launches a military operation ('Israel launched Operation "
+      "Long Arm', 'launched ground operations', 'conducted joint strikes') acts through its armed forces.",
+      "On July 20, Israel launched Operation Long Arm against the port.")
+def state_operation(event: Event, ec: EventContext) -> Event:
+    actor, tok = event.actor, ec.tok
+    if event.type != "ASSAULT" or actor is None or actor.kind != "state":
+        return event
+    obj = child(tok, "dobj") if tok.pos_ == "VERB" else tok
+    named = obj is not None and obj.pos_ == "PROPN" and any(t.lower_ == "operation" for t in obj.subtree)
+    joint = tok.pos_ == "NOUN" and any(c.lower_ == "joint" for c in tok.children)
+    if named or tok.pos_ == "NOUN" and tok.lemma_.lower() in _OPERATION_NOUNS or joint:
+        return replace(event, actor=replace(actor, kind="military"))
+    return event
+
+
+_ANSWERS = frozenset("retaliation response reprisal counterstrike counterattack reply".split())
+
+
+@rule("refine.retaliation-target", "A retaliation for an attack ('Israel's October 26 retaliation to Iran's October 1 "
+      "attack') is aimed at that attack's doer, in its country when it is a state.",
+      "After Israel's October 26 retaliation to Iran's October 1 attack, officials called for calm.")
+def retaliation_target(event: Event, ec: EventContext) -> Event:
+    tok = ec.tok
+    if event.type != "ASSAULT" or event.target is not None or tok.lemma_.lower() not in _ANSWERS:
+        return event
+    answered = prep_object(tok, ("to", "for", "against"))
+    if answered is None or answered.lemma_.lower() not in lx.ASSAULT_NOUNS:
+        return event
+    doer = ec.party(ec.roles(answered)[0], ec.day(event))
+    if doer is None or not doer.country or event.actor is not None and event.actor.country == doer.country:
+        return event
+    location = event.location or (Place(text=doer.text, name=None, country=doer.country, precision="country")
+                                  if doer.kind == "state" else None)
+    return replace(event, target=doer, location=location)
+
+
+@rule("refine.defended-target", "An attack that someone was defended against ('the defense of Israel against an "
+      "unprecedented Iranian attack') was aimed at the one defended.",
+      "He praised the defense of Israel against an unprecedented Iranian attack on April 13.")
+def defended_target(event: Event, ec: EventContext) -> Event:
+    tok = ec.tok
+    if event.type != "ASSAULT" or event.target is not None or tok.dep_ != "pobj" or tok.head.lower_ != "against":
+        return event
+    defence = tok.head.head
+    defended = prep_object(defence, ("of",)) if defence.lemma_.lower() in ("defense", "defence", "protection") else None
+    party = ec.party(defended, ec.day(event)) if defended is not None else None
+    if party is None or not party.country or event.actor is not None and event.actor.country == party.country:
+        return event
+    location = event.location or (Place(text=party.text, name=None, country=party.country, precision="country")
+                                  if party.kind == "state" else None)
+    return replace(event, target=party, location=location)
+
+
+@rule("refine.claimed-by", "'... the hostage-taking of passengers in Kacchi, claimed by the Baloch Liberation Army': "
+      "the group that claimed the attack did it.",
+      "We condemn the attack on the train, claimed by the Baloch Liberation Army.")
+def claimed_by(event: Event, ec: EventContext) -> Event:
+    if event.type != "ASSAULT" or event.actor is not None and (event.actor.country or event.actor.kind):
+        return event
+    claims = [c for c in ec.sent if c.lemma_.lower() in ("claim", "perpetrate") and c.dep_ in ("acl", "relcl")
+              and c.tag_ == "VBN" and child(c, "agent") is not None]
+    if len(claims) != 1:
+        return event
+    who = child(child(claims[0], "agent"), "pobj")
+    party = ec.party(who, ec.day(event)) if who is not None else None
+    if party is None or not (party.country or party.id) or party.kind not in _ARMED_KINDS:
+        return event
+    return replace(event, actor=party)
+
+
+_READYING = frozenset("prepare ready load position assemble".split())
+_LAUNCHERS = frozenset("rail launcher launchpad tube".split())
+
+
+@rule("sense.readied-weapon", "'Individuals were observed preparing a rocket rail': a weapon or launcher readied to "
+      "fire is a planned attack.", "Individuals were observed preparing a rocket rail near the base.")
+def readied_weapon(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma not in _READYING or trigger is not None or cand.obj is None:
+        return KEEP
+    obj = cand.obj
+    words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))}
+    if obj.lemma_.lower() in lx.WEAPON_NOUNS or obj.lemma_.lower() in _LAUNCHERS and words & lx.WEAPON_NOUNS:
+        return lx.Trigger("ASSAULT", 1)  # "preparing missiles", "preparing a rocket rail"
+    return KEEP
+
+
+@rule("event.readied-is-planned", "A weapon readied to fire ('preparing a rocket rail') is an attack being prepared: "
+      "planned.", "Individuals were observed preparing a rocket rail near the base.")
+def readied_is_planned(event: Event, ec: EventContext) -> Event:
+    if event.type == "ASSAULT" and ec.tok.lemma_.lower() in _READYING and event.status == "occurred":
+        return replace(event, status="planned")
+    return event
+
+
+def _launched_weapons(tok: Token) -> Token | None:
+    """The weapons a launch or firing verb launched: its passive subject or the noun its clause describes ("drones
+    that were launched by", "missiles launched by")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _LAUNCHING:
+        return None
+    weapon = child(tok, "nsubjpass")
+    if weapon is not None and weapon.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" or weapon is None and tok.dep_ in (
+            "acl", "relcl"):
+        weapon = tok.head
+    if weapon is not None and weapon.dep_ == "conj":
+        while weapon.dep_ == "conj" and weapon.head.i != weapon.i:
+            weapon = weapon.head  # "three cruise missiles and several drones that were launched": the list's first
+    return weapon if _weapon(weapon) else None
+
+
+@rule("event.launched-weapon-mode", "What was launched gives the mode, the first of a list ('three cruise missiles and "
+      "several drones that were launched by Houthi forces': missile).",
+      "The destroyer shot down three cruise missiles and several drones that were launched by Houthi forces.")
+def launched_weapon_mode(event: Event, ec: EventContext) -> Event:
+    weapon = _launched_weapons(ec.tok) if event.type == "ASSAULT" else None
+    if weapon is None:
+        return event
+    mode = lx.MODE_WORDS.get(weapon.lower_) or lx.MODE_WORDS.get(weapon.lemma_.lower()) or next(
+        (lx.MODE_WORDS[c.lemma_.lower()] for c in weapon.children if c.dep_ in ("amod", "compound")
+         and c.lemma_.lower() in lx.MODE_WORDS), None)
+    return replace(event, mode=mode) if mode and mode != event.mode else event

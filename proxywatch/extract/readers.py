@@ -46,6 +46,12 @@ _BACKING = frozenset("back support sponsor fund finance arm train equip".split()
 _DAY_LIKE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
 # Verbs of firing a weapon: what they are fired "into" is what they were aimed at.
 _FIRING = frozenset("fire launch shoot lob".split())
+# Fights whose "with" names the other side: "renewed clashes with the SDF".
+_OPPONENT_NOUNS = frozenset("clash fighting battle skirmish firefight confrontation".split())
+# Passive verbs whose subject does what follows: "forces were used to neutralize", "jets were sent to strike".
+_TASKED = frozenset("use employ deploy send order task direct authorize dispatch".split())
+# Verbs whose weapon object is what was hit: "struck and destroyed four missiles", "engaged the drones".
+_STRIKING = frozenset("strike destroy engage intercept hit target bomb".split())
 _PURPOSES = frozenset("support solidarity retaliation response revenge reprisal protest honour honor behalf sake "
                       "defence defense memory".split())
 
@@ -244,6 +250,8 @@ class Readers:
             before = doc[start - 1].lower_ if start > sent.start else ""
             if doc[start].lower_ in ("between", "from"):  # "between 17 October" tagged as one entity
                 before, start = doc[start].lower_, start + 1
+            if before == "since" and any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in doc[start - 1].head.children):
+                continue  # "the deadliest attack in Kashmir since 2019": a record's span, not the event's date
             if before in ("since", "between", "from"):
                 start -= 1
                 if before != "since" and end < sent.end - 1 and doc[end].lower_ in ("and", "to", "until"):
@@ -262,6 +270,16 @@ class Readers:
             distance = abs(ent.root.i - trigger.i)
             if best_distance is None or distance < best_distance:
                 best, best_distance = span, distance
+        if best is None and published is not None:
+            head = clause_head(trigger)
+            for tok in sent:  # "Separately, today CENTCOM forces conducted ...": a day word the tagger left untagged
+                if tok.ent_type_ or tok.i in skip or clause_head(tok).i != head.i:
+                    continue
+                words = tok.lower_ if tok.lower_ in ("today", "yesterday", "tonight", "overnight") else (
+                    f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > sent.start and tok.lower_ in ("night", "morning")
+                    and tok.nbor(-1).lower_ in ("last", "this") else None)  # "Last night, ... conducted"
+                if words is not None:
+                    return resolve_date(words, published)
         if best is None:
             for tok in sent:  # "since the US retaliated": a period with an unknown start
                 if tok.lower_ == "since" and tok.dep_ == "mark":
@@ -270,7 +288,7 @@ class Readers:
         return best
 
     @staticmethod
-    def mode(sent: Span, trigger: Token) -> str | None:
+    def mode(sent: Span, trigger: Token, skip: set[int] | frozenset[int] = frozenset()) -> str | None:
         """How the force was used, from the words of the trigger's own phrase first, then the sentence.
 
         Several different means ("drones and missiles") give no single mode; a bomb dropped from
@@ -278,6 +296,8 @@ class Readers:
         def modes(tokens: Iterable[Token]) -> set[str]:
             found: set[str] = set()
             for tok in tokens:
+                if tok.i in skip:
+                    continue  # a word of another event of the sentence
                 if tok.lower_ == "air" and tok.head.lemma_.lower() in ("base", "defence", "defense", "field", "space"):
                     continue  # "al-Asad air base", "air defences": a place or a shield, not the means
                 for key in (tok.lower_, tok.lemma_.lower()):
@@ -438,8 +458,8 @@ class Readers:
                 conj = _child(tok, "conj")
                 if target is None and conj is not None and conj.pos_ == "VERB" and _child(conj, "nsubj") is None:
                     target = _child(conj, "dobj")  # "Iran has armed and trained the Houthis"
-                if target is not None and target.lemma_.lower() in lx.WEAPON_NOUNS:
-                    target = None
+                if target is not None and target.lemma_.lower() in lx.WEAPON_NOUNS and lemma not in _STRIKING:
+                    target = None  # "fired missiles at X"; but "struck and destroyed four Houthi missiles": them
                 target = target or _prep_object(tok, TARGET_PREPS) or (
                     _prep_object(tok, ("into",)) if lemma in _FIRING else None)  # "fired rockets into Israel"
                 if target is not None and _operation_name(target):
@@ -458,7 +478,9 @@ class Readers:
                 if child_dep == "xcomp" and _child(head, "dobj") is not None:
                     actor = _child(head, "dobj")  # "urged them to halt": they halt
                     break
-                actor = _child(head, "nsubj")
+                actor = _child(head, "nsubj") or (_child(head, "nsubjpass") if child_dep in ("xcomp", "advcl")
+                                                  and head.lemma_.lower() in _TASKED else None)  # "forces were used
+                # to neutralize a threat": the forces
             return actor, target
         # nominal trigger: "an attack by X on Y", "X's strikes", "Houthi attacks"
         actor = _prep_object(tok, ("by",)) or _child(tok, "poss")
@@ -469,7 +491,12 @@ class Readers:
         if actor is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
             actor = _child(tok.head.head, "poss")  # "Israel's preparation for its operation"
         preps = TARGET_PREPS - {"at"} if lemma not in TO_NOUNS else {"to", "for", "of", "with"}
+        if lemma in _OPPONENT_NOUNS:
+            preps = preps | {"with"}  # "clashes with the SDF"
         target = _prep_object(tok, preps)
+        aimed = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "target"), None)
+        if target is None and aimed is not None:
+            target = _child(aimed, "dobj")  # "airstrikes targeting ISIS camps"
         relcl = _child(tok, "relcl")
         if target is None and relcl is not None and relcl.lemma_.lower() in ("endure", "suffer", "face", "see"):
             target = _child(relcl, "nsubj")  # "the over 100 attacks that the US endured"
@@ -484,8 +511,10 @@ class Readers:
             if head.pos_ == "VERB":
                 if actor is None and (head.lemma_.lower() in lx.LIGHT_VERBS or head.lemma_.lower() in lx.ISSUING_VERBS):
                     actor = _child(head, "nsubj") or _child(_child(head, "agent") or head, "pobj") or (
-                        head.head if head.dep_ == "acl" and head.tag_ == "VBD" else None)  # a main clause misparsed
-                    # as a clause of a noun: "..., U.S. military forces conducted strikes"
+                        head.head if head.dep_ == "acl" and head.tag_ == "VBD" else None) or (
+                        _child(head.head, "nsubj") if head.dep_ == "conj" else None)  # a main clause misparsed
+                    # as a clause of a noun: "..., U.S. military forces conducted strikes"; "X has long been active
+                    # and has renewed clashes": the first conjunct's subject
                 if target is None and head.lemma_.lower() in lx.LIGHT_VERBS:
                     target = _prep_object(head, TARGET_PREPS)
                 break
@@ -546,10 +575,12 @@ class Readers:
         if party.kind == "person" and party.id is None and tok.ent_type_ == "PERSON" \
                 and self.kb.gazetteer.lookup(core.text) is not None:
             return None  # "al-Tanf" tagged as a person: a place, not a party
-        if party.country is None and party.kind is None and party.id is None and tok.ent_type_ == "GPE":
-            entry = self.kb.gazetteer.lookup(core.text)
-            if entry is not None and entry.precision in ("city", "admin1") and entry.country:
-                party = replace(party, country=entry.country)  # "attacked Tel Aviv": Israel's city
+        if party.country is None and party.kind in ("government", "military", "armed_group") and party.id is None:
+            where = _prep_object(tok, ("of",) if party.kind != "armed_group" else ("in",))
+            code = self.kb.gazetteer.country_code(where.text, demonyms=False) if where is not None \
+                and where.ent_type_ == "GPE" else None
+            if code:  # "the government of Pakistan"; "Iranian-backed militants in western Iraq"
+                party = replace(party, country=code)
         backers = [code for code in self.backers(tok) if code != party.country and code not in party.sponsors]
         if backers and party.kind in (None, "armed_group", "government", "military"):
             party = replace(party, sponsors=(*party.sponsors, *backers), kind=party.kind or "armed_group")

@@ -78,9 +78,14 @@ def prep_object(tok: Token, preps: Iterable[str]) -> Token | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in wanted:
             obj = child(c, "pobj")
-            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_.lower() not in _NO_ARGUMENT:
                 return obj
     return None
+
+
+# Objects of a preposition that say on whose word or in whose name, not whom: "on President Trump's orders", "on
+# behalf of", "on the basis of".
+_NO_ARGUMENT = frozenset("order orders behalf instruction direction request basis advice".split())
 
 _child, _prep_object = child, prep_object
 
