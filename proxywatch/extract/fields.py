@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Token
+
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.aggregates import aggregate as aggregate_of
 from proxywatch.extract.context import EventContext
@@ -230,8 +232,17 @@ def place_from_target(event: Event, ec: EventContext) -> Event:
 def mode(event: Event, ec: EventContext) -> Event:
     if ec.trigger_type != "ASSAULT":
         return event
-    others = {t.i for t in ec.sent if ec.others and clause_head(t).i in ec.others and t.i != ec.tok.i} | ec.reason
-    return replace(event, mode=ec.trigger_mode or ec.read.mode(ec.sent, ec.tok, others))  # not another event's means
+    own = _modifiers(ec.tok)  # "a drone strike": its own means
+    mine = {t.i for t in ec.group} | {ec.tok.i}
+    theirs = {i for h in ec.sc.hits if h.token.i not in mine for i in _modifiers(h.token)}  # "no attacks ...,
+    # including a drone strike": the strike's means
+    others = {t.i for t in ec.sent if ec.others and clause_head(t).i in ec.others and t.i != ec.tok.i}
+    skip = (others | theirs) - own  # not another event's means
+    return replace(event, mode=ec.trigger_mode or ec.read.mode(ec.sent, ec.tok, skip))
+
+
+def _modifiers(tok: Token) -> set[int]:
+    return {c.i for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
 
 
 @rule("event.mode-not-from-reason", "A weapon named only in a reason phrase was the other side's: no mode.",

@@ -608,8 +608,8 @@ def first_listed_day(event: Event, ec: EventContext) -> Event:
       "country.", "On July 19, Houthi forces attacked Tel Aviv using a drone.")
 def city_target(event: Event, ec: EventContext) -> Event:
     target, tok = event.target, ec.target_tok
-    if event.type != "ASSAULT" or tok is None or tok.ent_type_ != "GPE" or target is None or target.country \
-            or target.kind or target.id:
+    if event.type != "ASSAULT" or tok is None or tok.ent_type_ != "GPE" and tok.pos_ != "PROPN" or target is None \
+            or target.country or target.kind or target.id:
         return event
     entry = ec.kb.gazetteer.lookup(target.text)
     if entry is None or entry.precision not in ("city", "admin1") or not entry.country:
@@ -640,7 +640,7 @@ _ANSWERS = frozenset("retaliation response reprisal counterstrike counterattack 
 
 @rule("refine.retaliation-target", "A retaliation for an attack ('Israel's October 26 retaliation to Iran's October 1 "
       "attack') is aimed at that attack's doer, in its country when it is a state.",
-      "After Israel's October 26 retaliation to Iran's October 1 attack, officials called for calm.")
+      "After Israel's October 26 retaliation to Iran's October 1 attack, oil prices rose.")
 def retaliation_target(event: Event, ec: EventContext) -> Event:
     tok = ec.tok
     if event.type != "ASSAULT" or event.target is not None or tok.lemma_.lower() not in _ANSWERS:
@@ -664,6 +664,8 @@ def defended_target(event: Event, ec: EventContext) -> Event:
     if event.type != "ASSAULT" or event.target is not None or tok.dep_ != "pobj" or tok.head.lower_ != "against":
         return event
     defence = tok.head.head
+    if defence.pos_ == "VERB":
+        defence = child(defence, "dobj") or defence  # "praised the defense of Israel against ...", "against" on the verb
     defended = prep_object(defence, ("of",)) if defence.lemma_.lower() in ("defense", "defence", "protection") else None
     party = ec.party(defended, ec.day(event)) if defended is not None else None
     if party is None or not party.country or event.actor is not None and event.actor.country == party.country:
@@ -677,10 +679,10 @@ def defended_target(event: Event, ec: EventContext) -> Event:
       "the group that claimed the attack did it.",
       "We condemn the attack on the train, claimed by the Baloch Liberation Army.")
 def claimed_by(event: Event, ec: EventContext) -> Event:
-    if event.type != "ASSAULT" or event.actor is not None and (event.actor.country or event.actor.kind):
+    if event.type != "ASSAULT" or event.actor is not None and (event.actor.country or event.actor.id):
         return event
-    claims = [c for c in ec.sent if c.lemma_.lower() in ("claim", "perpetrate") and c.dep_ in ("acl", "relcl")
-              and c.tag_ == "VBN" and child(c, "agent") is not None]
+    claims = [c for c in ec.sent if c.lemma_.lower() in ("claim", "perpetrate") and c.tag_ == "VBN"
+              and child(c, "agent") is not None]
     if len(claims) != 1:
         return event
     who = child(child(claims[0], "agent"), "pobj")

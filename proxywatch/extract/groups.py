@@ -48,7 +48,7 @@ def counts_apart(groups: Groups, sc: SentenceContext) -> Groups:
 
 def _apart(hit: Hit, hits: list[Hit]) -> bool:
     tok = hit.token
-    return hit.trigger.type == "ASSAULT" and tok.pos_ == "NOUN" and (
+    return hit.trigger.type == "ASSAULT" and (tok.pos_ == "NOUN" or tok.dep_ == "pobj") and (
         aggregate_of(tok) and not argument_of(tok, hits) or tok.head.lower_ in ("including", "like") and any(
             c.dep_ in ("det", "nummod", "poss", "prep") for c in tok.children))  # not "counterattacks, including
     # airstrikes": the means of the one told

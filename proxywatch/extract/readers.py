@@ -48,6 +48,8 @@ _DAY_LIKE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a
 _FIRING = frozenset("fire launch shoot lob".split())
 # Fights whose "with" names the other side: "renewed clashes with the SDF".
 _OPPONENT_NOUNS = frozenset("clash fighting battle skirmish firefight confrontation".split())
+# Acts whose "of" names whom they were done to.
+_DONE_TO = frozenset("taking kidnapping abduction killing assassination massacre bombing shelling".split())
 # Passive verbs whose subject does what follows: "forces were used to neutralize", "jets were sent to strike".
 _TASKED = frozenset("use employ deploy send order task direct authorize dispatch".split())
 # Verbs whose weapon object is what was hit: "struck and destroyed four missiles", "engaged the drones".
@@ -98,7 +100,7 @@ class Readers:
             doc.user_data["pw_places"] = [(s, e) for _, s, e in self._places(doc)]
         spans += [doc[s:e] for s, e in doc.user_data["pw_places"] if sent.start <= s and e <= sent.end]
         spans = [s for s in spans if not (s.root.dep_ == "pobj" and s.root.head.lower_ == "of" and any(
-            o.start <= s.start and s.end <= o.end and len(o) > len(s) and o.start <= s.root.head.head.i < o.end
+            o.start <= s.start and s.end <= o.end and len(o) > len(s) and o.start <= s.root.head.i < o.end
             and o.root.lemma_.lower() not in AREA_NOUNS and self.kb.gazetteer.lookup(o.text) is not None
             for o in spans))]  # "Aden" in "the Gulf of Aden"; but "the port of Hodeidah" is Hodeidah
         context = self.countries_in(doc)
@@ -493,6 +495,8 @@ class Readers:
         preps = TARGET_PREPS - {"at"} if lemma not in TO_NOUNS else {"to", "for", "of", "with"}
         if lemma in _OPPONENT_NOUNS:
             preps = preps | {"with"}  # "clashes with the SDF"
+        if lemma in _DONE_TO:
+            preps = preps | {"of"}  # "the hostage-taking of passengers", "the killing of three soldiers"
         target = _prep_object(tok, preps)
         aimed = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "target"), None)
         if target is None and aimed is not None:
@@ -512,7 +516,8 @@ class Readers:
                 if actor is None and (head.lemma_.lower() in lx.LIGHT_VERBS or head.lemma_.lower() in lx.ISSUING_VERBS):
                     actor = _child(head, "nsubj") or _child(_child(head, "agent") or head, "pobj") or (
                         head.head if head.dep_ == "acl" and head.tag_ == "VBD" else None) or (
-                        _child(head.head, "nsubj") if head.dep_ == "conj" else None)  # a main clause misparsed
+                        _child(head.head, "nsubj") if head.dep_ == "conj" and head.lemma_.lower() in lx.LIGHT_VERBS
+                        and lemma in lx.ASSAULT_NOUNS else None)  # a main clause misparsed
                     # as a clause of a noun: "..., U.S. military forces conducted strikes"; "X has long been active
                     # and has renewed clashes": the first conjunct's subject
                 if target is None and head.lemma_.lower() in lx.LIGHT_VERBS:

@@ -35,7 +35,7 @@ KIND_NOUNS: dict[str, str] = {
         "cabinet embassy consulate office"
     ).split()},
     **{w: "civilians" for w in (
-        "civilian people resident child woman crew vessel ship tanker freighter carrier shipping passenger "
+        "civilian people resident child woman crew vessel ship tanker freighter carrier shipping passenger train "
         "villager family worker protester demonstrator pilgrim refugee"
     ).split()},
     **{w: "organization" for w in "organization organisation agency company charity airline".split()},

@@ -367,6 +367,12 @@ def test_several_sites_under_fire_name_them_all(extractor):
     assert "Erbil" in e.location.name and "Tanf" in e.location.name
 
 
+def test_the_object_of_a_kidnapping_is_its_target(extractor):
+    e = _one(extractor, "The kidnapping of three aid workers near Goma drew wide anger.")
+    assert e.mode == "abduction" and e.target.kind == "civilians"
+    assert _one(extractor, "The shelling of the last two days hit a school in Kherson.").target.text == "a school"
+
+
 def test_a_shared_object_and_the_owner_of_facilities(extractor):
     assert _one(extractor, "Iran has armed and trained the Houthis for years.", type_="AID").target.id == "houthis"
     e = _one(extractor, "US warplanes struck two facilities belonging to Kata'ib Hezbollah in Iraq overnight.")
@@ -384,6 +390,7 @@ def test_an_attack_included_in_a_count_is_its_own_event_and_a_negation_has_no_de
     before = next(e for e in events if e not in (none, two, strike))  # a past incident named in passing
     assert before.date.start == "2024-02-02" and before.actor.country == "USA" and before.fatalities is None
     assert none.negated and none.fatalities is None and none.date.start == "2024-02-02"
+    assert none.mode is None  # the drone was the counted strike's means, not the attacks that did not happen
     assert two.aggregate == Count(2, 2)
     assert (strike.date.start, strike.fatalities, strike.mode) == ("2024-02-04", Count(6, 6), "drone")
 
