@@ -27,6 +27,7 @@ from proxywatch.errors import ContractError
 
 __all__ = [
     "SCHEMA_ID",
+    "ADDED_FIELDS",
     "PLOVER_TYPES",
     "ASSAULT_MODES",
     "STATUSES",
@@ -48,6 +49,10 @@ __all__ = [
 ]
 
 SCHEMA_ID = "proxywatch.event/1"
+
+# Fields proxywatch writes beyond the contract (which lets code add fields, never rename or re-type them): always
+# written, but optional in the JSON Schema, so a contract record from elsewhere stays valid without them.
+ADDED_FIELDS: dict[str, tuple[str, ...]] = {"Place": ("inferred",)}
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -225,6 +230,9 @@ class Place(_Record):
     lat: Optional[Latitude] = None
     lon: Optional[Longitude] = None
     precision: Optional[Literal[PLACE_PRECISIONS]] = None
+    # True when the evidence sentence names no place and this one was inferred from the article (its dateline,
+    # headline and lead all place it in one country); ``precision`` says how coarse it is. An added field.
+    inferred: bool = False
 
     def __post_init__(self) -> None:
         _check_enums(self)
@@ -430,6 +438,9 @@ def event_json_schema() -> dict[str, Any]:
     from pydantic import TypeAdapter
 
     body = TypeAdapter(Event).json_schema(mode="serialization")
+    for name, added in ADDED_FIELDS.items():  # fields beyond the contract: written by us, not required of others
+        definition = body.get("$defs", {}).get(name, {})
+        definition["required"] = [f for f in definition.get("required", []) if f not in added]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": "https://proxywatch.invalid/schema/event-1.json",

@@ -24,14 +24,40 @@ from spacy.tokens import Doc, Span, Token
 
 from proxywatch.extract.engine import Trace
 from proxywatch.extract.mentions import Salience
+from proxywatch.ingest.layout import Layout
 from proxywatch.records import Article, DateSpan, Event, Party
+from proxywatch.resolve.focus import Focus, article_focus
+from proxywatch.resolve.parties import publisher_party
 
 if TYPE_CHECKING:
     from proxywatch.extract.readers import Readers
     from proxywatch.extract.syntax import Hit
     from proxywatch.resolve.kb import KnowledgeBase
 
-__all__ = ["DocContext", "SentenceContext", "EventContext"]
+__all__ = ["Cue", "DocContext", "SentenceContext", "EventContext", "cue"]
+
+
+@dataclass(frozen=True)
+class Cue:
+    """How an event's trigger word names it, for rules that link events across sentences: its lemma, whether it
+    is a definite noun ("the attack", "the RSF's shelling"), and the proper names in its phrase ("the Tutor")."""
+
+    lemma: str
+    definite: bool
+    names: frozenset[str]
+
+
+def cue(tok: Token) -> Cue:
+    definite = tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("det", "poss") and (c.lower_ in ("the", "this", "that", "these", "those") or c.dep_ == "poss")
+        for c in tok.children)
+    names: set[str] = set()
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for prep in tok.children:  # "the attack on the Tutor": the names of what it was aimed at or where
+            if prep.dep_ == "prep" and prep.lower_ in ("on", "against", "at", "in", "near"):
+                names.update(t.lower_ for t in prep.subtree if t.text[:1].isupper() and t.is_alpha
+                             and t.ent_type_ not in ("DATE", "TIME"))
+    return Cue(tok.lemma_.lower(), definite, frozenset(names))
 
 
 @dataclass
@@ -47,10 +73,35 @@ class DocContext:
     attack: tuple[int, int] | None = None  # (sentence, index in events) of the last single attack told
     trace: Trace | None = None
     origins: list[tuple[int, int, str]] = field(default_factory=list)  # per event: (sentence, ordinal, word)
+    cues: list[Cue] = field(default_factory=list)  # per event: how its trigger names it
+
+    _publisher: tuple[Party | None] | None = None
+    _focus: tuple[Focus | None] | None = None
 
     @property
     def kb(self) -> KnowledgeBase:
         return self.read.kb
+
+    @property
+    def layout(self) -> Layout | None:
+        return self.doc.user_data.get("pw_layout")
+
+    @property
+    def focus(self) -> Focus | None:
+        """What the article is about (resolve/focus.py): ranked places and countries, and its focus country."""
+        if self._focus is None:
+            layout = self.layout
+            self._focus = (article_focus(layout, self.article.text, self.kb, self.article.title)
+                           if layout is not None else None,)
+        return self._focus[0]
+
+    @property
+    def publisher(self) -> Party | None:
+        """The government body that published the article (its ``source``), or None."""
+        if self._publisher is None:
+            day = self.published.isoformat() if self.published else None
+            self._publisher = (publisher_party(self.article.source, self.kb, day),)
+        return self._publisher[0]
 
     def party(self, tok: Token | None, day: str | None) -> Party | None:
         return self.read.party(tok, day, self.salience)

@@ -18,7 +18,8 @@ refine    a second look at an event's parties, place and counts   ``(event, ec) 
 article   whole-article touches after every sentence is read      ``(events, dc) -> list[Event]``
 ========  =====================================================  ====================================
 
-Rules are stateless: what they read comes in through the contexts (:mod:`proxywatch.extract.context`).
+A rule's example is one article's text; it may begin with ``[source: X]`` to give the article's publisher
+(for rules about who "we" are). Rules are stateless: what they read comes in through the contexts (:mod:`proxywatch.extract.context`).
 The engine records what each rule changed in a :class:`Trace` when one is asked for; without one it
 records nothing and costs nothing.
 """

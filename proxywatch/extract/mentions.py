@@ -18,7 +18,8 @@ from spacy.tokens import Span, Token
 
 from proxywatch.records import Party
 
-__all__ = ["Salience", "anaphor_kinds", "relative_head", "subject_before", "subject_like"]
+__all__ = ["Salience", "anaphor_kinds", "relative_head", "subject_before", "subject_like", "title_anaphor",
+           "FIRST_PERSON_PLURAL"]
 
 _ORGANISED = frozenset({"state", "armed_group", "military", "government", "organization"})
 _GROUPS = frozenset({"armed_group"})
@@ -33,6 +34,11 @@ _PRONOUNS = {
 # Definite nouns that stand for a group named earlier: "the group", "the militia", "the militants".
 _NOUN_ANAPHORS = frozenset("group militia movement faction militant organization organisation".split())
 _RELATIVES = frozenset("who which that whom".split())
+# Titles that stand for the office-holder named earlier: "the Secretary", "the defense secretary", "the general".
+_TITLES = frozenset("secretary minister president general amir emir king prince chairman premier chancellor "
+                    "ambassador envoy commander spokesperson spokesman spokeswoman admiral".split())
+# "We strongly condemn", "our forces": the one who speaks (see roles.first-person-is-publisher).
+FIRST_PERSON_PLURAL = frozenset("we us our ours".split())
 
 
 def anaphor_kinds(tok: Token, core: Span) -> frozenset[str] | None:
@@ -44,6 +50,18 @@ def anaphor_kinds(tok: Token, core: Span) -> frozenset[str] | None:
     if tok.lemma_.lower() in ("nation", "country") and len(core) == 2 and core[0].lower_ in ("that", "this"):
         return _STATES  # "Iran's attacks on that nation": the state named before
     return None
+
+
+def title_anaphor(tok: Token, core: Span) -> str | None:
+    """The title word when a mention is only a title with "the": "the Secretary", "the defense secretary",
+    "The Amir" → "secretary", "amir"; ``None`` for a name ("Secretary Austin") or anything else."""
+    lemma = tok.lemma_.lower()
+    if lemma not in _TITLES or core[0].lower_ != "the" or len(core) > 4:
+        return None
+    if any(t.pos_ == "PROPN" and t.i != tok.i and t.lemma_.lower() not in _TITLES for t in core) \
+            or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
+        return None  # "the Secretary Austin", "the Amir Tamim": named
+    return lemma
 
 
 def relative_head(tok: Token) -> Token | None:
@@ -82,6 +100,10 @@ class Salience:
     def add(self, sentence: int, party: Party | None, subject: bool = False) -> None:
         if party is not None and (party.id or party.sponsors or party.country) and party.kind:
             self._seen.append((sentence, subject, party))
+
+    def titled(self, title: str) -> Party | None:
+        """The newest person named with this title ("Secretary of Defense Lloyd J. Austin III" for "secretary")."""
+        return next((p for _, _, p in reversed(self._seen) if p.kind == "person" and title in p.text.lower()), None)
 
     def last(self, kinds: frozenset[str], pronoun: bool = False) -> Party | None:
         """The newest party of one of ``kinds``; for a pronoun, its sentence's subject if it has one."""

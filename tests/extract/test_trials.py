@@ -34,7 +34,7 @@ EXPECTED = [
     ("trial-damascus", "Israeli warplanes", "ASSAULT", {
         "mode": "aerial", "actor.country": "ISR", "target.id": "irgc", "location.name": "Damascus",
         "date.start": "2024-04-01", "fatalities.min": 7}),
-    ("trial-damascus", "Syria's defence", "ASSAULT", {"location": None}),  # fired *from* the Golan
+    ("trial-damascus", "Syria's defence", "ASSAULT", {"location.name": None}),  # fired *from* the Golan: not there
     ("trial-damascus", "Hezbollah said", "THREATEN", {"actor.id": "hezbollah"}),
     ("trial-erbil", "Iran's Revolutionary", "ASSAULT", {
         "mode": "missile", "actor.id": "irgc", "target.kind": "civilians", "location.country": "IRQ",

@@ -31,6 +31,25 @@ def db(tmp_path):
     return path
 
 
+@pytest.fixture()
+def device(tmp_path):
+    """A private character device (a twin of /dev/null): a probe that fails must not damage the machine's own."""
+    node = tmp_path / "null"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    return node
+
+
+@pytest.fixture()
+def stdout_link(tmp_path):
+    """A private twin of /dev/stdout: a symbolic link to this process's standard output."""
+    link = tmp_path / "stdout"
+    link.symlink_to("/proc/self/fd/1")
+    return link
+
+
 def run(*args):
     return runner.invoke(app, [str(a) for a in args])
 
@@ -41,14 +60,15 @@ def refused(result, needle: str) -> None:
     assert len(lines) == 1 and lines[0].startswith("error: ") and needle in lines[0], result.output
 
 
-def test_export_refuses_dev_null_and_leaves_it_a_device(db):
-    result = run("export", "--db", db, "-f", "csv", "-o", "/dev/null")
+def test_export_refuses_dev_null_and_leaves_it_a_device(db, device):
+    result = run("export", "--db", db, "-f", "csv", "-o", device)
     refused(result, "is not a regular file (a device, pipe or socket)")
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    assert stat.S_ISCHR(os.stat(device).st_mode)
 
 
-def test_export_refuses_dev_stdout(db):
-    refused(run("export", "--db", db, "-f", "csv", "-o", "/dev/stdout"), "/dev/stdout: is a symbolic link")
+def test_export_refuses_dev_stdout(db, stdout_link):
+    refused(run("export", "--db", db, "-f", "csv", "-o", stdout_link), f"{stdout_link}: is a symbolic link")
+    assert stdout_link.is_symlink()
 
 
 def test_export_refuses_the_store_and_its_wal(db, tmp_path):
@@ -99,13 +119,14 @@ def test_export_replaces_a_regular_file_keeping_its_mode_and_leaves_no_temporary
     assert sorted(p.name for p in tmp_path.iterdir()) == ["e.csv", "s.duckdb"]
 
 
-def test_network_and_plot_outputs_refuse_devices(db, tmp_path):
-    refused(run("network", "--db", db, "-f", "json", "-o", "/dev/null"), "is not a regular file")
+def test_network_and_plot_outputs_refuse_devices(db, tmp_path, device):
+    refused(run("network", "--db", db, "-f", "json", "-o", device), "is not a regular file")
+    assert stat.S_ISCHR(os.stat(device).st_mode)
     fifo = tmp_path / "pipe.png"
     os.mkfifo(fifo)
     refused(run("trend", "--db", db, "--plot", fifo), "is not a regular file")
     link = tmp_path / "chart.png"
-    link.symlink_to("/dev/null")
+    link.symlink_to(device)
     refused(run("trend", "--db", db, "--plot", link), "is a symbolic link")
     assert link.is_symlink()
 
@@ -124,5 +145,5 @@ def test_a_target_swapped_for_a_device_during_the_export_is_not_replaced(tmp_pat
     with pytest.raises(ProxywatchError, match="is a symbolic link"):
         with atomic_output(target) as part:
             part.write_text("data\n")
-            target.symlink_to("/dev/null")  # swapped in while the export ran
+            target.symlink_to(tmp_path / "elsewhere")  # swapped in while the export ran
     assert target.is_symlink() and not list(tmp_path.glob("*.part"))

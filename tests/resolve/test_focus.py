@@ -120,8 +120,11 @@ def test_mentions_are_weighed_by_where_and_how(kb):
     assert found.focus_country == "SDN"
     top = found.countries[0]
     assert top.code == "SDN" and top.sources == ("headline", "lead", "body")
-    # headline "in Sudan", lead "Darfur, Sudan" and "in El Fasher" (a city, after a locative word), a demonym
-    assert top.score == pytest.approx(SOURCE_WEIGHT["headline"] + 2 * SOURCE_WEIGHT["lead"] + ROLE_WEIGHT["demonym"])
+    # headline "in Sudan", lead "Darfur, Sudan" and "in El Fasher" (a city, after a locative word), "reached
+    # Darfur" (a curated region, named bare), a demonym
+    darfur = SOURCE_WEIGHT["lead"] * ROLE_WEIGHT[roles[("Darfur", "lead")]]
+    assert top.score == pytest.approx(SOURCE_WEIGHT["headline"] + 2 * SOURCE_WEIGHT["lead"] + darfur
+                                      + ROLE_WEIGHT["demonym"])
     assert [p.name for p in found.places[:2]] == ["Sudan", "El Fasher"]
 
 
