@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.aggregates import aggregate as aggregate_of
@@ -236,9 +236,19 @@ def mode(event: Event, ec: EventContext) -> Event:
     mine = {t.i for t in ec.group} | {ec.tok.i}
     theirs = {i for h in ec.sc.hits if h.token.i not in mine for i in _modifiers(h.token)}  # "no attacks ...,
     # including a drone strike": the strike's means
-    others = {t.i for t in ec.sent if ec.others and clause_head(t).i in ec.others and t.i != ec.tok.i}
+    others = {t.i for t, head in zip(ec.sent, _clause_heads(ec.sent)) if head in ec.others and t.i != ec.tok.i} \
+        if ec.others else set()
     skip = (others | theirs) - own  # not another event's means
     return replace(event, mode=ec.trigger_mode or ec.read.mode(ec.sent, ec.tok, skip))
+
+
+def _clause_heads(sent: Span) -> list[int]:
+    """The clause head of each word of a sentence, computed once per sentence."""
+    cache = sent.doc.user_data.setdefault("pw_clause_heads", {})
+    heads = cache.get(sent.start)
+    if heads is None:
+        heads = cache[sent.start] = [clause_head(t).i for t in sent]
+    return heads
 
 
 def _modifiers(tok: Token) -> set[int]:

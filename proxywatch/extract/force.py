@@ -33,7 +33,7 @@ from proxywatch.extract.engine import KEEP, rule
 from proxywatch.extract.groups import Groups
 from proxywatch.extract.mentions import subject_before
 from proxywatch.extract.senses import Candidate
-from proxywatch.extract.syntax import child, incident_words, own_dates, prep_object
+from proxywatch.extract.syntax import child, counted_thing, incident_words, own_dates, prep_object
 from proxywatch.extract.timing import REASON_NOUNS
 from proxywatch.records import Event, Party, Place, event_id
 from proxywatch.resolve.parties import KIND_NOUNS
@@ -205,6 +205,61 @@ def hostages_held(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
             and not sc.read.armed(subject):
         return None  # no armed holder named: people described as held ("twenty women held hostage")
     return KEEP
+
+
+@rule("sense.launched-salvo", "'Launched a wave of drones', 'fired dozens of rockets': a launch whose object gathers "
+      "weapons is an attack, as 'launched drones' is; not 'launched a wave of arrests'.",
+      "The Houthis launched a wave of drones toward the Red Sea on Saturday.")
+def launched_salvo(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma not in _LAUNCHING or cand.obj is None \
+            or trigger is not None and trigger.type == "ASSAULT":
+        return KEEP
+    thing = counted_thing(cand.obj)
+    return lx.Trigger("ASSAULT", 2) if thing is not cand.obj and _weapon(thing) else KEEP
+
+
+# Verbs whose object, a weapon or a craft of war, is hit by force: "destroyed two Houthi UAVs", "intercepted a missile".
+_WRECKING = frozenset("destroy eliminate intercept down".split())
+# What flies and is shot at: what "intercepted" and "downed" take.
+_FLYING = frozenset("missile rocket drone uav uas projectile aircraft jet helicopter plane barrage salvo volley "
+                    "asbm ascm warplane".split())
+# Weapons, craft and war sites that "destroyed" takes as a use of force ("launcher", "radar", "weapons depot").
+_WAR_THINGS = _FLYING | lx.WEAPON_NOUNS | frozenset("launcher radar usv boat tank bunker tunnel".split())
+_UNCREWED = frozenset("unmanned uncrewed aerial surface underwater explosive".split())
+_SITE_NOUNS = frozenset("site system facility depot location position storage".split())
+# What wrecks without force: "floods destroyed two bridges", "the fire destroyed a boat".
+_NATURAL = _NOT_FORCE_DEATH | frozenset("fire blaze flooding rain wind quake explosion".split())
+
+
+def _war_thing(obj: Token, things: frozenset[str]) -> bool:
+    lemma = obj.lemma_.lower()
+    mods = {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod", "nmod")}
+    if lemma in things or obj.lower_ in things:
+        return True
+    return lemma in _SITE_NOUNS | things and bool(mods & (_WAR_THINGS | {"weapon", "launch", "military", "air"})) \
+        or bool(mods & (_FLYING | _UNCREWED)) and lemma in ("system", "vehicle", "craft", "vessel")  # "missile
+    # systems", "unmanned aerial vehicles", "uncrewed surface vessels"
+
+
+@rule("sense.weapon-destroyed", "Destroying, intercepting or downing weapons, launchers and war craft is a use of "
+      "force: 'destroyed two Houthi UAVs in Yemen', 'intercepted two missiles', 'the drones were downed'; not "
+      "'floods destroyed two bridges' or 'intercepted a shipment'.",
+      "On Saturday, US forces destroyed two Houthi drones in Houthi-controlled areas of Yemen.")
+def weapon_destroyed(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma not in _WRECKING or trigger is not None:
+        return KEEP
+    tok = cand.tok
+    obj = cand.obj or child(tok, "nsubjpass")
+    if obj is None:
+        return KEEP
+    things = _FLYING if cand.lemma in ("intercept", "down") else _WAR_THINGS
+    if not any(_war_thing(counted_thing(o), things) for o in (obj, *obj.conjuncts)):
+        return KEEP
+    agent = child(tok, "agent")
+    subject = child(tok, "nsubj") or (child(agent, "pobj") if agent is not None else None)
+    if subject is not None and subject.lemma_.lower() in _NATURAL:
+        return KEEP
+    return lx.Trigger("ASSAULT", 2)
 
 
 # --- group -----------------------------------------------------------------------------------------------------
@@ -604,6 +659,62 @@ def first_listed_day(event: Event, ec: EventContext) -> Event:
 
 
 # --- parties and places of an attack ----------------------------------------------------------------------------
+@rule("refine.weapon-owner", "Weapons shot down or destroyed belong to whoever launched them ('drones launched by the "
+      "Houthis', or the launch told just before): the target is that party; a weapon of no known owner is no party.",
+      "The Houthis launched a wave of drones toward the Red Sea on Saturday. Navy ships shot down 28 of the drones.")
+def weapon_owner(event: Event, ec: EventContext) -> Event:
+    target, tok = event.target, ec.target_tok
+    if event.type != "ASSAULT" or tok is None or target is not None and (target.id or target.country):
+        return event
+    thing = counted_thing(tok)
+    if thing.lemma_.lower() not in _FLYING | lx.WEAPON_NOUNS:
+        return event
+    day = ec.day(event)
+    launch = next((c for c in thing.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _LAUNCHING), None)
+    agent = child(launch, "agent") if launch is not None else None
+    owner = ec.party(child(agent, "pobj"), day) if agent is not None else None  # "drones launched by the Houthis"
+    if owner is None:
+        owner = _last_launcher(event, ec, lx.MODE_WORDS.get(thing.lemma_.lower()), thing.lower_)
+    if owner is not None and (owner.country or owner.id):
+        text = target.text if target is not None else tok.doc[tok.left_edge.i: thing.i + 1].text
+        return replace(event, target=replace(owner, text=text))
+    return event if target is None else replace(event, target=None)  # "shot down the drones", whose unknown
+
+
+def _last_launcher(event: Event, ec: EventContext, mode: str | None, noun: str) -> Party | None:
+    """The doer of the attack told just before (this sentence or the two before) with this means, when not this
+    event's doer."""
+    number = ec.sc.number
+    for (n, _, _), told in zip(reversed(ec.dc.origins), reversed(ec.dc.events)):
+        if n < number - 2:
+            break
+        if told.type != "ASSAULT" or told.actor is None or told.negated or mode is not None and told.mode not in (
+                mode, None) or told.mode is None and noun not in told.evidence.text.lower():
+            continue  # "fired missiles and drones at Israel. ... intercepted dozens of the drones": theirs
+        mine = event.actor
+        if mine is not None and (mine.country and mine.country == told.actor.country
+                                 or mine.id and mine.id == told.actor.id):
+            continue
+        return told.actor
+    return None
+
+
+@rule("refine.navy-ship", "A warship named with a navy's prefix ('USS Carney', 'HMS Diamond') is its state's military, "
+      "not a person.", "The missile was shot down by USS Gravely over the Red Sea.")
+def navy_ship(event: Event, ec: EventContext) -> Event:
+    if event.type != "ASSAULT":
+        return event
+    changes: dict[str, Party] = {}
+    for role in ("actor", "target"):
+        party = getattr(event, role)
+        words = party.text.split() if party is not None and not party.id else []
+        words = words[1:] if words and words[0].lower() == "the" else words
+        code = lx.SHIP_PREFIXES.get(words[0]) if len(words) > 1 and words[1][:1].isupper() else None
+        if code is not None and (party.country, party.kind) != (code, "military"):
+            changes[role] = replace(party, country=code, kind="military", sponsors=())
+    return replace(event, **changes) if changes else event
+
+
 @rule("refine.city-target", "An attack on a city the gazetteer knows ('attacked Tel Aviv') is aimed at that city's "
       "country.", "On July 19, Houthi forces attacked Tel Aviv using a drone.")
 def city_target(event: Event, ec: EventContext) -> Event:

@@ -230,7 +230,8 @@ CONDITIONAL_VERBS = frozenset("hit send provide deliver transfer ship give drop 
 FIGHT_WORDS = frozenset("fight battle skirmish altercation shootout gunbattle".split())
 # Words that are a use of force only in the company force.py's sense rules read ("the death of three soldiers",
 # "captured the town"): listed so that the prefilter keeps their sentences.
-FORCE_SENSE_WORDS = frozenset("death capture action exchange blow prepare".split())
+FORCE_SENSE_WORDS = frozenset("death capture action exchange blow prepare destroy eliminate intercept "
+                              "downed".split())  # "downed": "down" alone is too common a word
 # What "set" does to a thing when it is arson: "set fire to the embassy", "set two cars on fire", "set the
 # shop ablaze" (see senses.arson; "set" itself is too common a word to send a sentence to the parser).
 FIRE_WORDS = frozenset("fire ablaze alight".split())

@@ -24,13 +24,13 @@ from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.senses import ARMED_WORDS
 from proxywatch.extract.syntax import (AREA_NOUNS, CASUALTY_NOUNS, CLAUSES, NIGHTS, OTHER_TIME, PARTNER_PREPS,
                                        PLACE_LABELS, PLACE_PREPS, PRECISION_RANK, QUANTITY_HEADS, REPORTING, SITES,
-                                       SITE_NOUNS, TARGET_PREPS, TO_NOUNS, clause_head, core_span, earlier_clause,
-                                       named_modifier, owner_kind, time_offset)
+                                       SITE_NOUNS, TARGET_PREPS, TO_NOUNS, clause_head, core_span, counted_thing,
+                                       earlier_clause, named_modifier, owner_kind, time_offset)
 from proxywatch.extract.syntax import child as _child, prep_object as _prep_object
 from proxywatch.records import Count, DateSpan, Party, Place
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.names import normalize
-from proxywatch.resolve.parties import resolve_party
+from proxywatch.resolve.parties import KIND_NOUNS, resolve_party
 
 __all__ = ["Readers"]
 
@@ -59,8 +59,46 @@ _DONE_TO = frozenset("taking kidnapping abduction killing assassination massacre
 _TASKED = frozenset("use employ deploy send order task direct authorize dispatch".split())
 # Verbs whose weapon object is what was hit: "struck and destroyed four missiles", "engaged the drones".
 _STRIKING = frozenset("strike destroy engage intercept hit target bomb".split())
+# Weapons struck before their launch, and the prepositions that tell where they were aimed.
+_AIMED_WEAPONS = lx.WEAPON_NOUNS | frozenset("launcher vehicle system boat vessel".split())
+_AIMING = frozenset("toward towards against at into".split())
+# Other force verbs whose object is what was hit.
+_HIT_OBJECTS = frozenset("attack down eliminate neutralize neutralise shell raid ambush sink".split())  # not
+# "fire", "launch", "drop", "throw", "detonate": their object is the weapon
 _PURPOSES = frozenset("support solidarity retaliation response revenge reprisal protest honour honor behalf sake "
                       "defence defense memory".split())
+
+
+def _hits_its_object(verb: Token) -> bool:
+    """Whether a verb's direct object is what was hit ("struck missile launchers", "shot down two drones"), not the
+    weapon used ("fired missiles")."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (lemma in _STRIKING or lemma in _HIT_OBJECTS or lemma == "shoot" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children))
+
+
+_DOERS = frozenset({"military", "armed_group", "government"})
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """The subject the parser hung on an opening phrase: "At the direction of President Biden, U.S. forces conducted
+    strikes" read "forces" as an apposition of "Biden"; a main verb with no subject of its own does it."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        for tok in prep.subtree:
+            if tok.dep_ != "appos" or tok.i > verb.i:
+                continue
+            doer = KIND_NOUNS.get(tok.lemma_.lower()) in _DOERS or tok.ent_type_ in ("ORG", "NORP")
+            between = tok.doc[tok.right_edge.i + 1: verb.i]
+            listing = {t.i for t in between if t.lower_ in ("including", "like") for t in t.subtree}
+            if doer and all(t.is_punct or t.i in listing for t in between) and (
+                    tok.right_edge.is_punct or between[:1].text == ","):
+                return tok  # forces, an apposition that ends just before the verb ("..., including jets,"): its
+                # subject
+    return None
 
 
 def _instrument(clause: Token) -> bool:
@@ -118,6 +156,11 @@ class Readers:
                 after = doc[c.right_edge.i + 1] if c.right_edge.i + 1 < sent.end else None
                 if after is not None and after.dep_ == "prep" and after.lower_ in ("of", "with", "for", "to"):
                     foreign |= {t.i for t in after.subtree}  # the parser hung "with ..." on the verb
+        if target_tok is not None and target_tok.i != trigger.i and target_tok.lemma_.lower() in _AIMED_WEAPONS:
+            for clause in target_tok.children:  # "struck four missiles that were prepared to launch against ships
+                if clause.dep_ in ("relcl", "acl"):  # in the Red Sea": where the weapons were aimed, not the strike's
+                    foreign |= {t.i for p in clause.subtree if p.dep_ == "prep" and p.lower_ in _AIMING
+                                for t in p.subtree}
         candidates: list[tuple[int, int, Place, int, int]] = []
         for span in spans:
             if any(span.start < k.end and k.start < span.end for k in skip):
@@ -282,12 +325,12 @@ class Readers:
         if best is None and published is not None:
             head = clause_head(trigger)
             for tok in sent:  # "Separately, today CENTCOM forces conducted ...": a day word the tagger left untagged
-                if tok.ent_type_ or tok.i in skip or clause_head(tok).i != head.i:
+                if tok.ent_type_ or tok.i in skip:
                     continue
                 words = tok.lower_ if tok.lower_ in ("today", "yesterday", "tonight", "overnight") else (
                     f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > sent.start and tok.lower_ in ("night", "morning")
                     and tok.nbor(-1).lower_ in ("last", "this") else None)  # "Last night, ... conducted"
-                if words is not None:
+                if words is not None and clause_head(tok).i == head.i:
                     return resolve_date(words, published)
         if best is None:
             for tok in sent:  # "since the US retaliated": a period with an unknown start
@@ -332,6 +375,13 @@ class Readers:
                       for t in c.subtree}
         elsewhere |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                       for t in c.subtree}  # what was aimed at is not how
+        hit = {t.i for verb in (trigger, *trigger.conjuncts) if _hits_its_object(verb)
+               for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts, counted_thing(c))
+               for t in o.subtree if t.i <= o.i}  # "struck and destroyed four missiles", "targeted missile
+        # systems", "shot down two drones": what was hit is not how; but "struck the ship in a drone attack" says how
+        # ("two missiles aimed at ships were shot down" tells the missile attack too, and keeps its mode)
+        elsewhere |= hit
+        own = [t for t in own if t.i not in hit]
         tiers: list[Iterable[Token]] = [[subject] if subject is not None else [], own,  # wider tiers: read lazily
                                         (t for t in trigger.subtree if t.i not in elsewhere),
                                         (t for t in sent if t.i not in elsewhere)]
@@ -462,12 +512,15 @@ class Readers:
                         and _child(tok, "prt") is None:  # not "a drone was shot down"
                     target = _prep_object(tok, TARGET_PREPS)  # "a missile was launched toward the ship"
             else:
-                actor = _child(tok, "nsubj")
+                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+                actor = subjects[-1] if subjects else _fronted_subject(tok)  # "In Baghdad, the capital, gunmen
+                # attacked": the subject next to the verb
                 target = _child(tok, "dobj")
                 conj = _child(tok, "conj")
                 if target is None and conj is not None and conj.pos_ == "VERB" and _child(conj, "nsubj") is None:
                     target = _child(conj, "dobj")  # "Iran has armed and trained the Houthis"
-                if target is not None and target.lemma_.lower() in lx.WEAPON_NOUNS and lemma not in _STRIKING:
+                if target is not None and counted_thing(target).lemma_.lower() in lx.WEAPON_NOUNS \
+                        and not _hits_its_object(tok):  # "fired dozens of rockets at X": X
                     target = None  # "fired missiles at X"; but "struck and destroyed four Houthi missiles": them
                 target = target or _prep_object(tok, TARGET_PREPS) or (
                     _prep_object(tok, ("into",)) if lemma in _FIRING else None)  # "fired rockets into Israel"
@@ -521,7 +574,8 @@ class Readers:
             head = head.head
             if head.pos_ == "VERB":
                 if actor is None and (head.lemma_.lower() in lx.LIGHT_VERBS or head.lemma_.lower() in lx.ISSUING_VERBS):
-                    actor = _child(head, "nsubj") or _child(_child(head, "agent") or head, "pobj") or (
+                    actor = _child(head, "nsubj") or _fronted_subject(head) or _child(
+                        _child(head, "agent") or head, "pobj") or (
                         head.head if head.dep_ == "acl" and head.tag_ == "VBD" else None) or (
                         _child(head.head, "nsubj") if head.dep_ == "conj" and head.lemma_.lower() in lx.LIGHT_VERBS
                         and lemma in lx.ASSAULT_NOUNS else None)  # a main clause misparsed
@@ -571,7 +625,9 @@ class Readers:
             party = resolve_party(core.text, lemma, self.kb, day)
             if party.country or party.id:
                 return party
-            user = _child(tok, "acl")  # "bases hosting US troops", "facilities used by the group"
+            user = _child(tok, "acl") or next((_child(c, "acl") for c in tok.conjuncts if c.i > tok.i
+                                               and _child(c, "acl") is not None), None)  # "bases hosting US troops",
+            # "facilities used by the group"; "a depot and a command post operated by the group": both
             if user is not None:
                 by = _child(user, "agent") or user
                 who = _child(user, "dobj") if user.lemma_.lower() in ("host", "house") else _prep_object(

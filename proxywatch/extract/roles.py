@@ -337,7 +337,7 @@ def _framing_period(ec: EventContext) -> DateSpan | None:
     if sent.start == 0 or published is None:
         return None
     before = sent.doc[sent.start - 1].sent
-    if before.start == sent.start or any(e.date is not None and e.evidence.text in before.text for e in ec.dc.events):
+    if before.start == sent.start:
         return None
     for first in before[:6]:  # "In July and August 2024, ...", also after a heading run into the sentence
         if first.i != before.start and first.text not in ("In", "During", "Over", "Throughout", "By"):
@@ -350,9 +350,19 @@ def _framing_period(ec: EventContext) -> DateSpan | None:
         for nxt in ents:  # "In July and August 2024": two entities joined by "and"
             if nxt.start == end + 1 and before.doc[end].lower_ in ("and", "to", "through"):
                 end = nxt.end
-        if end < before.end and before.doc[end].text == ",":
+        if end < before.end and before.doc[end].text == "," and not _dated_event_in(ec, ec.sc.number - 1):
             return resolve_date(before.doc[ent.start:end].text, published)
     return None
+
+
+def _dated_event_in(ec: EventContext, number: int) -> bool:
+    """Whether the sentence read as ``number`` told an event with a date (events are in sentence order)."""
+    for (n, _, _), event in zip(reversed(ec.dc.origins), reversed(ec.dc.events)):
+        if n < number:
+            return False
+        if n == number and event.date is not None:
+            return True
+    return False
 
 
 _PAST_MARKS = frozenset("previously formerly once".split())
