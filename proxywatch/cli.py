@@ -10,6 +10,7 @@ import json
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from datetime import date
 from enum import Enum
 from itertools import islice
@@ -129,30 +130,34 @@ def _run_ingest(paths: list[str], store: Store, settings: Settings, published: O
     unread = sum(not p.kept for p in read_problems)
     if spec is None:
         extractor = _extractor(settings, kb)
-        knowledge = extractor.kb
-    else:  # the workers load the pipeline; here only the knowledge base, for the merge rules
-        extractor, knowledge = None, load_kb(kb or ())
-    rules = MergeRules.from_settings(settings, knowledge)
+        rules = MergeRules.from_settings(settings, extractor.kb)
+        summary = _ingest_with(articles, store, rules, lambda advance: jobs.ingest(
+            articles, store, extractor, problem, settings.batch_size, progress=advance, rules=rules,
+            seconds=settings.article_seconds))
+    else:
+        from proxywatch.cluster import dask_client, merge_rules  # distributed is imported only when asked for
+
+        # the workers load the pipeline and the knowledge base; this process only writes and merges
+        with ExitStack() as stack:
+            with err.status("starting Dask workers (each loads the language pipeline once)"):
+                client = stack.enter_context(dask_client(spec, settings.model, [str(k) for k in kb or ()]))
+                rules = merge_rules(client, settings)
+            summary = _ingest_with(articles, store, rules, lambda advance: jobs.ingest_on_dask(
+                articles, store, client, problem, settings.batch_size, progress=advance, rules=rules))
+    summary.failed += unread
+    summary.problems = read_problems  # every problem: the unread inputs, and articles not extracted or stored
+    return summary
+
+
+def _ingest_with(articles: list, store: Store, rules: MergeRules, run) -> jobs.IngestSummary:
+    """Merge any stored mentions not yet merged, then ``run(advance)`` under a progress bar."""
     unmerged = store.unmerged_mentions()
     if unmerged:  # stored before canonical events (or the merge index) existed: merge them all once
         err.print(f"merging {unmerged} stored mentions into canonical events", markup=False)
         jobs.rebuild_canonical(store, rules)
     with _progress(len(articles)) as bar:
         task = bar.add_task("ingesting", total=len(articles))
-        advance = lambda n: (bar.advance(task, n), _log_batch(n))  # noqa: E731
-        if spec is None:
-            summary = jobs.ingest(articles, store, extractor, problem, settings.batch_size, progress=advance,
-                                  rules=rules, seconds=settings.article_seconds)
-        else:
-            from proxywatch.cluster import dask_client  # distributed is imported only when asked for
-
-            with err.status("starting Dask workers (each loads the language pipeline once)"), \
-                    dask_client(spec, settings.model, [str(k) for k in kb or ()]) as client:
-                summary = jobs.ingest_on_dask(articles, store, client, problem, settings.batch_size,
-                                              progress=advance, rules=rules)
-    summary.failed += unread
-    summary.problems = read_problems  # every problem: the unread inputs, and articles not extracted or stored
-    return summary
+        return run(lambda n: (bar.advance(task, n), _log_batch(n)))
 
 
 def _dask_spec(dask: Optional[str]):

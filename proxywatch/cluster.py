@@ -18,13 +18,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
+import dask
 from distributed import Client, LocalCluster, WorkerPlugin, get_worker
 
 from proxywatch.errors import ProxywatchError
+from proxywatch.merge import MergeRules, actor_ancestors
 
-__all__ = ["ExtractorPlugin", "DaskSpec", "parse_dask", "dask_client", "worker_extractor", "PLUGIN_NAME"]
+__all__ = ["ExtractorPlugin", "DaskSpec", "parse_dask", "dask_client", "worker_extractor", "merge_rules",
+           "PLUGIN_NAME"]
 
 PLUGIN_NAME = "proxywatch-extractor"
+_LOADS: list[str] = []  # one entry per ExtractorPlugin.setup in this process
 _LOCAL = re.compile(r"^local(?::(\d+))?$")
 
 
@@ -64,14 +68,37 @@ class ExtractorPlugin(WorkerPlugin):
         from proxywatch.resolve import load_kb
 
         self.extractor = Extractor(load_pipeline(self.model), load_kb(self.kb_files))
+        _LOADS.append(self.model)
 
     def teardown(self, worker: Any) -> None:
         self.extractor = None
 
 
+def loads_in_this_process() -> int:
+    """How many times this process loaded a pipeline and knowledge base (a worker: once)."""
+    return len(_LOADS)
+
+
 def worker_extractor() -> Any:
     """The extractor of the worker this runs on (loaded by :class:`ExtractorPlugin`)."""
     return get_worker().plugins[PLUGIN_NAME].extractor
+
+
+def _worker_ancestors() -> dict[str, frozenset[str]]:
+    return actor_ancestors(worker_extractor().kb)
+
+
+def merge_rules(client: Client, settings: Any) -> MergeRules:
+    """The merge rules of a job on ``client``: the settings' tunables, and the actor hierarchy of
+    the workers' knowledge base (asked of one worker: the job's own process loads no knowledge base)."""
+    return MergeRules.from_settings(settings, ancestors=client.submit(_worker_ancestors, pure=False).result())
+
+
+# A local cluster's workers: Dask's default trims freed memory back to the system at every 64 kB
+# (MALLOC_TRIM_THRESHOLD_), which made extraction spend 12% more CPU than in one process; and its
+# statistical profiler samples each worker every 10 ms. Neither is wanted for long CPU-bound tasks.
+_LOCAL_CONFIG = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+                 "distributed.worker.profile.enabled": False}
 
 
 @contextmanager
@@ -86,8 +113,10 @@ def dask_client(spec: DaskSpec, model: str, kb_files: Sequence[str] = (),
             except (OSError, TimeoutError) as exc:
                 raise ProxywatchError(f"--dask {spec.address}: cannot reach the scheduler ({exc})") from None
         else:
-            cluster = LocalCluster(n_workers=spec.workers, threads_per_worker=1, processes=True,
-                                   dashboard_address=None, memory_limit=memory_limit, silence_logs=logging.ERROR)
+            with dask.config.set(_LOCAL_CONFIG):
+                cluster = LocalCluster(n_workers=spec.workers, threads_per_worker=1, processes=True,
+                                       dashboard_address=None, memory_limit=memory_limit,
+                                       silence_logs=logging.ERROR)
             client = Client(cluster)
         try:
             client.register_plugin(ExtractorPlugin(model, kb_files))

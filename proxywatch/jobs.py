@@ -1,6 +1,6 @@
 """Jobs that run the stages end to end: read → extract → merge → store. The CLI is a thin layer over these.
 
-A write is composed here: the store stores (``Store.put_articles``), ``merge.py`` decides which
+A write is composed here: the store stores (``Store.put_rows``), ``merge.py`` decides which
 canonical events change (``merge.recluster``, reading the store through its ``MentionSource``
 methods) and the store keeps its tables in step (``Store.replace_canonical``), all in one
 transaction (:func:`store_batch`).
@@ -30,10 +30,11 @@ from proxywatch.ingest.lake import read_lake
 from proxywatch.ingest.readers import ReadOptions, input_files, read_file
 from proxywatch.records import Article, Event
 from proxywatch.merge import MergeRules, canonicalise, recluster
-from proxywatch.store import EventQuery, Store
+from proxywatch.store import BatchRows, EventQuery, Store, batch_rows
 
 __all__ = ["BenchmarkResult", "IngestSummary", "OverBudget", "check_claims", "collect", "extract_articles", "ingest",
-           "ingest_on_dask", "ingest_events", "run_benchmark", "store_batch", "rebuild_canonical", "time_budget"]
+           "ingest_on_dask", "ingest_events", "run_benchmark", "store_batch", "store_rows", "rebuild_canonical",
+           "time_budget"]
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[int], None]
@@ -48,16 +49,17 @@ class IngestSummary:
     events: int = 0
     problems: list[InputProblem] = field(default_factory=list)
 
-    def stored(self, store: Store, batch: Sequence[tuple[Article, Sequence[Event]]], known: dict[str, str],
-               rules: MergeRules | None, on_problem: ProblemSink | None = None) -> None:
-        """Write one extracted batch (:func:`store_batch`) and count it; ``known`` are the hashes
+    def stored(self, store: Store, rows: BatchRows, known: dict[str, str], rules: MergeRules | None,
+               on_problem: ProblemSink | None = None) -> None:
+        """Write one extracted batch's rows (:func:`store_rows`) and count it; ``known`` are the hashes
         stored before the job, which tell new articles from changed ones. With ``on_problem``, an
         article whose rows cannot be stored is reported and left out, and the rest stored (:func:`_write`)."""
-        written = _write(store, list(batch), rules, on_problem) if batch else []
-        self.events += sum(len(events) for _, events in written)
-        changed = sum(1 for article, _ in written if article.id in known)
+        written = _write(store, rows, rules, on_problem) if rows.article_ids else []
+        self.events += sum(part.events.num_rows for part in written)
+        ids = [article_id for part in written for article_id in part.article_ids]
+        changed = sum(1 for article_id in ids if article_id in known)
         self.changed += changed
-        self.new += len(written) - changed
+        self.new += len(ids) - changed
 
     def line(self) -> str:
         return (f"articles: {self.new} new, {self.changed} changed, {self.unchanged} unchanged, "
@@ -162,40 +164,48 @@ def extract_articles(extractor: Extractor, articles: Sequence[Article], on_probl
 def store_batch(store: Store, batch: Sequence[tuple[Article, Sequence[Event]]],
                 rules: MergeRules | None = None) -> int:
     """Store articles with their events and merge them into canonical events, in one transaction;
-    return the events written.
+    return the events written (:func:`store_rows` of the batch's rows)."""
+    return store_rows(store, batch_rows(batch), rules)
+
+
+def store_rows(store: Store, rows: BatchRows, rules: MergeRules | None = None) -> int:
+    """Store a batch's rows (``store.batch_rows``, made here or on a Dask worker) and merge its
+    mentions into canonical events, in one transaction; return the events written.
 
     An article already stored is replaced together with all its events: the canonical events its
     old mentions were in are dropped, and their other members reclustered with the new mentions.
+    Only such articles are looked for in the canonical tables, so a batch of new articles costs
+    the same however large the store.
     """
     rules = rules or MergeRules()
-    ids = [article.id for article, _ in batch]
     with store.transaction("write"):
-        orphans = store.canonical_comembers_of_articles(ids)
-        store.replace_canonical((), (), article_ids=ids)
-        seeds = store.put_articles(batch)
+        replaced = list(store.stored_hashes(rows.article_ids))
+        orphans: list[str] = []
+        if replaced:
+            orphans = store.canonical_comembers_of_articles(replaced)
+            store.replace_canonical((), (), article_ids=replaced)
+        seeds = store.put_rows(rows, replaced)
         group, events = recluster(seeds + orphans, store, rules)
         store.replace_canonical(group, events)
-    return sum(len(events) for _, events in batch)
+    return rows.events.num_rows
 
 
-Batch = list[tuple[Article, list[Event]]]
-
-
-def _write(store: Store, batch: Batch, rules: MergeRules | None, on_problem: ProblemSink | None) -> Batch:
-    """Write a batch in one transaction (:func:`store_batch`) and return what was stored. When the rows are at
-    fault rather than the database (``StoreError.kind == "data"``), each article is written alone and only the
-    bad one is reported and left out; a full disk, a lock or a damaged file stops the job (raised), as does
-    any failure with no ``on_problem`` to report to."""
+def _write(store: Store, rows: BatchRows, rules: MergeRules | None,
+           on_problem: ProblemSink | None) -> list[BatchRows]:
+    """Write a batch's rows in one transaction (:func:`store_rows`) and return what was stored. When the
+    rows are at fault rather than the database (``StoreError.kind == "data"``), each article is written
+    alone and only the bad one is reported and left out; a full disk, a lock or a damaged file stops the
+    job (raised), as does any failure with no ``on_problem`` to report to."""
     try:
-        store_batch(store, batch, rules)
-        return batch
+        store_rows(store, rows, rules)
+        return [rows]
     except StoreError as exc:
         if exc.kind != "data" or on_problem is None:
             raise
-        if len(batch) == 1:
-            on_problem(InputProblem.at(f"article {batch[0][0].id}", f"not stored ({exc}); skipped"))
+        if len(rows.article_ids) == 1:
+            on_problem(InputProblem.at(f"article {rows.article_ids[0]}", f"not stored ({exc}); skipped"))
             return []
-    return [pair for one in batch for pair in _write(store, [one], rules, on_problem)]
+    return [part for one in rows.per_article() for part in _write(store, one, rules, on_problem)]
 
 
 def rebuild_canonical(store: Store, rules: MergeRules | None = None) -> int:
@@ -226,8 +236,8 @@ def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_p
         stored = store.stored_hashes([a.id for a in chunk])
         todo = [a for a in chunk if stored.get(a.id) != a.content_hash]
         summary.unchanged += len(chunk) - len(todo)
-        summary.stored(store, list(extract_articles(extractor, todo, problem, batch_size, seconds)), stored, rules,
-                       problem)
+        extracted = list(extract_articles(extractor, todo, problem, batch_size, seconds))
+        summary.stored(store, batch_rows(extracted, problem), stored, rules, problem)
         if progress:
             progress(len(chunk))
     return summary
@@ -246,7 +256,7 @@ def ingest_events(folder: Path, store: Store, on_problem: ProblemSink, batch_siz
         stored = store.stored_hashes([a.id for a, _ in batch])
         todo = [(a, events) for a, events in batch if stored.get(a.id) != a.content_hash]
         summary.unchanged += len(batch) - len(todo)
-        summary.stored(store, todo, stored, rules)
+        summary.stored(store, batch_rows(todo), stored, rules)
         if progress:
             progress(len(batch))
 
@@ -265,13 +275,15 @@ def ingest_events(folder: Path, store: Store, on_problem: ProblemSink, batch_siz
     return summary
 
 
-def _extract_on_worker(articles: Sequence[Article], batch_size: int) -> tuple[list[tuple[Article, list[Event]]],
-                                                                            list[InputProblem]]:
-    """A Dask task: the events of a batch of articles, extracted by the worker's own extractor."""
+def _extract_on_worker(articles: Sequence[Article], batch_size: int) -> tuple[BatchRows, list[InputProblem]]:
+    """A Dask task: a batch of articles extracted by the worker's own extractor, handed back as the
+    rows the store writes (Arrow tables: compact to send, and nothing left to convert in the job's
+    own process), with the problems met."""
     from proxywatch.cluster import worker_extractor
 
     problems: list[InputProblem] = []
-    return list(extract_articles(worker_extractor(), articles, problems.append, batch_size)), problems
+    extracted = list(extract_articles(worker_extractor(), articles, problems.append, batch_size))
+    return batch_rows(extracted, problems.append), problems
 
 
 def ingest_on_dask(articles: Sequence[Article], store: Store, client: Any, on_problem: ProblemSink,
@@ -281,7 +293,8 @@ def ingest_on_dask(articles: Sequence[Article], store: Store, client: Any, on_pr
 
     Batches are extracted on the workers in any order and each is stored here, as it arrives, in
     its own transaction (canonical events included; the merge does not depend on the order). A
-    batch lost with a killed worker is recomputed by Dask and stored once, when it arrives.
+    batch lost with a killed worker is recomputed by Dask and stored once, when it arrives. The
+    workers hand back rows ready to write, so this process only writes and merges.
     """
     from distributed import as_completed
 
@@ -295,15 +308,19 @@ def ingest_on_dask(articles: Sequence[Article], store: Store, client: Any, on_pr
         progress(summary.unchanged)
     futures = [client.submit(_extract_on_worker, todo[i: i + batch_size], batch_size, pure=False)
                for i in range(0, len(todo), batch_size)]
+
+    def problem(p: InputProblem) -> None:
+        summary.failed += 1
+        on_problem(p)
+
     for future in as_completed(futures):
-        batch, problems = future.result()
+        rows, problems = future.result()
         future.release()
         for p in problems:
-            summary.failed += 1
-            on_problem(p)
-        summary.stored(store, batch, stored, rules)
+            problem(p)
+        summary.stored(store, rows, stored, rules, problem)
         if progress:
-            progress(len(batch) + len(problems))
+            progress(len(rows.article_ids) + len(problems))
     return summary
 
 

@@ -38,7 +38,7 @@ from proxywatch.records import Count, DateSpan, Event, Party, Place
 from proxywatch.resolve.names import normalize, strip_article
 
 __all__ = [
-    "CANONICAL_SCHEMA", "MergeRules", "Mention", "CanonicalEvent", "eligible", "source_key", "conflict",
+    "CANONICAL_SCHEMA", "MergeRules", "actor_ancestors", "Mention", "CanonicalEvent", "eligible", "source_key", "conflict",
     "linked", "linked_to_any", "order_key", "cluster", "merge", "canonicalise", "haversine_km", "canonical_id",
     "MentionSource", "Block", "block_of", "search_blocks", "recluster",
 ]
@@ -71,25 +71,36 @@ class MergeRules:
     @classmethod
     def from_kb(cls, kb: Any, **values: Any) -> "MergeRules":
         """Rules with the actor hierarchy of a :class:`~proxywatch.resolve.kb.KnowledgeBase`."""
-        parents = {a.id: {link.id for link in a.parents} for a in kb.actors.values()}
-        ancestors: dict[str, frozenset[str]] = {}
-        for actor_id in parents:
-            seen: set[str] = set()
-            todo = list(parents[actor_id])
-            while todo:
-                up = todo.pop()
-                if up not in seen and up != actor_id:
-                    seen.add(up)
-                    todo.extend(parents.get(up, ()))
-            ancestors[actor_id] = frozenset(seen)
-        return cls(ancestors=ancestors, **values)
+        return cls(ancestors=actor_ancestors(kb), **values)
 
     @classmethod
-    def from_settings(cls, settings: Any, kb: Any = None) -> "MergeRules":
+    def from_settings(cls, settings: Any, kb: Any = None,
+                      ancestors: Mapping[str, frozenset[str]] | None = None) -> "MergeRules":
+        """Rules with the settings' tunables and the actor hierarchy of ``kb`` (or ``ancestors``, as
+        :func:`actor_ancestors` gives them: a Dask job takes them from a worker's knowledge base)."""
         values = {"distance_km": settings.canonical_distance_km,
                   "date_tolerance_days": settings.canonical_date_tolerance_days,
                   "max_span_days": settings.canonical_max_span_days}
-        return cls.from_kb(kb, **values) if kb is not None else cls(**values)
+        if kb is not None:
+            return cls.from_kb(kb, **values)
+        return cls(ancestors=dict(ancestors or {}), **values)
+
+
+def actor_ancestors(kb: Any) -> dict[str, frozenset[str]]:
+    """Each knowledge-base actor id → the ids of every organisation above it (all that merging
+    needs of the knowledge base)."""
+    parents = {a.id: {link.id for link in a.parents} for a in kb.actors.values()}
+    ancestors: dict[str, frozenset[str]] = {}
+    for actor_id in parents:
+        seen: set[str] = set()
+        todo = list(parents[actor_id])
+        while todo:
+            up = todo.pop()
+            if up not in seen and up != actor_id:
+                seen.add(up)
+                todo.extend(parents.get(up, ()))
+        ancestors[actor_id] = frozenset(seen)
+    return ancestors
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import pytest
 from sample_store import snapshot
 
 from proxywatch import jobs
-from proxywatch.cluster import PLUGIN_NAME, DaskSpec, dask_client, parse_dask
+from proxywatch.cluster import PLUGIN_NAME, DaskSpec, dask_client, loads_in_this_process, parse_dask
 from proxywatch.errors import ProxywatchError
 from proxywatch.ingest.readers import ReadOptions
 from proxywatch.settings import Settings
@@ -53,9 +53,10 @@ def test_two_workers_store_what_one_process_stores(client, articles, one_process
         summary = jobs.ingest_on_dask(articles, store, client, lambda p: None, batch_size=4, progress=done.append)
         assert snapshot(store) == one_process
     assert sum(done) == len(articles) and summary.new == len(articles) and summary.failed == 0
-    # each worker holds its extractor, loaded once by the plugin when it joined
+    # each worker holds its extractor, loaded once by the plugin when it joined (not once per task)
     loaded = client.run(lambda dask_worker: dask_worker.plugins[PLUGIN_NAME].extractor is not None)
     assert list(loaded.values()) == [True, True]
+    assert list(client.run(loads_in_this_process).values()) == [1, 1]
 
 
 @pytest.mark.slow

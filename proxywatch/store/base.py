@@ -7,7 +7,7 @@ PostgreSQL backend translates it (:mod:`proxywatch.store.dialect`). Writes are b
 insert (DuckDB) or one ``COPY`` (PostgreSQL) per table per batch.
 
 The store stores; it does not merge. ``jobs.py`` composes a write: inside one
-:meth:`Store.transaction` it calls :meth:`Store.put_articles`, asks ``merge.py`` which canonical
+:meth:`Store.transaction` it calls :meth:`Store.put_rows`, asks ``merge.py`` which canonical
 events change (the store answers its questions through :meth:`merge_mentions`,
 :meth:`canonical_comembers` and :meth:`block_members`) and hands the result to
 :meth:`replace_canonical`. A crash (even ``kill -9``) leaves whole batches or nothing.
@@ -26,13 +26,16 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence, TypeVar
 
-from proxywatch.errors import ParameterError, StoreError
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from proxywatch.errors import InputProblem, ParameterError, StoreError
 from proxywatch.merge import CanonicalEvent, Mention, block_of, effective_span, eligible, source_key
 from proxywatch.records import Article, Count, DateSpan, Event, Party, Place
 from proxywatch.store.faults import check_schema, store_error
 from proxywatch.store.migrations import MIGRATIONS
 
-__all__ = ["Store", "EventQuery", "EventPage", "EVENT_COLUMNS", "CANONICAL_COLUMNS", "TABLES", "PAGE_SOURCES", "SORTS",
+__all__ = ["Store", "BatchRows", "batch_rows", "to_arrow", "EventQuery", "EventPage", "EVENT_COLUMNS", "CANONICAL_COLUMNS", "TABLES", "PAGE_SOURCES", "SORTS",
            "is_postgres", "order_by", "encode_cursor", "decode_cursor"]
 
 
@@ -289,6 +292,12 @@ _MENTIONS = f"""SELECT {_MENTION_COLUMNS}, a.published_date, a.source, a.url
   FROM events e JOIN articles a ON a.id = e.article_id WHERE {_ELIGIBLE}"""
 
 
+def _eligible_row(values: Sequence[Any]) -> bool:
+    """``_ELIGIBLE`` over (status, negated, aggregate_min, aggregate_max), in Python."""
+    status, negated, aggregate_min, aggregate_max = values
+    return status == "occurred" and not negated and aggregate_min is None and aggregate_max is None
+
+
 def _mention(row: Sequence[Any]) -> Mention:
     """A mention from one row of ``_MENTIONS``."""
     (id_, article_id, type_, mode), actor, target = row[:4], row[4:10], row[10:16]
@@ -307,6 +316,100 @@ def _mention(row: Sequence[Any]) -> Mention:
 def _index_row(m: Mention) -> tuple[Any, ...] | None:
     block = block_of(m)
     return None if block is None else (m.id, m.article_id, block.key, block.any_key, block.start)
+
+
+# Arrow types of the columns written in bulk; dates travel as ISO text (each backend casts them)
+_ARROW = {"VARCHAR": pa.string(), "VARCHAR[]": pa.list_(pa.string()), "DOUBLE": pa.float64(),
+          "INTEGER": pa.int64(), "BOOLEAN": pa.bool_(), "DATE": pa.string(), "TIMESTAMP": pa.timestamp("us")}
+
+
+def _arrow_value(kind: str, value: Any) -> Any:
+    return value.isoformat() if kind == "DATE" and value is not None and not isinstance(value, str) else value
+
+
+def to_arrow(table: str, rows: Sequence[tuple[Any, ...]]) -> pa.Table:
+    """Rows of ``table`` (every column of ``TABLES[table]``, in order) as one Arrow table."""
+    spec = TABLES[table]
+    columns = list(zip(*rows)) if rows else [()] * len(spec)
+    return pa.table({name: pa.array([_arrow_value(kind, v) for v in values], _ARROW[kind])
+                     for (name, kind), values in zip(spec, columns)})
+
+
+@dataclass(frozen=True)
+class BatchRows:
+    """What one extracted batch writes: its articles, events and merge-index entries as Arrow tables,
+    the ids of its articles and of its eligible mentions (the seeds of the merge). Made without the
+    store (:func:`batch_rows`), so a Dask worker makes them and hands back only these tables."""
+
+    article_ids: tuple[str, ...]
+    articles: pa.Table
+    events: pa.Table
+    merge_index: pa.Table
+    seeds: tuple[str, ...]
+
+    def per_article(self) -> list["BatchRows"]:
+        """The same rows cut into one :class:`BatchRows` per article (to write them one by one)."""
+        parts = []
+        for article_id in self.article_ids:
+            events = self.events.filter(pc.equal(self.events["article_id"], article_id))
+            mine = set(events["id"].to_pylist())
+            parts.append(BatchRows((article_id,), self.articles.filter(pc.equal(self.articles["id"], article_id)),
+                                   events, self.merge_index.filter(pc.equal(self.merge_index["article_id"], article_id)),
+                                   tuple(s for s in self.seeds if s in mine)))
+        return parts
+
+    @classmethod
+    def joined(cls, parts: Sequence["BatchRows"]) -> "BatchRows":
+        """The rows of several batches as one."""
+        if not parts:
+            return batch_rows(())
+        return cls(tuple(i for p in parts for i in p.article_ids),
+                   *(pa.concat_tables([getattr(p, name) for p in parts]).combine_chunks()
+                     for name in ("articles", "events", "merge_index")),
+                   tuple(s for p in parts for s in p.seeds))
+
+
+# what building an article's Arrow rows can raise: text the encoder refuses, a number no column holds
+_ROW_ERRORS = (UnicodeError, OverflowError, pa.ArrowException)
+
+
+def batch_rows(batch: Sequence[tuple[Article, Sequence[Event]]],
+               on_problem: Callable[[InputProblem], None] | None = None) -> BatchRows:
+    """The rows of articles with their events, as :meth:`Store.put_rows` writes them. With
+    ``on_problem``, an article whose rows cannot be made is reported there and left out; without
+    it, the error is raised."""
+    try:
+        return _batch_rows(batch)
+    except _ROW_ERRORS:
+        if on_problem is None:
+            raise
+    parts = []
+    for article, found in batch:
+        try:
+            parts.append(_batch_rows([(article, found)]))
+        except _ROW_ERRORS as exc:
+            reason = (str(exc).splitlines() or [type(exc).__name__])[0]
+            on_problem(InputProblem.at(f"article {article.id}", f"not stored (its rows cannot be written: "
+                                                                 f"{reason}); skipped"))
+    return BatchRows.joined(parts)
+
+
+def _batch_rows(batch: Sequence[tuple[Article, Sequence[Event]]]) -> BatchRows:
+    articles, events, index, seeds = [], [], [], []
+    for article, found in batch:
+        published = _published_date(article.published)
+        articles.append((article.id, article.content_hash, article.published, published, article.title,
+                         article.url, article.source, article.text,
+                         json.dumps(article.to_json(), ensure_ascii=False, default=str), None))
+        for event in found:
+            events.append(_event_row(event))
+            if eligible(event):
+                seeds.append(event.id)
+                row = _index_row(Mention.of(event, published, article.source, article.url))
+                if row:
+                    index.append(row)
+    return BatchRows(tuple(a.id for a, _ in batch), to_arrow("articles", articles), to_arrow("events", events),
+                     to_arrow("merge_index", index), tuple(seeds))
 
 
 # (does this --db name me?, backend class), tried in order; each backend module registers itself
@@ -369,8 +472,9 @@ class Store:
     def _rows(self, query: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         raise NotImplementedError
 
-    def _bulk(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Insert ``rows`` (every column of ``TABLES[table]``, in order) in one bulk operation."""
+    def _bulk(self, table: str, rows: "Sequence[tuple[Any, ...]] | pa.Table") -> None:
+        """Insert ``rows`` (every column of ``TABLES[table]``, in order; tuples or an Arrow table) in
+        one bulk operation."""
         raise NotImplementedError
 
     def _stream(self, query: str, size: int = 10_000) -> Iterator[list[tuple[Any, ...]]]:
@@ -467,30 +571,23 @@ class Store:
                           [_ids(ids)])
         return dict(rows)
 
-    def put_articles(self, batch: Sequence[tuple[Article, Sequence[Event]]]) -> list[str]:
-        """Store articles with their events, replacing any stored under the same ids (and their
-        events); return the ids of the new eligible mentions. Call inside :meth:`transaction`."""
-        ids = _ids([article.id for article, _ in batch])
-        for table, column in (("events", "article_id"), ("merge_index", "article_id"), ("articles", "id")):
-            self._rows(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [ids])
-        now = datetime.now(timezone.utc).replace(tzinfo=None)
-        articles, events, index, seeds = [], [], [], []
-        for article, found in batch:
-            published = _published_date(article.published)
-            articles.append((article.id, article.content_hash, article.published, published, article.title,
-                             article.url, article.source, article.text,
-                             json.dumps(article.to_json(), ensure_ascii=False, default=str), now))
-            for event in found:
-                events.append(_event_row(event))
-                if eligible(event):
-                    seeds.append(event.id)
-                    row = _index_row(Mention.of(event, published, article.source, article.url))
-                    if row:
-                        index.append(row)
+    def put_rows(self, rows: "BatchRows", replaced: Sequence[str] = ()) -> list[str]:
+        """Store the rows of a batch (:func:`batch_rows`); the articles in ``replaced`` (ids already
+        stored) are deleted first, with their events. Return the ids of the new eligible mentions.
+        Call inside :meth:`transaction`."""
+        if replaced:
+            ids = _ids(replaced)
+            for table, column in (("events", "article_id"), ("merge_index", "article_id"), ("articles", "id")):
+                self._rows(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        articles = rows.articles
+        if articles.num_rows:  # stored now, not when the rows were made (perhaps on another machine)
+            now = datetime.now(timezone.utc).replace(tzinfo=None)
+            at = articles.schema.get_field_index("ingested_at")
+            articles = articles.set_column(at, "ingested_at", pa.array([now] * articles.num_rows, pa.timestamp("us")))
         self._bulk("articles", articles)
-        self._bulk("events", events)
-        self._bulk("merge_index", index)
-        return seeds
+        self._bulk("events", rows.events)
+        self._bulk("merge_index", rows.merge_index)
+        return list(rows.seeds)
 
     def canonical_comembers_of_articles(self, article_ids: Sequence[str]) -> list[str]:
         """Mentions of other articles that share a canonical event with these articles' mentions."""
@@ -536,17 +633,19 @@ class Store:
     def merge_mentions(self, ids: Sequence[str] = (), article_ids: Sequence[str] = ()) -> list[Mention]:
         """Eligible mentions with one of ``ids`` or of one of ``article_ids``; no arguments: all of them.
 
-        Events and their articles are looked up separately, each by its indexed key: a join would
-        make DuckDB scan every stored article for a handful of mentions.
+        Events and their articles are looked up separately, each by its indexed key alone: a join, or
+        a filter on another column (eligibility is checked here, not in SQL), would make DuckDB scan
+        every stored mention for a handful of them, so the cost of a batch would grow with the store.
         """
         if not ids and not article_ids:
             return [_mention(r) for r in self._rows(_MENTIONS)]
         rows: dict[str, tuple[Any, ...]] = {}
         for column, values in (("id", _ids(ids)), ("article_id", _ids(article_ids))):
             if values:
-                rows.update((r[0], r) for r in self._rows(
-                    f"SELECT {_MENTION_COLUMNS} FROM events e WHERE e.{column} IN (SELECT unnest(?::VARCHAR[])) "
-                    f"AND {_ELIGIBLE}", [values]))
+                rows.update((r[0], r[:-4]) for r in self._rows(
+                    f"SELECT {_MENTION_COLUMNS}, e.status, e.negated, e.aggregate_min, e.aggregate_max "
+                    f"FROM events e WHERE e.{column} IN (SELECT unnest(?::VARCHAR[]))", [values])
+                    if _eligible_row(r[-4:]))
         if not rows:
             return []
         articles = {r[0]: r[1:] for r in self._rows(

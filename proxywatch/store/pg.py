@@ -88,7 +88,9 @@ class PgStore(Store):
         cursor = self._con.execute(text, {f"p{i}": v for i, v in enumerate(values)})
         return cursor.fetchall() if cursor.description else []
 
-    def _bulk(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+    def _bulk(self, table: str, rows: Any) -> None:
+        if hasattr(rows, "num_rows"):  # an Arrow table (Store.put_rows): its rows as tuples
+            rows = list(zip(*(column.to_pylist() for column in rows.columns)))
         if not rows:
             return
         columns = ", ".join(name for name, _ in TABLES[table])

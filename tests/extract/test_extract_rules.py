@@ -796,9 +796,9 @@ def test_intercepted_weapons_belong_to_whoever_launched_them(extractor):
 
 
 def test_a_toll_told_after_an_interception_is_the_attack_s(extractor):
-    attack, _ = _events(extractor, "Militants fired a volley of rockets at the air base on Sunday. Most of the rockets "
-                                   "were intercepted by air defences. Two contractors were wounded.")
-    assert attack.injuries == Count(2, 2)
+    attack = _events(extractor, "Militants fired a volley of rockets at the air base on Sunday. A US destroyer "
+                                "intercepted most of the rockets. Two contractors were wounded.")[0]
+    assert attack.mode == "rocket" and attack.injuries == Count(2, 2)
 
 
 def test_forces_after_an_opening_phrase_are_the_subject(extractor):

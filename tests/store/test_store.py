@@ -13,7 +13,7 @@ import pytest
 
 from proxywatch.errors import StoreError
 from proxywatch.records import Article, Count, DateSpan, Event, Evidence, Party, Place, event_id
-from proxywatch.store import EVENT_COLUMNS, EventQuery, Store
+from proxywatch.store import EVENT_COLUMNS, BatchRows, EventQuery, Store, batch_rows
 from proxywatch.store.migrations import MIGRATIONS
 from proxywatch.jobs import store_batch
 
@@ -252,6 +252,32 @@ def test_failed_batch_is_rolled_back(store):
     assert "rolled back" in str(info.value) and "\n" not in str(info.value)
     assert store.counts() == {"articles": 1, "events": 1}
     assert store.article("fresh") is None
+
+
+def test_batch_rows_cut_per_article_and_joined_give_the_same_rows():
+    a, b, c = article("r1", "Rockets hit the port today."), article("r2", "No events here."), article("r3", "Shells fell.")
+    batch = [(a, [event(a, 0, country="YEM", day="2024-01-28"), event(a, 1)]), (b, []), (c, [event(c, 0, country="SYR")])]
+    rows = batch_rows(batch)
+    parts = rows.per_article()
+    assert [p.article_ids for p in parts] == [("r1",), ("r2",), ("r3",)]
+    assert [p.events.num_rows for p in parts] == [2, 0, 1]
+    assert parts[0].seeds + parts[2].seeds == rows.seeds and parts[1].seeds == ()
+    assert [p.merge_index.num_rows for p in parts] == [1, 0, 0] == [rows.merge_index.num_rows, 0, 0]  # dated and placed only
+    assert BatchRows.joined(parts) == rows
+    assert [p.article_ids for p in BatchRows.joined([]).per_article()] == []
+
+
+def test_batch_rows_leave_out_an_article_whose_rows_cannot_be_made():
+    a, b = article("fine", "A drone hit a depot."), article("huge", "A bigger number than any.")
+    bad = event(b, 0)
+    object.__setattr__(bad, "fatalities", Count(10**20, None))  # no Arrow int64 holds it
+    problems = []
+    rows = batch_rows([(a, [event(a, 0)]), (b, [bad])], problems.append)
+    assert rows.article_ids == ("fine",) and rows.events.num_rows == 1
+    (line,) = [str(p) for p in problems]
+    assert line.startswith("article huge: not stored (its rows cannot be written") and "\n" not in line
+    with pytest.raises(OverflowError):
+        batch_rows([(b, [bad])])
 
 
 def test_stored_hashes(store):
