@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol, Sequence
 
+from proxywatch.analyse.choices import PERIODS, SPLITS
 from proxywatch.analyse.source import relation
 from proxywatch.store import EventQuery
 
@@ -27,19 +28,7 @@ __all__ = [
     "DailySeries", "daily_counts", "fits", "COVERAGE_MAX_DAYS",
 ]
 
-PERIODS = ("day", "week", "month")
-
 UNKNOWN, OTHER = "(unknown)", "(other)"
-# Breakdown name → SQL expression over alias ``e``. ``sponsor`` is a list column: events are
-# grouped by the whole list first and the (few) grouped rows are unnested afterwards.
-SPLITS: dict[str, str] = {
-    "type": "e.type",
-    "actor": "coalesce(e.actor_name, e.actor_text)",
-    "sponsor": "e.actor_sponsors",
-    "target": "coalesce(e.target_name, e.target_text)",
-    "target-country": "e.target_country",
-    "country": "e.location_country",
-}
 _UNNEST = {"sponsor": "unnest(CASE WHEN len(coalesce(grp, [])) = 0 THEN ['(none)'] ELSE grp END)"}
 
 

@@ -464,6 +464,9 @@ class Store:
 
     def __new__(cls, path: str | Path = ":memory:", *, read_only: bool = False) -> "Store":
         if cls is Store:
+            from proxywatch.store import load_backends  # each backend module registers itself when imported
+
+            load_backends()
             backend = next(b for matches, b in _BACKENDS if matches(str(path)))
             return super().__new__(backend)
         return super().__new__(cls)
