@@ -35,7 +35,7 @@ KIND_NOUNS: dict[str, str] = {
         "cabinet embassy consulate office"
     ).split()},
     **{w: "civilians" for w in (
-        "civilian people resident child woman crew vessel ship tanker freighter carrier shipping passenger "
+        "civilian people resident child woman crew vessel ship tanker freighter carrier shipping passenger train "
         "villager family worker protester demonstrator pilgrim refugee"
     ).split()},
     **{w: "organization" for w in "organization organisation agency company charity airline".split()},
@@ -93,6 +93,10 @@ def _kind_for_actor(actor: Actor, rest: str, head: str) -> str:
     return actor.kind
 
 
+# Craft without a crew: "an unmanned surface vessel" is a weapon, not a merchant ship.
+_UNCREWED = re.compile(r"\b(?:unmanned|uncrewed|explosive|drone|remotely[\s-]piloted)\b", re.IGNORECASE)
+
+
 def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None = None,
                   is_person: bool = False) -> Party:
     """Resolve a mention's core text (no trailing clauses) to a :class:`Party`."""
@@ -129,6 +133,8 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
         elif head in (demonym, demonym[:-1]):
             bare = len(rest.split()) == 1 and not demonym.endswith("s")
             kind = "military" if bare else "civilians"  # "an Israeli drone": its owner; "Palestinians"
+    if kind == "civilians" and head in ("vessel", "ship", "boat") and _UNCREWED.search(rest):
+        kind = None  # "an unmanned surface vessel": a weapon, not a ship with a crew
     if sponsors and kind == "civilians" and head in KIND_NOUNS:
         sponsors = []  # "Israel-linked ships": owned or bound for, not a sponsored armed group
     if sponsors and kind in (None, "civilians", "organization"):
