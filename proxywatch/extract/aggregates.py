@@ -48,7 +48,8 @@ def _stated(tok: Token) -> Count | None:
         return None
     if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ in ("NN", "NNP") and tok.lemma_.lower() != "time":
         return _ordinal(tok)
-    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ == "NNS":
+    if tok.pos_ in ("NOUN", "PROPN") and tok.tag_ == "NNS" or tok.dep_ == "pobj" and tok.tag_ == "VBZ":  # a plural
+        # noun the tagger took for a verb: "amid the more than 90 militia rocket and drone attacks"
         if any(c.dep_ in ("nummod", "quantmod", "amod") and (c.pos_ == "NUM" or c.like_num) for c in tok.children) \
                 or any(c.dep_ == "nummod" for c in tok.children):
             return parse_count(doc[tok.left_edge.i: tok.i + 1].text)

@@ -113,6 +113,13 @@ def _point(text: str, ref: date) -> tuple[date, date, str] | None:
         year_ref = date(int(m.group(3)), 12, 31) if m.group(3) else ref
         start, end = _part_of_month(m.group(1).strip(), _MONTHS[m.group(2)], year_ref)
         return start, end, "range"
+    m = re.fullmatch(rf"({_MONTH_RE})\s+(?:and|to|through)\s+({_MONTH_RE})(?:\s+(\d{{4}}))?", t)
+    if m:  # "July and August 2024": from the first's first day to the second's last
+        first, second = _MONTHS[m.group(1)], _MONTHS[m.group(2)]
+        year = int(m.group(3)) if m.group(3) else _past_year(second, ref)
+        start = _month_span(year if first <= second else year - 1, first, text)
+        end = _month_span(year, second, text)
+        return date.fromisoformat(start.start), date.fromisoformat(end.end), "range"
     m = re.fullmatch(rf"({_MONTH_RE})(?:\s+(\d{{4}}))?", t)
     if m:
         month = _MONTHS[m.group(1)]

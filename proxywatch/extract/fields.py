@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.tokens import Span, Token
+
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.aggregates import aggregate as aggregate_of
 from proxywatch.extract.context import EventContext
@@ -218,7 +220,8 @@ def place(event: Event, ec: EventContext) -> Event:
 def place_from_target(event: Event, ec: EventContext) -> Event:
     target, tok = event.target, ec.target_tok
     if event.location is None and ec.trigger_type == "ASSAULT" and target is not None and target.kind == "state" \
-            and target.country and tok is not None and tok.ent_type_ == "GPE" and child(tok, "conj") is None:
+            and target.country and tok is not None and (tok.ent_type_ == "GPE" or tok.lemma_.lower() in (
+                "nation", "country")) and child(tok, "conj") is None:  # "Iran's attacks on that nation"
         return replace(event, location=Place(text=target.text, name=None, country=target.country,
                                              precision="country"))
     return event
@@ -229,7 +232,27 @@ def place_from_target(event: Event, ec: EventContext) -> Event:
 def mode(event: Event, ec: EventContext) -> Event:
     if ec.trigger_type != "ASSAULT":
         return event
-    return replace(event, mode=ec.trigger_mode or ec.read.mode(ec.sent, ec.tok))
+    own = _modifiers(ec.tok)  # "a drone strike": its own means
+    mine = {t.i for t in ec.group} | {ec.tok.i}
+    theirs = {i for h in ec.sc.hits if h.token.i not in mine for i in _modifiers(h.token)}  # "no attacks ...,
+    # including a drone strike": the strike's means
+    others = {t.i for t, head in zip(ec.sent, _clause_heads(ec.sent)) if head in ec.others and t.i != ec.tok.i} \
+        if ec.others else set()
+    skip = (others | theirs) - own  # not another event's means
+    return replace(event, mode=ec.trigger_mode or ec.read.mode(ec.sent, ec.tok, skip))
+
+
+def _clause_heads(sent: Span) -> list[int]:
+    """The clause head of each word of a sentence, computed once per sentence."""
+    cache = sent.doc.user_data.setdefault("pw_clause_heads", {})
+    heads = cache.get(sent.start)
+    if heads is None:
+        heads = cache[sent.start] = [clause_head(t).i for t in sent]
+    return heads
+
+
+def _modifiers(tok: Token) -> set[int]:
+    return {c.i for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
 
 
 @rule("event.mode-not-from-reason", "A weapon named only in a reason phrase was the other side's: no mode.",

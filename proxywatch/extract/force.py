@@ -33,9 +33,9 @@ from proxywatch.extract.engine import KEEP, rule
 from proxywatch.extract.groups import Groups
 from proxywatch.extract.mentions import subject_before
 from proxywatch.extract.senses import Candidate
-from proxywatch.extract.syntax import child, incident_words, own_dates, prep_object
+from proxywatch.extract.syntax import child, counted_thing, incident_words, own_dates, prep_object
 from proxywatch.extract.timing import REASON_NOUNS
-from proxywatch.records import Event, Party, event_id
+from proxywatch.records import Event, Party, Place, event_id
 from proxywatch.resolve.parties import KIND_NOUNS
 
 __all__ = ["incident_apart", "merchant_ship"]
@@ -207,6 +207,61 @@ def hostages_held(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     return KEEP
 
 
+@rule("sense.launched-salvo", "'Launched a wave of drones', 'fired dozens of rockets': a launch whose object gathers "
+      "weapons is an attack, as 'launched drones' is; not 'launched a wave of arrests'.",
+      "The Houthis launched a wave of drones toward the Red Sea on Saturday.")
+def launched_salvo(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma not in _LAUNCHING or cand.obj is None \
+            or trigger is not None and trigger.type == "ASSAULT":
+        return KEEP
+    thing = counted_thing(cand.obj)
+    return lx.Trigger("ASSAULT", 2) if thing is not cand.obj and _weapon(thing) else KEEP
+
+
+# Verbs whose object, a weapon or a craft of war, is hit by force: "destroyed two Houthi UAVs", "intercepted a missile".
+_WRECKING = frozenset("destroy eliminate intercept down".split())
+# What flies and is shot at: what "intercepted" and "downed" take.
+_FLYING = frozenset("missile rocket drone uav uas projectile aircraft jet helicopter plane barrage salvo volley "
+                    "asbm ascm warplane".split())
+# Weapons, craft and war sites that "destroyed" takes as a use of force ("launcher", "radar", "weapons depot").
+_WAR_THINGS = _FLYING | lx.WEAPON_NOUNS | frozenset("launcher radar usv boat tank bunker tunnel".split())
+_UNCREWED = frozenset("unmanned uncrewed aerial surface underwater explosive".split())
+_SITE_NOUNS = frozenset("site system facility depot location position storage".split())
+# What wrecks without force: "floods destroyed two bridges", "the fire destroyed a boat".
+_NATURAL = _NOT_FORCE_DEATH | frozenset("fire blaze flooding rain wind quake explosion".split())
+
+
+def _war_thing(obj: Token, things: frozenset[str]) -> bool:
+    lemma = obj.lemma_.lower()
+    mods = {c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod", "nmod")}
+    if lemma in things or obj.lower_ in things:
+        return True
+    return lemma in _SITE_NOUNS | things and bool(mods & (_WAR_THINGS | {"weapon", "launch", "military", "air"})) \
+        or bool(mods & (_FLYING | _UNCREWED)) and lemma in ("system", "vehicle", "craft", "vessel")  # "missile
+    # systems", "unmanned aerial vehicles", "uncrewed surface vessels"
+
+
+@rule("sense.weapon-destroyed", "Destroying, intercepting or downing weapons, launchers and war craft is a use of "
+      "force: 'destroyed two Houthi UAVs in Yemen', 'intercepted two missiles', 'the drones were downed'; not "
+      "'floods destroyed two bridges' or 'intercepted a shipment'.",
+      "On Saturday, US forces destroyed two Houthi drones in Houthi-controlled areas of Yemen.")
+def weapon_destroyed(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma not in _WRECKING or trigger is not None:
+        return KEEP
+    tok = cand.tok
+    obj = cand.obj or child(tok, "nsubjpass")
+    if obj is None:
+        return KEEP
+    things = _FLYING if cand.lemma in ("intercept", "down") else _WAR_THINGS
+    if not any(_war_thing(counted_thing(o), things) for o in (obj, *obj.conjuncts)):
+        return KEEP
+    agent = child(tok, "agent")
+    subject = child(tok, "nsubj") or (child(agent, "pobj") if agent is not None else None)
+    if subject is not None and subject.lemma_.lower() in _NATURAL:
+        return KEEP
+    return lx.Trigger("ASSAULT", 2)
+
+
 # --- group -----------------------------------------------------------------------------------------------------
 def _args(tok: Token) -> set[str]:
     """The prepositions and possessor that give an event noun its own parties or place."""
@@ -227,6 +282,8 @@ def _after_date(tok: Token) -> bool:
     """A date of the noun's own, right after "since", "after", "following" ("since the October 7 attack")."""
     doc, first = tok.doc, tok.sent.start
     for ent in own_dates(tok):
+        if not (ent.end <= tok.i or ent.root.head.i == tok.i or ent.root.head.head.i == tok.i):
+            continue  # a date of the noun itself, not of a phrase under it ("an attack the day after the assault")
         k = ent.start - 1
         if k > first and doc[k].lower_ == "the":
             k -= 1
@@ -575,9 +632,6 @@ def _listed_days(ec: EventContext, event: Event) -> list[Any]:
     here = next((e for e in ents if event.date.text and e.text in event.date.text or event.date.text in e.text), None)
     if here is None:
         return []
-    whole = listed_dates(here.text, ec.dc.published)
-    if whole:
-        return whole
     run = [here]
     for direction in (-1, 1):  # neighbours joined only by commas and "and"
         n = ents.index(here)
@@ -588,7 +642,10 @@ def _listed_days(ec: EventContext, event: Event) -> list[Any]:
             n += direction
             run.insert(0, ents[n]) if direction < 0 else run.append(ents[n])
     spans = [s for e in run for s in (listed_dates(e.text, ec.dc.published) or [resolve_date(e.text, ec.dc.published)])]
-    return spans if len(spans) > 1 and all(s is not None and s.precision == "day" for s in spans) else []
+    if len(spans) < 2 or not all(s is not None and s.precision == "day" for s in spans):
+        return []
+    days = list({s.start: s for s in spans}.values())  # "on Saturday, January 20th": one day said twice
+    return days if len(days) > 1 else []
 
 
 @rule("refine.first-listed-day", "A use of force on a listed series of days is first the one of the first day "
@@ -599,3 +656,200 @@ def first_listed_day(event: Event, ec: EventContext) -> Event:
         return event
     days = _listed_days(ec, event)
     return replace(event, date=days[0]) if days and days[0] != event.date else event
+
+
+# --- parties and places of an attack ----------------------------------------------------------------------------
+@rule("refine.weapon-owner", "Weapons shot down or destroyed belong to whoever launched them ('drones launched by the "
+      "Houthis', or the launch told just before): the target is that party; a weapon of no known owner is no party.",
+      "The Houthis launched a wave of drones toward the Red Sea on Saturday. Navy ships shot down 28 of the drones.")
+def weapon_owner(event: Event, ec: EventContext) -> Event:
+    target, tok = event.target, ec.target_tok
+    if event.type != "ASSAULT" or tok is None or target is not None and (target.id or target.country):
+        return event
+    thing = counted_thing(tok)
+    if thing.lemma_.lower() not in _FLYING | lx.WEAPON_NOUNS:
+        return event
+    day = ec.day(event)
+    launch = next((c for c in thing.children if c.dep_ in ("acl", "relcl") and c.lemma_.lower() in _LAUNCHING), None)
+    agent = child(launch, "agent") if launch is not None else None
+    owner = ec.party(child(agent, "pobj"), day) if agent is not None else None  # "drones launched by the Houthis"
+    if owner is None:
+        owner = _last_launcher(event, ec, lx.MODE_WORDS.get(thing.lemma_.lower()), thing.lower_)
+    if owner is not None and (owner.country or owner.id):
+        text = target.text if target is not None else tok.doc[tok.left_edge.i: thing.i + 1].text
+        return replace(event, target=replace(owner, text=text))
+    return event if target is None else replace(event, target=None)  # "shot down the drones", whose unknown
+
+
+def _last_launcher(event: Event, ec: EventContext, mode: str | None, noun: str) -> Party | None:
+    """The doer of the attack told just before (this sentence or the two before) with this means, when not this
+    event's doer."""
+    number = ec.sc.number
+    for (n, _, _), told in zip(reversed(ec.dc.origins), reversed(ec.dc.events)):
+        if n < number - 2:
+            break
+        if told.type != "ASSAULT" or told.actor is None or told.negated or mode is not None and told.mode not in (
+                mode, None) or told.mode is None and noun not in told.evidence.text.lower():
+            continue  # "fired missiles and drones at Israel. ... intercepted dozens of the drones": theirs
+        mine = event.actor
+        if mine is not None and (mine.country and mine.country == told.actor.country
+                                 or mine.id and mine.id == told.actor.id):
+            continue
+        return told.actor
+    return None
+
+
+@rule("refine.navy-ship", "A warship named with a navy's prefix ('USS Carney', 'HMS Diamond') is its state's military, "
+      "not a person.", "The missile was shot down by USS Gravely over the Red Sea.")
+def navy_ship(event: Event, ec: EventContext) -> Event:
+    if event.type != "ASSAULT":
+        return event
+    changes: dict[str, Party] = {}
+    for role in ("actor", "target"):
+        party = getattr(event, role)
+        words = party.text.split() if party is not None and not party.id else []
+        words = words[1:] if words and words[0].lower() == "the" else words
+        code = lx.SHIP_PREFIXES.get(words[0]) if len(words) > 1 and words[1][:1].isupper() else None
+        if code is not None and (party.country, party.kind) != (code, "military"):
+            changes[role] = replace(party, country=code, kind="military", sponsors=())
+    return replace(event, **changes) if changes else event
+
+
+@rule("refine.city-target", "An attack on a city the gazetteer knows ('attacked Tel Aviv') is aimed at that city's "
+      "country.", "On July 19, Houthi forces attacked Tel Aviv using a drone.")
+def city_target(event: Event, ec: EventContext) -> Event:
+    target, tok = event.target, ec.target_tok
+    if event.type != "ASSAULT" or tok is None or tok.ent_type_ != "GPE" and tok.pos_ != "PROPN" or target is None \
+            or target.country or target.kind or target.id:
+        return event
+    entry = ec.kb.gazetteer.lookup(target.text)
+    if entry is None or entry.precision not in ("city", "admin1") or not entry.country:
+        return event
+    return replace(event, target=replace(target, country=entry.country))
+
+
+_OPERATION_NOUNS = frozenset("operation offensive campaign incursion invasion".split())
+
+
+@rule("refine.state-operation-is-military", "A state that launches a military operation ('Israel launched Operation "
+      "Long Arm', 'launched ground operations', 'conducted joint strikes') acts through its armed forces.",
+      "On July 20, Israel launched Operation Long Arm against the port.")
+def state_operation(event: Event, ec: EventContext) -> Event:
+    actor, tok = event.actor, ec.tok
+    if event.type != "ASSAULT" or actor is None or actor.kind != "state":
+        return event
+    obj = child(tok, "dobj") if tok.pos_ == "VERB" else tok
+    named = obj is not None and obj.pos_ == "PROPN" and any(t.lower_ == "operation" for t in obj.subtree)
+    joint = tok.pos_ == "NOUN" and any(c.lower_ == "joint" for c in tok.children)
+    if named or tok.pos_ == "NOUN" and tok.lemma_.lower() in _OPERATION_NOUNS or joint:
+        return replace(event, actor=replace(actor, kind="military"))
+    return event
+
+
+_ANSWERS = frozenset("retaliation response reprisal counterstrike counterattack reply".split())
+
+
+@rule("refine.retaliation-target", "A retaliation for an attack ('Israel's October 26 retaliation to Iran's October 1 "
+      "attack') is aimed at that attack's doer, in its country when it is a state.",
+      "After Israel's October 26 retaliation to Iran's October 1 attack, oil prices rose.")
+def retaliation_target(event: Event, ec: EventContext) -> Event:
+    tok = ec.tok
+    if event.type != "ASSAULT" or event.target is not None or tok.lemma_.lower() not in _ANSWERS:
+        return event
+    answered = prep_object(tok, ("to", "for", "against"))
+    if answered is None or answered.lemma_.lower() not in lx.ASSAULT_NOUNS:
+        return event
+    doer = ec.party(ec.roles(answered)[0], ec.day(event))
+    if doer is None or not doer.country or event.actor is not None and event.actor.country == doer.country:
+        return event
+    location = event.location or (Place(text=doer.text, name=None, country=doer.country, precision="country")
+                                  if doer.kind == "state" else None)
+    return replace(event, target=doer, location=location)
+
+
+@rule("refine.defended-target", "An attack that someone was defended against ('the defense of Israel against an "
+      "unprecedented Iranian attack') was aimed at the one defended.",
+      "He praised the defense of Israel against an unprecedented Iranian attack on April 13.")
+def defended_target(event: Event, ec: EventContext) -> Event:
+    tok = ec.tok
+    if event.type != "ASSAULT" or event.target is not None or tok.dep_ != "pobj" or tok.head.lower_ != "against":
+        return event
+    defence = tok.head.head
+    if defence.pos_ == "VERB":
+        defence = child(defence, "dobj") or defence  # "praised the defense of Israel against ...", "against" on the verb
+    defended = prep_object(defence, ("of",)) if defence.lemma_.lower() in ("defense", "defence", "protection") else None
+    party = ec.party(defended, ec.day(event)) if defended is not None else None
+    if party is None or not party.country or event.actor is not None and event.actor.country == party.country:
+        return event
+    location = event.location or (Place(text=party.text, name=None, country=party.country, precision="country")
+                                  if party.kind == "state" else None)
+    return replace(event, target=party, location=location)
+
+
+@rule("refine.claimed-by", "'... the hostage-taking of passengers in Kacchi, claimed by the Baloch Liberation Army': "
+      "the group that claimed the attack did it.",
+      "We condemn the attack on the train, claimed by the Baloch Liberation Army.")
+def claimed_by(event: Event, ec: EventContext) -> Event:
+    if event.type != "ASSAULT" or event.actor is not None and (event.actor.country or event.actor.id):
+        return event
+    claims = [c for c in ec.sent if c.lemma_.lower() in ("claim", "perpetrate") and c.tag_ == "VBN"
+              and child(c, "agent") is not None]
+    if len(claims) != 1:
+        return event
+    who = child(child(claims[0], "agent"), "pobj")
+    party = ec.party(who, ec.day(event)) if who is not None else None
+    if party is None or not (party.country or party.id) or party.kind not in _ARMED_KINDS:
+        return event
+    return replace(event, actor=party)
+
+
+_READYING = frozenset("prepare ready load position assemble".split())
+_LAUNCHERS = frozenset("rail launcher launchpad tube".split())
+
+
+@rule("sense.readied-weapon", "'Individuals were observed preparing a rocket rail': a weapon or launcher readied to "
+      "fire is a planned attack.", "Individuals were observed preparing a rocket rail near the base.")
+def readied_weapon(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma not in _READYING or trigger is not None or cand.obj is None:
+        return KEEP
+    obj = cand.obj
+    words = {obj.lemma_.lower(), *(c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod"))}
+    if obj.lemma_.lower() in lx.WEAPON_NOUNS or obj.lemma_.lower() in _LAUNCHERS and words & lx.WEAPON_NOUNS:
+        return lx.Trigger("ASSAULT", 1)  # "preparing missiles", "preparing a rocket rail"
+    return KEEP
+
+
+@rule("event.readied-is-planned", "A weapon readied to fire ('preparing a rocket rail') is an attack being prepared: "
+      "planned.", "Individuals were observed preparing a rocket rail near the base.")
+def readied_is_planned(event: Event, ec: EventContext) -> Event:
+    if event.type == "ASSAULT" and ec.tok.lemma_.lower() in _READYING and event.status == "occurred":
+        return replace(event, status="planned")
+    return event
+
+
+def _launched_weapons(tok: Token) -> Token | None:
+    """The weapons a launch or firing verb launched: its passive subject or the noun its clause describes ("drones
+    that were launched by", "missiles launched by")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in _LAUNCHING:
+        return None
+    weapon = child(tok, "nsubjpass")
+    if weapon is not None and weapon.tag_ in ("WDT", "WP") and tok.dep_ == "relcl" or weapon is None and tok.dep_ in (
+            "acl", "relcl"):
+        weapon = tok.head
+    if weapon is not None and weapon.dep_ == "conj":
+        while weapon.dep_ == "conj" and weapon.head.i != weapon.i:
+            weapon = weapon.head  # "three cruise missiles and several drones that were launched": the list's first
+    return weapon if _weapon(weapon) else None
+
+
+@rule("event.launched-weapon-mode", "What was launched gives the mode, the first of a list ('three cruise missiles and "
+      "several drones that were launched by Houthi forces': missile).",
+      "The destroyer shot down three cruise missiles and several drones that were launched by Houthi forces.")
+def launched_weapon_mode(event: Event, ec: EventContext) -> Event:
+    weapon = _launched_weapons(ec.tok) if event.type == "ASSAULT" else None
+    if weapon is None:
+        return event
+    mode = lx.MODE_WORDS.get(weapon.lower_) or lx.MODE_WORDS.get(weapon.lemma_.lower()) or next(
+        (lx.MODE_WORDS[c.lemma_.lower()] for c in weapon.children if c.dep_ in ("amod", "compound")
+         and c.lemma_.lower() in lx.MODE_WORDS), None)
+    return replace(event, mode=mode) if mode and mode != event.mode else event

@@ -219,8 +219,9 @@ def re_mention(tok: Token, told: set[str] | None) -> bool:
     if not the and not (_children(tok, "poss") and tok.lemma_.lower() in told):
         return False
     if _children(tok, "relcl", "acl", "nummod") or _reports_outcome(tok) or _denied(tok) or any(
-            t.pos_ == "VERB" and t.lemma_.lower() in CASUALTY_VERBS for t in tok.sent):
-        return False  # it tells something new: who was killed, by what, that it is denied
+            t.pos_ == "VERB" and t.lemma_.lower() in CASUALTY_VERBS for t in tok.sent) or any(
+            c.tag_ == "JJS" for c in tok.children):
+        return False  # it tells something new: who was killed, by what, that it is denied, that it was the deadliest
     verb = _governor(tok)
     if verb is not None and tok.dep_ in ("nsubj", "nsubjpass") and any(
             t.lemma_.lower() in lx.LIGHT_VERBS and _children(t, "agent") for t in verb.subtree):

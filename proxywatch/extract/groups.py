@@ -52,8 +52,10 @@ def counts_apart(groups: Groups, sc: SentenceContext) -> Groups:
 
 def _apart(hit: Hit, hits: list[Hit]) -> bool:
     tok = hit.token
-    return hit.trigger.type == "ASSAULT" and tok.pos_ == "NOUN" and (
-        aggregate_of(tok) and not argument_of(tok, hits) or tok.head.lower_ in ("including", "like"))
+    return hit.trigger.type == "ASSAULT" and (tok.pos_ == "NOUN" or tok.dep_ == "pobj") and (
+        aggregate_of(tok) and not argument_of(tok, hits) or tok.head.lower_ in ("including", "like") and any(
+            c.dep_ in ("det", "nummod", "poss", "prep") for c in tok.children))  # not "counterattacks, including
+    # airstrikes": the means of the one told
 
 
 @rule("group.casualties-join", "'12 were killed and 40 wounded in the strike': casualty verbs join the sentence's "

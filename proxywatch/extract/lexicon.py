@@ -233,11 +233,15 @@ FIGHT_WORDS = frozenset("fight battle skirmish altercation shootout gunbattle".s
 # "captured the town"): listed so that the prefilter keeps their sentences.
 FORCE_SENSE_WORDS = frozenset("death capture action exchange blow take".split())
 # Words a sense rule reads only in some company, and the words of that company the prefilter looks for in the
-# sentence: "launched Operation X" (force.py), "stands with Israel" (statements.py). Phrase triggers and light
+# sentence: "launched Operation X" (force.py), "stands with Israel" (statements.py), "destroyed two drones",
+# "intercepted a missile", "downed a drone", "preparing a rocket rail" (force.py). Phrase triggers and light
 # verbs get theirs from their own tables (prefilter.py).
+_WAR_COMPANY = WEAPON_NOUNS | frozenset(MODE_WORDS) | frozenset(
+    "launcher radar vehicle vessel boat system site tank tunnel bunker rail".split())
 PREFILTER_COMPANY: dict[str, frozenset[str]] = {
     "launch": frozenset({"operation"}), "begin": frozenset({"operation"}), "start": frozenset({"operation"}),
     "stand": frozenset({"with", "by", "behind"}),
+    **{verb: _WAR_COMPANY for verb in ("destroy", "eliminate", "intercept", "down", "prepare")},
     # statements (extract/statements.py): "we will respond", "will not hesitate to", "committed to Israel's
     # security", "visa restrictions"
     "respond": frozenset({"will", "would", "'ll", "shall"}), "hesitate": frozenset({"not", "n't", "never"}),

@@ -37,8 +37,8 @@ from proxywatch.extract.readers import Readers
 from proxywatch.extract.rules import load_rules
 from proxywatch.extract.runner import Runner
 from proxywatch.extract.senses import read_sense
-from proxywatch.extract.syntax import (PLACE_PREPS, SEPARATOR, Hit, clause_head, earlier_clause, name_runs, to_article,
-                                       tree_depth)
+from proxywatch.extract.syntax import (PLACE_PREPS, SEPARATOR, Hit, clause_head, earlier_clause, interception,
+                                       name_runs, to_article, tree_depth)
 from proxywatch.extract.timing import timed_against
 from proxywatch.ingest.layout import Layout, read_layout
 from proxywatch.records import Article, Event, Evidence, event_id
@@ -190,7 +190,11 @@ class Extractor(Readers):
                 if event.type == "ASSAULT" and event.status == "occurred" and not event.negated \
                         and event.aggregate is None and not earlier_clause(tok) \
                         and (dc.attack is None or dc.attack[0] != n_sent):
+                    last = dc.attack
                     dc.attack = (n_sent, len(dc.events) - 1)  # the sentence's first attack: its main clause
+                    if last is not None and last[0] >= n_sent - 1 and interception(tok):
+                        dc.attack = (n_sent, last[1])  # "... fired missiles at the base. Most were intercepted.": the
+                        # attack's story goes on; a toll told next is still that attack's
                 ordinal += 1
                 for r in self._stages["more"]:
                     ec.ordinal = ordinal - 1

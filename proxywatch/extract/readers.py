@@ -25,13 +25,13 @@ from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.senses import ARMED_WORDS
 from proxywatch.extract.syntax import (AREA_NOUNS, CASUALTY_NOUNS, CLAUSES, NIGHTS, OTHER_TIME, PARTNER_PREPS,
                                        PLACE_LABELS, PLACE_PREPS, PRECISION_RANK, QUANTITY_HEADS, REPORTING, SITES,
-                                       SITE_NOUNS, TARGET_PREPS, TO_NOUNS, clause_head, core_span, earlier_clause,
-                                       named_modifier, owner_kind, time_offset)
+                                       SITE_NOUNS, TARGET_PREPS, TO_NOUNS, clause_head, core_span, counted_thing,
+                                       earlier_clause, named_modifier, owner_kind, time_offset)
 from proxywatch.extract.syntax import child as _child, prep_object as _prep_object
 from proxywatch.records import Count, DateSpan, Party, Place
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.names import normalize
-from proxywatch.resolve.parties import resolve_party
+from proxywatch.resolve.parties import KIND_NOUNS, resolve_party
 
 __all__ = ["Readers"]
 
@@ -52,8 +52,54 @@ _BACKING = frozenset("back support sponsor fund finance arm train equip".split()
 _DAY_LIKE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
 # Verbs of firing a weapon: what they are fired "into" is what they were aimed at.
 _FIRING = frozenset("fire launch shoot lob".split())
+# Fights whose "with" names the other side: "renewed clashes with the SDF".
+_OPPONENT_NOUNS = frozenset("clash fighting battle skirmish firefight confrontation".split())
+# Acts whose "of" names whom they were done to.
+_DONE_TO = frozenset("taking kidnapping abduction killing assassination massacre bombing shelling".split())
+# Passive verbs whose subject does what follows: "forces were used to neutralize", "jets were sent to strike".
+_TASKED = frozenset("use employ deploy send order task direct authorize dispatch".split())
+# Verbs whose weapon object is what was hit: "struck and destroyed four missiles", "engaged the drones".
+_STRIKING = frozenset("strike destroy engage intercept hit target bomb".split())
+# Weapons struck before their launch, and the prepositions that tell where they were aimed.
+_AIMED_WEAPONS = lx.WEAPON_NOUNS | frozenset("launcher vehicle system boat vessel".split())
+_AIMING = frozenset("toward towards against at into".split())
+# Other force verbs whose object is what was hit.
+_HIT_OBJECTS = frozenset("attack down eliminate neutralize neutralise shell raid ambush sink".split())  # not
+# "fire", "launch", "drop", "throw", "detonate": their object is the weapon
 _PURPOSES = frozenset("support solidarity retaliation response revenge reprisal protest honour honor behalf sake "
                       "defence defense memory".split())
+
+
+def _hits_its_object(verb: Token) -> bool:
+    """Whether a verb's direct object is what was hit ("struck missile launchers", "shot down two drones"), not the
+    weapon used ("fired missiles")."""
+    lemma = verb.lemma_.lower()
+    return verb.pos_ == "VERB" and (lemma in _STRIKING or lemma in _HIT_OBJECTS or lemma == "shoot" and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children))
+
+
+_DOERS = frozenset({"military", "armed_group", "government"})
+
+
+def _fronted_subject(verb: Token) -> Token | None:
+    """The subject the parser hung on an opening phrase: "At the direction of President Biden, U.S. forces conducted
+    strikes" read "forces" as an apposition of "Biden"; a main verb with no subject of its own does it."""
+    if verb.dep_ != "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children):
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.i > verb.i:
+            continue
+        for tok in prep.subtree:
+            if tok.dep_ != "appos" or tok.i > verb.i:
+                continue
+            doer = KIND_NOUNS.get(tok.lemma_.lower()) in _DOERS or tok.ent_type_ in ("ORG", "NORP")
+            between = tok.doc[tok.right_edge.i + 1: verb.i]
+            listing = {t.i for t in between if t.lower_ in ("including", "like") for t in t.subtree}
+            if doer and all(t.is_punct or t.i in listing for t in between) and (
+                    tok.right_edge.is_punct or between[:1].text == ","):
+                return tok  # forces, an apposition that ends just before the verb ("..., including jets,"): its
+                # subject
+    return None
 
 
 def _instrument(clause: Token) -> bool:
@@ -104,7 +150,7 @@ class Readers:
             doc.user_data["pw_places"] = [(s, e) for _, s, e in self._places(doc)]
         spans += [doc[s:e] for s, e in doc.user_data["pw_places"] if sent.start <= s and e <= sent.end]
         spans = [s for s in spans if not (s.root.dep_ == "pobj" and s.root.head.lower_ == "of" and any(
-            o.start <= s.start and s.end <= o.end and len(o) > len(s) and o.start <= s.root.head.head.i < o.end
+            o.start <= s.start and s.end <= o.end and len(o) > len(s) and o.start <= s.root.head.i < o.end
             and o.root.lemma_.lower() not in AREA_NOUNS and self.kb.gazetteer.lookup(o.text) is not None
             for o in spans))]  # "Aden" in "the Gulf of Aden"; but "the port of Hodeidah" is Hodeidah
         context = self.countries_in(doc)
@@ -117,6 +163,11 @@ class Readers:
                 after = doc[c.right_edge.i + 1] if c.right_edge.i + 1 < sent.end else None
                 if after is not None and after.dep_ == "prep" and after.lower_ in ("of", "with", "for", "to"):
                     foreign |= {t.i for t in after.subtree}  # the parser hung "with ..." on the verb
+        if target_tok is not None and target_tok.i != trigger.i and target_tok.lemma_.lower() in _AIMED_WEAPONS:
+            for clause in target_tok.children:  # "struck four missiles that were prepared to launch against ships
+                if clause.dep_ in ("relcl", "acl"):  # in the Red Sea": where the weapons were aimed, not the strike's
+                    foreign |= {t.i for p in clause.subtree if p.dep_ == "prep" and p.lower_ in _AIMING
+                                for t in p.subtree}
         candidates: list[tuple[int, int, Place, int, int]] = []
         for span in spans:
             if any(span.start < k.end and k.start < span.end for k in skip):
@@ -258,6 +309,8 @@ class Readers:
             before = doc[start - 1].lower_ if start > sent.start else ""
             if doc[start].lower_ in ("between", "from"):  # "between 17 October" tagged as one entity
                 before, start = doc[start].lower_, start + 1
+            if before == "since" and any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in doc[start - 1].head.children):
+                continue  # "the deadliest attack in Kashmir since 2019": a record's span, not the event's date
             if before in ("since", "between", "from"):
                 start -= 1
                 if before != "since" and end < sent.end - 1 and doc[end].lower_ in ("and", "to", "until"):
@@ -276,6 +329,16 @@ class Readers:
             distance = abs(ent.root.i - trigger.i)
             if best_distance is None or distance < best_distance:
                 best, best_distance = span, distance
+        if best is None and published is not None:
+            head = clause_head(trigger)
+            for tok in sent:  # "Separately, today CENTCOM forces conducted ...": a day word the tagger left untagged
+                if tok.ent_type_ or tok.i in skip:
+                    continue
+                words = tok.lower_ if tok.lower_ in ("today", "yesterday", "tonight", "overnight") else (
+                    f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > sent.start and tok.lower_ in ("night", "morning")
+                    and tok.nbor(-1).lower_ in ("last", "this") else None)  # "Last night, ... conducted"
+                if words is not None and clause_head(tok).i == head.i:
+                    return resolve_date(words, published)
         if best is None:
             for tok in sent:  # "since the US retaliated": a period with an unknown start
                 if tok.lower_ == "since" and tok.dep_ == "mark":
@@ -284,7 +347,7 @@ class Readers:
         return best
 
     @staticmethod
-    def mode(sent: Span, trigger: Token) -> str | None:
+    def mode(sent: Span, trigger: Token, skip: set[int] | frozenset[int] = frozenset()) -> str | None:
         """How the force was used, from the words of the trigger's own phrase first, then the sentence.
 
         Several different means ("drones and missiles") give no single mode; a bomb dropped from
@@ -292,6 +355,8 @@ class Readers:
         def modes(tokens: Iterable[Token]) -> set[str]:
             found: set[str] = set()
             for tok in tokens:
+                if tok.i in skip:
+                    continue  # a word of another event of the sentence
                 if tok.lower_ == "air" and tok.head.lemma_.lower() in ("base", "defence", "defense", "field", "space"):
                     continue  # "al-Asad air base", "air defences": a place or a shield, not the means
                 for key in (tok.lower_, tok.lemma_.lower()):
@@ -317,6 +382,13 @@ class Readers:
                       for t in c.subtree}
         elsewhere |= {t.i for c in trigger.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                       for t in c.subtree}  # what was aimed at is not how
+        hit = {t.i for verb in (trigger, *trigger.conjuncts) if _hits_its_object(verb)
+               for c in verb.children if c.dep_ == "dobj" for o in (c, *c.conjuncts, counted_thing(c))
+               for t in o.subtree if t.i <= o.i}  # "struck and destroyed four missiles", "targeted missile
+        # systems", "shot down two drones": what was hit is not how; but "struck the ship in a drone attack" says how
+        # ("two missiles aimed at ships were shot down" tells the missile attack too, and keeps its mode)
+        elsewhere |= hit
+        own = [t for t in own if t.i not in hit]
         tiers: list[Iterable[Token]] = [[subject] if subject is not None else [], own,  # wider tiers: read lazily
                                         (t for t in trigger.subtree if t.i not in elsewhere),
                                         (t for t in sent if t.i not in elsewhere)]
@@ -450,13 +522,17 @@ class Readers:
                         and _child(tok, "prt") is None:  # not "a drone was shot down"
                     target = _prep_object(tok, TARGET_PREPS)  # "a missile was launched toward the ship"
             else:
-                actor = _subject_word(tok)
+                subjects = [c for c in tok.children if c.dep_ == "nsubj" and not c.is_punct
+                            and c.ent_type_ not in ("DATE", "TIME")]  # not the "-" of "mid-December"
+                actor = subjects[-1] if subjects else _fronted_subject(tok)  # "In Baghdad, the capital, gunmen
+                # attacked": the subject next to the verb
                 target = _child(tok, "dobj")
                 conj = _child(tok, "conj")
                 if target is None and conj is not None and conj.pos_ == "VERB" and _child(conj, "nsubj") is None:
                     target = _child(conj, "dobj")  # "Iran has armed and trained the Houthis"
-                if target is not None and target.lemma_.lower() in lx.WEAPON_NOUNS:
-                    target = None
+                if target is not None and counted_thing(target).lemma_.lower() in lx.WEAPON_NOUNS \
+                        and not _hits_its_object(tok):  # "fired dozens of rockets at X": X
+                    target = None  # "fired missiles at X"; but "struck and destroyed four Houthi missiles": them
                 target = target or _prep_object(tok, TARGET_PREPS) or (
                     _prep_object(tok, ("into",)) if lemma in _FIRING else None)  # "fired rockets into Israel"
                 if target is not None and _operation_name(target):
@@ -475,7 +551,9 @@ class Readers:
                 if child_dep == "xcomp" and _child(head, "dobj") is not None:
                     actor = _child(head, "dobj")  # "urged them to halt": they halt
                     break
-                actor = _subject_word(head)
+                actor = _subject_word(head) or (_child(head, "nsubjpass") if child_dep in ("xcomp", "advcl")
+                                                and head.lemma_.lower() in _TASKED else None)  # "forces were used
+                # to neutralize a threat": the forces
             return actor, target
         # nominal trigger: "an attack by X on Y", "X's strikes", "Houthi attacks"
         actor = _prep_object(tok, ("by",)) or _child(tok, "poss")
@@ -486,7 +564,14 @@ class Readers:
         if actor is None and tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN":
             actor = _child(tok.head.head, "poss")  # "Israel's preparation for its operation"
         preps = TARGET_PREPS - {"at"} if lemma not in TO_NOUNS else {"to", "for", "of", "with"}
+        if lemma in _OPPONENT_NOUNS:
+            preps = preps | {"with"}  # "clashes with the SDF"
+        if lemma in _DONE_TO:
+            preps = preps | {"of"}  # "the hostage-taking of passengers", "the killing of three soldiers"
         target = _prep_object(tok, preps)
+        aimed = next((c for c in tok.children if c.dep_ == "acl" and c.lemma_.lower() == "target"), None)
+        if target is None and aimed is not None:
+            target = _child(aimed, "dobj")  # "airstrikes targeting ISIS camps"
         relcl = _child(tok, "relcl")
         if target is None and relcl is not None and relcl.lemma_.lower() in ("endure", "suffer", "face", "see"):
             target = _child(relcl, "nsubj")  # "the over 100 attacks that the US endured"
@@ -503,9 +588,13 @@ class Readers:
                     lemma, lx.Trigger("")).type == "AID"  # "has provided $1 billion in humanitarian assistance"
                 if actor is None and (head.lemma_.lower() in lx.LIGHT_VERBS or head.lemma_.lower() in lx.ISSUING_VERBS
                                       or giving):
-                    actor = _child(head, "nsubj") or _child(_child(head, "agent") or head, "pobj") or (
-                        head.head if head.dep_ == "acl" and head.tag_ == "VBD" else None)  # a main clause misparsed
-                    # as a clause of a noun: "..., U.S. military forces conducted strikes"
+                    actor = _child(head, "nsubj") or _fronted_subject(head) or _child(
+                        _child(head, "agent") or head, "pobj") or (
+                        head.head if head.dep_ == "acl" and head.tag_ == "VBD" else None) or (
+                        _child(head.head, "nsubj") if head.dep_ == "conj" and head.lemma_.lower() in lx.LIGHT_VERBS
+                        and lemma in lx.ASSAULT_NOUNS else None)  # a main clause misparsed
+                    # as a clause of a noun: "..., U.S. military forces conducted strikes"; "X has long been active
+                    # and has renewed clashes": the first conjunct's subject
                 if target is None and head.lemma_.lower() in lx.LIGHT_VERBS:
                     target = _prep_object(head, TARGET_PREPS)
                 elif target is None and giving:
@@ -552,7 +641,9 @@ class Readers:
             party = resolve_party(core.text, lemma, self.kb, day)
             if party.country or party.id:
                 return party
-            user = _child(tok, "acl")  # "bases hosting US troops", "facilities used by the group"
+            user = _child(tok, "acl") or next((_child(c, "acl") for c in tok.conjuncts if c.i > tok.i
+                                               and _child(c, "acl") is not None), None)  # "bases hosting US troops",
+            # "facilities used by the group"; "a depot and a command post operated by the group": both
             if user is not None:
                 by = _child(user, "agent") or user
                 who = _child(user, "dobj") if user.lemma_.lower() in ("host", "house") else _prep_object(
@@ -572,10 +663,12 @@ class Readers:
         if party.kind == "person" and party.id is None and tok.ent_type_ == "PERSON" \
                 and self.kb.gazetteer.lookup(core.text) is not None:
             return None  # "al-Tanf" tagged as a person: a place, not a party
-        if party.country is None and party.kind is None and party.id is None and tok.ent_type_ == "GPE":
-            entry = self.kb.gazetteer.lookup(core.text)
-            if entry is not None and entry.precision in ("city", "admin1") and entry.country:
-                party = replace(party, country=entry.country)  # "attacked Tel Aviv": Israel's city
+        if party.country is None and party.kind in ("government", "military", "armed_group") and party.id is None:
+            where = _prep_object(tok, ("of",) if party.kind != "armed_group" else ("in",))
+            code = self.kb.gazetteer.country_code(where.text, demonyms=False) if where is not None \
+                and where.ent_type_ == "GPE" else None
+            if code:  # "the government of Pakistan"; "Iranian-backed militants in western Iraq"
+                party = replace(party, country=code)
         backers = [code for code in self.backers(tok) if code != party.country and code not in party.sponsors]
         if backers and party.kind in (None, "armed_group", "government", "military"):
             party = replace(party, sponsors=(*party.sponsors, *backers), kind=party.kind or "armed_group")

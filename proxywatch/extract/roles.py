@@ -32,10 +32,11 @@ from proxywatch.extract.mentions import subject_before
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.prefilter import word_forms
 from proxywatch.extract.syntax import child, prep_object
-from proxywatch.extract.dates import offset_date
+from proxywatch.extract.dates import offset_date, resolve_date
+from proxywatch.extract.doccache import sent_ents
 from proxywatch.extract.syntax import SITES, clause_head, earlier_clause, one_side_each, time_offset
 from proxywatch.extract.timing import reason_tokens, timed_against
-from proxywatch.records import Count, Event, Party, Place
+from proxywatch.records import Count, DateSpan, Event, Party, Place
 from proxywatch.resolve.parties import KIND_NOUNS
 
 __all__ = ["later"]
@@ -322,8 +323,46 @@ def story_day(event: Event, ec: EventContext) -> Event:
         return replace(event, date=offset_date(last_day, *offset))  # "The raid came a day after ..."
     if event.aggregate is None and not event.negated and event.status == "occurred" and not earlier \
             and timed_against(tok) is None:
-        return replace(event, date=last_day)
+        return replace(event, date=_framing_period(ec) or last_day)
     return event
+
+
+_FRAMES = frozenset("in during over throughout by".split())
+
+
+def _framing_period(ec: EventContext) -> DateSpan | None:
+    """The period the sentence before sets for what follows when it opens with one and told no dated event: "In July
+    and August 2024, attacks by both sides escalated. A rocket ... killed ...": July–August 2024."""
+    sent, published = ec.sent, ec.dc.published
+    if sent.start == 0 or published is None:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    if before.start == sent.start:
+        return None
+    for first in before[:6]:  # "In July and August 2024, ...", also after a heading run into the sentence
+        if first.i != before.start and first.text not in ("In", "During", "Over", "Throughout", "By"):
+            continue
+        ents = [e for e in sent_ents(before) if e.label_ == "DATE"]
+        ent = next((e for e in ents if e.start == first.i + 1), None)
+        if first.lower_ not in _FRAMES or ent is None:
+            continue
+        end = ent.end
+        for nxt in ents:  # "In July and August 2024": two entities joined by "and"
+            if nxt.start == end + 1 and before.doc[end].lower_ in ("and", "to", "through"):
+                end = nxt.end
+        if end < before.end and before.doc[end].text == "," and not _dated_event_in(ec, ec.sc.number - 1):
+            return resolve_date(before.doc[ent.start:end].text, published)
+    return None
+
+
+def _dated_event_in(ec: EventContext, number: int) -> bool:
+    """Whether the sentence read as ``number`` told an event with a date (events are in sentence order)."""
+    for (n, _, _), event in zip(reversed(ec.dc.origins), reversed(ec.dc.events)):
+        if n < number:
+            return False
+        if n == number and event.date is not None:
+            return True
+    return False
 
 
 _PAST_MARKS = frozenset("previously formerly once".split())

@@ -44,8 +44,9 @@ class Stop:
 def candidate(tok: Token) -> tuple[Candidate, lx.Trigger | None]:
     """The candidate for a token and the event its lexicon entry proposes."""
     lemma = tok.lemma_.lower()
-    misparsed = tok.pos_ == "VERB" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") \
-        and lemma in lx.NOUN_TRIGGERS and lemma not in lx.VERB_TRIGGERS  # "airstrikes" tagged a verb
+    misparsed = tok.pos_ == "VERB" and (tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and lemma not in
+                                        lx.VERB_TRIGGERS or tok.dep_ == "pobj" and tok.tag_ == "VBZ") \
+        and lemma in lx.NOUN_TRIGGERS  # "airstrikes" tagged a verb; "amid the more than 90 ... attacks" as "attacks" VBZ
     if tok.pos_ == "VERB" and not misparsed:
         return Candidate(tok, lemma, "verb", child(tok, "dobj")), lx.VERB_TRIGGERS.get(lemma)
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ not in ("compound", "amod") or misparsed:

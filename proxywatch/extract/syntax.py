@@ -19,10 +19,10 @@ from proxywatch.records import Count, Event, Party
 from proxywatch.resolve.parties import KIND_NOUNS
 
 __all__ = ["child", "prep_object", "AREA_NOUNS", "PARTNER_PREPS", "CASUALTY_NOUNS", "CASUALTY_VERBS", "CLAUSES", "CONSEQUENCE_VERBS",
-    "DENIALS", "ENVOYS", "Hit", "INVOLVEMENT", "NIGHTS", "OTHER_TIME", "PLACE_LABELS", "PLACE_PREPS",
+    "DENIALS", "ENVOYS", "GATHERINGS", "Hit", "INVOLVEMENT", "NIGHTS", "OTHER_TIME", "PLACE_LABELS", "PLACE_PREPS",
     "PRECISION_RANK", "QUANTITY_HEADS", "REPORTING", "SEPARATOR", "SITES", "SITE_NOUNS", "TARGET_PREPS", "TO_NOUNS",
-    "added_count", "argument_of", "casualty_only", "clause_head", "consequence", "core_span", "denier",
-    "earlier_clause", "involvement", "main_clause", "merge_casualties", "name_runs", "named_modifier",
+    "added_count", "argument_of", "casualty_only", "clause_head", "consequence", "core_span", "counted_thing", "denier",
+    "earlier_clause", "interception", "involvement", "main_clause", "merge_casualties", "name_runs", "named_modifier",
     "one_side_each", "own_dates", "incident_words", "own_side", "owner_kind", "pronominal", "ranked_remark", "said_of_it", "threatened",
     "time_offset", "to_article", "told_again", "tree_depth"]
 
@@ -49,6 +49,9 @@ SITE_NOUNS = frozenset("target site area position facility base building office 
 SITES = AREA_NOUNS | SITE_NOUNS | frozenset("airport harbour harbor refinery plant hospital school".split())
 QUANTITY_HEADS = frozenset("dozen hundred thousand score number handful some many several member gathering "
                              "concentration".split())
+# Nouns that count or gather what their "of" names: "28 of the drones", "a wave of drones", "dozens of missiles".
+GATHERINGS = QUANTITY_HEADS | frozenset("wave swarm salvo barrage volley series pair couple most all one each none "
+                                        "half majority rest remainder both".split())
 PLACE_PREPS = frozenset("in at near on off outside inside across into over around along".split())
 TARGET_PREPS = frozenset("on against at targeting toward towards".split())
 PLACE_LABELS = frozenset(["GPE", "LOC", "FAC"])
@@ -88,11 +91,39 @@ def prep_object(tok: Token, preps: Iterable[str]) -> Token | None:
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in wanted:
             obj = child(c, "pobj") or _clause_subject(c)
-            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_.lower() not in _NO_ARGUMENT:
                 return obj
     return None
 
+
+# Objects of a preposition that say on whose word or in whose name, not whom: "on President Trump's orders", "on
+# behalf of", "on the basis of".
+_NO_ARGUMENT = frozenset("order orders behalf instruction direction request basis advice".split())
+
 _child, _prep_object = child, prep_object
+
+
+def counted_thing(tok: Token) -> Token:
+    """What a count or a gathering is of: "28 of the drones" and "a wave of drones" are drones; else the word."""
+    if tok.pos_ == "NUM" or tok.lemma_.lower() in GATHERINGS:
+        of = prep_object(tok, ("of",))
+        if of is not None:
+            return of
+    return tok
+
+
+_INTERCEPTING = frozenset("intercept down destroy shoot engage neutralize neutralise eliminate".split())
+
+
+def interception(tok: Token) -> bool:
+    """Whether a verb tells force used against weapons in flight or before launch, not against people or places: "shot
+    down 28 of the drones", "most of the projectiles were intercepted", "engaged and destroyed four missiles"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in _INTERCEPTING or lemma == "shoot" and not any(
+            c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in tok.children):
+        return False
+    objects = [o for verb in (tok, *tok.conjuncts) for o in (child(verb, "dobj"), child(verb, "nsubjpass")) if o]
+    return bool(objects) and all(counted_thing(o).lemma_.lower() in lx.WEAPON_NOUNS for o in objects)
 
 
 def named_modifier(tok: Token) -> Token | None:

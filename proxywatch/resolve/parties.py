@@ -35,7 +35,7 @@ KIND_NOUNS: dict[str, str] = {
         "cabinet embassy consulate office"
     ).split()},
     **{w: "civilians" for w in (
-        "civilian people resident child woman crew vessel ship tanker freighter carrier shipping passenger "
+        "civilian people resident child woman crew vessel ship tanker freighter carrier shipping passenger train "
         "villager family worker protester demonstrator pilgrim refugee"
     ).split()},
     **{w: "organization" for w in "organization organisation agency company charity airline".split()},
@@ -101,6 +101,10 @@ def _international(actor: Actor | None) -> bool:
     return actor is not None and actor.kind == "organization" and not actor.country
 
 
+# Craft without a crew: "an unmanned surface vessel" is a weapon, not a merchant ship.
+_UNCREWED = re.compile(r"\b(?:unmanned|uncrewed|explosive|drone|remotely[\s-]piloted)\b", re.IGNORECASE)
+
+
 def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None = None,
                   is_person: bool = False) -> Party:
     """Resolve a mention's core text (no trailing clauses) to a :class:`Party`."""
@@ -143,6 +147,8 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
             kind = "military" if bare else "civilians"  # "an Israeli drone": its owner; "Palestinians"
     if kind == "military" and head in _VEHICLE_HEADS and set(normalize(rest).split()) & _RELIEF_WORDS:
         kind = "civilians"  # "an aid convoy", "a humanitarian convoy": relief workers, not troops
+    if kind == "civilians" and head in ("vessel", "ship", "boat") and _UNCREWED.search(rest):
+        kind = None  # "an unmanned surface vessel": a weapon, not a ship with a crew
     if sponsors and kind == "civilians" and head in KIND_NOUNS:
         sponsors = []  # "Israel-linked ships": owned or bound for, not a sponsored armed group
     if sponsors and kind in (None, "civilians", "organization"):

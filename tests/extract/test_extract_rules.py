@@ -367,6 +367,12 @@ def test_several_sites_under_fire_name_them_all(extractor):
     assert "Erbil" in e.location.name and "Tanf" in e.location.name
 
 
+def test_the_object_of_a_kidnapping_is_its_target(extractor):
+    e = _one(extractor, "The kidnapping of three aid workers near Goma drew wide anger.")
+    assert e.mode == "abduction" and e.target.kind == "civilians"
+    assert _one(extractor, "The shelling of the last two days hit a school in Kherson.").target.text == "a school"
+
+
 def test_a_shared_object_and_the_owner_of_facilities(extractor):
     assert _one(extractor, "Iran has armed and trained the Houthis for years.", type_="AID").target.id == "houthis"
     e = _one(extractor, "US warplanes struck two facilities belonging to Kata'ib Hezbollah in Iraq overnight.")
@@ -384,6 +390,7 @@ def test_an_attack_included_in_a_count_is_its_own_event_and_a_negation_has_no_de
     before = next(e for e in events if e not in (none, two, strike))  # a past incident named in passing
     assert before.date.start == "2024-02-02" and before.actor.country == "USA" and before.fatalities is None
     assert none.negated and none.fatalities is None and none.date.start == "2024-02-02"
+    assert none.mode is None  # the drone was the counted strike's means, not the attacks that did not happen
     assert two.aggregate == Count(2, 2)
     assert (strike.date.start, strike.fatalities, strike.mode) == ("2024-02-04", Count(6, 6), "drone")
 
@@ -758,3 +765,57 @@ def test_an_approximate_count_of_attacks_is_not_exact(extractor):
 def test_a_range_of_two_full_dates_is_that_range_not_the_month(extractor):
     e = _one(extractor, "Militias attacked US patrols between 17 October and 30 October.")
     assert e.date is not None and (e.date.start, e.date.end) == ("2023-10-17", "2023-10-30")
+
+
+# --- uses of force as official releases tell them (force.py, readers.py) ------------------------------------
+def test_weapons_destroyed_on_the_ground_are_a_strike_on_their_owner(extractor):
+    e = _one(extractor, "On Saturday, CENTCOM forces destroyed three Houthi unmanned aerial vehicles in "
+                        "Houthi-controlled areas of Yemen.")
+    assert (e.actor.country, e.actor.kind) == ("USA", "military")
+    assert (e.target.country, e.target.kind) == ("YEM", "armed_group") and e.location.country == "YEM"
+    assert e.mode is None  # the drones were what was hit, not the means
+    assert not _events(extractor, "Heavy rains destroyed three bridges in the north of Yemen on Saturday.")
+
+
+def test_what_was_hit_gives_no_mode_but_the_means_does(extractor):
+    assert _one(extractor, "The strikes targeted missile launchers and radar sites near the coast.").mode is None
+    assert _one(extractor, "Coalition aircraft destroyed two rebel boats near the port.").mode == "aerial"
+    assert _one(extractor, "Rebels struck the tanker in a suspected drone attack on Friday.").mode == "drone"
+
+
+def test_intercepted_weapons_belong_to_whoever_launched_them(extractor):
+    events = _events(extractor, "Houthi forces launched a wave of drones toward the strait on Monday. A US destroyer "
+                                "and two British frigates shot down 14 of the drones.")
+    launch, downing = events
+    assert launch.mode == "drone" and launch.actor.country == "YEM"
+    assert downing.actor.country == "USA" and downing.target.text == "the drones" and downing.target.country == "YEM"
+    downed = _events(extractor, "Houthi rebels fired two ballistic missiles toward the strait on Monday. USS Mason "
+                                "intercepted one of the missiles.")[1]
+    assert (downed.actor.country, downed.actor.kind) == ("USA", "military")
+    assert downed.target.country == "YEM"
+
+
+def test_a_toll_told_after_an_interception_is_the_attack_s(extractor):
+    attack = _events(extractor, "Militants fired a volley of rockets at the air base on Sunday. A US destroyer "
+                                "intercepted most of the rockets. Two contractors were wounded.")[0]
+    assert attack.mode == "rocket" and attack.injuries == Count(2, 2)
+
+
+def test_forces_after_an_opening_phrase_are_the_subject(extractor):
+    e = _one(extractor, "At the direction of the President, U.S. forces, including Navy fighter jets, conducted "
+                        "strikes on three weapons depots in Yemen.")
+    assert (e.actor.country, e.actor.kind) == ("USA", "military")
+
+
+def test_sites_operated_by_a_group_are_its_own_and_an_uncrewed_boat_is_no_civilian(extractor):
+    e = _one(extractor, "Navy jets conducted strikes against a drone storage facility and a command facility "
+                        "operated by Kata'ib Hezbollah in Iraq.")
+    assert e.target.id == "kataib-hezbollah"
+    e = _one(extractor, "The frigate destroyed an uncrewed surface vessel in the Red Sea.")
+    assert e.target is None or e.target.kind != "civilians"
+
+
+def test_where_struck_weapons_were_aimed_is_not_where_they_were_struck(extractor):
+    e = _one(extractor, "US forces struck four Houthi missiles that were prepared to launch against ships in the "
+                        "Red Sea.")
+    assert e.location is None or e.location.name != "Red Sea"

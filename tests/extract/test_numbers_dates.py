@@ -47,6 +47,9 @@ REF = date(2024, 2, 3)  # a Saturday
         ("last week", "2024-01-22", "2024-01-28", "week"),
         ("since October", "2023-10-01", "2024-02-03", "range"),
         ("between mid-October and the beginning of February", "2023-10-11", "2024-02-10", "range"),
+        ("November and December 2022", "2022-11-01", "2022-12-31", "range"),
+        ("November and December", "2023-11-01", "2023-12-31", "range"),
+        ("December to January", "2023-12-01", "2024-01-31", "range"),
     ],
 )
 def test_resolve_date(text, start, end, precision):
