@@ -16,40 +16,34 @@ from enum import Enum
 from itertools import islice
 from importlib import resources
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from proxywatch import jobs
 from proxywatch.clikit import (
-    ConfigOpt, DbOpt, KbOpt, ReportFormat, app, err, ActorOpt, CountryOpt, SinceOpt, SponsorOpt, StrictOpt, FollowOpt,
-    TargetCountryOpt, TypeOpt, UntilOpt, exit_status,
+    ConfigOpt, DbOpt, Group, KbOpt, ReportFormat, app, err, ActorOpt, CountryOpt, SinceOpt, SponsorOpt, StrictOpt,
+    FollowOpt, TargetCountryOpt, TypeOpt, UntilOpt, exit_status,
 )
 from proxywatch.clikit import event_query as _query
 from proxywatch.clikit import extractor as _extractor
 from proxywatch.clikit import guard as _guard
 from proxywatch.clikit import open_existing as _open_existing
+from proxywatch.clikit import problem_log as _problem_log
 from proxywatch.clikit import progress as _progress
 from proxywatch.clikit import read_options as _read_options
 from proxywatch.clikit import settings_from as _settings
 from proxywatch.clikit import stdout_console as _stdout_console
 from proxywatch.clikit import warn as _warn
-from proxywatch.evaluate.benchmarks import DATASETS, load_gold
-from proxywatch.evaluate.scoring import score
-from proxywatch.analyse.summary import events_by_type_and_month, top_actors
 from proxywatch.errors import InputProblem, ProxywatchError, WorkError
-from proxywatch.ingest.gold import gold_article, read_gold
-from proxywatch.records import Event, event_json_schema
-from proxywatch.merge import MergeRules
-from proxywatch.resolve.check import check_kb
-from proxywatch.resolve.describe import actor_records, place_records
-from proxywatch.resolve.kb import load_kb
-from proxywatch.serve.canonical import write_canonical
-from proxywatch.serve.render import actors_table, render_benchmark, render_report, type_month_table, write_events
+from proxywatch.serve.terminal import json_text
 from proxywatch.settings import Settings, describe_settings, load_settings
-from proxywatch.store import Store
+
+if TYPE_CHECKING:  # heavy: imported inside the commands that use them, so that --help starts fast
+    from rich.console import Console
+
+    from proxywatch import jobs
+    from proxywatch.merge import MergeRules
+    from proxywatch.store import Store
 
 __all__ = ["app", "main"]
 
@@ -72,8 +66,9 @@ class EventsFormat(str, Enum):
 
 @app.command()
 def extract(
-    input: Path = typer.Option(..., "--input", "-i", help="articles: JSON Lines, .txt, .html, RSS/Atom, a folder, "
-                               "or - for standard input"),
+    paths: Optional[list[Path]] = typer.Argument(None, help="files or folders of articles (JSON Lines, .txt, .html, "
+                                                           "RSS/Atom), as ingest takes them; - reads standard input"),
+    input: Optional[list[Path]] = typer.Option(None, "--input", "-i", help="the same as PATHS (repeatable)"),
     published: Optional[str] = typer.Option(None, help="publication date for inputs that lack one (ISO 8601)"),
     format: ExtractFormat = typer.Option(ExtractFormat.jsonl, "--format", "-f", help="jsonl (contract records) or table"),
     follow_symlinks: bool = FollowOpt,
@@ -82,17 +77,19 @@ def extract(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Extract events from articles and print them; stores nothing."""
+    from proxywatch import jobs
+    from proxywatch.serve.render import write_events
+
     with _guard():
         settings = _settings(config)
-        if str(input) != "-" and not input.exists():  # nothing to read is a usage error, not one bad input
-            raise ProxywatchError(f"{input}: no such file or directory")
-        problems: list[InputProblem] = []
-
-        def problem(p: InputProblem) -> None:
-            problems.append(p)
-            _warn(p)
-
-        articles = jobs.collect([str(input)], _read_options(settings, published, follow_symlinks), problem)
+        inputs = [str(p) for p in [*(paths or ()), *(input or ())]]
+        if not inputs:
+            raise ProxywatchError("give the articles to read: files or folders, or - for standard input")
+        for path in inputs:  # nothing to read is a usage error, not one bad input
+            if path != "-" and not Path(path).exists():
+                raise ProxywatchError(f"{path}: no such file or directory")
+        problems, problem = _problem_log()
+        articles = jobs.collect(inputs, _read_options(settings, published, follow_symlinks), problem)
         extractor = _extractor(settings, kb)
         out = sys.stdout
         count = done = 0
@@ -119,12 +116,10 @@ def extract(
 def _run_ingest(paths: list[str], store: Store, settings: Settings, published: Optional[str],
                 kb: Optional[list[Path]], dask: Optional[str] = None,
                 follow_symlinks: bool = False) -> jobs.IngestSummary:
-    read_problems: list[InputProblem] = []
+    from proxywatch import jobs
+    from proxywatch.merge import MergeRules
 
-    def problem(p: InputProblem) -> None:
-        read_problems.append(p)
-        _warn(p)
-
+    read_problems, problem = _problem_log()
     spec = _dask_spec(dask)
     articles = jobs.collect(paths, _read_options(settings, published, follow_symlinks), problem)
     unread = sum(not p.kept for p in read_problems)
@@ -151,6 +146,8 @@ def _run_ingest(paths: list[str], store: Store, settings: Settings, published: O
 
 def _ingest_with(articles: list, store: Store, rules: MergeRules, run) -> jobs.IngestSummary:
     """Merge any stored mentions not yet merged, then ``run(advance)`` under a progress bar."""
+    from proxywatch import jobs
+
     unmerged = store.unmerged_mentions()
     if unmerged:  # stored before canonical events (or the merge index) existed: merge them all once
         err.print(f"merging {unmerged} stored mentions into canonical events", markup=False)
@@ -191,6 +188,8 @@ def ingest(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Read, extract and store articles; already stored unchanged articles are skipped."""
+    from proxywatch.store import Store
+
     with _guard():
         settings = _settings(config, db=db)
         _VERBOSE["on"] = verbose
@@ -206,20 +205,29 @@ def ingest_events(
     folder: Path = typer.Argument(..., help="an event lake: the folder `export --format parquet --partition-by "
                                             "month --source all-mentions` writes"),
     db: Optional[str] = DbOpt,
+    strict: bool = StrictOpt,
     kb: Optional[list[Path]] = KbOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Store the event records of an event lake (no extraction) and merge them into canonical events."""
+    from proxywatch import jobs
+    from proxywatch.merge import MergeRules
+    from proxywatch.resolve.kb import load_kb
+    from proxywatch.store import Store
+
     with _guard():
         if not folder.is_dir():
             raise ProxywatchError(f"{folder}: no such folder")
         settings = _settings(config, db=db)
         rules = MergeRules.from_settings(settings, load_kb(kb or ()))
+        problems, problem = _problem_log()
         with Store(settings.db) as store:
-            summary = jobs.ingest_events(folder, store, _warn, rules=rules)
+            summary = jobs.ingest_events(folder, store, problem, rules=rules)
         err.print(summary.line(), markup=False)
-        if summary.new + summary.changed + summary.unchanged == 0:
+        done = summary.new + summary.changed + summary.unchanged
+        if done == 0:  # an empty lake too: nothing useful was done
             raise typer.Exit(1)
+        exit_status(done, problems, strict)
 
 
 @app.command()
@@ -242,6 +250,9 @@ def events(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """List stored events, filtered."""
+    from proxywatch.serve.canonical import write_canonical
+    from proxywatch.serve.render import write_events
+
     with _guard():
         settings = _settings(config, db=db)
         query = _query(type, actor, sponsor, country, since, until, target_country)
@@ -265,6 +276,9 @@ def events(
 
 
 def _print_summary(store: Store, console: Console) -> None:
+    from proxywatch.analyse.summary import events_by_type_and_month, top_actors
+    from proxywatch.serve.render import actors_table, type_month_table
+
     console.print(type_month_table(events_by_type_and_month(store)))
     console.print(actors_table(top_actors(store)))
 
@@ -276,6 +290,8 @@ def demo(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Ingest the bundled demo corpus into a fresh database and summarise it."""
+    from proxywatch.store import Store
+
     with _guard():
         started = time.perf_counter()
         settings = _settings(config)
@@ -300,34 +316,46 @@ def demo(
 
 @app.command()
 def evaluate(
-    gold: list[Path] = typer.Argument(..., help="gold JSON Lines files (contract section 3)"),
+    gold: list[Path] = typer.Argument(..., help="gold JSON Lines files (contract section 3); - reads standard input"),
     pred: Optional[Path] = typer.Option(None, help="predicted events (JSON Lines); default: extract from the gold texts"),
     format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f"),
     show: int = typer.Option(25, min=0, help="list at most this many misses, false positives and field errors"),
+    strict: bool = StrictOpt,
     kb: Optional[list[Path]] = KbOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Score events against gold annotations (contract section 4): detection P/R/F1 and field accuracy."""
+    from proxywatch import jobs
+    from proxywatch.evaluate.scoring import score
+    from proxywatch.ingest.gold import gold_article, read_gold
+    from proxywatch.serve.render import render_report
+
     with _guard():
         settings = _settings(config)
-        articles, problems = read_gold(gold)
-        for p in problems:
-            _warn(p)
+        problems, problem = _problem_log()
+        articles, unread = read_gold(gold)
+        for p in unread:
+            problem(p)
+        if not articles:  # every gold file missing or bad: no score to give
+            raise WorkError(f"no gold article could be read from {', '.join(map(str, gold))}")
         if pred is not None:
-            predictions = _read_predictions(pred)
+            predictions = _read_predictions(pred, problem)
         else:
             extractor = _extractor(settings, kb)
             predictions = {a.id: events for a, events in
-                           jobs.extract_articles(extractor, [gold_article(g) for g in articles], _warn,
-                                                                 seconds=settings.article_seconds)}
+                           jobs.extract_articles(extractor, [gold_article(g) for g in articles], problem,
+                                                 seconds=settings.article_seconds)}
         report = score(articles, predictions)
         if format is ReportFormat.json:
-            typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+            typer.echo(json_text(report.to_json(), indent=2))
         else:
             render_report(report, _stdout_console(), show)
+        exit_status(len(articles), problems, strict)
 
 
-def _read_predictions(path: Path) -> dict[str, list[dict]]:
+def _read_predictions(path: Path, problem: Callable[[InputProblem], None]) -> dict[str, list[dict]]:
+    from proxywatch.records import Event
+
     out: dict[str, list[dict]] = {}
     if not path.is_file():
         raise ProxywatchError(f"{path}: no such file")
@@ -337,7 +365,7 @@ def _read_predictions(path: Path) -> dict[str, list[dict]]:
         try:
             record = Event.from_json(json.loads(line)).to_json()
         except (json.JSONDecodeError, ProxywatchError) as exc:
-            _warn(InputProblem.at(path, f"not a contract event record ({exc})", number))
+            problem(InputProblem.at(path, f"not a contract event record ({exc})", number))
             continue
         out.setdefault(record["article_id"], []).append(record)
     return out
@@ -354,6 +382,10 @@ def benchmark(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Convert a public benchmark split to contract gold, extract from its texts and score it."""
+    from proxywatch import jobs
+    from proxywatch.evaluate.benchmarks import DATASETS, load_gold
+    from proxywatch.serve.render import render_benchmark
+
     with _guard():
         if name not in DATASETS:
             raise ProxywatchError(f"unknown benchmark {name!r}; known: {', '.join(DATASETS)}")
@@ -372,7 +404,7 @@ def benchmark(
             result = jobs.run_benchmark(name, split, gold, extractor, _warn, batch_size=settings.batch_size,
                                         progress=lambda n: bar.advance(task, n), seconds=settings.article_seconds)
         if format is ReportFormat.json:
-            typer.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+            typer.echo(json_text(result.to_json(), indent=2))
         else:
             render_benchmark(result.to_json(), _stdout_console())
 
@@ -394,13 +426,18 @@ def actors(
     kb: Optional[list[Path]] = KbOpt,
 ) -> None:
     """Search the actor knowledge base; one match is shown with its chain, sponsors and aliases."""
+    from rich.table import Table
+
+    from proxywatch.resolve.describe import actor_records
+    from proxywatch.resolve.kb import load_kb
+
     with _guard():
         day = _day(on)
         records = actor_records(load_kb(kb or ()), query, day)
         if not records:
             raise WorkError(f"no actor matches {query!r}")
         if format is ReportFormat.json:
-            typer.echo(json.dumps(records if len(records) > 1 else records[0], indent=2, ensure_ascii=False))
+            typer.echo(json_text(records if len(records) > 1 else records[0], indent=2))
             return
         out = _stdout_console()
         if len(records) == 1:
@@ -433,12 +470,17 @@ def places(
     kb: Optional[list[Path]] = KbOpt,
 ) -> None:
     """Search the gazetteer: curated places (bases, seas, camps), then countries, towns and divisions."""
+    from rich.table import Table
+
+    from proxywatch.resolve.describe import place_records
+    from proxywatch.resolve.kb import load_kb
+
     with _guard():
         records = place_records(load_kb(kb or ()), query)
         if not records:
             raise WorkError(f"no place matches {query!r}")
         if format is ReportFormat.json:
-            typer.echo(json.dumps(records, indent=2, ensure_ascii=False))
+            typer.echo(json_text(records, indent=2))
             return
         table = Table(header_style="bold")
         for column in ("name", "country", "precision", "lat", "lon", "aliases", "source"):
@@ -451,7 +493,7 @@ def places(
         err.print(f"{len(records)} places", markup=False)
 
 
-kb_app = typer.Typer(help="The knowledge base: actors, sponsors and places.", no_args_is_help=True)
+kb_app = typer.Typer(help="The knowledge base: actors, sponsors and places.", cls=Group, no_args_is_help=True)
 app.add_typer(kb_app, name="kb")
 
 
@@ -461,6 +503,9 @@ def kb_check(
     notes: bool = typer.Option(False, "--notes", help="also list notes (folded spellings not used, unchecked boxes)"),
 ) -> None:
     """Check the knowledge base: shared aliases, codes, sponsors, parents, place coordinates."""
+    from proxywatch.resolve.check import check_kb
+    from proxywatch.resolve.kb import load_kb
+
     with _guard():
         report = check_kb(load_kb(kb or ()))
         out = _stdout_console()
@@ -477,12 +522,16 @@ def kb_check(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the event record (contract v1)."""
+    from proxywatch.records import event_json_schema
+
     typer.echo(json.dumps(event_json_schema(), indent=2))
 
 
 @app.command("settings")
 def settings_cmd(config: Optional[Path] = ConfigOpt) -> None:
     """Show every setting: value in force, where it came from, and what it does."""
+    from rich.table import Table
+
     with _guard():
         values, sources = load_settings(config)
         table = Table(header_style="bold")

@@ -6,7 +6,6 @@ Thin wrappers: each parses flags with :mod:`proxywatch.clikit` and calls a pure 
 
 from __future__ import annotations
 
-import json
 import math
 import sys
 from datetime import date
@@ -15,9 +14,8 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.table import Table
 
-from proxywatch.analyse.series import PERIODS, SPLITS
+from proxywatch.analyse.choices import PERIODS, SPLITS
 from proxywatch.clikit import (
     ActorOpt,
     ConfigOpt,
@@ -43,6 +41,7 @@ from proxywatch.clikit import (
 )
 from proxywatch.errors import ProxywatchError
 from proxywatch.serve.jsonable import to_jsonable
+from proxywatch.serve.terminal import json_text
 
 __all__ = ["trend", "changepoints", "compare", "to_jsonable"]
 
@@ -67,8 +66,7 @@ def _left_out(n: int, what: str) -> str:
 
 
 def _dump(value: Any) -> None:
-    json.dump(to_jsonable(value), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    sys.stdout.write(json_text(to_jsonable(value), indent=2) + "\n")
 
 
 def _num(value: float | None, digits: int = 3) -> str:
@@ -101,6 +99,8 @@ def trend(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Events and fatalities per day, week or month (zero-filled), optionally split by a field."""
+    from rich.table import Table
+
     from proxywatch.analyse.series import trend as run
 
     with guard():
@@ -155,6 +155,8 @@ def changepoints(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Changes in the daily event rate (piecewise Poisson, PELT), with rates before/after and a date interval."""
+    from rich.table import Table
+
     from proxywatch.analyse.changepoints import changepoints as run
 
     with guard():
@@ -214,6 +216,8 @@ def compare(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Event rate before vs after a date: counts, rates, rate ratio with an exact 95% CI and p-value."""
+    from rich.table import Table
+
     from proxywatch.analyse.compare import compare as run
     from proxywatch.analyse.compare import parse_window
 

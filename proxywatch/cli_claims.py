@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from proxywatch import jobs
-from proxywatch.analyse.claims import ClaimCheck, source_is_empty
 from proxywatch.clikit import (
     ActorOpt,
     ConfigOpt,
@@ -24,6 +19,7 @@ from proxywatch.clikit import (
     SourceChoice,
     SourceOpt,
     SponsorOpt,
+    StrictOpt,
     TargetCountryOpt,
     TypeOpt,
     UntilOpt,
@@ -31,27 +27,37 @@ from proxywatch.clikit import (
     check_plot,
     err,
     event_query,
+    exit_status,
     extractor,
     guard,
     open_existing,
+    problem_log,
     read_options,
     settings_from,
     stdout_console,
-    warn,
 )
 from proxywatch.errors import InputProblem, ProxywatchError, WorkError
-from proxywatch.ingest.readers import ReadOptions
-from proxywatch.records import Article
-from proxywatch.store import Store
+from proxywatch.serve.terminal import json_text
+
+if TYPE_CHECKING:  # heavy: imported where used, so that --help starts fast
+    from rich.console import Console
+
+    from proxywatch.analyse.claims import ClaimCheck
+    from proxywatch.ingest.readers import ReadOptions
+    from proxywatch.records import Article
+    from proxywatch.store import Store
 
 __all__ = ["claims", "articles_for", "render_checks"]
 
 
 def articles_for(target: str, article_id: Optional[str], store: Store, opts: ReadOptions,
                  on_problem: Callable[[InputProblem], None]) -> list[Article]:
-    """The article(s) to check: every article of a file (or the one ``--id`` names), else a stored article id."""
+    """The article(s) to check: every article of a file (``-``: standard input) or the one ``--id`` names,
+    else a stored article id."""
+    from proxywatch import jobs
+
     path = Path(target)
-    if path.exists():
+    if target == "-" or path.exists():
         articles = jobs.collect([target], opts, on_problem)
         if article_id is not None:
             articles = [a for a in articles if a.id == article_id]
@@ -89,6 +95,8 @@ def _window(check: ClaimCheck) -> str:
 
 def render_checks(checks: list[ClaimCheck], console: Console) -> None:
     """The table of claims, then per claim its anchor, tallies and the stored events behind the count."""
+    from rich.table import Table
+
     table = Table(header_style="bold", show_lines=True)
     for column in ("claim", "filters", "window", "claimed", "store", "verdict", "reason"):
         table.add_column(column, overflow="fold")
@@ -124,7 +132,8 @@ def render_checks(checks: list[ClaimCheck], console: Console) -> None:
 @app.command()
 def claims(
     article: str = typer.Argument(..., metavar="ARTICLE_FILE_OR_ID",
-                                  help="an articles file (JSON Lines, .txt, .html) or a stored article's id"),
+                                  help="an articles file (JSON Lines, .txt, .html; - reads standard input) or a "
+                                       "stored article's id"),
     id: Optional[str] = typer.Option(None, "--id", help="check only this article of the file"),
     db: Optional[str] = DbOpt,
     source: SourceChoice = SourceOpt,
@@ -138,26 +147,31 @@ def claims(
     published: Optional[str] = typer.Option(None, help="publication date for a file article that lacks one"),
     format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f"),
     plot: Optional[Path] = PlotOpt,
+    strict: bool = StrictOpt,
     kb: Optional[list[Path]] = KbOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Check an article's quantitative claims ("over 100 attacks", "no attacks since ...") against the store."""
+    from proxywatch import jobs
+    from proxywatch.analyse.claims import source_is_empty
+
     with guard():
         settings = settings_from(config, db=db)
         pick = event_query(type, actor, sponsor, country, since, until, target_country)
         check_plot(plot)
+        problems, problem = problem_log()
         with open_existing(settings.db) as store:
-            articles = articles_for(article, id, store, read_options(settings, published), warn)
+            articles = articles_for(article, id, store, read_options(settings, published), problem)
             if source_is_empty(store, source.value):
                 err.print(f"warning: {settings.db} has no {source.value} events yet; every count will be 0"
                           + (" (run the merge, or pass --source mentions)" if source.value == "canonical" else ""),
                           markup=False)
-            report = jobs.check_claims(store, articles, extractor(settings, kb), warn, source=source.value,
+            report = jobs.check_claims(store, articles, extractor(settings, kb), problem, source=source.value,
                                        min_coverage=settings.claims_min_coverage, pick=pick,
                                        seconds=settings.article_seconds)
         checks = report.checks
         if format is ReportFormat.json:
-            typer.echo(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+            typer.echo(json_text(report.to_json(), indent=2))
         else:
             render_checks(checks, stdout_console())
         if plot is not None and checks:
@@ -166,3 +180,4 @@ def claims(
             err.print(f"chart written to {claims_chart(checks, plot)}", markup=False)
         err.print(f"{len(articles)} articles, {len(checks)} claims: " + ", ".join(
             f"{n} {v}" for v, n in report.summary().items()), markup=False)
+        exit_status(len(articles), problems, strict)

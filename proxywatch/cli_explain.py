@@ -9,42 +9,47 @@ from typing import Optional
 
 import typer
 
-from proxywatch import jobs
-from proxywatch.clikit import (ConfigOpt, DbOpt, KbOpt, ReportFormat, app, err, extractor, guard, open_existing,
-                               read_options, settings_from, stdout_console, warn)
-from proxywatch.errors import ProxywatchError
-from proxywatch.records import Article
+from proxywatch.clikit import (ConfigOpt, DbOpt, KbOpt, ReportFormat, StrictOpt, app, err, exit_status, extractor,
+                               guard, open_existing, problem_log, read_options, settings_from, stdout_console)
+from proxywatch.errors import ProxywatchError, WorkError
+from proxywatch.serve.terminal import json_text
 
 __all__ = ["explain", "rules"]
 
 
 @app.command()
 def explain(
-    target: Optional[str] = typer.Argument(None, help="a file of articles (JSON Lines, .txt, .html, feed), or the id "
-                                                      "of an article stored in --db"),
+    target: Optional[str] = typer.Argument(None, help="a file of articles (JSON Lines, .txt, .html, feed; - reads "
+                                                      "standard input), or the id of an article stored in --db"),
     text: Optional[str] = typer.Option(None, "--text", help="explain this text instead of a file or stored article"),
     article_id: Optional[str] = typer.Option(None, "--id", help="only the article with this id in the file"),
     published: Optional[str] = typer.Option(None, help="publication date for inputs that lack one (ISO 8601)"),
     db: Optional[str] = DbOpt,
     format: ReportFormat = typer.Option(ReportFormat.table, "--format", "-f"),
+    strict: bool = StrictOpt,
     kb: Optional[list[Path]] = KbOpt,
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """For every event: the word it was read from, the rules that fired and what each changed; for every
     candidate word that is no event, the rule that dropped it."""
+    from proxywatch import jobs
+    from proxywatch.records import Article
+
     with guard():
         settings = settings_from(config, db=db)
         if (text is None) == (target is None):
             raise ProxywatchError("give a file or stored article id, or --text (one of them)")
+        problems, problem = problem_log()
         if text is not None:
             articles = [Article(id="text", text=text, published=published)]
-        elif Path(target).exists():
-            articles = jobs.collect([target], read_options(settings, published), warn)
+        elif target == "-" or Path(target).exists():
+            articles = jobs.collect([target], read_options(settings, published), problem)
             if article_id is not None:
                 articles = [a for a in articles if a.id == article_id]
-            if not articles:
-                which = f" with id {article_id!r}" if article_id else ""
-                raise ProxywatchError(f"{target}: no readable article{which}")
+                if not articles:
+                    raise ProxywatchError(f"{target}: no article with id {article_id!r}")
+            if not articles:  # every article of the input was bad: nothing to explain
+                raise WorkError(f"{target}: no readable article")
         else:
             with open_existing(settings.db) as store:
                 stored = store.article(target)
@@ -57,7 +62,7 @@ def explain(
             from proxywatch.serve.explain import explanation_json
 
             for item in explanations:
-                sys.stdout.write(json.dumps(explanation_json(item), ensure_ascii=False) + "\n")
+                sys.stdout.write(json_text(explanation_json(item)) + "\n")
         else:
             from proxywatch.serve.explain import render_explanation
 
@@ -65,6 +70,7 @@ def explain(
             for item in explanations:
                 render_explanation(item, console)
         err.print(f"{len(articles)} articles, {sum(len(e.events) for e in explanations)} events", markup=False)
+        exit_status(len(articles), problems, strict)
 
 
 @app.command()

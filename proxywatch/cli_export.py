@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 import typer
-from rich.table import Table
 
-from proxywatch.analyse.network import Network, sponsor_network, to_networkx
 from proxywatch.clikit import (
     ActorOpt,
     ConfigOpt,
@@ -35,8 +32,14 @@ from proxywatch.clikit import (
     stdout_console,
 )
 from proxywatch.errors import ProxywatchError
-from proxywatch.serve.export import EXPORT_FORMATS, EXPORT_SOURCES, check_lake_path, export_events
+from proxywatch.serve.formats import EXPORT_FORMATS, EXPORT_SOURCES
 from proxywatch.serve.output import atomic_output, check_output_path, is_stdout
+from proxywatch.serve.terminal import json_text
+
+if TYPE_CHECKING:  # heavy: imported where used, so that --help starts fast
+    from rich.table import Table
+
+    from proxywatch.analyse.network import Network
 
 __all__ = ["export", "network", "write_network"]
 
@@ -78,6 +81,8 @@ def export(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """Write the selected events to a file in a standard format (see docs/exports.md)."""
+    from proxywatch.serve.export import check_lake_path, export_events
+
     with guard():
         settings = settings_from(config, db=db)
         query = event_query(type, actor, sponsor, country, since, until, target_country)
@@ -100,6 +105,8 @@ def export(
 
 
 def _network_table(net: Network) -> Table:
+    from rich.table import Table
+
     labels = {n.id: f"{n.label} ({n.country})" if n.country and n.role != "sponsor" else n.label for n in net.nodes}
     table = Table(header_style="bold", title=f"{net.events} events, {len(net.nodes)} nodes, {len(net.edges)} edges")
     for column in ("from", "relation", "to", "events", "fatalities"):
@@ -114,7 +121,7 @@ def write_network(net: Network, fmt: str, output: Optional[Path], protect: Seque
     standard output) it goes through :func:`atomic_output`; without, a table or JSON goes to standard output."""
     if output is None:
         if fmt == "json":
-            sys.stdout.write(json.dumps(net.to_json(), ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json_text(net.to_json(), indent=2) + "\n")
         else:
             stdout_console().print(_network_table(net))
         return
@@ -122,14 +129,16 @@ def write_network(net: Network, fmt: str, output: Optional[Path], protect: Seque
         if fmt == "graphml":
             import networkx as nx
 
+            from proxywatch.analyse.network import to_networkx
+
             nx.write_graphml(to_networkx(net), part)
         elif fmt == "json":
-            part.write_text(json.dumps(net.to_json(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            part.write_text(json_text(net.to_json(), indent=2) + "\n", encoding="utf-8")
         else:
-            from rich.console import Console
+            from proxywatch.serve.console import console_for
 
-            with open(part, "w", encoding="utf-8") as handle:
-                Console(file=handle, width=160, highlight=False).print(_network_table(net))
+            with open(part, "w", encoding="utf-8") as handle:  # as wide as its rows: labels never wrapped
+                console_for(handle).print(_network_table(net))
 
 
 @app.command()
@@ -151,6 +160,8 @@ def network(
     config: Optional[Path] = ConfigOpt,
 ) -> None:
     """The sponsor -> actor -> target network with event and fatality counts."""
+    from proxywatch.analyse.network import sponsor_network
+
     with guard():
         settings = settings_from(config, db=db)
         query = event_query(type, actor, sponsor, country, since, until, target_country)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol, Sequence
 
+from proxywatch.analyse.choices import PERIODS, SPLITS
 from proxywatch.analyse.source import relation
 from proxywatch.store import EventQuery
 
@@ -27,19 +28,7 @@ __all__ = [
     "DailySeries", "daily_counts", "fits", "COVERAGE_MAX_DAYS",
 ]
 
-PERIODS = ("day", "week", "month")
-
 UNKNOWN, OTHER = "(unknown)", "(other)"
-# Breakdown name → SQL expression over alias ``e``. ``sponsor`` is a list column: events are
-# grouped by the whole list first and the (few) grouped rows are unnested afterwards.
-SPLITS: dict[str, str] = {
-    "type": "e.type",
-    "actor": "coalesce(e.actor_name, e.actor_text)",
-    "sponsor": "e.actor_sponsors",
-    "target": "coalesce(e.target_name, e.target_text)",
-    "target-country": "e.target_country",
-    "country": "e.location_country",
-}
 _UNNEST = {"sponsor": "unnest(CASE WHEN len(coalesce(grp, [])) = 0 THEN ['(none)'] ELSE grp END)"}
 
 
@@ -53,7 +42,10 @@ def fits(period: str, alias: str = "e") -> str:
     end = f"coalesce({alias}.date_end, {alias}.date_start)"
     if period == "day":
         return f"({end} = {alias}.date_start)"
-    return f"(date_trunc('{period}', {alias}.date_start) = date_trunc('{period}', {end}))"
+    # A one-day date fits every period: tested first, it spares most rows the two date_trunc calls
+    # (same three-valued result: with no start date both sides are NULL and FALSE OR NULL is NULL).
+    one_day = f"({alias}.date_start IS NOT NULL AND ({alias}.date_end IS NULL OR {alias}.date_end = {alias}.date_start))"
+    return f"({one_day} OR date_trunc('{period}', {alias}.date_start) = date_trunc('{period}', {end}))"
 
 
 def _short(alias: str = "e") -> str:
@@ -153,8 +145,13 @@ def trend(db: Reader, query: EventQuery | None = None, by: str = "month", split:
 
 
 def _vague(db: Reader, where: str, params: list[Any], fit: str, source: str = "canonical") -> int:
-    """Dated events matching ``where`` whose span does not satisfy ``fit``."""
-    sql = f"SELECT count(*) FROM {relation(source)} e WHERE {where} AND e.date_start IS NOT NULL AND NOT {fit}"
+    """Dated events matching ``where`` whose span does not satisfy ``fit``.
+
+    Only events whose end differs from their start can fail a fit; testing that first spares most
+    rows evaluating ``fit``.
+    """
+    sql = (f"SELECT count(*) FROM {relation(source)} e WHERE {where} AND e.date_start IS NOT NULL "
+           f"AND e.date_end IS NOT NULL AND e.date_end <> e.date_start AND NOT {fit}")
     return int(db.sql(sql, params)[0][0])
 
 

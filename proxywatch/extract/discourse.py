@@ -3,6 +3,7 @@ a later sentence adds to an incident told before (stages ``refine`` and ``articl
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Token
@@ -11,7 +12,8 @@ from proxywatch.extract.context import EventContext
 from proxywatch.extract.engine import rule
 from proxywatch.extract.mentions import FIRST_PERSON_PLURAL, title_anaphor
 from proxywatch.extract.syntax import child, core_span
-from proxywatch.records import Event, Party, Place
+from proxywatch.extract.dates import resolve_date
+from proxywatch.records import DateSpan, Event, Party, Place
 from proxywatch.resolve.gazetteer import country_name
 
 __all__: list[str] = []
@@ -154,6 +156,51 @@ def facts_to_incident(events: list[Event], dc) -> list[Event]:
     return out
 
 
+# Words that report only a toll: "two U.S. personnel were injured", "a soldier died of his wounds".
+_TOLL = re.compile(r"^(?:kill|injur|wound|hurt|die|dead|death|casualt|hospitali[sz])", re.IGNORECASE)
+
+
+def _toll_only(event: Event, word: str) -> bool:
+    return _single(event) and _TOLL.match(word) is not None and event.actor is None \
+        and (event.fatalities is not None or event.injuries is not None) \
+        and (event.location is None or event.location.inferred)
+
+
+@rule("article.toll-to-incident", "A toll told without an attacker or a place of its own in one of the two sentences "
+      "after an attack ('Two U.S. personnel were injured') is that attack's toll, not another attack: the counts go "
+      "on the attack's record, and the toll's own event is folded into it (contract 3.1).",
+      "Militants fired rockets at the air base on Saturday. Most of the rockets were shot down. Two U.S. "
+      "personnel were injured.")
+def toll_to_incident(events: list[Event | None], dc) -> list[Event | None]:
+    out: list[Event | None] = list(events)
+    if len(dc.origins) != len(out):
+        return out
+    for later, event in enumerate(events):
+        if event is None or not _toll_only(event, dc.origins[later][2]):
+            continue
+        sentence = dc.origins[later][0]
+        if any(dc.origins[k][0] == sentence for k in range(len(out)) if k != later and out[k] is not None):
+            continue  # its sentence tells another event too: the toll may be that one's
+        told = [k for k in range(later) if out[k] is not None and 1 <= sentence - dc.origins[k][0] <= 2
+                and _single(out[k]) and _compatible(out[k], event)]
+        full = [k for k in told if out[k].actor is not None]  # a report that names the attacker, before a
+        if full or told:                                        # passive "most were shot down"
+            first = (full or told)[-1]
+            out[first] = _with_toll(out[first], event)
+            out[later] = None
+    return out
+
+
+def _with_toll(first: Event, later: Event) -> Event:
+    changes = {name: getattr(later, name) for name in ("fatalities", "injuries")
+               if getattr(first, name) is None and getattr(later, name) is not None}
+    if later.target is not None and (first.target is None or not first.target.country and later.target.country):
+        changes["target"] = later.target  # "a vehicle" ... "one of its members had been killed": the group
+    if first.date is None and later.date is not None:
+        changes["date"] = later.date
+    return replace(first, **changes) if changes else first
+
+
 @rule("refine.title-of-publisher", "A bare title no earlier sentence names ('The Secretary', 'the spokesperson') in "
       "a government body's release is that body's office-holder: the publisher's country.",
       "[source: U.S. Department of State] The Secretary urged Hamas to accept the deal.")
@@ -177,11 +224,12 @@ _PLACED_TYPES = frozenset({"ASSAULT", "MOBILIZE", "RETREAT", "AID", "COERCE", "P
 
 @rule("article.focus-country", "An event that happened somewhere, whose sentence gives it no place and places nothing "
       "in another country, is in the article's focus country, when its headline, dateline and lead all place it in "
-      "one country and other sentences name it (resolve/focus.py); the place says precision 'country' and inferred.",
+      "one country and other sentences name it (resolve/focus.py); the place says precision 'country' and inferred. "
+      "Not an attack on a ship, nor after a turn to another topic ('Separately, ...') that does not name it again.",
       "Gunmen attacked a camp for displaced people in Darfur, Sudan, on Monday. The fighting also cut off aid "
       "deliveries. Militants shelled the camp again on Tuesday.")
 def focus_country(events: list[Event], dc) -> list[Event]:
-    todo = [n for n, e in enumerate(events) if _placeable(e)]
+    todo = [n for n, e in enumerate(events) if _placeable(e) and not _at_sea(e)]
     if not todo:
         return events  # nothing to place: the focus is not worth reading
     focus = dc.focus
@@ -191,18 +239,96 @@ def focus_country(events: list[Event], dc) -> list[Event]:
     place = Place(text=country_name(code) or code, name=None, country=code, precision="country", inferred=True)
     placed = [m for m in focus.mentions if m.role in ("place", "near")]
     out = list(events)
+    shifts = topic_shifts(dc.article.text)
     for n in todo:
         ev = events[n].evidence
         inside = [m for m in placed if m.source != "headline" and ev.start <= m.start and m.end <= ev.end]
         if any(m.country != code for m in inside):
             continue  # its sentence places something elsewhere (another country, a sea): not ours to overrule
+        low, high = _section(shifts, ev.start)
+        if low > 0:  # after "Separately, ...": the focus holds only where the new topic names it again
+            placed_here = [m for m in placed if m.source != "headline" and low <= m.start < high]
+        else:
+            placed_here = placed
         if not any(m.country == code and (m.source == "headline" or not ev.start <= m.start < ev.end)
-                   for m in placed):
+                   for m in placed_here):
             continue  # the focus rests on this very sentence, whose own places the place rules set aside
         out[n] = replace(events[n], location=place)
     return out
 
 
+# Words that open a new topic in a briefing, readout or release: what follows is not about the lead's place.
+_TOPIC_SHIFT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]\s\s)|(?<=\n))[ \t]*(?P<word>Separately|Switching gears|Shifting gears|Changing gears|"
+    r"Moving on|Turning (?:now )?to|In (?:other|separate) news|In a separate (?:development|incident|matter)|"
+    r"On (?:a|another) (?:separate|different|unrelated) (?:note|topic|matter|subject)|Elsewhere)\b")
+
+
+def topic_shifts(text: str) -> list[int]:
+    """Where the article turns to another topic ("Separately, last week, the Houthis struck ..."): offsets."""
+    return [m.start("word") for m in _TOPIC_SHIFT.finditer(text)]
+
+
+def _section(shifts: list[int], offset: int) -> tuple[int, int]:
+    """The topic section holding ``offset``: from the last shift before it (0: the lead's) to the next one."""
+    low = max((s for s in shifts if s <= offset), default=0)
+    high = min((s for s in shifts if s > offset), default=1 << 62)
+    return low, high
+
+
+# A ship attacked is at sea, or in a port the sentence names: never placed by the land an article is about.
+_SHIP = re.compile(r"\b(?:M/[VT]|MV|ship|ships|vessel|vessels|tanker|tankers|freighter|freighters|carrier|"
+                   r"destroyer|frigate|cruiser|dhow|boat|boats|USS|HMS)\b", re.IGNORECASE)
+
+
+def _at_sea(event: Event) -> bool:
+    return event.type == "ASSAULT" and event.target is not None and bool(_SHIP.search(event.target.text or ""))
+
+
 def _placeable(event: Event) -> bool:
     return event.location is None and event.type in _PLACED_TYPES and event.status == "occurred" \
         and not event.negated
+
+
+# Readouts of a meeting or call: "Readout of ...'s Call With ...", "Blinken Meets with Qatari Amir ...".
+_READOUT_TITLE = re.compile(r"\b(?:Readout|(?:Meets?|Meeting|Calls?|Speaks?|Spoke|Phone Call|Talks?) [Ww]ith)\b")
+# Titles that open with the day they report: "June 23 U.S. Central Command Update", "Sept. 3: ...".
+_TITLE_DAY = re.compile(r"^\s*((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}"
+                        r"(?:, \d{4})?)\b(?!,? \d{4} version)")
+_MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
+
+
+def _undated(event: Event) -> bool:
+    return event.date is None and event.status == "occurred" and not event.negated and event.aggregate is None
+
+
+@rule("article.readout-day", "A readout of a meeting or call ('Blinken Meets with Qatari Amir', 'Readout of ...'s "
+      "Call With ...') is published the day it tells of: the meeting and what was agreed there, when no sentence "
+      "dates them, took place on the publication day.",
+      "[title: Minister Meets with Iraqi Prime Minister] The minister met with the prime minister in Baghdad to "
+      "discuss the security of coalition forces.")
+def readout_day(events: list[Event], dc) -> list[Event]:
+    title = dc.article.title or ""
+    if dc.published is None or not _READOUT_TITLE.search(title):
+        return events
+    day = dc.published.isoformat()
+    span = DateSpan(start=day, end=day, precision="day", text=None)
+    return [replace(e, date=span) if e is not None and e.type in _MEETING_TYPES and _undated(e) else e
+            for e in events]
+
+
+@rule("article.title-day", "A release whose title opens with the day it reports ('June 23 U.S. Central Command "
+      "Update') dates the undated events of its lead paragraph to that day.",
+      "[title: June 23 Central Command Update] Houthi militants struck a Greek-owned bulk carrier in the Red Sea "
+      "with a drone boat. The crew reported minor injuries.")
+def title_day(events: list[Event], dc) -> list[Event]:
+    match = _TITLE_DAY.match(dc.article.title or "")
+    layout = dc.layout
+    if match is None or layout is None or layout.lead is None:
+        return events
+    span = resolve_date(match.group(1), dc.published)
+    if span is None or span.precision != "day":
+        return events
+    low, high = layout.lead
+    return [replace(e, date=span) if e is not None and _undated(e) and low <= e.evidence.start < high else e
+            for e in events]

@@ -15,11 +15,12 @@ drop      removes a trigger that tells no new event (a generic    ``(hit, sc) ->
           plural, a re-mention, what a request asks for)
 event     sets one field of a new event from its sentence         ``(event, ec) -> Event``
 refine    a second look at an event's parties, place and counts   ``(event, ec) -> Event``
-article   whole-article touches after every sentence is read      ``(events, dc) -> list[Event]``
+article   whole-article touches after every sentence is read;     ``(events, dc) -> list[Event|None]``
+          ``None`` in an event's slot folds it into another
 ========  =====================================================  ====================================
 
 A rule's example is one article's text; it may begin with ``[source: X]`` to give the article's publisher
-(for rules about who "we" are). Rules are stateless: what they read comes in through the contexts (:mod:`proxywatch.extract.context`).
+(for rules about who "we" are) and ``[title: X]`` to give its headline (for rules that read the title). Rules are stateless: what they read comes in through the contexts (:mod:`proxywatch.extract.context`).
 The engine records what each rule changed in a :class:`Trace` when one is asked for; without one it
 records nothing and costs nothing.
 """

@@ -344,6 +344,53 @@ def re_mention_rule(hit: Hit, sc: SentenceContext) -> bool:
         and not new_dated_incident(hit.token, sc) and aggregate(hit.token) is None  # "the fourth attack on the ship"
 
 
+# What a partitive subject counts of: "most of the missiles", "two of them", "others".
+_PARTS = frozenset("most some all many several none others other one two three four five six half few rest "
+                   "majority remainder each both".split())
+# Who intercepts when the interceptor is no party of its own: the target's own defences.
+_DEFENCES = frozenset("system systems defense defenses defence defences battery batteries interceptor "
+                      "interceptors".split())
+
+
+def _weapon_of(subj: Token) -> Token | None:
+    """The weapons told before that a passive subject names again: "the missiles", "most of the missiles", "two of
+    them", "others"; not a new one ("A US MQ-9 drone was shot down")."""
+    if subj.lemma_.lower() in lx.WEAPON_NOUNS:
+        told = any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in subj.children)
+        return subj if told and not any(c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN"
+                                        for c in subj.children) else None
+    if subj.lower_ in _PARTS or subj.pos_ in ("NUM", "PRON"):
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                return obj if obj is not None and (obj.lemma_.lower() in lx.WEAPON_NOUNS or obj.pos_ == "PRON") \
+                    else None
+        return subj if subj.lower_ in ("others", "most", "all", "some") else None
+    return None
+
+
+def intercepted_weapon(tok: Token) -> bool:
+    """'Most of the missiles were intercepted by the base's air defense systems': the fate of an attack's own
+    weapons, told in the passive with no party of its own as interceptor."""
+    lemma = tok.lemma_.lower()
+    if not (lemma == "intercept" or lemma == "shoot" and any(c.dep_ == "prt" and c.lower_ == "down"
+                                                              for c in tok.children)):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or _weapon_of(subj) is None:
+        return False
+    agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    return by is None or by.lemma_.lower() in _DEFENCES
+
+
+@rule("drop.intercepted-weapon", "'Most of the missiles were intercepted by the base's air defenses': the fate of "
+      "an attack's weapons, in the passive with no party as interceptor, is part of that attack, not a new one.",
+      "Militants fired rockets at the base. Most of the rockets were shot down by the base's defenses.")
+def intercepted_weapon_rule(hit: Hit, sc: SentenceContext) -> bool:
+    return hit.trigger.type == "ASSAULT" and intercepted_weapon(hit.token)
+
+
 @rule("drop.denied-event", "'X denied any involvement in the attack': the denial stands for the event denied.",
       "Tehran denied any involvement in the drone attack.")
 def denied_event(hit: Hit, sc: SentenceContext) -> bool:

@@ -9,9 +9,13 @@ sentence's attack, and a sentence that only adds casualties to the attack just t
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Span
 
 from proxywatch.extract.aggregates import aggregate as aggregate_of
 from proxywatch.extract.context import EventContext, SentenceContext
+from proxywatch.extract.dates import resolve_date
 from proxywatch.extract.engine import diff, rule
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.syntax import (CASUALTY_VERBS, Hit, added_count, argument_of, casualty_only, child,
@@ -82,6 +86,8 @@ def follow_up(groups: Groups, sc: SentenceContext) -> Groups:
     if fatal is None and injured is None:
         return groups
     previous = dc.events[index]
+    if _another_day(sent, previous, dc.published):
+        return groups  # "Two soldiers were killed in Kirkuk on Sunday" after Saturday's attack: another incident
     more = any(t.lower_ in ("other", "also", "more", "another") for t in sent)
     updated = replace(previous, fatalities=added_count(previous.fatalities, fatal, more),
                       injuries=added_count(previous.injuries, injured, more))
@@ -90,6 +96,20 @@ def follow_up(groups: Groups, sc: SentenceContext) -> Groups:
         dc.trace.add("group.follow-up", f"event {k} of sentence {n}", diff(previous, updated), ("event", n, k))
     dc.events[index] = updated
     return {key: hits for key, hits in groups.items() if key not in assaults}
+
+
+def _another_day(sent: Span, previous: Event, published: date | None) -> bool:
+    """Whether the sentence dates itself to a day the previous attack did not happen on."""
+    if previous.date is None or not previous.date.start or not previous.date.end:
+        return False
+    for ent in sent.ents:
+        if ent.label_ != "DATE":
+            continue
+        day = resolve_date(ent.text, published)
+        if day is not None and day.precision == "day" and day.start \
+                and not previous.date.start <= day.start <= previous.date.end:
+            return True
+    return False
 
 
 @rule("more.ellipsis", "'no attacks in Iraq ..., and only two in Syria': a count whose noun is left out is a "

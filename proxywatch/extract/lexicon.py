@@ -27,6 +27,7 @@ __all__ = [
     "FIGHT_WORDS",
     "FIRE_WORDS",
     "FORCE_SENSE_WORDS",
+    "PREFILTER_COMPANY",
     "NOT_EVENT_OBJECTS",
     "REJECTED_OBJECTS",
     "SANCTION_OBJECTS",
@@ -230,7 +231,14 @@ CONDITIONAL_VERBS = frozenset("hit send provide deliver transfer ship give drop 
 FIGHT_WORDS = frozenset("fight battle skirmish altercation shootout gunbattle".split())
 # Words that are a use of force only in the company force.py's sense rules read ("the death of three soldiers",
 # "captured the town"): listed so that the prefilter keeps their sentences.
-FORCE_SENSE_WORDS = frozenset("death capture action exchange blow".split())
+FORCE_SENSE_WORDS = frozenset("death capture action exchange blow take".split())
+# Words a sense rule reads only in some company, and the words of that company the prefilter looks for in the
+# sentence: "launched Operation X" (force.py), "stands with Israel" (statements.py). Phrase triggers and light
+# verbs get theirs from their own tables (prefilter.py).
+PREFILTER_COMPANY: dict[str, frozenset[str]] = {
+    "launch": frozenset({"operation"}), "begin": frozenset({"operation"}), "start": frozenset({"operation"}),
+    "stand": frozenset({"with", "by", "behind"}),
+}
 # What "set" does to a thing when it is arson: "set fire to the embassy", "set two cars on fire", "set the
 # shop ablaze" (see senses.arson; "set" itself is too common a word to send a sentence to the parser).
 FIRE_WORDS = frozenset("fire ablaze alight".split())
@@ -354,7 +362,7 @@ STATEMENT_VERBS = frozenset("underscore reaffirm reiterate express voice pledge 
                             "stress affirm declare convey extend restate highlight repeat signal confirm renew "
                             "reinforce".split())
 # Nouns that are an act when voiced by a statement verb, and the act.
-STATED_NOUNS = {"support": "SUPPORT", "commitment": "SUPPORT", "rejection": "REJECT"}
+STATED_NOUNS = {"support": "SUPPORT", "commitment": "SUPPORT", "rejection": "REJECT", "opposition": "REJECT"}
 # Nouns of what a party must do, voiced as a request: "the importance of ensuring", "the urgent need for".
 NEED_NOUNS = frozenset("importance need necessity urgency priority imperative".split())
 # Words that name an organised party (who may be asked, or be a partner): "Israel should", "the warring parties".
@@ -375,7 +383,7 @@ ABSTRACT_STAKES = frozenset("stability security freedom peace navigation trade c
                             "economy future progress prosperity sovereignty integrity interest".split())
 # Words of harm that make a vow or a saying a threat: "vowed revenge", "would get a befitting reply".
 HARM_WORDS = frozenset("respond response retaliate retaliation avenge revenge punish punishment reply price "
-                       "consequence destroy eliminate annihilate crush".split())
+                       "consequence destroy eliminate annihilate crush retake recapture military".split())
 # Nouns of a backer: "will remain a steadfast partner of Pakistan".
 PARTNER_NOUNS = frozenset("partner ally friend supporter".split())
 STEADFAST = frozenset("steadfast staunch strong firm reliable unwavering close committed enduring ironclad "
@@ -386,6 +394,9 @@ OFFICE_WORDS = frozenset("minister president counterpart secretary leader king e
 # What calling something makes it an accusation: "called the hijacking an act of terrorism".
 PEJORATIVES = frozenset("terrorism terrorist crime violation breach aggression provocation massacre atrocity "
                         "genocide piracy murder escalation outrage".split())
+# Verbs of knowing and minding: "the president should remember" is advice, not a demand on a party.
+COGNITION = frozenset("remember know understand realize realise recognize recognise think consider note "
+                      "believe".split())
 # Verbs of wanting: talks wanted are not talks held ("seeks peace and negotiation").
 WANTING = frozenset("seek want pursue desire prefer favor favour".split())
 # Verbs of claiming that one party is another's front: "officials maintain that TRF is a front for LeT".
@@ -455,6 +466,7 @@ GROUP_WORDS = frozenset("group militia movement organization organisation factio
 # Verbs of forces moving into a region, and verbs that order them to.
 MOVING = frozenset("enter arrive cross move sail head redeploy reposition".split())
 ORDERING = frozenset("order direct instruct authorize authorise".split())
+LEAVING = frozenset("leave depart exit quit".split())
 # Verbs of answering with force: "said it would respond to the killing", "vowed to retaliate".
 RETALIATING = frozenset("respond retaliate avenge punish".split())
 # Verbs of intending or weighing an act: "is weighing its response", "favors a response".
@@ -463,7 +475,7 @@ INTENDING = frozenset("favor favour weigh consider plan prepare promise pledge v
 SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "INS": "IND", "HMCS": "CAN", "HMAS": "AUS", "FS": "FRA"}
 # Words whose sentences the statement rules read (the prefilter keeps a sentence with one of them); the rarer
 # statement verbs only, as a stated noun ("support", "commitment") keeps its sentence on its own.
-STATEMENT_WORDS = frozenset("commitment rejection partner importance should must expect contact discuss tolerate "
+STATEMENT_WORDS = frozenset("call commitment rejection partner importance should must expect contact discuss tolerate "
                             "measure presence posture enter arrive coalition formation commend applaud laud reward "
                             "move favor favour front proxy reaffirm reiterate underscore emphasize emphasise "
-                            "stress".split())
+                            "stress oppose depart".split())

@@ -51,6 +51,10 @@ __all__ = ["Extractor", "Explanation"]
 # lifting of the siege" that a demand asked for).
 _TOLD_AFTER = "drop.re-mention"
 
+# Word classes no sense rule reads as an event (closed classes: punctuation, determiners, prepositions,
+# conjunctions, pronouns, numbers, particles): the sense stage skips them.
+_NEVER_TRIGGERS = frozenset("PUNCT DET ADP CCONJ SCONJ PRON NUM PART SPACE SYM INTJ".split())
+
 
 @dataclass
 class Explanation:
@@ -200,12 +204,20 @@ class Extractor(Readers):
                         ordinal += 1
             self._note_names(sent, n_sent, dc)
         events = dc.events
-        for r in self._stages["article"]:  # article rules change events; they never add or remove one
+        for r in self._stages["article"]:  # article rules change events, or fold one into another (None)
             new = r.fn(events, dc)
             if trace is not None:
                 for (n, k, _), before, after in zip(origins, events, new):
-                    if before != after:
+                    if after is None:
+                        trace.add(r.id, f"event {k} of sentence {n}", "folded into an earlier event",
+                                  ("event", n, k))
+                    elif before != after:
                         trace.add(r.id, f"event {k} of sentence {n}", diff(before, after), ("event", n, k))
+            if any(e is None for e in new):
+                keep = [i for i, e in enumerate(new) if e is not None]
+                origins[:] = [origins[i] for i in keep]
+                dc.cues[:] = [dc.cues[i] for i in keep]
+                new = [new[i] for i in keep]
             events = new
         return events
 
@@ -247,7 +259,7 @@ class Extractor(Readers):
                 taken.update(range(start, end))
         senses = self._stages["sense"]
         for tok in sent:
-            if tok.i in taken:
+            if tok.i in taken or tok.pos_ in _NEVER_TRIGGERS:
                 continue
             trigger = read_sense(senses, tok, sc, trace, sc.number)
             if trigger is not None:

@@ -59,17 +59,52 @@ def word_forms(lemma: str) -> set[str]:
     return forms
 
 
+def _forms_of(lemmas: set[str] | frozenset[str]) -> set[str]:
+    forms: set[str] = set()
+    for lemma in lemmas:
+        forms |= word_forms(lemma)
+    return forms
+
+
 def _all_forms() -> frozenset[str]:
-    lemmas = set(lx.VERB_TRIGGERS) | set(lx.NOUN_TRIGGERS) | set(lx.LIGHT_VERBS)
-    lemmas |= {words[0] for words, _ in lx.PHRASE_TRIGGERS} | set(lx.CONDITIONAL_VERBS)
+    """Forms that send a sentence to the parser on their own."""
+    lemmas = set(lx.VERB_TRIGGERS) | set(lx.NOUN_TRIGGERS) | set(lx.CONDITIONAL_VERBS)
     lemmas |= lx.FATAL_VERBS | lx.INJURY_VERBS  # "two others also died": counts for the attack before
     lemmas |= lx.FIGHT_WORDS | lx.FIRE_WORDS
     lemmas |= lx.FORCE_SENSE_WORDS  # "a kinetic military action", "the death of"
     lemmas |= lx.STATEMENT_WORDS  # "reaffirmed the commitment", "Israel should", "entered the area of responsibility"
-    forms: set[str] = set()
-    for lemma in lemmas:
-        forms |= word_forms(lemma)
-    return frozenset(forms - _TOO_COMMON)
+    return frozenset(_forms_of(lemmas) - _TOO_COMMON)
+
+
+def _companions() -> dict[str, frozenset[str]]:
+    """Forms that send a sentence to the parser only in company: the first word of a phrase trigger with its
+    last word somewhere in the sentence ("took control of", "came under fire", "go unpunished"; not "took
+    office", "going forward"), and a light verb with a weapon ("launched missiles", "led the attack";
+    not "the US-led coalition", "leading figures"). A form that counts on its own is not listed."""
+    alone = _all_forms()
+    need: dict[str, set[str]] = {}
+    for words, _ in lx.PHRASE_TRIGGERS:
+        last = next(w for w in reversed(words) if w != "*")
+        for form in word_forms(words[0]) - alone - _TOO_COMMON:
+            need.setdefault(form, set()).update(word_forms(last))
+    weapons = _forms_of(lx.WEAPON_NOUNS) | set(lx.MODE_WORDS)
+    for form in _forms_of(lx.LIGHT_VERBS) - alone - _TOO_COMMON:
+        need.setdefault(form, set()).update(weapons)
+    for lemma, company in lx.PREFILTER_COMPANY.items():
+        for form in word_forms(lemma) - alone - _TOO_COMMON:
+            need.setdefault(form, set()).update(_forms_of(company))
+    return {form: frozenset(words) for form, words in need.items()}
+
+
+# "armed" before these is a modifier ("armed groups", "the armed forces"), not a sentence about arming anyone.
+_ARMED_MODIFIES = frozenset("forces force group groups men man militants militias militia gangs gang factions "
+                            "faction wing wings personnel guards guard police robbery robbers conflict conflicts "
+                            "violence struggle resistance opposition rebellion insurgency insurgents services "
+                            "drones drone".split())
+
+
+def _word(tok) -> str:
+    return tok.lower_.split("-")[-1]
 
 
 class Prefilter:
@@ -82,14 +117,33 @@ class Prefilter:
         self._tokenizer = nlp.tokenizer
         self._sentencizer = Sentencizer()
         self._forms = _all_forms()
+        self._companions = _companions()
         self._max_tokens = max_tokens
+
+    def keeps(self, piece: Span) -> bool:
+        """Whether a sentence (or piece of one) holds a trigger form, alone or in its company."""
+        forms, companions = self._forms, self._companions
+        words: set[str] | None = None
+        for tok in piece:
+            word = tok.lower_ if tok.lower_ in forms or tok.lower_ in companions else _word(tok)
+            if word in forms:
+                if word == "armed" and tok.i + 1 < piece.end and piece.doc[tok.i + 1].lower_ in _ARMED_MODIFIES:
+                    continue
+                return True
+            need = companions.get(word)
+            if need is not None:
+                if words is None:
+                    words = {_word(t) for t in piece} | {t.lower_ for t in piece}
+                if words & need:
+                    return True
+        return False
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         doc: Doc = self._sentencizer(self._tokenizer(text))
         keep: list[tuple[int, int]] = []
         for sent in doc.sents:
             for piece in cut_long(sent, self._max_tokens):
-                if any(t.lower_ in self._forms or t.lower_.split("-")[-1] in self._forms for t in piece):
+                if self.keeps(piece):
                     chars = text[piece.start_char:piece.end_char]
                     start = piece.start_char + len(chars) - len(chars.lstrip())  # not the paragraph break before it
                     keep.append((start, piece.start_char + len(chars.rstrip())))

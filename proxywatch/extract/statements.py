@@ -222,7 +222,39 @@ def stated_support(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
         return KEEP if trigger is not None and cand.lemma not in ("support", "commitment") else None
     if cand.lemma == "commitment" and not _of_party(prep_object(tok, ("to",))):
         return None  # "commitment to a diplomatic resolution", "to protecting our interests": an aim
+    if cand.lemma == "opposition" and prep_object(tok, ("to",)) is None \
+            and prep_object(_object_of_statement(tok), ("to",)) is None:
+        return KEEP  # "the Syrian opposition": a party; "voiced its opposition to ..." (the parser may hang "to" on
+        # the verb)
     return lx.Trigger(lx.STATED_NOUNS[cand.lemma], 2)
+
+
+@rule("sense.opposes", "'The United States opposes any forced displacement': opposing something is rejecting it "
+      "(REJECT); not 'rebels opposed to the government' (a description).",
+      "The United States opposes any forced displacement of Palestinians from Gaza.")
+def opposes(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch != "verb" or cand.lemma != "oppose" or trigger is not None or cand.obj is None \
+            or not _finite(tok) or tok.dep_ in ("acl", "amod", "relcl"):
+        return KEEP
+    return lx.Trigger("REJECT", 2) if _subject(tok) is not None else KEEP
+
+
+@rule("sense.forces-left", "'The last US troops departed Niger', 'the USS Eisenhower left the Red Sea': forces leaving "
+      "a country or region withdraw (RETREAT); not 'the minister left Cairo'.",
+      "The last US troops departed Niger on Sunday.")
+def forces_left(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch != "verb" or cand.lemma not in lx.LEAVING or trigger is not None:
+        return KEEP
+    subject = _subject(tok)
+    if subject is None or not any(_lemma(t) in lx.FORCE_WORDS or t.text.upper() in lx.SHIP_PREFIXES
+                                  for t in subject.subtree):
+        return KEEP
+    place = cand.obj if cand.obj is not None else prep_object(tok, ("from",))
+    known = place is not None and (place.ent_type_ in ("GPE", "LOC") or place.pos_ == "PROPN"
+                                   and sc.kb.gazetteer.lookup(place.text) is not None)
+    return lx.Trigger("RETREAT", 2) if known else KEEP
 
 
 @rule("sense.partner-pledge", "'will remain a steadfast partner of Pakistan', 'stands strong with India': a pledge of "
@@ -256,9 +288,13 @@ def _asked_party(tok: Token) -> Token | None:
     """The organised party a demand is addressed to: "Israel should ...", "the warring parties must ..."; not a
     person, a passive's subject ("officials should be banned") or civilians."""
     subject = child(tok, "nsubj")
-    if subject is None or any(c.dep_ == "auxpass" for c in tok.children):
-        return None
-    named = subject.ent_type_ in ("GPE", "NORP", "ORG") or _lemma(subject) in lx.PARTY_NOUNS
+    if subject is None or any(c.dep_ == "auxpass" for c in tok.children) or _lemma(tok) in lx.COGNITION \
+            or "have" in {_lemma(c) for c in tok.children if c.dep_ == "aux"}:
+        return None  # "the president should remember", "should have said": advice or hindsight, no demand
+    if any(c.dep_ == "aux" and c.lower_ in lx.DEMAND_MODALS and c.i < subject.i for c in tok.children):
+        return None  # "should the GOP send him a resolution": a condition
+    named = subject.ent_type_ in ("GPE", "NORP", "ORG") or _lemma(subject) in lx.PARTY_NOUNS and any(
+        c.dep_ in ("det", "poss", "compound", "amod", "nmod") for c in subject.children)  # not "presidents must build"
     return subject if named and _lemma(subject) not in lx.CIVILIAN_WORDS else None
 
 
@@ -413,6 +449,8 @@ def hold_accountable(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> An
         return KEEP
     if _infinitive(tok):
         return lx.Trigger("THREATEN", 2) if _future(tok) else None
+    if any(c.dep_ == "auxpass" for c in tok.children) or _aux(tok) & {"would", "could", "might", "will"}:
+        return None  # "their families would be held accountable if ...": a consequence, no accusation made
     return lx.Trigger("ACCUSE", 2) if _finite(tok) else KEEP
 
 
@@ -648,14 +686,16 @@ def aim(tok: Token) -> bool:
     if tok.pos_ == "NOUN" and _lemma(verb) not in lx.BRINGING_ABOUT:
         return False  # "no reason to lift the sanctions": the sanctions are there; their lifting is the aim
     while verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head.i != verb.i and (
-            verb.dep_ == "conj" or _infinitive(verb)):
+            verb.dep_ == "conj" and _subject(verb) is None or _infinitive(verb)):  # "... and that it supports X":
+        # a clause of its own
         if verb.dep_ == "xcomp" and _lemma(verb.head) == "be" and _lemma(_subject(verb.head)) in lx.AIM_SUBJECTS:
             return True  # "the onus is on Hamas to accept this deal"; not "troops are to withdraw" (planned)
         verb = verb.head
         if {c.lower_ for c in verb.children if c.dep_ == "aux"} & lx.DEMAND_MODALS:
             return True  # "civilians must have safe areas to receive aid"
-    if verb.dep_ == "acl" and _lemma(verb.head) in lx.DECISION_NOUNS:
-        return False  # "a decision to withdraw", "the plan to deploy": a plan, not an aim
+    if verb.dep_ == "acl" and (_lemma(verb.head) in lx.DECISION_NOUNS or any(
+            c.ent_type_ == "ORDINAL" or c.lower_ in ("latest", "last", "only", "next") for c in verb.head.children)):
+        return False  # "a decision to withdraw": a plan; "the latest country to withdraw its ambassador": done
     return _infinitive(verb) and verb.dep_ in ("advcl", "acl", "relcl") and _lemma(verb) not in lx.LISTING
 
 
@@ -665,6 +705,25 @@ def aim(tok: Token) -> bool:
       "Blinken met the Amir to discuss efforts to secure the release of the hostages and enable a humanitarian pause.")
 def aim_rule(hit: Hit, sc: SentenceContext) -> bool:
     return hit.trigger.type in lx.AIMED_TYPES and aim(hit.token)
+
+
+@rule("drop.rejected-content", "What a stated rejection is against is no event of its own: 'reiterated US "
+      "opposition to a ground operation in Rafah'.",
+      "The Secretary reiterated US opposition to a ground operation in Rafah.")
+def rejected_content(hit: Hit, sc: SentenceContext) -> bool:
+    rejections = {h.token.i for h in sc.hits if h.trigger.type == "REJECT" and h.token.pos_ == "NOUN"}
+    rejections |= {h.token.head.i for h in sc.hits if h.trigger.type == "REJECT" and h.token.pos_ == "NOUN"
+                   and h.token.dep_ == "dobj"}  # "voiced its opposition | to X", "to" hung on the verb
+    if hit.trigger.type == "REJECT" or not rejections:
+        return False
+    node = hit.token
+    for _ in range(4):
+        if node.dep_ not in ("pobj", "prep", "conj") or node.head.i == node.i or node.pos_ == "VERB":
+            return False
+        node = node.head
+        if node.i in rejections:
+            return True
+    return False
 
 
 @rule("drop.generic-act", "A bare plural act noun told in the present is a kind of act: 'terrorist designations play "
@@ -772,11 +831,16 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
         who = owner if owner is not None and owner.pos_ != "PRON" or verb is None else _subject(verb) or owner
         whom = prep_object(tok, ("to", "for", "with", "of")) if lemma in lx.STATED_NOUNS else None
         if whom is not None and not party_like(whom):
-            whom = child(whom, "poss") or whom  # "support for Israel's right to defend itself": Israel
+            whom = child(whom, "poss") or (None if type_ == "REJECT" else whom)  # "support for Israel's right to
+            # defend itself": Israel; "rejection of any forced displacement": no one
         if whom is None and verb is not None and lemma in lx.STATED_NOUNS:  # "offered India's government ... support"
             whom = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != tok.i and party_like(c)),
                         None)
         return who, whom
+    if type_ == "REJECT" and lemma == "oppose":  # "the United States opposes any forced displacement"
+        return _subject(tok), child(tok, "dobj") if party_like(child(tok, "dobj")) else None
+    if type_ == "RETREAT" and lemma in lx.LEAVING:  # "the last US troops departed Niger": no one is the target
+        return _subject(tok), None
     if type_ == "THREATEN" and lemma in ("response", "reply", "revenge"):  # "it is in favor of a response"
         node = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
         verb = node.head.head if node.dep_ == "pobj" else node.head
@@ -1171,10 +1235,11 @@ def unit_party(text: str) -> Party | None:
 
 
 @rule("event.ordered-forces", "'Austin directed the USS Ford Carrier Strike Group to move to the Eastern "
-      "Mediterranean': who orders forces to move mobilizes them; a ship named 'USS ...' is the US military.",
+      "Mediterranean': who orders forces to move mobilizes them; a ship named 'USS ...' that moves in or out is the US "
+      "military.",
       "Secretary Austin directed the USS Gerald R. Ford Carrier Strike Group to move to the Eastern Mediterranean.")
 def ordered_forces(event: Event, ec: EventContext) -> Event:
-    if ec.trigger_type != "MOBILIZE":
+    if ec.trigger_type not in ("MOBILIZE", "RETREAT"):
         return event
     tok, day = ec.tok, ec.day(event)
     changes: dict[str, Any] = {}

@@ -1,19 +1,10 @@
-"""Ingest: files in, :class:`~proxywatch.records.Article` records and input problems out."""
+"""Ingest: files in, :class:`~proxywatch.records.Article` records and input problems out.
+(Names are imported on first use.)"""
 
-from proxywatch.ingest.readers import (
-    SUFFIXES,
-    ReadOptions,
-    input_files,
-    read_file,
-    parse_feed,
-    parse_html,
-    parse_jsonl,
-    parse_text,
-    read_articles,
-)
+from proxywatch.lazy import lazy_attributes
 
-__all__ = ["SUFFIXES", "ReadOptions", "read_articles", "input_files", "read_file", "parse_jsonl", "parse_text", "parse_html", "parse_feed"]
-
-from proxywatch.ingest.gold import gold_article, read_gold  # noqa: E402
-
-__all__ += ["read_gold", "gold_article"]
+__getattr__, __dir__, __all__ = lazy_attributes(__name__, {
+    "proxywatch.ingest.readers": ("SUFFIXES", "ReadOptions", "read_articles", "input_files", "read_file",
+                                  "parse_jsonl", "parse_text", "parse_html", "parse_feed"),
+    "proxywatch.ingest.gold": ("read_gold", "gold_article"),
+})

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from proxywatch.errors import ContractError, InputProblem
+from proxywatch.ingest.readers import STDIN
 from proxywatch.records import PLOVER_TYPES, Article
 
 __all__ = ["read_gold", "gold_article"]
@@ -37,12 +39,13 @@ def _check(obj: dict[str, Any]) -> str | None:
 
 
 def read_gold(paths: list[Path]) -> tuple[list[dict[str, Any]], list[InputProblem]]:
-    """Gold articles from JSON Lines files; bad lines become problems naming file and line."""
+    """Gold articles from JSON Lines files (``-``: standard input); bad lines become problems naming file
+    and line."""
     articles: list[dict[str, Any]] = []
     problems: list[InputProblem] = []
     for path in paths:
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = (sys.stdin.read() if str(path) == STDIN else path.read_text(encoding="utf-8")).splitlines()
         except (OSError, UnicodeDecodeError) as exc:
             problems.append(InputProblem.at(path, f"cannot read gold file ({exc})"))
             continue

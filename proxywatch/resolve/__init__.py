@@ -1,12 +1,11 @@
-"""Resolve: link mentions to the knowledge base (actors, sponsors, places)."""
+"""Resolve: link mentions to the knowledge base (actors, sponsors, places). (Names are imported on first use.)"""
 
-from proxywatch.resolve.check import CheckReport, check_kb
-from proxywatch.resolve.gazetteer import Gazetteer, PlaceEntry
-from proxywatch.resolve.kb import Actor, KnowledgeBase, Link, Sponsorship, load_kb
-from proxywatch.resolve.names import fold, normalize
-from proxywatch.resolve.parties import resolve_party
+from proxywatch.lazy import lazy_attributes
 
-__all__ = [
-    "Actor", "CheckReport", "Gazetteer", "KnowledgeBase", "Link", "PlaceEntry", "Sponsorship", "check_kb", "fold",
-    "load_kb", "normalize", "resolve_party",
-]
+__getattr__, __dir__, __all__ = lazy_attributes(__name__, {
+    "proxywatch.resolve.check": ("CheckReport", "check_kb"),
+    "proxywatch.resolve.gazetteer": ("Gazetteer", "PlaceEntry"),
+    "proxywatch.resolve.kb": ("Actor", "KnowledgeBase", "Link", "Sponsorship", "load_kb"),
+    "proxywatch.resolve.names": ("fold", "normalize"),
+    "proxywatch.resolve.parties": ("resolve_party",),
+})

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Iterable, Mapping, TextIO
 
 from rich.console import Console
 from rich.table import Table
 
 from proxywatch.serve.cells import csv_writer
+from proxywatch.serve.console import console_for
+from proxywatch.serve.terminal import json_text
 
 __all__ = ["CANONICAL_CSV_COLUMNS", "canonical_row", "write_canonical"]
 
@@ -68,7 +69,7 @@ def write_canonical(records: Iterable[Mapping[str, Any]], fmt: str, out: TextIO,
     n = 0
     if fmt == "jsonl":
         for n, record in enumerate(records, start=1):
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.write(json_text(record) + "\n")
         return n
     if fmt == "csv":  # cells a spreadsheet would run as formulas are neutralised (serve/cells.py)
         writer = csv_writer(out)
@@ -84,5 +85,5 @@ def write_canonical(records: Iterable[Mapping[str, Any]], fmt: str, out: TextIO,
     for n, record in enumerate(records, start=1):
         row = canonical_row(record)
         table.add_row(*(row[c] for c in _TABLE))
-    (console or Console(file=out)).print(table)
+    (console or console_for(out)).print(table)
     return n

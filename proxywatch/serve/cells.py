@@ -9,13 +9,17 @@ then quotes the cell where needed. Numbers are written as numbers and never pref
 longitude stays ``-70.5``.
 
 Every CSV-like output of proxywatch (``export`` csv, acled and polecat, ``events --format csv``)
-writes its rows through :func:`csv_writer`.
+writes its rows through :func:`csv_writer`. On a terminal (``events -f csv`` typed at a prompt),
+control characters in text cells are shown as escapes (``serve/terminal.printable``) rather than
+sent to the terminal; on a pipe or in a file the cells are written as they are.
 """
 
 from __future__ import annotations
 
 import csv
 from typing import Any, Iterable, Sequence, TextIO
+
+from proxywatch.serve.terminal import printable
 
 __all__ = ["FORMULA_PREFIXES", "FORMULA_REGEX", "neutralise", "neutralise_array", "cell", "csv_writer", "write_rows"]
 
@@ -55,9 +59,14 @@ class _SafeWriter:
     def __init__(self, out: TextIO, delimiter: str) -> None:
         # CRLF line ends (RFC 4180): a field holding a bare CR or LF is then always quoted
         self._writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+        isatty = getattr(out, "isatty", None)
+        self._screen = bool(isatty and isatty())
 
     def writerow(self, row: Iterable[Any]) -> None:
-        self._writer.writerow([cell(v) for v in row])
+        cells = [cell(v) for v in row]
+        if self._screen:  # a person reads it: no raw ESC or bidi override reaches the terminal
+            cells = [printable(c) if isinstance(c, str) else c for c in cells]
+        self._writer.writerow(cells)
 
 
 def csv_writer(out: TextIO, delimiter: str = ",") -> _SafeWriter:

@@ -45,22 +45,22 @@ def explanation_json(ex: Explanation) -> dict[str, Any]:
 def render_explanation(ex: Explanation, console: Console) -> None:
     data = explanation_json(ex)
     console.print(f"[bold]{escape(ex.article.id)}[/bold]: {len(ex.events)} events, "
-                  f"{len(data['dropped'])} candidates dropped")
+                  f"{len(data['dropped'])} candidates dropped", markup=True)
     for n, item in enumerate(data["events"]):
         event = ex.events[n]
         console.print(f"\n[bold]{n + 1}. {event.type}[/bold] from {escape(repr(item['trigger']))} "
-                      f"(sentence {item['sentence'] + 1}): «{escape(event.evidence.text)}»")
+                      f"(sentence {item['sentence'] + 1}): «{escape(event.evidence.text)}»", markup=True)
         for step in item["steps"]:
-            console.print(f"   [cyan]{escape(step['rule'])}[/cyan]  {escape(step['change'])}")
+            console.print(f"   [cyan]{escape(step['rule'])}[/cyan]  {escape(step['change'])}", markup=True)
         values = [f"{name}={brief(getattr(event, name))}" for name in _FIELDS
                   if getattr(event, name) not in (None, False)
                   and not (name == "status" and event.status == "occurred")]
-        console.print("   = " + escape("; ".join(values) or "(no fields)"))
+        console.print("   = " + escape("; ".join(values) or "(no fields)"), markup=True)
     if data["dropped"]:
-        console.print("\n[bold]Not events[/bold]")
+        console.print("\n[bold]Not events[/bold]", markup=True)
         for item in data["dropped"]:
             console.print(f"   sentence {item['sentence'] + 1}: {escape(repr(item['word']))} — "
-                          f"[cyan]{escape(item['rule'])}[/cyan] ({escape(item['change'])})")
+                          f"[cyan]{escape(item['rule'])}[/cyan] ({escape(item['change'])})", markup=True)
 
 
 def rules_json() -> list[dict[str, str]]:
@@ -75,6 +75,7 @@ def rules_json() -> list[dict[str, str]]:
 def render_rules(console: Console, stage: str | None = None) -> None:
     for r in rules_json():
         if stage is None or r["stage"] == stage:
-            console.print(f"[cyan]{escape(r['id'])}[/cyan]  ({escape(r['module'].rsplit('.', 1)[-1])}.py)")
-            console.print(f"    {escape(r['purpose'])}")
-            console.print(f"    e.g. «{escape(r['example'])}»")
+            module = r["module"].rsplit(".", 1)[-1]
+            console.print(f"[cyan]{escape(r['id'])}[/cyan]  ({escape(module)}.py)", markup=True)
+            console.print(f"    {escape(r['purpose'])}", markup=True)
+            console.print(f"    e.g. «{escape(r['example'])}»", markup=True)

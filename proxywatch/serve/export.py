@@ -41,6 +41,7 @@ from proxywatch.errors import ProxywatchError, StoreError, WorkError
 from proxywatch.serve.output import atomic_output, check_output_path, is_stdout
 from proxywatch.serve.acled import ACLED_COLUMNS, AcledContext, acled_row
 from proxywatch.serve.cells import csv_writer, neutralise_array
+from proxywatch.serve.formats import EXPORT_FORMATS, EXPORT_SOURCES, TEXT_FORMATS
 from proxywatch.serve.plover import POLECAT_COLUMNS, PloverContext, plover_record, polecat_row
 from proxywatch.store import EventQuery, Store
 
@@ -49,10 +50,6 @@ __all__ = [
     "LEFT_OUT_REASONS", "PARTITIONS", "ExportResult", "export_rows", "write_export", "export_events",
     "export_lake", "check_output_path", "check_lake_path", "duckdb_view",
 ]
-
-EXPORT_FORMATS = ("csv", "jsonl", "parquet", "geojson", "acled", "plover", "polecat")
-TEXT_FORMATS = tuple(f for f in EXPORT_FORMATS if f != "parquet")
-EXPORT_SOURCES = ("canonical", "mentions", "all-mentions")
 
 # The flat columns of the csv and parquet forms, in order (docs/exports.md describes each).
 CSV_COLUMNS = (

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, Iterable, Iterator, TextIO
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from proxywatch.evaluate.scoring import ScoreReport, detection
 from proxywatch.analyse.summary import ActorCount, TypeMonth
 from proxywatch.records import Count, Event, Party
 from proxywatch.serve.cells import csv_writer
+from proxywatch.serve.console import console_for
+from proxywatch.serve.terminal import json_text
 
 __all__ = ["FORMATS", "EVENT_COLUMNS", "event_row", "write_events", "type_month_table", "actors_table", "render_report",
            "render_benchmark", "detection_table", "fields_table"]
@@ -64,7 +66,7 @@ def write_events(events: Iterable[Event], fmt: str, out: TextIO, console: Consol
     n = 0
     if fmt == "jsonl":
         for n, event in enumerate(events, start=1):
-            out.write(json.dumps(event.to_json(), ensure_ascii=False) + "\n")
+            out.write(json_text(event.to_json()) + "\n")
         return n
     if fmt == "csv":  # cells a spreadsheet would run as formulas are neutralised (serve/cells.py)
         writer = csv_writer(out)
@@ -83,7 +85,7 @@ def write_events(events: Iterable[Event], fmt: str, out: TextIO, console: Consol
         if row["negated"]:
             row["status"] += " (negated)"
         table.add_row(*(row[c] for c in shown))
-    (console or Console(file=out)).print(table)
+    (console or console_for(out)).print(table)
     return n
 
 
@@ -192,7 +194,7 @@ def render_report(report: ScoreReport, console: Console, show: int = 25) -> None
                           f"predicted={e.predicted!r} «{e.anchor}»" for e in report.field_errors]),
     ):
         if rows and show:
-            console.print(f"[bold]{title}[/] ({len(rows)})")
+            console.print(f"[bold]{title}[/] ({len(rows)})", markup=True)
             for row in rows[:show]:
                 console.print("  " + row, markup=False, highlight=False)
             if len(rows) > show:
@@ -224,6 +226,6 @@ def render_benchmark(result: dict[str, Any], console: Console) -> None:
         for key, value in _flat("", scores):
             table.add_row(key, value)
         console.print(table)
-    console.print(f"[bold]Variant and limits:[/] {result['cannot_score']}", highlight=False)
+    console.print(f"[bold]Variant and limits:[/] {escape(result['cannot_score'])}", markup=True, highlight=False)
     if result["test_only"] or result["split"] == "test":
-        console.print("[yellow]Test split: for reporting only, never for tuning.[/]")
+        console.print("[yellow]Test split: for reporting only, never for tuning.[/]", markup=True)

@@ -2,23 +2,24 @@
 
 A file name with a newline or an ESC, or an article with a bidi override, must not break the one-line
 warnings nor drive the terminal. :func:`printable` escapes such characters (``\\x1b``, ``\\u202e``);
-:class:`SafeConsole` is a Rich console that does so for every string it renders: table cells,
-titles and printed lines (its own styling is added after, so colours still work).
+:func:`json_text` writes JSON whose text carries none of them raw. Light on purpose (no Rich): the
+command line imports it at start-up. The Rich console that applies :func:`printable` to every string
+it renders, and reads no markup from the data, is :class:`proxywatch.serve.console.SafeConsole`.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
-from rich.console import Console
-from rich.text import Text
-
-__all__ = ["printable", "SafeConsole"]
+__all__ = ["printable", "json_text"]
 
 # C0 controls but tab and newline, DEL, C1 controls, and the Unicode bidi and line/paragraph separators.
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 _CONTROL_AND_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# What JSON itself leaves raw of the above: DEL, C1 controls, bidi controls, line/paragraph separators.
+_JSON_RAW = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _escape(found: re.Match[str]) -> str:
@@ -31,8 +32,7 @@ def printable(text: str, one_line: bool = False) -> str:
     return (_CONTROL_AND_BREAKS if one_line else _CONTROL).sub(_escape, text)
 
 
-class SafeConsole(Console):
-    """A Rich console whose every rendered string has its control characters escaped."""
-
-    def render_str(self, text: str, **kwargs: Any) -> Text:
-        return super().render_str(printable(text), **kwargs)
+def json_text(value: Any, **kwargs: Any) -> str:
+    """``json.dumps(value, ensure_ascii=False)`` with the control characters JSON leaves raw (DEL, C1,
+    bidi overrides) written as ``\\u`` escapes too: the same JSON value, safe to print on a terminal."""
+    return _JSON_RAW.sub(lambda found: f"\\u{ord(found.group()):04x}", json.dumps(value, ensure_ascii=False, **kwargs))

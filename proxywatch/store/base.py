@@ -464,6 +464,9 @@ class Store:
 
     def __new__(cls, path: str | Path = ":memory:", *, read_only: bool = False) -> "Store":
         if cls is Store:
+            from proxywatch.store import load_backends  # each backend module registers itself when imported
+
+            load_backends()
             backend = next(b for matches, b in _BACKENDS if matches(str(path)))
             return super().__new__(backend)
         return super().__new__(cls)
@@ -755,7 +758,17 @@ class Store:
             page_where += " AND " + _after(keys, forward != descending)
             page_params += _after_params(values)
         # reading backwards: the reverse order, then the rows put back in order
-        order = ", ".join(f"{sql}{' DESC' if descending == forward else ''}" for sql, _ in keys)
+        down = descending == forward
+        order = ", ".join(f"{sql}{' DESC' if down else ''}" for sql, _ in keys)
+        # The page's rows all have a first sort key no further than the (limit + 1)-th row's: that
+        # value is found by sorting the one key, and only the rows up to it are sorted by every key
+        # (ties on the first key, e.g. all events of a day, are few). No cutoff: fewer rows than that.
+        lead, kind = keys[0]
+        cut = self._rows(f"SELECT {lead} AS k FROM {table} e WHERE {page_where} ORDER BY k{' DESC' if down else ''} "
+                         f"LIMIT 1 OFFSET {int(limit)}", page_params)
+        if cut and cut[0][0] is not None:
+            page_where += f" AND {lead} {'>=' if down else '<='} CAST(? AS {kind})"
+            page_params.append(cut[0][0])
         # the page's ids and keys first (no record is read while sorting), then the page's records by id
         rows = self._rows(
             f"SELECT e.id, {', '.join(sql for sql, _ in keys)} FROM {table} e WHERE {page_where} "

@@ -121,6 +121,28 @@ ROWS: list[tuple[str, str, bool]] = [
                                   "officials urged calm.", False),  # a dated report of an undated incident
     ("article.facts-to-incident", "Houthi forces attacked Tel Aviv with a drone on Friday. The attack killed one "
                                   "man and wounded eight others.", True),
+    ("article.toll-to-incident", "Militants fired rockets at the air base on Saturday. Most of the rockets were "
+                                 "shot down. Two soldiers were killed in Kirkuk on Sunday.", False),  # own place, day
+    ("article.toll-to-incident", "Militants fired rockets at the air base on Saturday. Israeli jets struck Gaza, "
+                                 "and two militants were killed.", False),  # its sentence tells another attack
+    ("article.focus-country", "Gunmen attacked a camp in Darfur, Sudan, on Monday. The camp hosts many people. "
+                              "Separately, militants shelled a market, killing eight.", False),  # another topic
+    ("article.focus-country", "Gunmen attacked a camp for displaced people in Darfur, Sudan, on Monday. The fighting "
+                              "cut off aid. Houthi militants struck a Greek-owned tanker on Tuesday.", False),  # a ship
+    ("group.follow-up", "A drone struck a car in Baghdad on Thursday, killing a commander. Two soldiers died on "
+                        "Saturday.", False),  # another day: another incident
+    ("drop.intercepted-weapon", "Militants fired rockets at the base. Most of the rockets were shot down.", True),
+    ("drop.intercepted-weapon", "Three Houthi drones were shot down by the destroyer USS Carney.", False),  # a party
+    ("drop.intercepted-weapon", "US forces intercepted two drones over the Red Sea.", False),  # active: a party acts
+    ("drop.intercepted-weapon", "A US MQ-9 Reaper drone was shot down over Yemen.", False),  # a new drone, no weapon
+    ("article.readout-day", "[title: Minister Meets with Iraqi Prime Minister] The minister met with the prime "
+                            "minister in Baghdad on Monday.", False),  # dated by its sentence
+    ("article.readout-day", "[title: Allies Call for a Cease-Fire] The ministers met in Paris to discuss the "
+                            "border.", False),  # a call for something is no call with someone
+    ("article.title-day", "[title: Central Command Update] Houthi militants struck a Greek-owned bulk carrier with "
+                          "a drone boat.", False),  # the title names no day
+    ("article.title-day", "[title: June 23 Central Command Update] The carrier was hit near Aden. Earlier this "
+                          "year, Houthi militants struck a tanker.", False),  # not the lead, and dated
     # uses of force as official texts tell them (force.py), and the general rules they changed
     ("sense.since-point", "Three rounds of sanctions have followed since the October 7 attack on Israel.", False),
     ("drop.re-mention", "A drone hit the base on Monday. The Sunday attack on the depot killed two guards.", False),
@@ -267,15 +289,26 @@ ROWS: list[tuple[str, str, bool]] = [
     ("event.statement-date", "Jordan on Monday reaffirmed its support for the truce.", False),
     ("event.ordered-forces", "The minister ordered the HMS Diamond to move to the Red Sea.", True),
     ("event.ordered-forces", "The Houthis deployed fighters to the coast.", False),
+    ("sense.party-should", "Should Iran retaliate, the region would suffer.", False),
+    ("sense.hold-accountable", "Their families would be held accountable if they fled.", False),
+    ("drop.aim", "Kuwait became the latest country to withdraw its ambassador from Iran.", False),
+    ("sense.opposes", "Egypt opposes any move to push Gazans into Sinai.", True),
+    ("sense.opposes", "Militias opposed to the government seized the port.", False),
+    ("sense.forces-left", "The last French soldiers departed Mali in August.", True),
+    ("sense.forces-left", "The foreign minister left Cairo after the talks.", False),
+    ("drop.rejected-content", "Jordan voiced its opposition to any ground offensive in Rafah.", True),
+    ("drop.rejected-content", "Jordan voiced its opposition to the plan, and Israel launched an offensive in Rafah.", False),
 ]
 
 
 def article(text: str) -> Article:
-    """A row's article; a leading "[source: X]" gives its publisher (rules about who speaks need one)."""
-    source = None
-    if text.startswith("[source: "):
-        source, text = text[len("[source: "):].split("] ", 1)
-    return Article(id="row", text=text, published="2024-02-01", source=source)
+    """A row's article; a leading "[source: X]" gives its publisher (rules about who speaks need one), a leading
+    "[title: X]" its headline (rules that read the title)."""
+    given = {"source": None, "title": None}
+    while text.startswith(("[source: ", "[title: ")):
+        key, rest = text[1:].split(": ", 1)
+        given[key], text = rest.split("] ", 1)
+    return Article(id="row", text=text, published="2024-02-01", **given)
 
 
 def _fired(extractor, rule_id: str, text: str) -> list[str]:
