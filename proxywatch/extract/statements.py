@@ -526,11 +526,15 @@ def _asks_whether(tok: Token) -> bool:
 
 
 @rule("drop.yes-no-question", "A yes-no question asks whether something happened, and tells no event: 'Has the "
-      "Secretary spoken with his counterpart?', 'Are you still calling on Baghdad to act?'; not what a question "
-      "takes as given ('the Greek ship that was attacked').",
+      "Secretary spoken with his counterpart?', 'Are you still calling on Baghdad to act?', 'Can I start with the "
+      "designation?'; not what a question takes as given ('the Greek ship that was attacked').",
       "Has the Secretary spoken with his Iraqi counterpart this week?")
 def yes_no_question(hit: Hit, sc: SentenceContext) -> bool:
-    return _asks_whether(hit.token)
+    tok = hit.token
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "Can I start with the designation?"
+        return verb.pos_ in ("VERB", "AUX") and _lemma(verb) not in lx.VERB_TRIGGERS and _asks_whether(verb)
+    return _asks_whether(tok)
 
 
 def _person_like(tok: Token | None) -> bool:
@@ -1122,7 +1126,9 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
     if lemma in lx.STATED_NOUNS or lemma in lx.NEED_NOUNS:  # "reaffirmed his support for Israel"
         verb = _object_of_statement(tok)
         owner = child(tok, "poss") or named_modifier(tok)  # "the U.S. rejection", "the United States' commitment"
-        who = owner if owner is not None and owner.pos_ != "PRON" or verb is None else _subject(verb) or owner
+        who = owner if owner is not None and owner.pos_ != "PRON" or verb is None else _subject(verb) or (
+            _subject(verb.head) if verb.dep_ == "conj" else None) or owner  # "X reaffirmed ... and underscored the
+        # importance of ...": X
         whom = prep_object(tok, ("to", "for", "with", "of")) if lemma in lx.STATED_NOUNS else None
         if whom is not None and not party_like(whom):
             whom = child(whom, "poss") or (None if type_ == "REJECT" else whom)  # "support for Israel's right to

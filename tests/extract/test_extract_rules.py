@@ -819,3 +819,9 @@ def test_where_struck_weapons_were_aimed_is_not_where_they_were_struck(extractor
     e = _one(extractor, "US forces struck four Houthi missiles that were prepared to launch against ships in the "
                         "Red Sea.")
     assert e.location is None or e.location.name != "Red Sea"
+
+
+def test_a_stated_need_after_and_is_the_first_verbs_subjects(extractor):
+    e = _one(extractor, "Jordan reaffirmed its support for the truce and underscored the importance of aid to Gaza.",
+             type_="REQUEST")
+    assert e.actor is not None and e.actor.country == "JOR"

@@ -338,6 +338,8 @@ ROWS: list[tuple[str, str, bool]] = [
     ("drop.yes-no-question", "Can you tell us more about the Greek ship that was attacked on Monday?", False),
     ("drop.yes-no-question", "The Houthis attacked another tanker overnight.", False),
     ("drop.yes-no-question", "And are you still calling on Qatar to expel the Hamas leaders?", True),
+    ("drop.yes-no-question", "The State Department designated the group. Can I start with the designation?", True),
+    ("drop.yes-no-question", "Can you tell us whether the strike on the depot in Sanaa hit its target?", False),
     ("sense.courtesy", "The general thanked the nurses for their care during his stay.", True),
     ("sense.courtesy", "I want to welcome a delegation of students who are visiting the Pentagon this week.", True),
     ("sense.courtesy", "The minister thanked Qatar for its mediation of the truce.", False),
