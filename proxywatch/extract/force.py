@@ -717,6 +717,44 @@ def first_listed_day(event: Event, ec: EventContext) -> Event:
     return replace(event, date=days[0]) if days and days[0] != event.date else event
 
 
+# --- article ---------------------------------------------------------------------------------------------------
+_STRIKING_FORMS = frozenset(f for verb in ("strike", "destroy", "engage", "intercept", "eliminate", "neutralize",
+                                           "neutralise", "hit", "target", "down")
+                            for f in (verb, verb + "s", verb + "d", verb + "ed", verb + "ing")) | {"struck", "shot"}
+
+@rule("article.struck-weapons-place", "'US forces struck four Houthi missiles. These missiles were prepared to launch "
+      "from Houthi-controlled areas of Yemen': where the next sentence puts the struck weapons is the strike's place.",
+      "US forces struck and destroyed two Houthi missiles on Friday. These missiles were prepared to launch from "
+      "Houthi-controlled areas of Yemen.")
+def struck_weapons_place(events: list[Event], dc: Any) -> list[Event]:
+    if len(dc.origins) != len(events):
+        return events
+    out = list(events)
+    for n, sent in enumerate(dc.doc.sents):
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS"
+                        and t.lemma_.lower() in _FLYING | lx.WEAPON_NOUNS and _definite(t)), None)
+        if subject is None:
+            continue  # "These missiles were ...", "The UAVs were ..."
+        aims = [sent.doc[p.left_edge.i: p.right_edge.i + 1] for p in sent if p.dep_ == "prep"
+                and p.lower_ in ("into", "toward", "towards", "at", "against")]  # where they were aimed: not it
+        place = dc.read.location(sent, subject.head, aims, None, whence=True)
+        if place is None or not place.country:
+            continue
+        forms = {subject.lower_, subject.lemma_.lower()}
+        for k in range(len(out) - 1, -1, -1):
+            told, (m, _, word) = out[k], dc.origins[k]
+            if m >= n:
+                continue
+            if m < n - 2:
+                break
+            words = {w.strip(".,;").lower() for w in told.evidence.text.split()}
+            if told.type == "ASSAULT" and told.location is None and words & forms and told.status == "occurred" \
+                    and word.lower() in _STRIKING_FORMS:  # the strike on them, not another attack of its sentence
+                out[k] = replace(told, location=place)
+                break
+    return out
+
+
 # --- parties and places of an attack ----------------------------------------------------------------------------
 @rule("refine.weapon-owner", "Weapons shot down or destroyed belong to whoever launched them ('drones launched by the "
       "Houthis', or the launch told just before): the target is that party; a weapon of no known owner is no party.",

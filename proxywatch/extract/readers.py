@@ -103,6 +103,21 @@ def _fronted_subject(verb: Token) -> Token | None:
     return None
 
 
+def _other_victims(victims: Token, verb: Token, before: Count | None) -> bool:
+    """Whether a second toll of a sentence counts other people, in a clause of its own: not "one of them", "two of
+    whom", "among them", nor the first toll told again."""
+    if before is None or before.max == 0 or verb.dep_ not in ("conj", "ROOT") or victims.pos_ == "PRON":
+        return False
+    of = _prep_object(victims, ("of", "among"))
+    return of is None and not any(c.lower_ in ("them", "whom", "those") for c in victims.subtree)
+
+
+def _added(a: Count | None, b: Count) -> Count:
+    if a is None:
+        return b
+    return Count(a.min + b.min, None if a.max is None or b.max is None else a.max + b.max)
+
+
 def _instrument(clause: Token) -> bool:
     """ "using an unmanned aerial vehicle", "employing drones": a clause naming the means."""
     return clause.lemma_.lower() in ("use", "employ") and clause.tag_ == "VBG"
@@ -461,6 +476,11 @@ class Readers:
                 fatal = count
             elif kind == "injured" and injured is None:
                 injured = count
+            elif kind in ("fatal", "injured") and victims is not None and victims.i != tok.i and count.max != 0 \
+                    and _other_victims(victims, tok, fatal if kind == "fatal" else injured):
+                total = _added(fatal if kind == "fatal" else injured, count)  # "two U.S. personnel were injured
+                # ..., and at least one Iraqi service member was wounded": three or more
+                fatal, injured = (total, injured) if kind == "fatal" else (fatal, total)
         return fatal, injured, first
 
     @staticmethod
@@ -598,7 +618,10 @@ class Readers:
                     # as a clause of a noun: "..., U.S. military forces conducted strikes"; "X has long been active
                     # and has renewed clashes": the first conjunct's subject
                 if target is None and head.lemma_.lower() in lx.LIGHT_VERBS:
-                    target = _prep_object(head, TARGET_PREPS)
+                    aiming = next((c for c in head.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"
+                                   and c.lemma_.lower() == "target"), None)  # "conducted airstrikes on Monday
+                    # targeting ISIS camps": the participle hung on the verb
+                    target = _prep_object(head, TARGET_PREPS) or (_child(aiming, "dobj") if aiming else None)
                 break
         return actor, target
 

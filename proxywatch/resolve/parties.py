@@ -152,6 +152,8 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
         kind = None  # "an unmanned surface vessel": a weapon, not a ship with a crew
     if head == "carrier" and re.search(r"\baircraft carrier", rest, re.IGNORECASE):
         kind = "military"  # "the aircraft carrier", a warship; "a bulk carrier" is a merchant ship
+    if head in ("lane", "route", "lanes", "routes") and re.search(r"\b(?:shipping|sea)\b", rest, re.IGNORECASE):
+        kind = "civilians"  # "missiles fired into international shipping lanes": at the merchant ships there
     if sponsors and kind == "civilians" and head in KIND_NOUNS:
         sponsors = []  # "Israel-linked ships": owned or bound for, not a sponsored armed group
     if sponsors and kind in (None, "civilians", "organization"):

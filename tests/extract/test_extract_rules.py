@@ -875,3 +875,25 @@ def test_a_toll_is_not_lent_to_attacks_named_in_a_clause(extractor):
                                 "blames for attacks on US troops.")
     assert events[0].fatalities == Count(1, 1)
     assert all(e.fatalities is None for e in events[1:])
+
+
+def test_tolls_of_two_clauses_add_up_but_not_a_part_of_them(extractor):
+    e = _one(extractor, "Rockets hit the base on Saturday. Four US soldiers were injured, and at least two Iraqi "
+                        "guards were wounded.")
+    assert e.injuries == Count(6, None)
+    e = _one(extractor, "Rockets hit the base on Saturday. Four US soldiers were injured, and two of them were "
+                        "badly wounded.")
+    assert e.injuries == Count(4, 4)
+
+
+def test_conducted_strikes_targeting_and_missiles_fired_into_shipping_lanes(extractor):
+    e = _one(extractor, "Coalition jets conducted airstrikes on Monday targeting al-Shabaab fighters in Somalia.")
+    assert e.target.kind == "armed_group"
+    e = _one(extractor, "Houthi rebels fired two missiles into international shipping lanes in the Red Sea.")
+    assert e.target.kind == "civilians" and e.location.name == "Red Sea"
+
+
+def test_where_the_next_sentence_puts_struck_weapons_is_the_strike_s_place(extractor):
+    strike = _one(extractor, "On Monday, US forces struck two Houthi cruise missiles. These missiles were aimed into "
+                             "the Red Sea and were prepared to launch from Houthi-controlled areas of Yemen.")
+    assert strike.location.country == "YEM"

@@ -164,6 +164,10 @@ ROWS: list[tuple[str, str, bool]] = [
     ("sense.weapon-destroyed", "Heavy floods destroyed two bridges near the border.", False),
     ("sense.weapon-destroyed", "Customs officers intercepted a shipment of rifles at the port.", False),
     ("sense.weapon-destroyed", "The storm destroyed two drones parked at the airfield.", False),
+    ("article.struck-weapons-place", "US jets struck three rebel rockets on Monday. These rockets were prepared for "
+     "launch in eastern Syria.", True),
+    ("article.struck-weapons-place", "US jets struck three rebel rockets on Monday. These rockets were prepared for "
+     "launch toward Syria.", False),
     ("group.launch-apart", "Navy jets shot down three drones and a missile launched by the Houthis on Friday.", True),
     ("group.launch-apart", "The Houthis said they fired a missile at the tanker on Friday.", False),
     ("drop.victims-named", "Two rockets struck the outpost on Sunday. Medics flew the wounded to a hospital in Erbil.",
