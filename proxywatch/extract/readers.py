@@ -212,8 +212,8 @@ class Readers:
                 origin = origin.head  # "(the) Golan" in "the Golan Heights"
             while origin.dep_ == "pobj" and origin.head.lower_ == "of" and origin.head.head.lemma_.lower() in (
                     "direction", "side", "territory", "area", "part"):
-                origin = origin.head.head  # "from the direction of the Golan Heights", "fired ... from Houthi-controlled
-                # areas of Yemen": where it came from
+                origin = origin.head.head  # "from the direction of the Golan Heights", "fired ... from
+                # Houthi-controlled areas of Yemen": where it came from
             if origin.dep_ == "pobj" and origin.head.lower_ == "from" and not whence and origin.i not in weapon_clause:
                 continue  # but "struck missiles prepared to launch from areas of Yemen": where the missiles were
             attached = root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPS or root.head.lower_ == "of" and
