@@ -65,6 +65,29 @@ def _child(cmd: list[str]) -> tuple[float, float, str, float]:
     return time.perf_counter() - started, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
 
 
+def _machine_busy() -> float:
+    """CPU seconds every process on this machine has used so far (from /proc/stat; 0 where there is none)."""
+    try:
+        fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    except OSError:
+        return 0.0
+    ticks = [int(x) for x in fields]
+    idle = ticks[3] + (ticks[4] if len(ticks) > 4 else 0)  # idle and iowait
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def _wait_idle(limit: float, cores: float = 1.8, window: float = 5.0) -> float:
+    """Wait (up to ``limit`` seconds) for a ``window`` in which at least ``cores`` cores were idle;
+    return the cores other processes kept busy in the last window."""
+    deadline = time.monotonic() + limit
+    while True:
+        busy = _machine_busy()
+        time.sleep(window)
+        others = (_machine_busy() - busy) / window
+        if others <= (os.cpu_count() or 1) - cores or time.monotonic() > deadline:
+            return others
+
+
 def dask_run(path: Path, db: Path, workers: int, batch_size: int) -> None:
     """Child process of ``speedup``: the --dask ingest job, then each worker's peak memory as JSON."""
     from proxywatch.cluster import DaskSpec, dask_client, merge_rules
@@ -112,6 +135,8 @@ def speedup(args: argparse.Namespace) -> None:
         for r in range(args.repeat):
             for side in (("single", "dask") if r % 2 == 0 else ("dask", "single")):
                 db = Path(tmp) / f"{side}-{r}.duckdb"
+                idle_before = _wait_idle(args.wait_idle) if args.wait_idle else None
+                busy = _machine_busy()
                 if side == "single":
                     cmd = [sys.executable, "-c", "from proxywatch.cli import main; main()", "ingest", str(path),
                            "--db", str(db)]
@@ -123,9 +148,12 @@ def speedup(args: argparse.Namespace) -> None:
                     wall, peak, out, cpu = _child(cmd)
                     info = json.loads(out.strip().splitlines()[-1])
                     results[side].append({"wall": wall, "peak_mb": peak, "cpu": cpu, **info})
+                others = max(0.0, _machine_busy() - busy - cpu) / wall  # other processes' cores, on average
+                results[side][-1]["others"] = others
                 print(f"round {r + 1} {side}: {wall:,.1f} s wall, {cpu:,.1f} CPU s, peak {peak:,.0f} MB (this "
-                      "process), load average now "
-                      f"{os.getloadavg()[0]:.2f}" + (
+                      f"process); other processes kept {others:.2f} cores busy meanwhile"
+                      + (f" ({idle_before:.2f} just before)" if idle_before is not None else "")
+                      + f", load average now {os.getloadavg()[0]:.2f}" + (
                           f"; workers' peaks {', '.join(f'{p:,.0f}' for p in info['worker_peak_mb'])} MB, workers' "
                           f"CPU {', '.join(f'{c:,.1f}' for c in info['worker_cpu'])} s, start-up "
                           f"{info['startup']:.1f} s, ingest {info['ingest']:.1f} s; the job's own CPU by phase "
@@ -139,11 +167,18 @@ def speedup(args: argparse.Namespace) -> None:
               f"{args.workers} workers {dask:,.1f} s ({words / dask:,.0f} words/s); speed-up {single / dask:.2f}")
         one_cpu = statistics.median(x["cpu"] for x in results["single"])
         per_worker = statistics.median(max(x["worker_cpu"]) for x in results["dask"])
+        total = statistics.median(x["cpu"] for x in results["dask"])
         # the child's CPU counts its workers too (waited for when the cluster closes)
         driver = statistics.median(x["cpu"] - sum(x["worker_cpu"]) for x in results["dask"])
-        print(f"CPU seconds: one process {one_cpu:,.1f}; busiest Dask worker {per_worker:,.1f}, the job's own "
-              f"process {driver:,.1f}. With a core per worker and nothing else running, the wall clock is bounded "
-              f"below by the busiest worker: speed-up at most {one_cpu / per_worker:.2f}")
+        cores = os.cpu_count() or 1
+        bound = max(total / cores, per_worker)
+        print(f"CPU seconds: one process {one_cpu:,.1f}; the Dask job {total:,.1f} (busiest worker {per_worker:,.1f}, "
+              f"the job's own process {driver:,.1f}). On {cores} idle cores the Dask job's wall clock is at least "
+              f"max(its CPU / {cores}, the busiest worker) = {bound:,.1f} s against one process's {one_cpu:,.1f}: "
+              f"speed-up at most {one_cpu / bound:.2f}")
+        print("other processes' cores busy during the runs: one process "
+              f"{statistics.median(x['others'] for x in results['single']):.2f}, Dask "
+              f"{statistics.median(x['others'] for x in results['dask']):.2f} (median)")
         print(f"peak memory: one process {max(x['peak_mb'] for x in results['single']):,.0f} MB; "
               f"worst Dask worker {max(max(x['worker_peak_mb']) for x in results['dask']):,.0f} MB; "
               f"load average after: {os.getloadavg()[0]:.2f}")
@@ -261,6 +296,8 @@ def main() -> None:
     a.add_argument("--workers", type=int, default=2)
     a.add_argument("--batch-size", type=int, default=32)
     a.add_argument("--repeat", type=int, default=1)
+    a.add_argument("--wait-idle", type=float, default=0.0,
+                   help="before each run, wait up to this many seconds for the machine to be idle")
     a.add_argument("--data", type=Path, default=DEFAULT_DATA)
     b = sub.add_parser("growth")
     b.add_argument("--mentions", type=int, default=1_000_000)

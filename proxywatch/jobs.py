@@ -32,12 +32,15 @@ from proxywatch.records import Article, Event
 from proxywatch.merge import MergeRules, canonicalise, recluster
 from proxywatch.store import BatchRows, EventQuery, Store, batch_rows
 
-__all__ = ["BenchmarkResult", "IngestSummary", "OverBudget", "check_claims", "collect", "extract_articles", "ingest",
-           "ingest_on_dask", "ingest_events", "run_benchmark", "store_batch", "store_rows", "rebuild_canonical",
-           "time_budget"]
+__all__ = ["BenchmarkResult", "IngestSummary", "OverBudget", "PARSE_BATCH", "check_claims", "collect",
+           "extract_articles", "ingest", "ingest_on_dask", "ingest_events", "longest_first", "run_benchmark",
+           "store_batch", "store_rows", "rebuild_canonical", "time_budget"]
 
 ProblemSink = Callable[[InputProblem], None]
 Progress = Callable[[int], None]
+# Articles the language pipeline parses together while ingesting (a store batch is ``batch_size``):
+# a batch of 32 news articles took 240 MB more memory at its peak than one of 8, for the same CPU.
+PARSE_BATCH = 8
 
 
 @dataclass
@@ -236,7 +239,7 @@ def ingest(articles: Sequence[Article], store: Store, extractor: Extractor, on_p
         stored = store.stored_hashes([a.id for a in chunk])
         todo = [a for a in chunk if stored.get(a.id) != a.content_hash]
         summary.unchanged += len(chunk) - len(todo)
-        extracted = list(extract_articles(extractor, todo, problem, batch_size, seconds))
+        extracted = list(extract_articles(extractor, todo, problem, PARSE_BATCH, seconds))
         summary.stored(store, batch_rows(extracted, problem), stored, rules, problem)
         if progress:
             progress(len(chunk))
@@ -275,15 +278,23 @@ def ingest_events(folder: Path, store: Store, on_problem: ProblemSink, batch_siz
     return summary
 
 
-def _extract_on_worker(articles: Sequence[Article], batch_size: int) -> tuple[BatchRows, list[InputProblem]]:
+def _extract_on_worker(articles: Sequence[Article], parse_batch: int) -> tuple[BatchRows, list[InputProblem]]:
     """A Dask task: a batch of articles extracted by the worker's own extractor, handed back as the
     rows the store writes (Arrow tables: compact to send, and nothing left to convert in the job's
     own process), with the problems met."""
     from proxywatch.cluster import worker_extractor
 
     problems: list[InputProblem] = []
-    extracted = list(extract_articles(worker_extractor(), articles, problems.append, batch_size))
+    extracted = list(extract_articles(worker_extractor(), articles, problems.append, parse_batch))
     return batch_rows(extracted, problems.append), problems
+
+
+def longest_first(articles: Sequence[Article], batch_size: int) -> list[list[Article]]:
+    """The articles cut into batches of ``batch_size`` in input order, the batch with the most text
+    first (ties in input order): Dask hands out tasks in the order they are submitted, so a job does
+    not end with one worker on a long batch while the others have nothing left to do."""
+    batches = [list(articles[i: i + batch_size]) for i in range(0, len(articles), batch_size)]
+    return sorted(batches, key=lambda batch: -sum(len(a.text) for a in batch))
 
 
 def ingest_on_dask(articles: Sequence[Article], store: Store, client: Any, on_problem: ProblemSink,
@@ -306,8 +317,8 @@ def ingest_on_dask(articles: Sequence[Article], store: Store, client: Any, on_pr
     summary.unchanged = len(articles) - len(todo)
     if progress and summary.unchanged:
         progress(summary.unchanged)
-    futures = [client.submit(_extract_on_worker, todo[i: i + batch_size], batch_size, pure=False)
-               for i in range(0, len(todo), batch_size)]
+    futures = [client.submit(_extract_on_worker, batch, PARSE_BATCH, pure=False)
+               for batch in longest_first(todo, batch_size)]
 
     def problem(p: InputProblem) -> None:
         summary.failed += 1

@@ -13,6 +13,7 @@ from proxywatch import jobs
 from proxywatch.cluster import PLUGIN_NAME, DaskSpec, dask_client, loads_in_this_process, parse_dask
 from proxywatch.errors import ProxywatchError
 from proxywatch.ingest.readers import ReadOptions
+from proxywatch.records import Article
 from proxywatch.settings import Settings
 from proxywatch.store import Store
 
@@ -57,6 +58,16 @@ def test_two_workers_store_what_one_process_stores(client, articles, one_process
     loaded = client.run(lambda dask_worker: dask_worker.plugins[PLUGIN_NAME].extractor is not None)
     assert list(loaded.values()) == [True, True]
     assert list(client.run(loads_in_this_process).values()) == [1, 1]
+    # a local cluster for long CPU-bound tasks: no malloc trimming, profiler or work stealing
+    assert list(client.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_")).values()) == [None, None]
+    assert list(client.run(lambda dask_worker: "profile" in dask_worker.periodic_callbacks).values()) == [False, False]
+    assert client.run_on_scheduler(lambda dask_scheduler: "stealing" in dask_scheduler.extensions) is False
+
+
+def test_batches_go_out_longest_first():
+    texts = ["a" * n for n in (5, 50, 1, 1, 40, 7, 300)]
+    batches = jobs.longest_first([Article(id=str(i), text=t) for i, t in enumerate(texts)], 2)
+    assert [[a.id for a in b] for b in batches] == [["6"], ["0", "1"], ["4", "5"], ["2", "3"]]
 
 
 @pytest.mark.slow

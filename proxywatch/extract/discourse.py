@@ -16,7 +16,7 @@ from proxywatch.extract.dates import resolve_date
 from proxywatch.records import DateSpan, Event, Party, Place
 from proxywatch.resolve.gazetteer import country_name
 
-__all__: list[str] = []
+__all__ = ["publisher_voice"]
 
 # Event types a government's armed forces carry out: "we" of a defence publisher doing them is its military.
 _FORCE_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
@@ -47,16 +47,23 @@ def _spoken_by_publisher(ec: EventContext) -> bool:
       "are that government: its country, its military for uses of force and deployments, the state otherwise.",
       "[source: U.S. Department of State] We strongly condemn the attack on the train.")
 def first_person_is_publisher(event: Event, ec: EventContext) -> Event:
-    publisher = ec.dc.publisher
-    if publisher is None or not _spoken_by_publisher(ec):
-        return event
     changes = {}
     for role, tok in (("actor", ec.actor_tok), ("target", ec.target_tok)):
         party = getattr(event, role)
-        if _first_person(tok) and (party is None or not party.country):
-            kind = "military" if event.type in _FORCE_TYPES or tok.lower_ not in FIRST_PERSON_PLURAL else "state"
-            changes[role] = Party(text=core_span(tok).text, country=publisher.country, kind=kind)
+        if party is None or not party.country:
+            found = publisher_voice(ec, tok, event.type)
+            if found is not None:
+                changes[role] = found
     return replace(event, **changes) if changes else event
+
+
+def publisher_voice(ec: EventContext, tok: Token | None, type_: str) -> Party | None:
+    """The publishing government when ``tok`` is its "we", "us" or "our forces" (not a reporter's), else None."""
+    publisher = ec.dc.publisher
+    if publisher is None or not _first_person(tok) or not _spoken_by_publisher(ec):
+        return None
+    kind = "military" if type_ in _FORCE_TYPES or tok.lower_ not in FIRST_PERSON_PLURAL else "state"
+    return Party(text=core_span(tok).text, country=publisher.country, kind=kind)
 
 
 # Attack words general enough to name any use of force told before: "the attack", "the incident".
@@ -202,7 +209,8 @@ def _with_toll(first: Event, later: Event) -> Event:
 
 
 @rule("refine.title-of-publisher", "A bare title no earlier sentence names ('The Secretary', 'the spokesperson') in "
-      "a government body's release is that body's office-holder: the publisher's country.",
+      "a government body's release is that body's office-holder: the publisher's country; 'the Department' is the "
+      "body itself.",
       "[source: U.S. Department of State] The Secretary urged Hamas to accept the deal.")
 def title_of_publisher(event: Event, ec: EventContext) -> Event:
     publisher = ec.dc.publisher
@@ -211,10 +219,18 @@ def title_of_publisher(event: Event, ec: EventContext) -> Event:
     changes = {}
     for role, tok in (("actor", ec.actor_tok), ("target", ec.target_tok)):
         party = getattr(event, role)
-        if tok is not None and (party is None or not party.country) \
-                and title_anaphor(tok, core_span(tok)) is not None:
-            changes[role] = Party(text=core_span(tok).text, country=publisher.country, kind="person")
+        if tok is None or party is not None and party.country:
+            continue
+        core = core_span(tok)
+        if title_anaphor(tok, core) is not None:
+            changes[role] = Party(text=core.text, country=publisher.country, kind="person")
+        elif [t.lower_ for t in core if t.dep_ != "case"] == ["the", tok.lower_] and tok.lemma_.lower() in _OWN_BODIES:
+            changes[role] = Party(text=core.text, country=publisher.country, kind="government")  # "the Department"
     return replace(event, **changes) if changes else event
+
+
+# Bodies a government release names itself by: "the Department welcomes the announcement".
+_OWN_BODIES = frozenset("department ministry embassy bureau administration".split())
 
 
 # Events that happen somewhere: the article's focus country is their place when their sentence names none.
@@ -303,8 +319,8 @@ def _undated(event: Event) -> bool:
 
 
 @rule("article.readout-day", "A readout of a meeting or call ('Blinken Meets with Qatari Amir', 'Readout of ...'s "
-      "Call With ...') is published the day it tells of: the meeting and what was agreed there, when no sentence "
-      "dates them, took place on the publication day.",
+      "Call With ...') is published the day it tells of: the meeting and what was agreed there, when their own "
+      "sentence does not date them, took place on the publication day.",
       "[title: Minister Meets with Iraqi Prime Minister] The minister met with the prime minister in Baghdad to "
       "discuss the security of coalition forces.")
 def readout_day(events: list[Event], dc) -> list[Event]:
@@ -313,8 +329,16 @@ def readout_day(events: list[Event], dc) -> list[Event]:
         return events
     day = dc.published.isoformat()
     span = DateSpan(start=day, end=day, precision="day", text=None)
-    return [replace(e, date=span) if e is not None and e.type in _MEETING_TYPES and _undated(e) else e
-            for e in events]
+    return [replace(e, date=span) if e is not None and e.type in _MEETING_TYPES and (_undated(e) or _story_dated(e))
+            else e for e in events]
+
+
+def _story_dated(event: Event) -> bool:
+    """Dated only by the story's day carried over from another sentence ("signed into law on April 24" before "They
+    agreed that ..."): its sentence names no day."""
+    d = event.date
+    return d is not None and event.status == "occurred" and not event.negated and bool(d.text) \
+        and d.text not in event.evidence.text
 
 
 @rule("article.title-day", "A release whose title opens with the day it reports ('June 23 U.S. Central Command "

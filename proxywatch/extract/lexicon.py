@@ -62,7 +62,7 @@ VERB_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "wound injure", weight=0),
     **_many("ASSAULT", "retaliate clash", weight=1),
     **_many("CONSULT", "meet visit host confer negotiate"),
-    **_many("AID", "fund finance arm equip supply bankroll train smuggle"),
+    **_many("AID", "fund finance arm equip supply bankroll train smuggle airdrop"),
     **_many("SUPPORT", "support endorse praise back welcome thank commend applaud laud"),
     **_many("REQUEST", "urge ask appeal demand request implore press plead"),
     **_many("RETREAT", "withdraw suspend halt pause stop cease retreat release free"),
@@ -87,7 +87,7 @@ NOUN_TRIGGERS: dict[str, Trigger] = {
     **_many("ASSAULT", "killing assassination", weight=1),
     **_many("ASSAULT", "clash retaliation", weight=1),
     **_many("CONSULT", "meeting visit talk summit negotiation"),
-    **_many("AID", "funding aid assistance financing shipment"),
+    **_many("AID", "funding aid assistance financing shipment airdrop"),
     **_many("SUPPORT", "backing solidarity"),
     **_many("REQUEST", "appeal demand request"),
     **_many("RETREAT", "withdrawal suspension pause halt retreat"),
@@ -242,6 +242,13 @@ PREFILTER_COMPANY: dict[str, frozenset[str]] = {
     "launch": frozenset({"operation"}), "begin": frozenset({"operation"}), "start": frozenset({"operation"}),
     "stand": frozenset({"with", "by", "behind"}),
     **{verb: _WAR_COMPANY for verb in ("destroy", "eliminate", "intercept", "down", "prepare")},
+    # statements (extract/statements.py): "we will respond", "will not hesitate to", "committed to Israel's
+    # security", "visa restrictions"
+    "respond": frozenset({"will", "would", "'ll", "shall"}), "hesitate": frozenset({"not", "n't", "never"}),
+    "committed": frozenset({"to"}), "restriction": frozenset("visa export travel financial banking trade".split()),
+    # forces that leave a place or are ordered to stay: "US troops will leave Niger", "ordered the carrier to remain"
+    "leave": frozenset("troop force soldier personnel military carrier warship army marine".split()),
+    "remain": frozenset("order direct instruct".split()),
 }
 # What "set" does to a thing when it is arson: "set fire to the embassy", "set two cars on fire", "set the
 # shop ablaze" (see senses.arson; "set" itself is too common a word to send a sentence to the parser).
@@ -357,6 +364,8 @@ NOUN_COMPANY: tuple[Sense, ...] = (
           modifiers=_set("hostage"), children=_set("the a this that")),  # one act, not a kind of crime
     Sense("exchange", Trigger("ASSAULT", 2), "The two sides engaged in a major exchange of fire.",
           prep_company=(("of",), _set("fire gunfire strike attack blow rocket missile"))),
+    Sense("restriction", Trigger("SANCTION", 2), "The Department is imposing visa restrictions on RSF commanders.",
+          modifiers=_set("visa export travel financial banking trade")),
 )
 
 
@@ -401,10 +410,38 @@ PEJORATIVES = frozenset("terrorism terrorist crime violation breach aggression p
 # Verbs of knowing and minding: "the president should remember" is advice, not a demand on a party.
 COGNITION = frozenset("remember know understand realize realise recognize recognise think consider note "
                       "believe".split())
+# Who listens to a briefing: "I'd ask you to keep it short", "thank you all".
+AUDIENCE_WORDS = frozenset("you everyone everybody all reporters folks".split())
+# Reasons for thanks that make them courtesy: "thanked them for their service", "for your patience".
+COURTESY_REASONS = frozenset("service care hospitality patience time question questions attention interest "
+                             "professionalism dedication sacrifice host welcome invitation".split())
+# People welcomed as guests: "welcome a group of public affairs officers", "welcome our visitors".
+GUEST_WORDS = frozenset("guest visitor officer student cadet midshipman member participant journalist reporter "
+                        "delegation audience".split())
+# Places of medical care: "was released from Walter Reed National Military Medical Center".
+CARE_WORDS = frozenset("hospital clinic medical infirmary care treatment rehabilitation".split())
+# Verbs of rejecting what another says: "rejected the accusations", "denied the allegations".
+DENYING = frozenset("reject deny dismiss refute rebuff disavow".split())
+# Who speaks for a body: "a spokesman for the group".
+SPOKES_WORDS = frozenset("spokesman spokeswoman spokesperson representative mouthpiece".split())
+# Words that open a yes-no question: "Did the Houthis attack ...?", "Has the Secretary spoken ...?".
+QUESTION_OPENERS = frozenset("do does did has have had is are was were will would can could should shall".split())
+# Verbs of putting others at risk, whose subject a statement criticises: "reckless attacks endanger mariners".
+ENDANGERING = frozenset("endanger undermine destabilize destabilise jeopardize jeopardise imperil".split())
+# Words of blame on an act: "the Houthis' reckless attacks", "this malign behavior".
+DAMNING = frozenset("reckless malign unprovoked indiscriminate illegal unlawful brazen dangerous destabilizing "
+                    "destabilising heinous cowardly egregious irresponsible provocative barbaric".split())
+# Verbs that stop or undo backing or a sanction: "disrupt Iran's funding", "lifted the designation".
+UNDOING = frozenset("disrupt counter curb choke undermine thwart halt stop end revoke rescind lift remove ease "
+                    "waive reverse cancel".split())
+# Words that condemn an act they are said of: "these attacks are unacceptable".
+CONDEMNING_ADJECTIVES = frozenset("unacceptable reprehensible deplorable abhorrent outrageous intolerable "
+                                  "unconscionable".split())
 # Verbs of wanting: talks wanted are not talks held ("seeks peace and negotiation").
 WANTING = frozenset("seek want pursue desire prefer favor favour".split())
 # Verbs of claiming that one party is another's front: "officials maintain that TRF is a front for LeT".
-CLAIMING = frozenset("maintain say claim assert allege insist believe argue contend state".split())
+CLAIMING = frozenset("maintain say claim assert allege insist believe argue contend state assess conclude "
+                     "determine judge".split())
 FRONT_NOUNS = frozenset("front proxy cover puppet".split())
 # Verbs of saying whose "will/would use force" clause is a threat.
 SAYING = frozenset("say state announce declare promise pledge".split())
@@ -482,4 +519,6 @@ SHIP_PREFIXES = {"USS": "USA", "HMS": "GBR", "INS": "IND", "HMCS": "CAN", "HMAS"
 STATEMENT_WORDS = frozenset("call commitment rejection partner importance should must expect contact discuss tolerate "
                             "measure presence posture enter arrive coalition formation commend applaud laud reward "
                             "move favor favour front proxy reaffirm reiterate underscore emphasize emphasise "
-                            "stress oppose depart".split())
+                            "stress oppose depart endanger undermine destabilize destabilise jeopardize "
+                            "jeopardise imperil unacceptable reprehensible deplorable abhorrent outrageous "
+                            "intolerable unconscionable".split())

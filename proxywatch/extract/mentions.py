@@ -37,6 +37,9 @@ _RELATIVES = frozenset("who which that whom".split())
 # Titles that stand for the office-holder named earlier: "the Secretary", "the defense secretary", "the general".
 _TITLES = frozenset("secretary minister president general amir emir king prince chairman premier chancellor "
                     "ambassador envoy commander spokesperson spokesman spokeswoman admiral".split())
+# Words inside a title that do not name its holder: "the Prime Minister", "the Foreign Minister", "the Crown Prince".
+_TITLE_PARTS = frozenset("prime foreign defense defence deputy vice crown interior first".split())
+PLURAL_PRONOUNS = frozenset("they their them theirs themselves".split())
 # "We strongly condemn", "our forces": the one who speaks (see roles.first-person-is-publisher).
 FIRST_PERSON_PLURAL = frozenset("we us our ours".split())
 
@@ -58,7 +61,7 @@ def title_anaphor(tok: Token, core: Span) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma not in _TITLES or core[0].lower_ != "the" or len(core) > 4:
         return None
-    if any(t.pos_ == "PROPN" and t.i != tok.i and t.lemma_.lower() not in _TITLES for t in core) \
+    if any(t.pos_ == "PROPN" and t.i != tok.i and t.lemma_.lower() not in _TITLES | _TITLE_PARTS for t in core) \
             or any(c.dep_ in ("appos", "compound") and c.pos_ == "PROPN" and c.i > tok.i for c in tok.children):
         return None  # "the Secretary Austin", "the Amir Tamim": named
     return lemma
@@ -105,9 +108,13 @@ class Salience:
         """The newest person named with this title ("Secretary of Defense Lloyd J. Austin III" for "secretary")."""
         return next((p for _, _, p in reversed(self._seen) if p.kind == "person" and title in p.text.lower()), None)
 
-    def last(self, kinds: frozenset[str], pronoun: bool = False) -> Party | None:
-        """The newest party of one of ``kinds``; for a pronoun, its sentence's subject if it has one."""
+    def last(self, kinds: frozenset[str], pronoun: bool = False, plural: bool = False) -> Party | None:
+        """The newest party of one of ``kinds``; for a pronoun, its sentence's subject if it has one. A plural
+        pronoun ("their attacks") passes over states named as one country ("the United States ... their") when
+        another party fits."""
         fitting = [(n, subj, p) for n, subj, p in self._seen if p.kind in kinds]
+        if plural and any(p.kind != "state" for _, _, p in fitting):
+            fitting = [(n, subj, p) for n, subj, p in fitting if p.kind != "state"]
         if not fitting:
             return None
         if not pronoun:

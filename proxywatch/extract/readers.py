@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.dates import listed_dates, offset_date, resolve_date
 from proxywatch.extract.doccache import doc_ents, sent_ents
-from proxywatch.extract.mentions import Salience, anaphor_kinds, relative_head, subject_before, title_anaphor
+from proxywatch.extract.mentions import (PLURAL_PRONOUNS, Salience, anaphor_kinds, relative_head, subject_before,
+                                         title_anaphor)
 from proxywatch.extract.numbers import parse_count
 from proxywatch.extract.senses import ARMED_WORDS
 from proxywatch.extract.syntax import (AREA_NOUNS, CASUALTY_NOUNS, CLAUSES, NIGHTS, OTHER_TIME, PARTNER_PREPS,
@@ -139,6 +140,12 @@ def _operation_name(tok: Token) -> bool:
     """ "Operation Long Arm", "Operation Midnight Hammer": the name of a military operation."""
     first = next((t for t in tok.subtree if t.i <= tok.i and t.lower_ != "the"), None)
     return tok.pos_ == "PROPN" and first is not None and first.lower_ == "operation" and first.i < tok.i
+
+
+def _subject_word(verb: Token) -> Token | None:
+    """A verb's subject; not a stray "-" or date word the parser took for one ("Since mid-December 2023, ...")."""
+    return next((c for c in verb.children if c.dep_ == "nsubj" and not c.is_punct
+                 and c.ent_type_ not in ("DATE", "TIME")), None)
 
 
 class Readers:
@@ -500,6 +507,9 @@ class Readers:
                 return lx.STATUS_HEADS[lemma], negated
             if lemma in ("preparation", "plan", "threat") and node.i != tok.i:
                 return ("planned" if lemma != "threat" else "threatened"), negated
+            if node.dep_ == "pobj" and node.head.lower_ in ("to", "for") \
+                    and node.head.head.lemma_.lower() in lx.RETALIATING | {"react"}:
+                return status, negated  # "will respond to the attack": what is answered has happened
             if node.pos_ in ("VERB", "AUX") and any(
                     c.dep_ == "aux" and c.lower_ in ("will", "'ll", "would", "shall") for c in node.children):
                 status = "planned"
@@ -540,7 +550,8 @@ class Readers:
                         and _child(tok, "prt") is None:  # not "a drone was shot down"
                     target = _prep_object(tok, TARGET_PREPS)  # "a missile was launched toward the ship"
             else:
-                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+                subjects = [c for c in tok.children if c.dep_ == "nsubj" and not c.is_punct
+                            and c.ent_type_ not in ("DATE", "TIME")]  # not the "-" of "mid-December"
                 actor = subjects[-1] if subjects else _fronted_subject(tok)  # "In Baghdad, the capital, gunmen
                 # attacked": the subject next to the verb
                 target = _child(tok, "dobj")
@@ -572,8 +583,8 @@ class Readers:
                 if child_dep == "xcomp" and _child(head, "dobj") is not None:
                     actor = _child(head, "dobj")  # "urged them to halt": they halt
                     break
-                actor = _child(head, "nsubj") or (_child(head, "nsubjpass") if child_dep in ("xcomp", "advcl")
-                                                  and head.lemma_.lower() in _TASKED else None)  # "forces were used
+                actor = _subject_word(head) or (_child(head, "nsubjpass") if child_dep in ("xcomp", "advcl")
+                                                and head.lemma_.lower() in _TASKED else None)  # "forces were used
                 # to neutralize a threat": the forces
             return actor, target
         # nominal trigger: "an attack by X on Y", "X's strikes", "Houthi attacks"
@@ -609,7 +620,10 @@ class Readers:
                 if head.pos_ != "VERB":
                     continue
             if head.pos_ == "VERB":
-                if actor is None and (head.lemma_.lower() in lx.LIGHT_VERBS or head.lemma_.lower() in lx.ISSUING_VERBS):
+                giving = head.lemma_.lower() in ("provide", "give", "send") and lx.NOUN_TRIGGERS.get(
+                    lemma, lx.Trigger("")).type == "AID"  # "has provided $1 billion in humanitarian assistance"
+                if actor is None and (head.lemma_.lower() in lx.LIGHT_VERBS or head.lemma_.lower() in lx.ISSUING_VERBS
+                                      or giving):
                     actor = _child(head, "nsubj") or _fronted_subject(head) or _child(
                         _child(head, "agent") or head, "pobj") or (
                         head.head if head.dep_ == "acl" and head.tag_ == "VBD" else None) or (
@@ -622,6 +636,8 @@ class Readers:
                                    and c.lemma_.lower() == "target"), None)  # "conducted airstrikes on Monday
                     # targeting ISIS camps": the participle hung on the verb
                     target = _prep_object(head, TARGET_PREPS) or (_child(aiming, "dobj") if aiming else None)
+                elif target is None and giving:
+                    target = _prep_object(head, ("to", "for"))
                 break
         return actor, target
 
@@ -747,11 +763,12 @@ class Readers:
                 party = resolve_party(core_span(ent.root).text, ent.root.lemma_, self.kb, day)
                 if party.kind in kinds and (party.id or party.country or party.sponsors):
                     return party
+        plural = tok.lower_ in PLURAL_PRONOUNS
         if tok.pos_ == "PRON":
             subject = subject_before(tok)  # "X said it would ...": it = X
             if subject is not None:
                 party = self.party(subject, day, salient)
-                if party is not None and party.kind in kinds:
+                if party is not None and party.kind in kinds and not (plural and party.kind == "state"):
                     return party
-        return salient.last(kinds, pronoun=tok.pos_ == "PRON")
+        return salient.last(kinds, pronoun=tok.pos_ == "PRON", plural=plural)
 

@@ -158,11 +158,13 @@ def arson_rule(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     return Stop(lx.Trigger("ASSAULT", 2)) if cand.lemma == "set" and arson(cand.tok) else KEEP
 
 
-@rule("sense.modifier-not-event", "'Iran-backed', 'Houthi-claimed': a verb used as a modifier is no event.",
+@rule("sense.modifier-not-event", "'Iran-backed', 'Houthi-claimed', 'the negotiating table': a verb used as a modifier "
+      "is no event.",
       "Iran-backed militias fired drones.")
 def modifier_not_event(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     tok = cand.tok
-    if cand.branch == "verb" and (tok.i > 0 and tok.doc[tok.i - 1].text == "-" or tok.dep_ == "amod"):
+    if cand.branch == "verb" and (tok.i > 0 and tok.doc[tok.i - 1].text == "-" or tok.dep_ == "amod"
+                                  or tok.dep_ == "compound" and tok.tag_ == "VBG"):  # "the negotiating table"
         return Stop(None)
     return KEEP
 
@@ -194,7 +196,9 @@ def warning(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     said = child(cand.tok, "ccomp")
     if said is not None and any(c.lower_ in ("will", "would", "'ll") for c in said.children):
         return lx.Trigger("THREATEN", 2)
-    return lx.Trigger("THREATEN", 2) if prep_object(cand.tok, ("against",)) is not None else None
+    against = prep_object(cand.tok, ("against",)) or next(
+        (child(c, "pcomp") for c in cand.tok.children if c.dep_ == "prep" and c.lower_ == "against"), None)
+    return lx.Trigger("THREATEN", 2) if against is not None else None  # "warned Iran against escalating"
 
 
 @rule("sense.company", "Verbs that are events only in the right company (lexicon.COMPANY rows): 'fired rockets', "
@@ -338,7 +342,8 @@ def aid_noun(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
         return None
     amount = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of") and (
         tok.head.head.ent_type_ == "MONEY" or tok.head.head.like_num)  # "$14 billion in assistance"
-    if head not in _GIVING and not preps & {"to", "for", "from"} and not amount and not any(
+    carried = cand.lemma == "airdrop" and (head in lx.LIGHT_VERBS or "of" in preps)  # "conducted an airdrop of food"
+    if head not in _GIVING and not preps & {"to", "for", "from"} and not amount and not carried and not any(
             c.dep_ in ("poss", "nummod") for c in tok.children):
         return None
     return KEEP

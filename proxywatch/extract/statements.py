@@ -102,24 +102,91 @@ def threat_noun_made(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> An
 
 
 @rule("sense.threatens-what", "'X threatens regional stability': the verb 'threaten' is a threat only with a party "
-      "threatening harm; a behaviour that 'threatens stability' is criticism of its owner (ACCUSE), and an effect "
-      "('endangering crews and threatening navigation') is no act.",
+      "threatening harm; a party or its behaviour that 'threatens stability' is criticised (ACCUSE: 'Iran continues "
+      "to threaten regional stability'), and an effect ('endangering crews and threatening navigation') is no act.",
       "This reckless behavior by the Houthis threatens regional stability.")
 def threatens_what(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     if cand.branch != "verb" or cand.lemma != "threaten" or trigger is None:
         return KEEP
     tok = cand.tok
-    subject = _subject(tok)
+    subject = _subject(tok) or (_subject(tok.head) if tok.dep_ == "xcomp" and tok.head.i != tok.i else None)
     if subject is not None and _lemma(subject) in lx.CONDUCT_NOUNS:
         owner = child(subject, "poss") or prep_object(subject, ("by", "of"))
         return lx.Trigger("ACCUSE", 2) if owner is not None and _finite(tok) else None
     obj = cand.obj
-    if obj is not None and _lemma(obj) in lx.ABSTRACT_STAKES and not any(
-            _infinitive(c) for c in tok.children if c.dep_ == "xcomp"):
+    stakes = [o for o in ([obj, *obj.conjuncts] if obj is not None else []) if _lemma(o) in lx.ABSTRACT_STAKES]
+    if stakes and not any(_infinitive(c) for c in tok.children if c.dep_ == "xcomp"):
+        if _party_subject(subject) and _stated(tok):
+            return lx.Trigger("ACCUSE", 2)  # "Iran continues to threaten regional stability": criticism of Iran
         return None  # "threatening freedom of navigation", "threatens the Asad regime's control"
     if subject is None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "acl", "xcomp"):
         return None  # "attacks threatening U.S. citizens": what the attacks do
     return KEEP
+
+
+def _act_subject(tok: Token) -> Token | None:
+    """The subject of a clause (or of the clause it is conjoined to) when it names acts: "these attacks are
+    unacceptable and must stop"."""
+    subject = _subject(tok) or (_subject(tok.head) if tok.dep_ == "conj" and tok.head.i != tok.i else None)
+    return subject if subject is not None and (_lemma(subject) in lx.ASSAULT_NOUNS
+                                               or _lemma(subject) in lx.CONDUCT_NOUNS) else None
+
+
+@rule("sense.acts-must-stop", "'These attacks are unacceptable and must stop': a demand on whoever carries them out "
+      "(REQUEST), not a halt.", "These attacks against U.S. forces are unacceptable and must stop.")
+def acts_must_stop(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch != "verb" or trigger is None or trigger.type != "RETREAT" \
+            or not _aux(tok) & lx.DEMAND_MODALS or _act_subject(tok) is None:
+        return KEEP
+    return lx.Trigger("REQUEST", 2)
+
+
+@rule("sense.unacceptable", "'These attacks are unacceptable', 'Iran's conduct is reprehensible': acts called "
+      "unacceptable are condemned (ACCUSE); not 'the delay is unacceptable to farmers'.",
+      "These Iranian-backed attacks against U.S. forces are unacceptable.")
+def unacceptable(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if trigger is not None or tok.pos_ != "ADJ" or _lemma(tok) not in lx.CONDEMNING_ADJECTIVES \
+            or tok.dep_ != "acomp" or _lemma(tok.head) != "be" or prep_object(tok, ("to", "for")) is not None:
+        return KEEP
+    return lx.Trigger("ACCUSE", 2) if _act_subject(tok.head) is not None else KEEP
+
+
+@rule("sense.endangers", "'The Houthis' reckless attacks continue to endanger mariners', 'Iran's actions undermine "
+      "regional security': a party or its conduct said to endanger others is criticised (ACCUSE); not 'storms "
+      "endanger crops'.", "The Iranian-backed Houthis' reckless attacks continue to endanger mariners.")
+def endangers(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch != "verb" or cand.lemma not in lx.ENDANGERING or trigger is not None or not _stated(tok):
+        return KEEP
+    subject = _subject(tok) or (_subject(tok.head) if tok.dep_ in ("xcomp", "conj") and tok.head.i != tok.i else None)
+    if subject is None:
+        return KEEP
+    if _lemma(subject) in lx.CONDUCT_NOUNS or _lemma(subject) in lx.ASSAULT_NOUNS and any(
+            _lemma(c) in lx.DAMNING for c in subject.children if c.dep_ == "amod"):  # "reckless attacks"; not
+        # "concern that Houthi attacks undermine progress" (a worry, told without blame)
+        owner = child(subject, "poss") or prep_object(subject, ("by", "of")) or named_modifier(subject)
+        return lx.Trigger("ACCUSE", 2) if owner is not None and party_like(owner) else KEEP
+    obj = cand.obj
+    stakes = [o for o in ([obj, *obj.conjuncts] if obj is not None else []) if _lemma(o) in lx.ABSTRACT_STAKES]
+    return lx.Trigger("ACCUSE", 2) if stakes and _party_subject(subject) else KEEP
+
+
+def _party_subject(subject: Token | None) -> bool:
+    """A subject that names an organised party itself ("Iran", "the Houthis", "the regime"), not a pronoun or a
+    thing ("the floods", "the conflict")."""
+    return subject is not None and subject.pos_ != "PRON" and (
+        subject.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or _lemma(subject) in lx.PARTY_NOUNS)
+
+
+def _stated(tok: Token) -> bool:
+    """A verb that tells something as a fact of now or the past: tensed, or the infinitive under a tensed
+    "continues to" / "keeps"; not a participle ("threatening stability") or a question's."""
+    if tok.dep_ == "xcomp" and _lemma(tok.head) in ("continue", "keep") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.tag_ in ("VBD", "VBZ", "VBP") or tok.tag_ == "VBN" and "have" in {_lemma(c) for c in tok.children
+                                                                                    if c.dep_ == "aux"}
 
 
 def _tells_force(tok: Token) -> bool:
@@ -144,15 +211,18 @@ def vow_of_force(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
 
 @rule("sense.backing-described", "'The government, supported by Russia', 'the carrier, equipped with F-35C aircraft', "
       "'infrastructure that supports Hamas', 'to support the defense of Israel', 'this funding will support shelter', "
-      "'the Iran backed Houthi missile attack': backing told as a description, a purpose or a thing's use, not an act.",
+      "'the Iran backed Houthi missile attack', 'weapons supplied by Iran': backing told as a description, a purpose or "
+      "a thing's use, not an act.",
       "The Syrian government, supported by Russia and Iran, has launched counterattacks.")
 def backing_described(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
-    if cand.branch != "verb" or trigger is None or trigger.type not in ("SUPPORT", "AID") \
-            or cand.lemma not in lx.BACKING_VERBS:
+    if cand.branch != "verb" or trigger is None or trigger.type not in ("SUPPORT", "AID"):
         return KEEP
     tok = cand.tok
-    if tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return None  # "X, supported by Russia and Iran, ...": who backs X, said in passing
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and (cand.lemma in lx.BACKING_VERBS or trigger.type == "AID"
+                                                    and child(tok, "agent") is not None):
+        return None  # "X, supported by Russia and Iran, ...", "weapons supplied by Iran": who backs X, said in passing
+    if cand.lemma not in lx.BACKING_VERBS:
+        return KEEP
     if trigger.type != "SUPPORT":
         return KEEP
     if tok.dep_ in ("advcl", "acl", "relcl") and _infinitive(tok):
@@ -187,6 +257,58 @@ def solidarity_motive(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> A
         return KEEP
     verb = _governor(phrase)
     return None if verb is not None and _lemma(verb) not in ("stand", "be", "remain", "express") else KEEP
+
+
+@rule("sense.smuggled-what", "Smuggling is arming only of weapons, money or fighters ('smuggled missile parts to the "
+      "Houthis'); 'a network that smuggled Iranian oil to China' evades sanctions, it aids no one.",
+      "The Treasury sanctioned a network that smuggled Iranian oil to China.")
+def smuggled_what(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma != "smuggle" or trigger is None or trigger.type != "AID":
+        return KEEP
+    goods = [o for o in ([cand.obj, *cand.obj.conjuncts] if cand.obj is not None else [])]
+    if not goods:
+        return KEEP
+    armed = lx.AID_OBJECTS | lx.WEAPON_NOUNS | {"part", "component", "fighter", "militant", "explosive"}
+    return KEEP if any(_lemma(o) in armed or any(_lemma(t) in armed for t in o.subtree) for o in goods) else None
+
+
+@rule("sense.courtesy", "Thanks and welcomes given to people for their care, time or visit are courtesy, not "
+      "backing: 'He thanks the medical staff for their care', 'I want to welcome a group of officers who are "
+      "visiting us'; not 'thanked the Prime Minister for his leadership' or 'welcomes the announcement of a pause'.",
+      "He thanks the medical staff for their outstanding care.")
+def courtesy(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok, obj = cand.tok, cand.obj
+    if cand.branch != "verb" or trigger is None:
+        return KEEP
+    if trigger.type == "CONSULT" and cand.lemma == "visit" and tok.dep_ == "relcl":
+        guests = tok.head
+        while guests.dep_ == "pobj" and guests.head.lower_ == "of" and guests.head.head.i != guests.head.i:
+            guests = guests.head.head  # "a group of officers who are visiting": the group
+        if guests.dep_ == "dobj" and _lemma(guests.head) == "welcome":
+            return None  # "welcome a group of officers who are visiting us": the guests of the briefing
+        return KEEP
+    if trigger.type != "SUPPORT" or cand.lemma not in ("thank", "welcome", "congratulate") or obj is None:
+        return KEEP
+    reason = prep_object(tok, ("for",)) or next(
+        (child(c, "pcomp") for c in tok.children if c.dep_ == "prep" and c.lower_ == "for"), None)  # "for hosting me"
+    if obj.lower_ in lx.AUDIENCE_WORDS or reason is not None and _lemma(reason) in lx.COURTESY_REASONS:
+        return None  # "thank you all", "thanked them for their service"
+    if cand.lemma == "thank":
+        return KEEP if party_like(obj) or _person_like(obj) or obj.pos_ == "PRON" else None
+    people = obj if _lemma(obj) not in ("group", "delegation") else prep_object(obj, ("of",)) or obj
+    guest = people.ent_type_ == "PERSON" or _lemma(people) in lx.GUEST_WORDS | lx.OFFICE_WORDS  # the head noun: not
+    # "welcomed President Reagan's statement"
+    return None if cand.lemma == "welcome" and guest else KEEP
+
+
+@rule("sense.released-from-care", "Leaving a hospital is no release of a captive: 'Secretary Austin was released from "
+      "Walter Reed National Military Medical Center'; not 'released from detention'.",
+      "Secretary Austin was released from Walter Reed National Military Medical Center on Monday.")
+def released_from_care(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or cand.lemma not in ("release", "discharge") or trigger is None:
+        return KEEP
+    place = prep_object(cand.tok, ("from",))
+    return None if place is not None and any(_lemma(t) in lx.CARE_WORDS for t in place.subtree) else KEEP
 
 
 def _object_of_statement(tok: Token) -> Token | None:
@@ -273,6 +395,32 @@ def partner_pledge(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     return KEEP
 
 
+def _committed_to(tok: Token) -> Token | None:
+    """The party one is 'committed to': 'remains committed to the defense of Israel', 'is committed to Israel's
+    security'; None for an aim ('committed to a diplomatic resolution', 'to working with partners')."""
+    if tok.lower_ != "committed" or tok.pos_ not in ("ADJ", "VERB") or tok.dep_ != "acomp" \
+            or _lemma(tok.head) not in ("be", "remain", "stay"):
+        return None
+    aim = prep_object(tok, ("to",))
+    if aim is None or aim.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if aim.pos_ == "PROPN" and party_like(aim):
+        return aim
+    owner = child(aim, "poss") or prep_object(aim, ("of",))
+    return owner if owner is not None and (owner.ent_type_ in ("GPE", "NORP", "ORG") or party_like(owner)) \
+        and _lemma(aim) in lx.ABSTRACT_STAKES | {"defense", "defence", "people", "right"} else None
+
+
+@rule("sense.committed-to", "'The United States remains committed to the defense of Israel': a pledge of backing "
+      "(SUPPORT); not 'committed to a diplomatic resolution' or 'to working with partners' (an aim).",
+      "The United States remains committed to the defense of Israel.")
+def committed_to(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if trigger is not None or _committed_to(cand.tok) is None or not party_like(_subject(cand.tok.head)) \
+            and _lemma(_subject(cand.tok.head)) != "we":
+        return KEEP
+    return lx.Trigger("SUPPORT", 2)
+
+
 @rule("sense.stated-need", "'emphasized the importance of ensuring ...', 'reiterated the urgent need for a ceasefire': "
       "a statement of what must be done is a request.",
       "The secretary reiterated the urgent need for a ceasefire and hostage deal.")
@@ -343,7 +491,46 @@ def question_not_request(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -
     asked = [c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "advcl")]
     wh = any(t.tag_ in ("WRB", "WP", "WDT") or t.lower_ in ("whether", "if") for c in asked
              for t in c.subtree if t.i < c.i or t.i == c.left_edge.i)
+    if prep_object(tok, ("about",)) is not None and cand.obj is None:
+        return None  # "Can I ask about the drone attack?": a question
     return None if wh or any(c.lower_ in ("question", "questions") for c in tok.children) else KEEP
+
+
+@rule("sense.asked-of-the-room", "A request to 'you' is the speaker's manner with the audience ('I'd "
+      "ask you to keep it to one question'), not a demand on a party.",
+      "I'd ask you to keep it to one question each so we can get to everybody.")
+def asked_of_the_room(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    if cand.branch != "verb" or trigger is None or trigger.type != "REQUEST" or cand.obj is None:
+        return KEEP
+    return None if cand.obj.lower_ == "you" else KEEP  # "urged everyone to exercise restraint" asks the parties
+
+
+def _last_word(tok: Token) -> Token:
+    sent = tok.sent
+    return next((t for t in reversed(list(sent)) if not t.is_space), sent[-1])
+
+
+def _asks_whether(tok: Token) -> bool:
+    """A word that is the main verb of a yes-no question: "Has the Secretary spoken with ...?", "Did the
+    Houthis attack ...?" (even with "Did" read as the main verb), "And are you still calling on Baghdad ...?"."""
+    if tok.pos_ != "VERB" or _last_word(tok).text != "?":
+        return False
+    if tok.dep_ == "ROOT" or tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
+        head = tok if tok.dep_ == "ROOT" else tok.head
+        subject = _subject(head)
+        if subject is not None and any(c.dep_ in ("aux", "auxpass") and c.i < subject.i for c in head.children):
+            return True
+    first = next((t for t in tok.sent if not t.is_punct and not t.is_space and t.pos_ != "CCONJ"), tok)
+    return first.lower_ in lx.QUESTION_OPENERS and first.dep_ == "ROOT" and tok.head.i == first.i \
+        and tok.dep_ in ("nsubj", "xcomp", "dobj", "conj")
+
+
+@rule("drop.yes-no-question", "A yes-no question asks whether something happened, and tells no event: 'Has the "
+      "Secretary spoken with his counterpart?', 'Are you still calling on Baghdad to act?'; not what a question "
+      "takes as given ('the Greek ship that was attacked').",
+      "Has the Secretary spoken with his Iraqi counterpart this week?")
+def yes_no_question(hit: Hit, sc: SentenceContext) -> bool:
+    return _asks_whether(hit.token)
 
 
 def _person_like(tok: Token | None) -> bool:
@@ -447,7 +634,8 @@ def hold_accountable(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> An
     if cand.branch != "verb" or cand.lemma != "hold" or not any(
             c.lower_ in ("accountable", "responsible") for c in tok.children):
         return KEEP
-    if _infinitive(tok):
+    if _infinitive(tok) or tok.dep_ == "conj" and tok.tag_ == "VB" and _infinitive(tok.head):  # "to degrade ... and
+        # hold them accountable"
         return lx.Trigger("THREATEN", 2) if _future(tok) else None
     if any(c.dep_ == "auxpass" for c in tok.children) or _aux(tok) & {"would", "could", "might", "will"}:
         return None  # "their families would be held accountable if ...": a consequence, no accusation made
@@ -508,6 +696,51 @@ def said_will_attack(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> An
                 "killing", "death", "assassination", "aggression"}:
             return lx.Trigger("THREATEN", 2)  # "said it would respond to the killing of its commander"
     return KEEP
+
+
+@rule("sense.will-respond", "'We will respond at a time and place of our choosing', 'the United States will respond "
+      "to the attack': a party that says it will answer an attack threatens force; not 'I'll respond to that "
+      "question' nor a response told under 'said' (sense.said-will-attack) or a vow.",
+      "The President has been clear that we will respond at a time and place of our choosing.")
+def will_respond(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch != "verb" or cand.lemma not in ("respond", "answer") or trigger is not None \
+            or not _aux(tok) & {"will", "would", "'ll", "shall"} or child(tok, "neg") is not None \
+            or _last_word(tok).text == "?" or any(_lemma(child(c, "mark")) in ("if", "unless", "when", "should")
+                                                  for c in [tok, *tok.children] if c.i == tok.i or c.dep_ == "advcl"):
+        return KEEP  # "If the talks fail, the army will respond": a condition
+    if tok.dep_ in ("ccomp", "xcomp") and (_lemma(tok.head) in lx.SAYING or _lemma(tok.head) in lx.STATUS_HEADS):
+        return KEEP  # "said it would respond", "vowed to respond": read by the rules of those verbs
+    subject = _subject(tok)
+    if subject is None or not (_party_subject(subject) or subject.lower_ in ("we", "they")):
+        return KEEP
+    answered = prep_object(tok, ("to",)) if cand.lemma == "respond" else cand.obj
+    if answered is not None and _lemma(answered) not in lx.ASSAULT_NOUNS and _lemma(answered) not in (
+            "aggression", "provocation", "killing", "death", "escalation"):
+        return KEEP  # "will respond to the proposal"
+    if answered is None and not any(c.dep_ in ("prep", "advmod", "npadvmod") for c in tok.children):
+        return KEEP  # "they will respond": too bare to be a threat
+    return lx.Trigger("THREATEN", 2)
+
+
+@rule("sense.not-hesitate", "'We will not hesitate to take action to defend our forces': a warning that force will "
+      "be used (THREATEN); not 'did not hesitate to praise'.",
+      "We will not hesitate to take action to defend our forces and our interests.")
+def not_hesitate(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
+    tok = cand.tok
+    if cand.branch != "verb" or cand.lemma != "hesitate" or child(tok, "neg") is None \
+            or not _aux(tok) & {"will", "would", "'ll", "shall"}:
+        return KEEP
+    node = tok
+    while node.dep_ in ("ccomp", "advcl", "conj", "xcomp") and node.head.i != node.i:
+        node = node.head
+        if lx.STATUS_HEADS.get(_lemma(node)) == "threatened":
+            return KEEP  # "warned that ... the United States would not hesitate to ...": the warning is the threat
+    act = next((c for c in tok.children if c.dep_ == "xcomp"), None)
+    if act is None or not (_lemma(act) in ("act", "use", "respond", "defend", "protect", "strike", "retaliate")
+                           or _lemma(act) == "take" and _lemma(child(act, "dobj")) in ("action", "step", "measure")):
+        return KEEP
+    return lx.Trigger("THREATEN", 2)
 
 
 @rule("sense.favoured-response", "'Israel's war cabinet is in favor of a response', 'Tehran is weighing its response': "
@@ -607,15 +840,18 @@ def posture_forces(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
 
 
 @rule("sense.entered-area", "'the USS Abraham Lincoln entered the CENTCOM area of responsibility', 'an advance team of "
-      "military personnel arrived in Israel', 'the carrier group will move to the eastern Mediterranean': forces "
-      "moving into a region (MOBILIZE); not 'the minister arrived in Cairo'.",
+      "military personnel arrived in Israel', 'the carrier group will move to the eastern Mediterranean', 'ordered "
+      "the carrier to remain in the Mediterranean': forces moving into or kept in a region (MOBILIZE); not 'the "
+      "minister arrived in Cairo'.",
       "The carrier strike group entered the US Central Command area of responsibility.")
 def entered_area(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     tok = cand.tok
-    if cand.branch != "verb" or cand.lemma not in lx.MOVING or trigger is not None:
-        return KEEP
+    ordered = tok.dep_ == "xcomp" and _lemma(tok.head) in lx.ORDERING
+    if cand.branch != "verb" or trigger is not None or not (
+            cand.lemma in lx.MOVING or cand.lemma in ("remain", "stay") and ordered):
+        return KEEP  # "ordered the carrier group to remain in the Mediterranean": its deployment extended
     subject = _subject(tok)
-    if subject is None and tok.dep_ == "xcomp" and _lemma(tok.head) in lx.ORDERING:
+    if subject is None and ordered:
         subject = child(tok.head, "dobj")  # "ordered the carrier group to move to the eastern Mediterranean"
     if subject is None or not any(_lemma(t) in lx.FORCE_WORDS or t.text.upper() in ("USS", "HMS")
                                   for t in subject.subtree):
@@ -726,6 +962,28 @@ def rejected_content(hit: Hit, sc: SentenceContext) -> bool:
     return False
 
 
+@rule("drop.rejected-accusation", "An accusation that a party rejects or denies is told again, not made anew: 'a "
+      "spokesman rejected the U.S. accusations' (the REJECT is the event).",
+      "A spokesman for the group rejected the U.S. accusations.")
+def rejected_accusation(hit: Hit, sc: SentenceContext) -> bool:
+    tok = hit.token
+    return hit.trigger.type == "ACCUSE" and tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "conj") \
+        and _lemma(_verb_up(tok)) in lx.DENYING
+
+
+@rule("drop.undone-act", "Backing or a sanction named as what is disrupted or lifted is no act of its own: 'to "
+      "disrupt Iran's funding of its proxies', 'revoked the terrorist designation of the Houthis'.",
+      "Treasury will continue to use all available tools to disrupt Iran's funding of its proxies.")
+def undone_act(hit: Hit, sc: SentenceContext) -> bool:
+    tok = hit.token
+    if hit.trigger.type not in ("AID", "SUPPORT", "SANCTION") or tok.pos_ != "NOUN" or tok.dep_ not in ("dobj", "conj"):
+        return False
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i and node.head.pos_ == "NOUN":
+        node = node.head
+    return node.dep_ == "dobj" and _lemma(node.head) in lx.UNDOING
+
+
 @rule("drop.generic-act", "A bare plural act noun told in the present is a kind of act: 'terrorist designations play "
       "a critical role', 'sanctions are an effective tool'.",
       "Terrorist designations play a critical role in our fight against terrorism.")
@@ -751,8 +1009,9 @@ def _speaker(tok: Token) -> Token | None:
         dep, node = node.dep_, node.head
         if dep in ("ccomp", "parataxis") and node.pos_ in ("VERB", "AUX") and (
                 _lemma(node) in lx.SAYING | lx.CLAIMING | lx.STATEMENT_VERBS or _lemma(node) in (
-                "stress", "tell", "warn", "add", "note", "insist", "explain", "emphasize")):
-            return _subject(node)
+                "stress", "tell", "warn", "add", "note", "insist", "explain", "emphasize")
+                or _lemma(node) in ("be", "make") and any(c.lower_ == "clear" for c in node.children)):
+            return _subject(node)  # "we have been clear that Israel must ...", "made clear that"
         if dep == "conj" and node.pos_ in ("VERB", "AUX"):
             return _subject(node)
         if dep not in ("xcomp", "conj", "advcl"):
@@ -781,9 +1040,17 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
     """The actor and target words of a statement trigger, where they are not the trigger's own subject and
     object: (who states, to or of whom). ``None`` where the trigger's own roles apply."""
     lemma = _lemma(tok)
-    if type_ == "ACCUSE" and lemma == "threaten":  # "X's behavior threatens stability": X is accused
-        conduct = _subject(tok)
-        owner = child(conduct, "poss") or prep_object(conduct, ("by", "of")) if conduct is not None else None
+    if type_ == "ACCUSE" and lemma in lx.CONDEMNING_ADJECTIVES:  # "these attacks by the militias are unacceptable"
+        acts = _act_subject(tok.head)
+        owner = child(acts, "poss") or prep_object(acts, ("by",)) if acts is not None else None
+        return _speaker(tok.head), owner
+    if type_ == "ACCUSE" and (lemma == "threaten" or lemma in lx.ENDANGERING):  # "X's behavior threatens
+        # stability": X is accused
+        conduct = _subject(tok) or (_subject(tok.head) if tok.dep_ in ("xcomp", "conj") else None)
+        if _party_subject(conduct) and _lemma(conduct) not in lx.CONDUCT_NOUNS | lx.ASSAULT_NOUNS:
+            return _speaker(tok), conduct  # "Iran continues to threaten regional stability": Iran
+        owner = child(conduct, "poss") or prep_object(conduct, ("by", "of")) or named_modifier(conduct) \
+            if conduct is not None else None
         return _speaker(tok), owner
     if type_ in ("ACCUSE", "THREATEN") and lemma == "hold":
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]
@@ -812,6 +1079,10 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
         if doer is not None and doer.pos_ != "PRON" and _lemma(doer) in lx.GROUP_WORDS | {"army", "military"}:
             return doer, aim  # "a spokesman said the group would widen its operations": the group threatens
         return _subject(tok), aim
+    if type_ == "REQUEST" and _act_subject(tok) is not None and _aux(tok) & lx.DEMAND_MODALS:  # "... must stop"
+        acts = _act_subject(tok)
+        clause = tok.head if tok.dep_ == "conj" and _subject(tok) is None else tok
+        return _speaker(clause), child(acts, "poss") or prep_object(acts, ("by",))
     if type_ in ("REQUEST", "THREATEN") and tok.pos_ == "VERB" and {c.lower_ for c in tok.children
                                                                    if c.dep_ == "aux"} & lx.DEMAND_MODALS:
         subject = _subject(tok)  # "Israel should ...": asked of Israel, by whoever says it
@@ -819,6 +1090,18 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
     if type_ == "REQUEST" and lemma == "expect":  # "we expect Iran to take measures"
         said = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
         return _subject(tok), _subject(said) if said is not None else None
+    if type_ in ("REQUEST", "ACCUSE") and tok.dep_ == "acl" and tok.pos_ == "VERB" \
+            and _lemma(tok.head) in lx.STATEMENT_NOUNS | {"resolution"}:  # "adopted a resolution demanding that the
+        # Houthis stop": the adopter asks the Houthis
+        document = tok.head
+        author = _governor(document)
+        said = child(tok, "ccomp")
+        whom = child(tok, "dobj") or (_subject(said) if said is not None else None)
+        if whom is None and said is not None:  # the parser may take the subject into the verb's words
+            whom = next((t for t in said.subtree if t.i < said.i and party_like(t)), None)
+        return (_subject(author) if author is not None else None), whom
+    if type_ == "SUPPORT" and tok.lower_ == "committed":  # "remains committed to the defense of Israel"
+        return _subject(tok.head), _committed_to(tok)
     if type_ == "SUPPORT" and lemma in lx.PARTNER_NOUNS:  # "will remain a steadfast partner of Pakistan"
         return _subject(tok.head), prep_object(tok, ("of", "to"))
     if type_ == "SUPPORT" and lemma == "stand":  # "stands strong with India"
@@ -836,11 +1119,27 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
         if whom is None and verb is not None and lemma in lx.STATED_NOUNS:  # "offered India's government ... support"
             whom = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i != tok.i and party_like(c)),
                         None)
+        if whom is None and type_ == "SUPPORT":  # "full U.S. support to defend Israel against any attacks"
+            after = [c for c in verb.children if c.dep_ == "advcl" and c.left_edge.i == tok.right_edge.i + 1] \
+                if verb is not None else []  # the parser may hang "to defend" on the verb
+            act = next((c for c in [*tok.children, *after] if c.dep_ in ("acl", "advcl") and _infinitive(c)), None)
+            obj = child(act, "dobj") if act is not None else None
+            whom = obj if obj is not None and party_like(obj) and obj.pos_ == "PROPN" else None
         return who, whom
     if type_ == "REJECT" and lemma == "oppose":  # "the United States opposes any forced displacement"
         return _subject(tok), child(tok, "dobj") if party_like(child(tok, "dobj")) else None
     if type_ == "RETREAT" and lemma in lx.LEAVING:  # "the last US troops departed Niger": no one is the target
         return _subject(tok), None
+    if type_ == "THREATEN" and lemma == "warn" and tok.dep_ == "acl":  # "sent a message to Iran's supreme leader
+        # warning against ...": who sent it warns whom it went to
+        noun = tok.head
+        if _lemma(noun) in lx.STATEMENT_NOUNS:
+            sender = _governor(noun)
+            return (_subject(sender) if sender is not None else None), prep_object(noun, ("to",))
+        if noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.pos_ == "VERB":
+            return _subject(noun.head.head), noun
+    if type_ == "THREATEN" and lemma in ("respond", "answer") and tok.pos_ == "VERB":  # "we will respond at a time
+        return _subject(tok), None  # and place of our choosing": no one named as its target
     if type_ == "THREATEN" and lemma in ("response", "reply", "revenge"):  # "it is in favor of a response"
         node = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok
         verb = node.head.head if node.dep_ == "pobj" else node.head
@@ -873,7 +1172,10 @@ def statement_roles_rule(event: Event, ec: EventContext) -> Event:
     if front is not None and _lemma(front) in lx.FRONT_NOUNS and (target is None or not target.country):
         behind = prep_object(front, ("for", "of"))  # "TRF is a front for LeT": LeT, whom the KB knows
         target = ec.party(behind, day) if behind is not None else target
-    actor = body_of(ec, ec.actor_tok, day) or ec.party(ec.actor_tok, day)
+    from proxywatch.extract.discourse import publisher_voice  # here: discourse's rules register after these
+
+    actor = body_of(ec, ec.actor_tok, day) or ec.party(ec.actor_tok, day) \
+        or publisher_voice(ec, ec.actor_tok, ec.trigger_type)  # "we have been clear that Israel must ..."
     target = body_of(ec, ec.target_tok, day) or target
     if actor is not None and target is not None and actor.country and actor.country == target.country \
             and ec.actor_tok is not None and ec.actor_tok.pos_ == "PRON":
@@ -924,7 +1226,7 @@ def statement_made(event: Event, ec: EventContext) -> Event:
     if not modal:
         return event
     negated = event.negated and not (ec.trigger_type == "THREATEN" and _lemma(tok) in ("tolerate", "allow",
-                                                                                        "accept", "stand"))
+                                                                                        "accept", "stand", "hesitate"))
     return replace(event, status="occurred", negated=negated)
 
 
@@ -948,6 +1250,21 @@ def statement_date(event: Event, ec: EventContext) -> Event:
     if not skip:
         return event
     return replace(event, date=ec.read.date(sent, ec.tok, ec.dc.published, skip=skip | ec.reason))
+
+
+def _said_now(tok: Token) -> bool:
+    """A statement in the present of its own verb ("We condemn", "The United States calls on", "The Department is
+    imposing"): made when the text is published, whatever earlier day the sentence names."""
+    verb = _verb_up(tok)
+    while verb.dep_ == "xcomp" and _lemma(verb.head) in ("continue", "keep") and verb.head.i != verb.i:
+        verb = verb.head  # "continue to endanger"
+    if verb.dep_ not in ("ROOT", "conj") or _lemma(verb) in ("be", "have"):
+        return False
+    if verb.tag_ == "VBG":
+        return {c.lower_ for c in verb.children if c.dep_ == "aux"} in ({"is"}, {"are"}, {"am"})
+    if verb.tag_ == "VB" and _aux(verb) & {"will", "'ll", "must", "should", "shall"} and not tok.pos_ == "NOUN":
+        return True  # "CENTCOM will continue to ...", "Israel must do more": said as the text is published
+    return verb.tag_ in ("VBZ", "VBP") and not _aux(verb)
 
 
 def _verb_up(tok: Token) -> Token:
@@ -1040,12 +1357,17 @@ def _place_after(ec: EventContext, heads: list[Token], preps: tuple[str, ...]) -
 
 
 @rule("event.destination", "Where forces are sent is where a deployment happens: 'authorized the deployment of a "
-      "THAAD battery to Israel', 'formed a coalition to patrol the Red Sea', 'arrived in Israel'.",
+      "THAAD battery to Israel', 'formed a coalition to patrol the Red Sea', 'arrived in Israel'; where they leave is "
+      "where a withdrawal happens ('U.S. forces will leave Iraq').",
       "Austin authorized the deployment of a missile battery and its crew to Israel.")
 def destination(event: Event, ec: EventContext) -> Event:
+    tok = ec.tok
+    if ec.trigger_type == "RETREAT" and _lemma(tok) in lx.LEAVING and (event.location is None
+                                                                     or not event.location.country):
+        place = _place_after(ec, [tok], ("", "from"))  # "U.S. forces will leave Iraq": the place they leave
+        return replace(event, location=place) if place is not None else event
     if ec.trigger_type != "MOBILIZE" or event.location is not None and event.location.country:
         return event
-    tok = ec.tok
     heads = [tok] + ([tok.head] if tok.dep_ in ("dobj", "pobj") else [])
     heads += [c for h in list(heads) for c in h.children if c.dep_ == "dobj"]  # "formed a coalition to patrol"
     heads += [c for h in list(heads) for c in h.children if c.dep_ in ("acl", "advcl", "relcl") and _infinitive(c)]
@@ -1111,7 +1433,7 @@ def conjoined_issuer(event: Event, ec: EventContext) -> Event:
 
 
 @rule("event.request-addressee", "Whom a request is made of: 'demanded (that) the Houthis halt attacks', 'urged "
-      "Hamas to accept'.", "The United States demanded that the Houthis halt their attacks.")
+      "Hamas to accept', 'calls on the RSF, the SAF, and aligned forces' (the first named).", "The United States demanded that the Houthis halt their attacks.")
 def request_addressee(event: Event, ec: EventContext) -> Event:
     if ec.trigger_type != "REQUEST" or event.target is not None and event.target.country:
         return event
@@ -1122,6 +1444,14 @@ def request_addressee(event: Event, ec: EventContext) -> Event:
     if whom is None and obj is not None and _lemma(obj) in lx.ASSAULT_NOUNS:
         whom = next((c for c in obj.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"), None)
     party = ec.party(whom, ec.day(event)) if whom is not None and whom.pos_ != "PRON" else None
+    if (party is None or not party.country) and _lemma(tok) == "call":
+        called = prep_object(tok, ("on", "upon"))  # "calls on the RSF, the SAF, and aligned forces": the first
+        # named of them
+        for who in ([called, *called.conjuncts] if called is not None else []):
+            party = ec.party(who, ec.day(event))
+            if party is not None and party.country:
+                whom = who
+                break
     if party is None or not party.country:
         return event
     ec.target_tok = whom
@@ -1170,12 +1500,17 @@ def planned_ahead(event: Event, ec: EventContext) -> Event:
       "claimed it ('claimed by the Baloch Liberation Army') or where it came from ('attacks from Lebanon').",
       "He condemned the continued cross-border attacks from Lebanon into Israel.")
 def condemned_owner(event: Event, ec: EventContext) -> Event:
-    if event.type != "ACCUSE" or event.target is not None and event.target.country:
+    if event.type != "ACCUSE":
         return event
     tok = ec.tok
     condemned = child(tok, "dobj") if tok.pos_ == "VERB" else None
-    if condemned is None:
+    victim = ec.target_tok is not None and condemned is not None and ec.target_tok.dep_ == "pobj" \
+        and ec.target_tok.head.head.i in {condemned.i, *(c.i for c in condemned.conjuncts)} \
+        and ec.target_tok.head.lower_ in lx.TARGET_WORDS  # "condemned the raids on aid convoys": not the convoys
+    if condemned is None or event.target is not None and event.target.country and not victim:
         return event
+    if victim:
+        event = replace(event, target=None)
     day = ec.day(event)
     for attack in [condemned, *condemned.conjuncts]:
         if _lemma(attack) not in lx.ASSAULT_NOUNS:
@@ -1185,8 +1520,9 @@ def condemned_owner(event: Event, ec: EventContext) -> Event:
         if owner is None and claimed is not None:
             owner = prep_object(child(claimed, "agent") or claimed, ("by",)) or child(child(claimed, "agent") or
                                                                                    claimed, "pobj")
+        owner = owner or ec.roles(attack)[0]  # "the attacks on U.S. personnel in Iraq by Iran-aligned militias"
         party = ec.party(owner, day) if owner is not None else None
-        if party is not None and party.country:
+        if party is not None and (party.country or party.kind == "armed_group"):
             return replace(event, target=party)
         origin = prep_object(attack, ("from",))
         code = ec.kb.gazetteer.country_code(origin.text, demonyms=False) if origin is not None else None
@@ -1203,6 +1539,36 @@ def condemned_owner(event: Event, ec: EventContext) -> Event:
         if party is not None and party.country and party.kind in ("armed_group", "military", "state", "government"):
             return replace(event, target=party)
     return event
+
+
+@rule("refine.said-now", "A government release's statement or sanction in the present ('We condemn the attack ... "
+      "last week', 'The United States calls on the RSF ...', 'is imposing visa restrictions') is made on the day the "
+      "release is published, whatever day the sentence or story names.",
+      "[source: U.S. Department of State] The militia attacked the base on Sunday. The United States condemns the "
+      "attack on the base last week.")
+def said_now(event: Event, ec: EventContext) -> Event:
+    published = ec.dc.published
+    if ec.trigger_type not in lx.SAID_TYPES | {"SANCTION"} or published is None or not _said_now(ec.tok) \
+            or ec.dc.publisher is None and not (ec.actor_tok is not None and ec.actor_tok.lower_ in ("we", "i")):
+        return event  # a news story's present ("the factions still demand ...") tells a standing position
+    day = published.isoformat()
+    if event.date is not None and event.date.start == day == event.date.end:
+        return event
+    return replace(event, date=DateSpan(start=day, end=day, precision="day", text=None))
+
+
+@rule("refine.spokesman-for", "Who a spokesman speaks for is the one who acts: 'a spokesman for the group rejected the "
+      "accusations' is the group's act; 'Pentagon spokesman' stays as read.",
+      "Kataib Hezbollah was blamed for the attack. A spokesman for the group rejected the accusations.")
+def spokesman_for(event: Event, ec: EventContext) -> Event:
+    tok = ec.actor_tok
+    if tok is None or _lemma(tok) not in lx.SPOKES_WORDS:
+        return event
+    body = prep_object(tok, ("for", "of"))
+    party = ec.party(body, ec.day(event)) if body is not None else None
+    if party is None or not (party.country or party.kind) or party.kind == "person":
+        return event
+    return replace(event, actor=replace(party, text=core_span(tok).text))
 
 
 @rule("more.echoed", "'... sentiments reiterated by the State Department': a statement echoed by another party is "

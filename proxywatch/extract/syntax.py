@@ -75,12 +75,22 @@ def child(tok: Token, *deps: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
+def _clause_subject(prep: Token) -> Token | None:
+    """ "spoke with Prime Minister al-Sudani to discuss ...": the parser may make the preposition's object the
+    subject of the purpose clause after it ("with [al-Sudani to discuss]"); that noun is still the object."""
+    clause = child(prep, "pcomp")
+    if clause is None or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    subject = child(clause, "nsubj")
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+
+
 def prep_object(tok: Token, preps: Iterable[str]) -> Token | None:
     """The object of the first of these prepositions under ``tok`` that is not a date ("on Tuesday")."""
     wanted = set(preps)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in wanted:
-            obj = child(c, "pobj")
+            obj = child(c, "pobj") or _clause_subject(c)
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME") and obj.lemma_.lower() not in _NO_ARGUMENT:
                 return obj
     return None
@@ -291,6 +301,10 @@ def threatened(tok: Token) -> Token | None:
     for t in tok.subtree:
         if t.i != tok.i and consequence(t) and t.pos_ in ("VERB", "AUX"):
             return _child(t, "nsubj") or _child(t, "nsubjpass")
+    said = _child(tok, "ccomp")
+    if said is not None and said.lemma_.lower() == "hold":  # "warned that it would hold Iran responsible"
+        held = next((c for c in said.children if c.lower_ in ("responsible", "accountable")), None)
+        return (_child(held, "nsubj") if held is not None else None) or _child(said, "dobj")
     return None
 
 

@@ -40,6 +40,9 @@ KIND_NOUNS: dict[str, str] = {
     ).split()},
     **{w: "organization" for w in "organization organisation agency company charity airline".split()},
 }
+# Convoys and vehicles that carry relief, not troops: "the aid convoy", "a UN humanitarian convoy".
+_VEHICLE_HEADS = frozenset("convoy patrol unit aircraft helicopter".split())
+_RELIEF_WORDS = frozenset("aid humanitarian relief food medical ambulance un unicef wfp unrwa".split())
 # One named office-holder: "Britain's defence secretary", "Iran's ambassador", "a Hezbollah commander".
 PERSON_TITLES = frozenset(
     "minister secretary president ambassador envoy king emir prince general commander leader chief founder "
@@ -105,6 +108,11 @@ def _kind_for_actor(actor: Actor, rest: str, head: str) -> str:
     return actor.kind
 
 
+def _international(actor: Actor | None) -> bool:
+    """A body of no one state: the UN, its agencies, the EU, NATO."""
+    return actor is not None and actor.kind == "organization" and not actor.country
+
+
 # Craft without a crew: "an unmanned surface vessel" is a weapon, not a merchant ship.
 _UNCREWED = re.compile(r"\b(?:unmanned|uncrewed|explosive|drone|remotely[\s-]piloted)\b", re.IGNORECASE)
 
@@ -123,7 +131,8 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
             and head not in normalize(actor.name):
         # an unnamed office-holder of a known body: "a senior Hezbollah commander", "Iran's ambassador"
         sponsors += [c for c in kb.sponsors(actor, day) if c not in sponsors]
-        return Party(text=text, country=actor.country, kind="person", sponsors=tuple(sponsors))
+        kind = "organization" if _international(actor) else "person"  # "the U.N. Secretary General" speaks for the UN
+        return Party(text=text, country=actor.country, kind=kind, sponsors=tuple(sponsors))
     if actor is not None and actor.kind == "person" and KIND_NOUNS.get(head) == "government":
         # "Prime Minister Mohammed Shia al-Sudani's office": the body the person leads
         office = kb.parent_of(actor, day)
@@ -131,6 +140,9 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
             actor = office
         else:
             return Party(text=text, country=actor.country, kind="government", sponsors=tuple(sponsors))
+    if actor is not None and actor.kind == "person" and _international(kb.parent_of(actor, day)):
+        # "UN Secretary-General Antonio Guterres": an international body's officer acts for it, not for his country
+        return Party(text=text, id=actor.id, name=actor.name, country=None, kind="organization")
     if actor is not None:
         for code in kb.sponsors(actor, day):
             if code not in sponsors:
@@ -148,6 +160,8 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
         elif head in (demonym, demonym[:-1]):
             bare = len(rest.split()) == 1 and not demonym.endswith("s")
             kind = "military" if bare else "civilians"  # "an Israeli drone": its owner; "Palestinians"
+    if kind == "military" and head in _VEHICLE_HEADS and set(normalize(rest).split()) & _RELIEF_WORDS:
+        kind = "civilians"  # "an aid convoy", "a humanitarian convoy": relief workers, not troops
     if kind == "civilians" and head in ("vessel", "ship", "boat") and _UNCREWED.search(rest):
         kind = None  # "an unmanned surface vessel": a weapon, not a ship with a crew
     if head == "carrier" and re.search(r"\baircraft carrier", rest, re.IGNORECASE):

@@ -353,9 +353,9 @@ class BatchRows:
         for article_id in self.article_ids:
             events = self.events.filter(pc.equal(self.events["article_id"], article_id))
             mine = set(events["id"].to_pylist())
-            parts.append(BatchRows((article_id,), self.articles.filter(pc.equal(self.articles["id"], article_id)),
-                                   events, self.merge_index.filter(pc.equal(self.merge_index["article_id"], article_id)),
-                                   tuple(s for s in self.seeds if s in mine)))
+            articles = self.articles.filter(pc.equal(self.articles["id"], article_id))
+            index = self.merge_index.filter(pc.equal(self.merge_index["article_id"], article_id))
+            parts.append(BatchRows((article_id,), articles, events, index, tuple(s for s in self.seeds if s in mine)))
         return parts
 
     @classmethod

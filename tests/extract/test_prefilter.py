@@ -30,6 +30,9 @@ def _kept(prefilter: Prefilter, text: str) -> bool:
     ("Armed groups control the north.", False),                # 'armed' as a modifier only
     ("Rebels made rapid advances, taking Aleppo.", True),      # 'take' read by a sense rule
     ("The leading candidate went home.", False),
+    ("We will respond at a time of our choosing.", True),      # statements read in company
+    ("The spokesman did not respond to questions.", False),
+    ("We remain committed to Israel's security.", True),
 ])
 def test_kept(prefilter, text, kept):
     assert _kept(prefilter, text) is kept

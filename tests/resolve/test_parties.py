@@ -249,7 +249,9 @@ CASES = [
     ("President Erdogan", "erdogan", "recep-tayyip-erdogan", "TUR", "person", NONE),
     ("Mahmoud Abbas", "abbas", "mahmoud-abbas", "PSE", "person", NONE),
     ("Abu Mazen", "mazen", "mahmoud-abbas", "PSE", "person", NONE),
-    ("UN Secretary-General Antonio Guterres", "guterres", "antonio-guterres", "PRT", "person", NONE),
+    # an international body's officer acts for it (usgov gold: "the UN Secretary-General" is an organization)
+    ("UN Secretary-General Antonio Guterres", "guterres", "antonio-guterres", None, "organization", NONE),
+    ("the U.N. Secretary General", "general", None, None, "organization", NONE),
     ("a senior Hezbollah commander", "commander", None, "LBN", "person", IRN),
     ("a Kata'ib Hezbollah commander", "commander", None, "IRQ", "person", IRN),
     ("the Houthi leader", "leader", None, "YEM", "person", IRN),
@@ -258,6 +260,8 @@ CASES = [
     ("Netanyahu's office", "office", "israel-government", "ISR", "government", NONE),
     ("a US MQ-9 Reaper", "reaper", "united-states", "USA", "military", NONE),
     ("Fly Baghdad", "baghdad", "fly-baghdad", "IRQ", "organization", NONE),
+    ("a humanitarian aid convoy", "convoy", None, None, "civilians", NONE),
+    ("a Jordanian army convoy", "convoy", "jordan-armed-forces", "JOR", "military", NONE),
 ]
 
 

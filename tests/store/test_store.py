@@ -255,14 +255,16 @@ def test_failed_batch_is_rolled_back(store):
 
 
 def test_batch_rows_cut_per_article_and_joined_give_the_same_rows():
-    a, b, c = article("r1", "Rockets hit the port today."), article("r2", "No events here."), article("r3", "Shells fell.")
-    batch = [(a, [event(a, 0, country="YEM", day="2024-01-28"), event(a, 1)]), (b, []), (c, [event(c, 0, country="SYR")])]
+    a, b, c = article("r1", "Rockets hit the port today."), article("r2", "No events."), article("r3", "Shells fell.")
+    batch = [(a, [event(a, 0, country="YEM", day="2024-01-28"), event(a, 1)]), (b, []),
+             (c, [event(c, 0, country="SYR")])]
     rows = batch_rows(batch)
     parts = rows.per_article()
     assert [p.article_ids for p in parts] == [("r1",), ("r2",), ("r3",)]
     assert [p.events.num_rows for p in parts] == [2, 0, 1]
     assert parts[0].seeds + parts[2].seeds == rows.seeds and parts[1].seeds == ()
-    assert [p.merge_index.num_rows for p in parts] == [1, 0, 0] == [rows.merge_index.num_rows, 0, 0]  # dated and placed only
+    # only a dated and placed mention has a merge-index entry
+    assert [p.merge_index.num_rows for p in parts] == [1, 0, 0] == [rows.merge_index.num_rows, 0, 0]
     assert BatchRows.joined(parts) == rows
     assert [p.article_ids for p in BatchRows.joined([]).per_article()] == []
 
