@@ -1,4 +1,4 @@
-"""Place rules (extract/places.py) and the place reader's names, one sentence each (written for this project)."""
+"""Place rules (extract/placing.py) and the place reader's names, one sentence each (written for this project)."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ def test_a_state_modifying_the_event_noun_stays_the_actor(extractor):
 
 def test_an_unlisted_name_after_in_is_the_place_as_written(extractor):
     loc = _one(extractor, "Gunmen killed four shepherds in Wadi Qarnayil on Sunday.").location
-    assert loc.name == "Wadi Qarnayil" and loc.lat is None
+    assert (loc.name, loc.precision) == ("Wadi Qarnayil", "city") and loc.lat is None
 
 
 def test_an_unlisted_name_takes_the_country_given_beside_it(extractor):

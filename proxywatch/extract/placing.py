@@ -116,8 +116,9 @@ def _unlisted(ec: EventContext, anchor: Token) -> Token | None:
 
 
 @rule("refine.place-unlisted-name", "A proper name the gazetteer lacks after 'in', 'near' or 'at' in the event's own "
-      "phrase or its target's ('attacks in Badia al-Sukhnah') is its place, as written; not an organisation, a people, a day or a "
-      "party the knowledge base knows. The country is the one the sentence gives it, else the article's focus country, else none.",
+      "phrase or its target's ('attacks in Badia al-Sukhnah') is its place, as written; not an organisation, a "
+      "people, a day or a party the knowledge base knows. Its country is the one the sentence gives it, else the "
+      "article's focus country, else none; its precision 'city' (a town or village the gazetteer lacks).",
       "Gunmen killed four shepherds in Wadi Qarnayil on Sunday.")
 def place_unlisted_name(event: Event, ec: EventContext) -> Event:
     loc = event.location
@@ -135,7 +136,8 @@ def place_unlisted_name(event: Event, ec: EventContext) -> Event:
             return event  # "in X ... in Syria": the reader's country stands
         if country is None and ec.dc.focus is not None:
             country = ec.dc.focus.focus_country  # the one country the article is about, if it has one
-        return replace(event, location=Place(text=span.text, name=_written(span.text), country=country))
+        return replace(event, location=Place(text=span.text, name=_written(span.text), country=country,
+                                             precision="city"))  # a village or town the gazetteer lacks
     return event
 
 
