@@ -57,13 +57,16 @@ def news_articles(count: int, data: Path) -> list[Article]:
 def _child(cmd: list[str]) -> tuple[float, float, str, float]:
     """Run a child; its wall seconds, peak memory (MB, the child itself), standard output and CPU seconds."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                            env={**os.environ, "HF_HUB_OFFLINE": "1"})
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        sys.exit(f"{' '.join(cmd)} failed ({proc.returncode})")
+    with tempfile.TemporaryFile("w+") as errors:  # kept to say why a run failed
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=errors, text=True,
+                                env={**os.environ, "HF_HUB_OFFLINE": "1"})
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            errors.seek(0)
+            tail = "".join(errors.readlines()[-8:])
+            sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}); the end of its error output:\n{tail}")
     return time.perf_counter() - started, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
 
 
