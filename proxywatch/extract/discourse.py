@@ -57,6 +57,19 @@ def first_person_is_publisher(event: Event, ec: EventContext) -> Event:
     return replace(event, **changes) if changes else event
 
 
+@rule("refine.publisher-condemns", "A condemnation no one is said to make ('These attacks are unacceptable', 'The "
+      "Houthis' reckless attacks threaten the free flow of commerce') in a government body's release, or an "
+      "official's turn of its briefing, is that government's.",
+      "[source: U.S. Department of State] The militia's reckless attacks threaten the free flow of commerce.")
+def publisher_condemns(event: Event, ec: EventContext) -> Event:
+    publisher = ec.dc.publisher
+    if event.type != "ACCUSE" or event.status != "occurred" or event.actor is not None or publisher is None \
+            or not publisher.country or not _spoken_by_publisher(ec):
+        return event
+    return replace(event, actor=replace(publisher, kind="state" if publisher.kind in (None, "state") else
+                                        publisher.kind))
+
+
 def publisher_voice(ec: EventContext, tok: Token | None, type_: str) -> Party | None:
     """The publishing government when ``tok`` is its "we", "us" or "our forces" (not a reporter's), else None."""
     publisher = ec.dc.publisher

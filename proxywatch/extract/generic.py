@@ -39,7 +39,7 @@ from proxywatch.extract.senses import new_dated_incident, requested
 from proxywatch.extract.syntax import (CASUALTY_VERBS, DENIALS, PLACE_LABELS, Hit, consequence, involvement,
                                        ranked_remark)
 
-__all__ = ["generic_plural", "habitual", "a_kind", "re_mention", "not_force", "motive", "capability", "imperative"]
+__all__ = ["generic_plural", "habit", "habitual", "a_kind", "re_mention", "not_force", "motive", "capability", "imperative"]
 
 # Verbs whose subject is a report of its own: "airstrikes killed 12", "the attack destroyed a school".
 _OUTCOME_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS | lx.ASSAULT_VERBS | frozenset(
@@ -163,6 +163,14 @@ def habitual(tok: Token) -> bool:
         return False
     return any(c.lower_ in _HABITUAL for c in _children(verb, "advmod")) or any(
         c.lower_ in _CLASS_DETS for c in _children(tok, "det", "predet"))
+
+
+def habit(tok: Token) -> bool:
+    """ "It often targets markets with suicide bombings", "the militia routinely fires rockets at the base": a verb
+    in the simple present with an adverb of habit tells what a party does, not a deed done."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBZ", "VBP") or not _present(tok):
+        return False
+    return any(c.lower_ in _HABITUAL for c in _children(tok, "advmod"))
 
 
 def generic_plural(tok: Token) -> bool:
@@ -316,6 +324,13 @@ def capability_rule(hit: Hit, sc: SentenceContext) -> bool:
 @rule("drop.imperative", "'Don't shoot!': a plea or slogan, no report of a deed.", "\"Don't shoot!\" they shouted.")
 def imperative_rule(hit: Hit, sc: SentenceContext) -> bool:
     return hit.trigger.type == "ASSAULT" and imperative(hit.token)
+
+
+@rule("drop.habit", "A use of force told in the simple present with an adverb of habit ('often', 'routinely') is "
+      "what a party does, not a deed done.",
+      "The militia often fires rockets at the air base.")
+def habit_rule(hit: Hit, sc: SentenceContext) -> bool:
+    return hit.trigger.type == "ASSAULT" and habit(hit.token)
 
 
 @rule("drop.generic-plural", "A bare plural attack noun with no count, date or casualty, not told as past or "

@@ -29,6 +29,7 @@ from proxywatch.extract.syntax import (AREA_NOUNS, CASUALTY_NOUNS, CLAUSES, NIGH
                                        earlier_clause, named_modifier, owner_kind, time_offset)
 from proxywatch.extract.syntax import child as _child, prep_object as _prep_object
 from proxywatch.records import Count, DateSpan, Party, Place
+from proxywatch.resolve.gazetteer import PlaceEntry
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.names import normalize
 from proxywatch.resolve.parties import KIND_NOUNS, resolve_party
@@ -52,6 +53,10 @@ _BACKING = frozenset("back support sponsor fund finance arm train equip".split()
 _DAY_LIKE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
 # Verbs of firing a weapon: what they are fired "into" is what they were aimed at.
 _FIRING = frozenset("fire launch shoot lob".split())
+# Words before a date that say from or until when an act holds, not when it was done.
+_IN_FORCE = frozenset("effective starting beginning until till through expiring".split())
+# Verbs of harm whose "with" names the attack that did it: "killed 24 fighters with an airstrike".
+_HARMING = frozenset("kill wound injure destroy hit strike target eliminate neutralize neutralise".split())
 # Fights whose "with" names the other side: "renewed clashes with the SDF".
 _OPPONENT_NOUNS = frozenset("clash fighting battle skirmish firefight confrontation".split())
 # Acts whose "of" names whom they were done to.
@@ -185,6 +190,12 @@ class Readers:
                 continue  # "Tehran denied", "a deal brokered by Qatar": a party, not the place; "the base came
                 # under fire": the place
             entry = self.kb.gazetteer.lookup(span.text, context)
+            named_country = self._country_after(span)
+            if named_country and entry is not None and entry.precision == "country":
+                named_country = None  # "Iraq, Syria and Jordan": a list of countries
+            if named_country and (entry is None or entry.country != named_country) and root.pos_ == "PROPN":
+                entry = PlaceEntry(span.text, named_country, None, None, "city")  # "Dar as Salam, Somalia": the
+                # Somali town the text names, not a namesake elsewhere nor nothing
             if entry is None:
                 continue
             if entry.precision in ("city", "admin1") and self._not_a_place(span.text):
@@ -246,6 +257,19 @@ class Readers:
                 return Place(text=names, name=None, country=None, precision="region")
         return best
 
+    def _country_after(self, span: Span) -> str | None:
+        """The country a place name is written with: "Dar as Salam, Somalia" → SOM; None for no such country."""
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text != "," or doc[span.end].sent.start != span.sent.start:
+            return None
+        if span.root.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            return None  # "On April 13, Iran ...": a date before the clause
+        ent = next((e for e in doc_ents(doc) if e.start == span.end + 1 and e.label_ == "GPE"), None)
+        country = ent.root if ent is not None else doc[span.end + 1]
+        if not (country.head.i == span.root.i or span.root.is_ancestor(country)):
+            return None  # "in Gaza, U.S. officials ...": the next clause's subject, not the town's country
+        return self.kb.gazetteer.country_code(ent.text if ent is not None else country.text, demonyms=False)
+
     def _not_a_place(self, text: str) -> bool:
         """A name the knowledge base knows as a group, organisation or person ("Hamas"), not as a state."""
         actor = self.kb.find_actor(text)
@@ -295,6 +319,9 @@ class Readers:
             if ent.root.dep_ in ("nmod", "compound", "amod", "pobj") and owner.i != trigger.i and owner.pos_ == "NOUN" \
                     and owner.lemma_.lower() in lx.NOUN_TRIGGERS and not since:
                 continue  # "denies any role in the October 7 attack": that attack's date, not the aid's
+            if owner.i != trigger.i and (owner.lower_ in _IN_FORCE or ent.start > sent.start
+                                         and doc[ent.start - 1].lower_ in _IN_FORCE):
+                continue  # "the designation, effective February 16th", "a pause until Friday": when it holds
             if since and published is not None:
                 point = resolve_date(ent.text, published)
                 if point is not None and point.start is not None:
@@ -332,7 +359,7 @@ class Readers:
         if best is None and published is not None:
             head = clause_head(trigger)
             for tok in sent:  # "Separately, today CENTCOM forces conducted ...": a day word the tagger left untagged
-                if tok.ent_type_ or tok.i in skip:
+                if tok.ent_type_ not in ("", "TIME") or tok.i in skip:  # or tagged a time ("Earlier today")
                     continue
                 words = tok.lower_ if tok.lower_ in ("today", "yesterday", "tonight", "overnight") else (
                     f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > sent.start and tok.lower_ in ("night", "morning")
@@ -582,6 +609,10 @@ class Readers:
             if head.dep_ not in ("dobj", "pobj", "prep", "attr") or head.head.i == head.i \
                     or head.dep_ == "prep" and head.lower_ in _OTHER_MOMENT:
                 break  # "imposed sanctions since the October 7 attack": not the attack's doer
+            if actor is None and head.dep_ == "prep" and head.lower_ == "with" and head.head.pos_ == "VERB" \
+                    and head.head.lemma_.lower() in _HARMING and not any(
+                        c.dep_ in ("nsubjpass", "auxpass") for c in head.head.children):
+                actor = _subject_word(head.head)  # "it has killed 24 fighters with an airstrike": it
             head = head.head
             if head.pos_ == "VERB":
                 giving = head.lemma_.lower() in ("provide", "give", "send") and lx.NOUN_TRIGGERS.get(
@@ -711,6 +742,21 @@ class Readers:
                     return found, party
         return None
 
+    def _plural_before(self, tok: Token, kinds: frozenset[str], day: str | None, salient: Salience) -> Party | None:
+        """A plural pronoun in a clause after the main one agrees with a plural noun, not with the singular subject
+        before it: "the command conducted an airstrike targeting al-Shabaab fighters after they attacked partner
+        forces" → the fighters. None when the subject is plural too or no plural party comes between."""
+        subject = subject_before(tok)
+        if subject is None or subject.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in subject.children):
+            return None
+        nouns = [t for t in tok.sent if subject.i < t.i < tok.i and t.tag_ in ("NNS", "NNPS")
+                 and t.dep_ in ("dobj", "pobj", "appos") and not t.is_ancestor(tok)]
+        for noun in reversed(nouns):
+            party = self.party(noun, day, salient)
+            if party is not None and party.kind in kinds and party.kind != "state" and (party.country or party.id):
+                return party
+        return None
+
     def antecedent(self, tok: Token, kinds: frozenset[str], day: str | None, salient: Salience) -> Party | None:
         """What an anaphor stands for: a subject it is embedded under, else the article so far."""
         if not kinds:
@@ -721,6 +767,10 @@ class Readers:
                 if party.kind in kinds and (party.id or party.country or party.sponsors):
                     return party
         plural = tok.lower_ in PLURAL_PRONOUNS
+        if tok.pos_ == "PRON" and plural:
+            party = self._plural_before(tok, kinds, day, salient)
+            if party is not None:  # "AFRICOM struck al-Shabaab fighters after they attacked ...": the fighters
+                return party
         if tok.pos_ == "PRON":
             subject = subject_before(tok)  # "X said it would ...": it = X
             if subject is not None:
