@@ -73,6 +73,11 @@ def _point(text: str, ref: date) -> tuple[date, date, str] | None:
     if t in ("yesterday", "last night", "overnight"):
         d = ref - timedelta(days=1)
         return d, d, "day"
+    before = re.fullmatch(r"(last|this|past) (\w+day)", t)
+    if before and before.group(2) in _WEEKDAYS:  # "last Sunday": the latest Sunday before the reference day;
+        wd = _WEEKDAYS[before.group(2)]          # "this Sunday" (of a past event): the latest on or before it
+        d = ref - timedelta(days=(ref.weekday() - wd) % 7 or (7 if before.group(1) != "this" else 0))
+        return d, d, "day"
     if t in _WEEKDAYS or (t.endswith(("morning", "night", "evening", "afternoon")) and t.split()[0] in _WEEKDAYS):
         wd = _WEEKDAYS[t.split()[0]]
         d = ref - timedelta(days=(ref.weekday() - wd) % 7)

@@ -100,6 +100,9 @@ def denier_actor(event: Event, ec: EventContext) -> Event:
       "The US struck militia sites in retaliation for the attack that killed three soldiers.")
 def reason_phrase(event: Event, ec: EventContext) -> Event:
     ec.reason = reason_tokens(ec.sent, ec.tok) | _apart_words(ec)
+    if ec.tok.i in ec.sc.apart and ec.tok.i not in ec.sc.counted:
+        ec.reason -= incident_words(ec.tok)  # "in response to the drone attack that killed three soldiers last
+        # Sunday": that attack is the event read here, its words are its own
     if ec.reason:
         doc = ec.sent.doc
         head = clause_head(ec.tok).i

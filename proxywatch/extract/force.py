@@ -305,7 +305,8 @@ def incident_apart(tok: Token, hits: list[Any]) -> bool:
     if _after_date(tok):
         return True  # "since the October 7, 2023 Hamas attacks" however the parser hung it
     if tok.dep_ == "pobj" and (tok.head.lower_ in _EARLIER or _in_reason(tok)):
-        return bool(own_dates(tok))  # "following the Jan. 15 attack"; not "in response to the rocket attack" (told)
+        return bool(own_dates(tok)) or _deadly(tok)  # "following the Jan. 15 attack", "in response to the drone
+        # attack that killed three American soldiers"; not "in response to the rocket attack" (told)
     if tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN" and tok.head.head.lemma_.lower() in lx.ASSAULT_NOUNS:
         return bool(own_dates(tok)) or child(tok, "poss") is not None  # "retaliation to Iran's October 1 attack"
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _INCLUDING:
@@ -313,6 +314,16 @@ def incident_apart(tok: Token, hits: list[Any]) -> bool:
     conj = tok.head if tok.dep_ == "conj" else child(tok, "conj")
     if conj is not None and conj.pos_ == "NOUN" and any(o.i == conj.i for o in others):
         return bool(_args(tok)) and bool(_args(conj)) or bool(own_dates(tok)) and bool(own_dates(conj))
+    return False
+
+
+def _deadly(tok: Token) -> bool:
+    """An attack named by the toll it took: "the drone attack that killed three American soldiers"."""
+    for clause in tok.children:
+        if clause.dep_ == "relcl" and clause.lemma_.lower() in lx.FATAL_VERBS | lx.INJURY_VERBS:
+            victims = child(clause, "dobj") or child(clause, "nsubjpass")
+            if victims is not None and any(c.dep_ == "nummod" for c in counted_thing(victims).children):
+                return True
     return False
 
 
@@ -334,17 +345,56 @@ def incident_apart_rule(groups: Groups, sc: SentenceContext) -> Groups:
     # (group.counts-apart) inside another event's phrase: "... amid the over 200 attacks reported since October"
     apart = [h for h in sc.hits if h.token.i not in counted and incident_apart(h.token, sc.hits)]
     sc.apart, sc.counted = counted | {h.token.i for h in apart}, counted
-    if not apart:
+    return _on_their_own(groups, apart)
+
+
+def _on_their_own(groups: Groups, alone: list[Any]) -> Groups:
+    """The groups with each of these hits taken out into a group (an event) of its own."""
+    if not alone:
         return groups
-    alone = {h.token.i for h in apart}
+    ids = {h.token.i for h in alone}
     out: Groups = {}
     for key, hits in groups.items():
-        kept = [h for h in hits if h.token.i not in alone]
+        kept = [h for h in hits if h.token.i not in ids]
         if kept:
             out[key] = kept
-    for hit in apart:
+    for hit in alone:
         out[(hit.trigger.type, -1 - hit.token.i)] = [hit]
     return out
+
+
+def _hit_thing(weapon: Token, hits: list[Any]) -> bool:
+    """Whether a weapon is what another act of force hit: its object ("shot down two drones and a missile")."""
+    top = weapon
+    while top.dep_ in ("conj", "appos") and top.head.i != top.i:
+        top = top.head
+    return top.dep_ in ("dobj", "nsubjpass") and any(
+        o.trigger.type == "ASSAULT" and o.token.i == top.head.i for o in hits)
+
+
+_ORDINALS = frozenset("first second third fourth fifth sixth last another other remaining".split())
+
+
+def _told_launch(launch: Token, sc: SentenceContext) -> bool:
+    """Whether a launch names weapons of a salvo told before: "a third missile fired by the Houthis", "the missile
+    fired by the Houthis", or a launcher whose attack an earlier sentence told."""
+    weapon = launch.head
+    if any(c.dep_ in ("amod", "det") and c.lower_ in _ORDINALS | _DEFINITE for c in weapon.children):
+        return True
+    who = child(child(launch, "agent"), "pobj")
+    name = who.text.lower() if who is not None else ""
+    return bool(name) and any(e.type == "ASSAULT" and e.actor is not None and name in e.actor.text.lower()
+                              and e.evidence.text != sc.sent.text for e in sc.dc.events)
+
+
+@rule("group.launch-apart", "Weapons 'fired by X' or 'launched by X' that another act of force hit ('shot down 18 "
+      "drones and a missile fired by the Houthis') tell the launch, an incident of its own: two events.",
+      "US warships shot down two drones and a cruise missile fired by the Houthis over the Red Sea on Tuesday.")
+def launch_apart(groups: Groups, sc: SentenceContext) -> Groups:
+    launches = [h for h in sc.hits if h.trigger.type == "ASSAULT" and h.token.pos_ == "VERB"
+                and h.token.lemma_.lower() in _LAUNCHING and h.token.dep_ == "acl" and child(h.token, "agent")
+                and _weapon(h.token.head) and _hit_thing(h.token.head, sc.hits) and not _told_launch(h.token, sc)]
+    return _on_their_own(groups, launches)
 
 
 # --- refine ----------------------------------------------------------------------------------------------------
@@ -509,6 +559,15 @@ def one_per_target(event: Event, ec: EventContext) -> list[Event]:
 _NAMING = frozenset("characterize characterise describe call label term brand dub deem".split())
 
 
+@rule("drop.victims-named", "'One of the injured', 'the dead were buried': the victims of an attack named by what "
+      "befell them are no new attack.", "A rocket hit the base on Monday. One of the injured was flown to Germany.")
+def victims_named(hit: Any, sc: SentenceContext) -> bool:
+    tok = hit.token
+    return hit.trigger.type == "ASSAULT" and tok.lemma_.lower() in lx.FATAL_VERBS | lx.INJURY_VERBS | {"dead"} \
+        and tok.tag_ in ("VBN", "JJ") and tok.dep_ in ("pobj", "nsubj", "nsubjpass", "dobj", "conj") \
+        and any(c.dep_ == "det" and c.lower_ in ("the", "those") for c in tok.children)
+
+
 @rule("drop.characterized-as", "'The operation, which Israel characterized as a retaliatory strike': an event noun "
       "naming what something was called is no event of its own.",
       "The operation, which Israel characterized as a retaliatory strike, hit fuel depots.")
@@ -659,6 +718,44 @@ def first_listed_day(event: Event, ec: EventContext) -> Event:
     return replace(event, date=days[0]) if days and days[0] != event.date else event
 
 
+# --- article ---------------------------------------------------------------------------------------------------
+_STRIKING_FORMS = frozenset(f for verb in ("strike", "destroy", "engage", "intercept", "eliminate", "neutralize",
+                                           "neutralise", "hit", "target", "down")
+                            for f in (verb, verb + "s", verb + "d", verb + "ed", verb + "ing")) | {"struck", "shot"}
+
+@rule("article.struck-weapons-place", "'US forces struck four Houthi missiles. These missiles were prepared to launch "
+      "from Houthi-controlled areas of Yemen': where the next sentence puts the struck weapons is the strike's place.",
+      "US forces struck and destroyed two Houthi missiles on Friday. These missiles were prepared to launch from "
+      "Houthi-controlled areas of Yemen.")
+def struck_weapons_place(events: list[Event], dc: Any) -> list[Event]:
+    if len(dc.origins) != len(events):
+        return events
+    out = list(events)
+    for n, sent in enumerate(dc.doc.sents):
+        subject = next((t for t in sent if t.dep_ in ("nsubj", "nsubjpass") and t.tag_ == "NNS"
+                        and t.lemma_.lower() in _FLYING | lx.WEAPON_NOUNS and _definite(t)), None)
+        if subject is None:
+            continue  # "These missiles were ...", "The UAVs were ..."
+        aims = [sent.doc[p.left_edge.i: p.right_edge.i + 1] for p in sent if p.dep_ == "prep"
+                and p.lower_ in ("into", "toward", "towards", "at", "against")]  # where they were aimed: not it
+        place = dc.read.location(sent, subject.head, aims, None, whence=True)
+        if place is None or not place.country:
+            continue
+        forms = {subject.lower_, subject.lemma_.lower()}
+        for k in range(len(out) - 1, -1, -1):
+            told, (m, _, word) = out[k], dc.origins[k]
+            if m >= n:
+                continue
+            if m < n - 2:
+                break
+            words = {w.strip(".,;").lower() for w in told.evidence.text.split()}
+            if told.type == "ASSAULT" and told.location is None and words & forms and told.status == "occurred" \
+                    and word.lower() in _STRIKING_FORMS:  # the strike on them, not another attack of its sentence
+                out[k] = replace(told, location=place)
+                break
+    return out
+
+
 # --- parties and places of an attack ----------------------------------------------------------------------------
 @rule("refine.weapon-owner", "Weapons shot down or destroyed belong to whoever launched them ('drones launched by the "
       "Houthis', or the launch told just before): the target is that party; a weapon of no known owner is no party.",
@@ -706,11 +803,13 @@ def navy_ship(event: Event, ec: EventContext) -> Event:
     if event.type != "ASSAULT":
         return event
     changes: dict[str, Party] = {}
-    for role in ("actor", "target"):
+    for role, tok in (("actor", ec.actor_tok), ("target", ec.target_tok)):
         party = getattr(event, role)
-        words = party.text.split() if party is not None and not party.id else []
-        words = words[1:] if words and words[0].lower() == "the" else words
-        code = lx.SHIP_PREFIXES.get(words[0]) if len(words) > 1 and words[1][:1].isupper() else None
+        named = [party.text] + [a.doc[a.left_edge.i: a.right_edge.i + 1].text for a in (tok.children if tok else ())
+                                if a.dep_ == "appos"] if party is not None else []  # "the carrier USS Truman"
+        words = " ".join(named).split() if party is not None and not party.id else []
+        code = next((lx.SHIP_PREFIXES[w] for w, nxt in zip(words, words[1:]) if w in lx.SHIP_PREFIXES
+                     and nxt[:1].isupper()), None)  # "USS Carney", "the aircraft carrier USS Harry S. Truman"
         if code is not None and (party.country, party.kind) != (code, "military"):
             changes[role] = replace(party, country=code, kind="military", sponsors=())
     return replace(event, **changes) if changes else event

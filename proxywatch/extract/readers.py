@@ -65,6 +65,8 @@ _DONE_TO = frozenset("taking kidnapping abduction killing assassination massacre
 _TASKED = frozenset("use employ deploy send order task direct authorize dispatch".split())
 # Verbs whose weapon object is what was hit: "struck and destroyed four missiles", "engaged the drones".
 _STRIKING = frozenset("strike destroy engage intercept hit target bomb".split())
+# Participles that say what a noun is made of: "a campaign consisting of strikes", "operations involving jets".
+_MADE_OF = frozenset("consist comprise involve include".split())
 # Weapons struck before their launch, and the prepositions that tell where they were aimed.
 _AIMED_WEAPONS = lx.WEAPON_NOUNS | frozenset("launcher vehicle system boat vessel".split())
 _AIMING = frozenset("toward towards against at into".split())
@@ -105,6 +107,21 @@ def _fronted_subject(verb: Token) -> Token | None:
                 return tok  # forces, an apposition that ends just before the verb ("..., including jets,"): its
                 # subject
     return None
+
+
+def _other_victims(victims: Token, verb: Token, before: Count | None) -> bool:
+    """Whether a second toll of a sentence counts other people, in a clause of its own: not "one of them", "two of
+    whom", "among them", nor the first toll told again."""
+    if before is None or before.max == 0 or verb.dep_ not in ("conj", "ROOT") or victims.pos_ == "PRON":
+        return False
+    of = _prep_object(victims, ("of", "among"))
+    return of is None and not any(c.lower_ in ("them", "whom", "those") for c in victims.subtree)
+
+
+def _added(a: Count | None, b: Count) -> Count:
+    if a is None:
+        return b
+    return Count(a.min + b.min, None if a.max is None or b.max is None else a.max + b.max)
 
 
 def _instrument(clause: Token) -> bool:
@@ -168,11 +185,15 @@ class Readers:
                 after = doc[c.right_edge.i + 1] if c.right_edge.i + 1 < sent.end else None
                 if after is not None and after.dep_ == "prep" and after.lower_ in ("of", "with", "for", "to"):
                     foreign |= {t.i for t in after.subtree}  # the parser hung "with ..." on the verb
+        participle = {t.i for t in trigger.subtree} if trigger.pos_ == "VERB" and trigger.dep_ == "acl" else set()
+        # "shot down a missile fired by the Houthis over the Red Sea": the launch's own place
+        weapon_clause: set[int] = set()  # what the struck weapons' own clauses say
         if target_tok is not None and target_tok.i != trigger.i and target_tok.lemma_.lower() in _AIMED_WEAPONS:
             for clause in target_tok.children:  # "struck four missiles that were prepared to launch against ships
                 if clause.dep_ in ("relcl", "acl"):  # in the Red Sea": where the weapons were aimed, not the strike's
                     foreign |= {t.i for p in clause.subtree if p.dep_ == "prep" and p.lower_ in _AIMING
                                 for t in p.subtree}
+                    weapon_clause |= {t.i for t in clause.subtree}
         candidates: list[tuple[int, int, Place, int, int]] = []
         for span in spans:
             if any(span.start < k.end and k.start < span.end for k in skip):
@@ -181,7 +202,7 @@ class Readers:
             named = _prep_object(root, ("of",)) if root.lemma_.lower() in AREA_NOUNS else None
             if named is not None and named.pos_ == "PROPN":
                 continue  # "the southern Gaza city of Khan Younis": Khan Younis, not Gaza City
-            if others and clause_head(root).i in others or root.i in foreign:
+            if others and clause_head(root).i in others and root.i not in participle or root.i in foreign:
                 continue  # a place of the sentence's other attack; "until the war in Gaza ends"
             while root.dep_ == "conj" and root.head.i != root.i:
                 root = root.head  # "brokered by the United States and France": as the first conjunct
@@ -208,10 +229,11 @@ class Readers:
             while origin.dep_ in ("compound", "det", "amod") and origin.head.i != origin.i:
                 origin = origin.head  # "(the) Golan" in "the Golan Heights"
             while origin.dep_ == "pobj" and origin.head.lower_ == "of" and origin.head.head.lemma_.lower() in (
-                    "direction", "side", "territory"):
-                origin = origin.head.head  # "from the direction of the Golan Heights": where it came from
-            if origin.dep_ == "pobj" and origin.head.lower_ == "from" and not whence:
-                continue
+                    "direction", "side", "territory", "area", "part"):
+                origin = origin.head.head  # "from the direction of the Golan Heights", "fired ... from
+                # Houthi-controlled areas of Yemen": where it came from
+            if origin.dep_ == "pobj" and origin.head.lower_ == "from" and not whence and origin.i not in weapon_clause:
+                continue  # but "struck missiles prepared to launch from areas of Yemen": where the missiles were
             attached = root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPS or root.head.lower_ == "of" and
                                                 root.head.head.lemma_.lower() in AREA_NOUNS
                                                 or whence and root.head.lower_ == "from")  # "withdrawal from Niger"
@@ -488,6 +510,11 @@ class Readers:
                 fatal = count
             elif kind == "injured" and injured is None:
                 injured = count
+            elif kind in ("fatal", "injured") and victims is not None and victims.i != tok.i and count.max != 0 \
+                    and _other_victims(victims, tok, fatal if kind == "fatal" else injured):
+                total = _added(fatal if kind == "fatal" else injured, count)  # "two U.S. personnel were injured
+                # ..., and at least one Iraqi service member was wounded": three or more
+                fatal, injured = (total, injured) if kind == "fatal" else (fatal, total)
         return fatal, injured, first
 
     @staticmethod
@@ -540,7 +567,8 @@ class Readers:
         if tok.pos_ == "VERB":
             if lemma == "come":  # "came under fire": the subject is the target
                 return None, _child(tok, "nsubj")
-            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children)
+            passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in tok.children) or (
+                tok.dep_ == "acl" and tok.tag_ == "VBN" and _child(tok, "agent") is not None)  # "missiles fired by X"
             if passive:
                 agent = _child(tok, "agent")
                 actor = _child(agent, "pobj") if agent is not None else None
@@ -562,6 +590,10 @@ class Readers:
                     target = None  # "fired missiles at X"; but "struck and destroyed four Houthi missiles": them
                 target = target or _prep_object(tok, TARGET_PREPS) or (
                     _prep_object(tok, ("into",)) if lemma in _FIRING else None)  # "fired rockets into Israel"
+                fired = _child(tok, "dobj") if target is None and lemma in _FIRING else None
+                if fired is not None:  # "fired 18 missiles and a drone at the carrier": the aim hung on the weapons
+                    target = next((t for o in (fired, *fired.conjuncts, counted_thing(fired))
+                                   if (t := _prep_object(o, TARGET_PREPS - {"on"})) is not None), None)
                 if target is not None and _operation_name(target):
                     target = None  # "launched Operation Long Arm": the event itself, not whom it hit
             if target is not None and target.lemma_.lower() in ("fire", "attack"):
@@ -605,7 +637,7 @@ class Readers:
         elif relcl is not None and relcl.lemma_.lower() in lx.LIGHT_VERBS:  # "attacks the group has launched on X"
             actor, target = actor or _child(relcl, "nsubj"), target or _prep_object(relcl, TARGET_PREPS)
         head = tok
-        for _ in range(3):  # "launched an attack", "claimed responsibility for the attack"
+        for _ in range(5):  # "launched an attack", "claimed responsibility for the attack"
             if head.dep_ not in ("dobj", "pobj", "prep", "attr") or head.head.i == head.i \
                     or head.dep_ == "prep" and head.lower_ in _OTHER_MOMENT:
                 break  # "imposed sanctions since the October 7 attack": not the attack's doer
@@ -614,6 +646,10 @@ class Readers:
                         c.dep_ in ("nsubjpass", "auxpass") for c in head.head.children):
                 actor = _subject_word(head.head)  # "it has killed 24 fighters with an airstrike": it
             head = head.head
+            if head.pos_ == "VERB" and head.lemma_.lower() in _MADE_OF and head.dep_ in ("acl", "advcl"):
+                head = head.head  # "launched a series of operations consisting of strikes": the operations'
+                if head.pos_ != "VERB":
+                    continue
             if head.pos_ == "VERB":
                 giving = head.lemma_.lower() in ("provide", "give", "send") and lx.NOUN_TRIGGERS.get(
                     lemma, lx.Trigger("")).type == "AID"  # "has provided $1 billion in humanitarian assistance"
@@ -627,15 +663,19 @@ class Readers:
                     # as a clause of a noun: "..., U.S. military forces conducted strikes"; "X has long been active
                     # and has renewed clashes": the first conjunct's subject
                 if target is None and head.lemma_.lower() in lx.LIGHT_VERBS:
-                    target = _prep_object(head, TARGET_PREPS)
+                    aiming = next((c for c in head.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG"
+                                   and c.lemma_.lower() == "target"), None)  # "conducted airstrikes on Monday
+                    # targeting ISIS camps": the participle hung on the verb
+                    target = _prep_object(head, TARGET_PREPS) or (_child(aiming, "dobj") if aiming else None)
                 elif target is None and giving:
                     target = _prep_object(head, ("to", "for"))
                 break
         return actor, target
 
     def party(self, tok: Token | None, day: str | None, salient: Salience) -> Party | None:
-        if tok is None:
-            return None
+        if tok is None or tok.lower_ in ("nobody", "no-one", "none") or any(
+                c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            return None  # "No group claimed the attack": nobody is a party
         if tok.lemma_.lower() in QUANTITY_HEADS and _prep_object(tok, ("of",)) is not None:
             tok = _prep_object(tok, ("of",))  # "scores of drone attacks", "gatherings of militants"
         if tok.lemma_.lower() in lx.WEAPON_NOUNS or tok.lemma_.lower() in ("uav", "shahed") or tok.pos_ == "NOUN" \
@@ -684,7 +724,10 @@ class Readers:
                 if who is not None:
                     return self.party(who, day, salient)
             place = _prep_object(tok, ("in",))
-            if place is not None and place.ent_type_ == "GPE":  # "military targets in Iran"
+            if place is not None and place.ent_type_ == "GPE" and not any(
+                    c.ent_type_ == "GPE" and self.kb.gazetteer.country_code(c.text, demonyms=False) not in (
+                        None, self.kb.gazetteer.country_code(place.text, demonyms=False))
+                    for c in place.conjuncts):  # "military targets in Iran"; not "targets in Iraq and Syria"
                 code = self.kb.gazetteer.country_code(place.text, demonyms=False)
                 if code:
                     kind = "military" if any(c.lemma_.lower() == "military" for c in tok.children) else owner_kind(tok)

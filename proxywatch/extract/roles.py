@@ -194,7 +194,8 @@ def hosted_target(event: Event, ec: EventContext) -> Event:
     return _hosted_target(ec, event, ec.day(event))
 
 
-@rule("refine.victims-counted", "Conjoined victims add up: 'killing official X and six others' is 7.",
+@rule("refine.victims-counted", "Conjoined victims add up: 'killing official X and six others' is 7 dead, 'injuring "
+      "five soldiers and two contractors' 7 wounded.",
       "An Israeli strike killed senior official Saleh al-Arouri and six others.")
 def victims_counted(event: Event, ec: EventContext) -> Event:
     return _victims_counted(ec, event, ec.tok) if event.type == "ASSAULT" else event
@@ -664,22 +665,30 @@ def _later_clause(tok: Token) -> int | None:
 
 def _victims_counted(ec: EventContext, event: Event, tok: Token) -> Event:
     """ "killing senior official Saleh al-Arouri and six others": 7; "killed a commander and one of his
-    aides": 2. A named person killed counts one; each conjoined victim phrase adds its count."""
+    aides": 2; "injuring five service members and two contractors": 7 wounded. A named person killed counts one;
+    each conjoined victim phrase adds its count."""
     own = _later_clause(tok)  # a killing told in another event's "after" clause is not counted here
-    verb = next((t for t in tok.sent if t.pos_ == "VERB" and t.lemma_.lower() in lx.FATAL_VERBS
-                 and _later_clause(t) == own), None)
-    victims = (child(verb, "nsubjpass") if child(verb, "auxpass") is not None else child(verb, "dobj")) \
-        if verb is not None else None
-    if victims is None:
-        return event
-    base = ec.read.count_of(victims)
-    if base is None and victims.ent_type_ == "PERSON" and victims.tag_ == "NNP":
-        base = Count(1, 1)
-    counts = [base] + [parse_count(tok.doc[c.left_edge.i: c.i + 1].text) for c in victims.children if c.dep_ == "conj"]
-    if base is None or any(c is None for c in counts) or event.fatalities not in (None, base):
-        return event
-    total_max = None if any(c.max is None for c in counts) else sum(c.max for c in counts)
-    return replace(event, fatalities=Count(sum(c.min for c in counts), total_max))
+    for field, verbs in (("fatalities", lx.FATAL_VERBS), ("injuries", lx.INJURY_VERBS)):
+        verb = next((t for t in tok.sent if t.pos_ == "VERB" and t.lemma_.lower() in verbs
+                     and _later_clause(t) == own), None)
+        if verb is not None and clause_head(verb).i != clause_head(tok).i and not tok.is_ancestor(verb) \
+                and clause_head(tok).i != tok.i and not clause_head(tok).is_ancestor(verb):
+            continue  # "killed a commander of a militia the Pentagon blames for attacks on troops": not those attacks'
+        victims = (child(verb, "nsubjpass") if child(verb, "auxpass") is not None else child(verb, "dobj")) \
+            if verb is not None else None
+        if victims is None:
+            continue
+        base = ec.read.count_of(victims)
+        if base is None and victims.ent_type_ == "PERSON" and victims.tag_ == "NNP":
+            base = Count(1, 1)
+        counts = [base] + [parse_count(tok.doc[c.left_edge.i: c.i + 1].text)
+                           for c in victims.children if c.dep_ == "conj"]
+        if base is None or any(c is None for c in counts) or getattr(event, field) not in (None, base) \
+                or field == "injuries" and len(counts) == 1:
+            continue
+        total_max = None if any(c.max is None for c in counts) else sum(c.max for c in counts)
+        event = replace(event, **{field: Count(sum(c.min for c in counts), total_max)})
+    return event
 
 
 def _with_affiliation(ec: EventContext, tok: Token, day: str | None) -> Party | None:

@@ -55,6 +55,7 @@ ACTION_NOUNS = frozenset(
 _SPONSOR_RE = re.compile(
     r"\b([A-Z][A-Za-z.]+)[\s-](?:backed|sponsored|supported|aligned|allied|funded|armed|linked|affiliated|"
     r"controlled|directed|trained)\b")
+_COALITION = re.compile(r"\b(?:and|&)\b|,")
 _PRO_RE = re.compile(r"\bpro[\s-]([A-Z][a-z]+)\b")
 _PROXY_RE = re.compile(r"\b([A-Z][a-z]+)(?:'s|’s|ian)?\s+prox(?:y|ies)\b")
 _BY_RE = re.compile(r"\b(?:backed|sponsored|supported|funded|armed|trained|directed) by ([A-Z][a-z]+)\b")
@@ -86,6 +87,17 @@ def _country_of(rest: str, kb: KnowledgeBase) -> tuple[str | None, str | None]:
     return None, None
 
 
+def _countries_of(rest: str, kb: KnowledgeBase) -> set[str]:
+    """Every country the mention names."""
+    codes = set()
+    for word in _WORDS.findall(rest):
+        code = kb.gazetteer.country_code(word) or (kb.gazetteer.country_code(word[:-1]) if word.lower().endswith("ns")
+                                                    else None)
+        if code:
+            codes.add(code)
+    return codes
+
+
 def _kind_for_actor(actor: Actor, rest: str, head: str) -> str:
     head_kind = KIND_NOUNS.get(head)
     if actor.kind == "state":
@@ -110,6 +122,9 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
     """Resolve a mention's core text (no trailing clauses) to a :class:`Party`."""
     sponsors, rest = _text_sponsors(text, kb)
     head = head_lemma.lower()
+    if _COALITION.search(rest) and len(_countries_of(rest, kb)) > 1:  # "U.S. and U.K. forces", "American and
+        # British jets": a coalition has no one home state (nor is it the one of them the knowledge base names)
+        return Party(text=text, kind="military" if head in ACTION_NOUNS else KIND_NOUNS.get(head))
     actor = kb.find_actor(rest) if rest else None
     plural = normalize(rest).endswith("s")
     if actor is not None and actor.kind != "person" and head in PERSON_TITLES and not plural \
@@ -149,6 +164,10 @@ def resolve_party(text: str, head_lemma: str, kb: KnowledgeBase, day: str | None
         kind = "civilians"  # "an aid convoy", "a humanitarian convoy": relief workers, not troops
     if kind == "civilians" and head in ("vessel", "ship", "boat") and _UNCREWED.search(rest):
         kind = None  # "an unmanned surface vessel": a weapon, not a ship with a crew
+    if head == "carrier" and re.search(r"\baircraft carrier", rest, re.IGNORECASE):
+        kind = "military"  # "the aircraft carrier", a warship; "a bulk carrier" is a merchant ship
+    if head in ("lane", "route", "lanes", "routes") and re.search(r"\b(?:shipping|sea)\b", rest, re.IGNORECASE):
+        kind = "civilians"  # "missiles fired into international shipping lanes": at the merchant ships there
     if sponsors and kind == "civilians" and head in KIND_NOUNS:
         sponsors = []  # "Israel-linked ships": owned or bound for, not a sponsored armed group
     if sponsors and kind in (None, "civilians", "organization"):

@@ -725,8 +725,9 @@ def test_an_announced_decision_is_dated_by_its_announcement(extractor):
 
 
 def test_the_attack_retaliated_for_lends_nothing_to_the_retaliation(extractor):
-    e = _one(extractor, "Britain struck back on Thursday in retaliation for the missile attack that killed "
-                        "two British sailors.")
+    e, told = _events(extractor, "Britain struck back on Thursday in retaliation for the missile attack that killed "
+                                 "two British sailors.")  # the deadly attack named is an incident of its own
+    assert (told.fatalities, told.mode, told.target.country) == (Count(2, 2), "missile", "GBR")
     assert e.actor.country == "GBR"
     assert e.target is None or e.target.country != "GBR"  # the sailors were the other attack's victims
     assert e.fatalities is None and e.mode is None  # their deaths and the missile belong to that attack
@@ -853,3 +854,80 @@ def test_where_struck_weapons_were_aimed_is_not_where_they_were_struck(extractor
     e = _one(extractor, "US forces struck four Houthi missiles that were prepared to launch against ships in the "
                         "Red Sea.")
     assert e.location is None or e.location.name != "Red Sea"
+
+
+def test_a_coalition_has_no_home_state_and_nobody_is_no_party(extractor):
+    e = _one(extractor, "U.S. and U.K. forces conducted strikes on radar sites in Yemen on Monday.")
+    assert e.actor.country is None and e.actor.kind == "military"
+    for e in _events(extractor, "A bomb exploded at a market in Kabul on Monday. No group claimed the bombing."):
+        assert e.actor is None or "No group" not in e.actor.text
+
+
+def test_where_a_weapon_was_fired_from_is_not_where_it_hit(extractor):
+    e = _one(extractor, "Houthi militants fired a ballistic missile from Houthi-controlled areas of Yemen and struck "
+                        "a tanker on Friday.")
+    assert e.location is None or e.location.country != "YEM"
+    e = _one(extractor, "US forces struck three Houthi missiles that were prepared to launch from Houthi-controlled "
+                        "areas of Yemen.")
+    assert e.location.country == "YEM"
+
+
+def test_strikes_a_campaign_consists_of_are_the_campaign_doer_s(extractor):
+    e = _one(extractor, "Central Command launched a series of operations on Saturday consisting of precision strikes "
+                        "against Houthi targets across Yemen.")
+    assert (e.actor.country, e.actor.kind) == ("USA", "military")
+
+
+def test_a_launch_named_in_an_interception_is_its_own_incident(extractor):
+    downing, launch = _events(extractor, "British and US warships shot down 12 drones and a cruise missile fired by "
+                                         "the Houthis over the Red Sea on Monday.")
+    assert downing.actor.country is None and launch.actor.country == "YEM" and launch.location.name == "Red Sea"
+    events = _events(extractor, "The Houthis fired two missiles at a tanker on Monday. A destroyer shot down the "
+                                "second missile fired by the Houthis.")
+    assert len(events) == 2  # the launch of a salvo told before is no new incident
+
+
+def test_the_aim_of_a_salvo_and_a_carrier_named_by_its_navy(extractor):
+    e = _one(extractor, "Houthi forces fired six missiles and a drone at the aircraft carrier USS Eisenhower in the "
+                        "Red Sea on Friday.")
+    assert (e.target.country, e.target.kind) == ("USA", "military") and e.actor.country == "YEM"
+    e = _one(extractor, "Militants fired rockets and mortars at a bulk carrier near the port on Friday.")
+    assert e.target.kind == "civilians"
+
+
+def test_a_deadly_attack_named_as_the_reason_is_an_incident_of_its_own(extractor):
+    strike, attack = _events(extractor, "US jets struck militia depots in Syria on Friday in response to the drone "
+                                        "attack that killed three American soldiers in Jordan last Sunday.")
+    assert strike.actor.country == "USA" and strike.fatalities is None
+    assert (attack.fatalities, attack.mode, attack.location.country) == (Count(3, 3), "drone", "JOR")
+    assert attack.date.start == "2024-01-28"
+    assert len(_events(extractor, "US jets struck militia depots in Syria in response to the drone attacks.")) == 1
+
+
+def test_a_toll_is_not_lent_to_attacks_named_in_a_clause(extractor):
+    events = _events(extractor, "A drone strike in Baghdad on Friday killed a commander of a militia the Pentagon "
+                                "blames for attacks on US troops.")
+    assert events[0].fatalities == Count(1, 1)
+    assert all(e.fatalities is None for e in events[1:])
+
+
+def test_tolls_of_two_clauses_add_up_but_not_a_part_of_them(extractor):
+    e = _one(extractor, "Rockets hit the base on Saturday. Four US soldiers were injured, and at least two Iraqi "
+                        "guards were wounded.")
+    assert e.injuries == Count(6, None)
+    e = _one(extractor, "Rockets hit the base on Saturday. Four US soldiers were injured, and two of them were "
+                        "badly wounded.")
+    assert e.injuries == Count(4, 4)
+
+
+def test_conducted_strikes_targeting_and_missiles_fired_into_shipping_lanes(extractor):
+    e = _one(extractor, "Coalition jets conducted airstrikes on Monday targeting al-Shabaab fighters in Somalia.")
+    assert e.target.kind == "armed_group"
+    e = _one(extractor, "Houthi rebels fired two missiles into international shipping lanes in the Red Sea.")
+    assert e.target.kind == "civilians" and e.location.name == "Red Sea"
+
+
+def test_where_the_next_sentence_puts_struck_weapons_is_the_strike_s_place(extractor):
+    strike = _one(extractor, "On Monday, US forces struck two Houthi cruise missiles. These missiles were aimed into "
+                             "the Red Sea and were prepared to launch from Houthi-controlled areas of Yemen.")
+    assert strike.location.country == "YEM"
