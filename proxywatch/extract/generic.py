@@ -39,7 +39,8 @@ from proxywatch.extract.senses import new_dated_incident, requested
 from proxywatch.extract.syntax import (CASUALTY_VERBS, DENIALS, PLACE_LABELS, Hit, consequence, involvement,
                                        ranked_remark)
 
-__all__ = ["generic_plural", "habit", "habitual", "a_kind", "re_mention", "not_force", "motive", "capability", "imperative"]
+__all__ = ["generic_plural", "habit", "habitual", "a_kind", "re_mention", "not_force", "motive", "capability",
+           "imperative"]
 
 # Verbs whose subject is a report of its own: "airstrikes killed 12", "the attack destroyed a school".
 _OUTCOME_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS | lx.ASSAULT_VERBS | frozenset(
@@ -343,7 +344,8 @@ def generic_plural_rule(hit: Hit, sc: SentenceContext) -> bool:
 @rule("drop.a-kind", "'such attacks', 'this kind of attack': a kind, not an event.",
       "Such attacks have disrupted shipping.")
 def a_kind_rule(hit: Hit, sc: SentenceContext) -> bool:
-    return _assault_noun(hit) and a_kind(hit.token)
+    return _assault_noun(hit) and a_kind(hit.token) and aggregate(hit.token) is None  # "nearly 50 such airstrikes
+    # last year": a count of them
 
 
 @rule("drop.motive", "'in retaliation for', 'to avoid retaliation': why a strike was made or feared.",
@@ -357,7 +359,24 @@ def motive_rule(hit: Hit, sc: SentenceContext) -> bool:
       "A drone hit the base on Monday. The attack prompted a US response.")
 def re_mention_rule(hit: Hit, sc: SentenceContext) -> bool:
     return _assault_noun(hit) and re_mention(hit.token, sc.dc.told_before(sc.sent.start)) \
-        and not new_dated_incident(hit.token, sc) and aggregate(hit.token) is None  # "the fourth attack on the ship"
+        and not new_dated_incident(hit.token, sc) and aggregate(hit.token) is None \
+        and not _placed_elsewhere(hit.token, sc)  # "the fourth attack on the ship"
+
+
+def _placed_elsewhere(tok: Token, sc: SentenceContext) -> bool:
+    """ "the deadly attack on a hotel in Kenya's capital", after strikes in Somalia: the attack's own words place it
+    in a country no event told before is in, so it is another incident."""
+    placed = {e.location.country for e in sc.dc.events if e.location is not None and e.location.country}
+    if not placed:
+        return False
+    for t in tok.subtree:
+        where = t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "inside") or t.dep_ == "poss" and \
+            t.head.lemma_.lower() in ("capital", "city", "town", "north", "south", "east", "west")
+        if t.ent_type_ == "GPE" and t.i != tok.i and where:  # "in Kenya's capital"; not "attacks on U.S. forces"
+            code = sc.dc.kb.gazetteer.country_code(t.text, demonyms=False)
+            if code and code not in placed:
+                return True
+    return False
 
 
 # What a partitive subject counts of: "most of the missiles", "two of them", "others".

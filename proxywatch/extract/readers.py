@@ -53,6 +53,9 @@ _BACKING = frozenset("back support sponsor fund finance arm train equip".split()
 _DAY_LIKE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
 # Verbs of firing a weapon: what they are fired "into" is what they were aimed at.
 _FIRING = frozenset("fire launch shoot lob".split())
+# Parts of a country named with it: "in Kenya's capital", "in Iraq's north": somewhere in that country.
+_PARTS_OF = frozenset("capital north south east west northeast northwest southeast southwest coast interior "
+                      "heartland".split())
 # Words before a date that say from or until when an act holds, not when it was done.
 _IN_FORCE = frozenset("effective starting beginning until till through expiring".split())
 # Verbs of harm whose "with" names the attack that did it: "killed 24 fighters with an airstrike".
@@ -221,7 +224,10 @@ class Readers:
                 continue
             if entry.precision in ("city", "admin1") and self._not_a_place(span.text):
                 continue  # "the onus is on Hamas": a group the KB knows, not a town that shares its name
-            if root.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and entry.precision == "country":
+            inside = root.dep_ == "poss" and entry.precision == "country" and root.head.lemma_.lower() in _PARTS_OF \
+                and root.head.dep_ == "pobj" and root.head.head.lower_ in PLACE_PREPS  # "in Kenya's capital": Kenya
+            if root.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and entry.precision == "country" \
+                    and not inside:
                 continue
             if root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in _SPEAKERS:
                 continue  # "Pentagon Press Secretary", "the Pentagon's spokesman": who speaks, not where it happened
@@ -234,9 +240,9 @@ class Readers:
                 # Houthi-controlled areas of Yemen": where it came from
             if origin.dep_ == "pobj" and origin.head.lower_ == "from" and not whence and origin.i not in weapon_clause:
                 continue  # but "struck missiles prepared to launch from areas of Yemen": where the missiles were
-            attached = root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPS or root.head.lower_ == "of" and
-                                                root.head.head.lemma_.lower() in AREA_NOUNS
-                                                or whence and root.head.lower_ == "from")  # "withdrawal from Niger"
+            attached = inside or root.dep_ == "pobj" and (
+                root.head.lower_ in PLACE_PREPS or root.head.lower_ == "of" and root.head.head.lemma_.lower()
+                in AREA_NOUNS or whence and root.head.lower_ == "from")  # "withdrawal from Niger"
             if entry.precision == "city" and not attached and root.head.i != trigger.i \
                     and not (root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in SITES) \
                     and not (root.dep_ == "pobj" and root.head.head.pos_ in ("VERB", "AUX", "NOUN")) \
@@ -792,11 +798,12 @@ class Readers:
         subject = subject_before(tok)
         if subject is None or subject.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in subject.children):
             return None
-        nouns = [t for t in tok.sent if subject.i < t.i < tok.i and t.tag_ in ("NNS", "NNPS")
+        nouns = [t for t in tok.sent if subject.i < t.i < tok.i and t.tag_ in ("NNS", "NNPS", "NNP")
                  and t.dep_ in ("dobj", "pobj", "appos") and not t.is_ancestor(tok)]
         for noun in reversed(nouns):
             party = self.party(noun, day, salient)
-            if party is not None and party.kind in kinds and party.kind != "state" and (party.country or party.id):
+            if party is not None and party.kind in kinds and party.kind != "state" and (party.country or party.id) \
+                    and (noun.tag_ != "NNP" or party.kind == "armed_group"):  # "the Houthis", "Hamas": a group
                 return party
         return None
 

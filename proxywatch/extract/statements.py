@@ -1029,7 +1029,9 @@ def _speaker(tok: Token) -> Token | None:
                 _lemma(node) in lx.SAYING | lx.CLAIMING | lx.STATEMENT_VERBS or _lemma(node) in (
                 "stress", "tell", "warn", "add", "note", "insist", "explain", "emphasize")
                 or _lemma(node) in ("be", "make") and any(c.lower_ == "clear" for c in node.children)):
-            return _subject(node)  # "we have been clear that Israel must ...", "made clear that"
+            return _subject(node) or (_subject(node.head) if node.dep_ == "xcomp" and node.head.i != node.i
+                                      else None)  # "we have been clear that Israel must ...", "made clear that";
+            # "we will continue to make clear that ...": we
         if dep == "conj" and node.pos_ in ("VERB", "AUX"):
             return _subject(node)
         if dep not in ("xcomp", "conj", "advcl"):

@@ -44,6 +44,12 @@ def test_a_plural_pronoun_agrees_with_a_plural_noun_not_the_singular_subject(ext
     assert e.actor.kind == "armed_group"  # a plural subject is still the antecedent
 
 
+def test_a_demand_made_clear_is_the_speakers_and_aimed_at_the_group_its_pronoun_names(extractor):
+    e = _one(extractor, "Britain will continue to make clear to the Houthis that their attacks against commercial "
+                        "vessels must stop.", type_="REQUEST")
+    assert e.actor.country == "GBR" and e.target is not None and e.target.country == "YEM"
+
+
 def test_the_subject_of_a_harming_verb_does_the_attack_named_with_with(extractor):
     e = _one(extractor, "The US military says it has killed 24 al-Shabab fighters with an airstrike in Somalia.")
     assert e.actor is not None and e.actor.country == "USA"

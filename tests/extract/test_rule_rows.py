@@ -51,6 +51,10 @@ ROWS: list[tuple[str, str, bool]] = [
     ("drop.imperative", "Soldiers did not shoot at the crowd.", False),
     ("drop.generic-plural", "Houthi attacks on shipping surged on Monday.", False),
     ("drop.a-kind", "This attack disrupted shipping.", False),
+    ("drop.a-kind", "The air force carried out nearly 40 such raids last year in the north.", False),
+    ("drop.re-mention", "Jets struck militant camps in Somalia on Monday. The group claimed the deadly attack on a "
+     "hotel in Kenya's capital last week.", False),
+    ("drop.re-mention", "Jets struck militant camps in Somalia on Monday. The attack in Somalia drew protests.", True),
     ("drop.motive", "The retaliation came on Monday, when jets struck Beirut.", False),
     ("drop.re-mention", "A drone hit the base on Monday. A second attack hit the airport on Tuesday.", False),
     ("drop.denied-event", "Tehran denied the allegations.", False),
