@@ -103,9 +103,9 @@ def trend(db: Reader, query: EventQuery | None = None, by: str = "month", split:
     _check(by, split)
     query = query or EventQuery()
     where, params = query.where("e")
-    left_out = 0 if keep_imprecise else _vague(db, where, params, fits(by), source)
-    if not keep_imprecise:
-        where = f"{where} AND {fits(by)}"
+    # Each dated event is marked whether its span fits one period: the marked-out ones are counted
+    # (left_out) in the same pass instead of a second pass over the events.
+    ok = "TRUE" if keep_imprecise else fits(by)
     grp = "NULL::VARCHAR" if not split else SPLITS[split] if split in _UNNEST else (
         f"coalesce({SPLITS[split]}, '{UNKNOWN}')")
     expand = _UNNEST.get(split or "", "grp")
@@ -115,11 +115,13 @@ def trend(db: Reader, query: EventQuery | None = None, by: str = "month", split:
     # computed over those few thousand rows, not over every event.
     sql = f"""
     WITH f AS (
-        SELECT e.date_start AS day, {grp} AS grp,
+        SELECT e.date_start AS day, {grp} AS grp, {ok} AS ok,
                coalesce(e.fatalities_low, 0) AS lo, coalesce(e.fatalities_best, e.fatalities_low, 0) AS best,
                coalesce(e.fatalities_high, e.fatalities_best, e.fatalities_low, 0) AS hi
         FROM {relation(source)} e WHERE {where} AND e.date_start IS NOT NULL),
-    d AS (SELECT day, grp, count(*) AS n, sum(lo) AS lo, sum(best) AS best, sum(hi) AS hi FROM f GROUP BY day, grp),
+    d_ok AS (SELECT day, grp, ok, count(*) AS n, sum(lo) AS lo, sum(best) AS best, sum(hi) AS hi FROM f
+             GROUP BY day, grp, ok),
+    d AS (SELECT day, grp, n, lo, best, hi FROM d_ok WHERE ok),
     u AS (SELECT day, {expand} AS grp, n, lo, best, hi FROM d),
     p AS (SELECT date_trunc('{by}', day)::DATE AS period, grp, sum(n) AS n, sum(lo) AS lo, sum(best) AS best,
                  sum(hi) AS hi FROM u GROUP BY period, grp),
@@ -132,14 +134,17 @@ def trend(db: Reader, query: EventQuery | None = None, by: str = "month", split:
     cal AS (SELECT unnest(generate_series(s, t, INTERVAL 1 {by}))::DATE AS period
             FROM bounds WHERE s IS NOT NULL AND t IS NOT NULL),
     groups AS ({groups})
-    SELECT cal.period, gr.grp, coalesce(a.n, 0), coalesce(a.lo, 0), coalesce(a.best, 0), coalesce(a.hi, 0)
+    SELECT cal.period, gr.grp, coalesce(a.n, 0), coalesce(a.lo, 0), coalesce(a.best, 0), coalesce(a.hi, 0),
+           (SELECT coalesce(sum(n), 0) FROM d_ok WHERE NOT ok) AS left_out
     FROM cal CROSS JOIN groups gr
     LEFT JOIN agg a ON a.period = cal.period AND a.grp IS NOT DISTINCT FROM gr.grp
     ORDER BY cal.period, gr.grp = '{OTHER}', gr.total DESC, gr.grp
     """
     rows = db.sql(sql, [*params, int(top), query.since, query.until])
     out = tuple(TrendRow(period=p, group=g, events=int(n), fatalities_low=int(lo), fatalities_best=int(b),
-                         fatalities_high=int(hi)) for p, g, n, lo, b, hi in rows)
+                         fatalities_high=int(hi)) for p, g, n, lo, b, hi, _ in rows)
+    # no period at all (no event fits one and no --since/--until): the vague ones still need counting
+    left_out = int(rows[0][6]) if rows else 0 if keep_imprecise else _vague(db, where, params, fits(by), source)
     groups = tuple(dict.fromkeys(r.group for r in out if r.group is not None))
     return Trend(by=by, split=split, source=source, groups=groups, rows=out, left_out=left_out)
 
@@ -218,16 +223,13 @@ def daily_counts(db: Reader, query: EventQuery | None, start: date, end: date,
     if end < start:
         raise ValueError(f"end {end} is before start {start}")
     where, params = (query or EventQuery()).where("e")
-    left_out = 0
-    if not keep_imprecise:
-        in_range = f"{where} AND e.date_start BETWEEN CAST(? AS DATE) AND CAST(? AS DATE)"
-        left_out = _vague(db, in_range, [*params, start, end], fits("day"), source)
-        where = f"{where} AND {fits('day')}"
+    ok = "TRUE" if keep_imprecise else fits("day")  # the others are counted as left out, in the same pass
     sql = f"""
     WITH cal AS (SELECT unnest(generate_series(CAST(? AS DATE), CAST(? AS DATE), INTERVAL 1 DAY))::DATE AS day),
-    c AS (SELECT e.date_start AS day, count(*) AS n FROM {relation(source)} e
+    c AS (SELECT e.date_start AS day, sum(CASE WHEN {ok} THEN 1 ELSE 0 END) AS n,
+                 sum(CASE WHEN {ok} THEN 0 ELSE 1 END) AS vague FROM {relation(source)} e
           WHERE {where} AND e.date_start BETWEEN CAST(? AS DATE) AND CAST(? AS DATE) GROUP BY e.date_start)
-    SELECT coalesce(c.n, 0) FROM cal LEFT JOIN c USING (day) ORDER BY cal.day
+    SELECT coalesce(c.n, 0), (SELECT coalesce(sum(vague), 0) FROM c) FROM cal LEFT JOIN c USING (day) ORDER BY cal.day
     """
     rows = db.sql(sql, [start, end, *params, start, end])
-    return DailySeries(start=start, counts=tuple(int(n) for (n,) in rows), left_out=left_out)
+    return DailySeries(start=start, counts=tuple(int(n) for n, _ in rows), left_out=int(rows[0][1]) if rows else 0)

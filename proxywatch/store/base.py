@@ -160,6 +160,19 @@ def _sort_keys(sort: str, table: str, descending: bool) -> list[tuple[str, str]]
     return list(dict.fromkeys(keys))  # sort=type: the type key once
 
 
+def _raw_key(sql: str, descending: bool) -> tuple[str, str] | None:
+    """The column and sentinel of a key ``coalesce(e.col, <unknown-last sentinel>)``, else None.
+
+    The sentinel sorts after every value in the key's direction, so for a cut ``c`` other than the
+    sentinel, ``coalesce(col, sentinel) <= c`` (``>=`` descending) holds exactly when ``col <= c``.
+    """
+    for sentinel in (_LAST_DATE[descending], _LAST_INT[descending]):
+        if sql.startswith("coalesce(e.") and sql.endswith(f", {sentinel})") and sql.count(",") == 1:
+            value = sentinel.removeprefix("DATE ").strip("'")
+            return sql[len("coalesce("):-len(f", {sentinel})")], value
+    return None
+
+
 def order_by(sort: str, table: str, descending: bool = False) -> str:
     """The ``ORDER BY`` list of a sort order; the CLI's listings use ``sort="date"``."""
     return ", ".join(f"{sql}{' DESC' if descending else ''}" for sql, _ in _sort_keys(sort, table, descending))
@@ -750,25 +763,35 @@ class Store:
         where, params = (query or EventQuery()).where("e")
         where = f"{where} AND {extra}"
         keys = _sort_keys(sort, table, descending)
-        total = self._rows(f"SELECT count(*) FROM {table} e WHERE {where}", params)[0][0]
         forward = not before
         page_where, page_params = where, list(params)
+        after, after_params = "TRUE", []
         if cursor:
             values = decode_cursor(cursor, len(keys))
-            page_where += " AND " + _after(keys, forward != descending)
-            page_params += _after_params(values)
+            after, after_params = _after(keys, forward != descending), _after_params(values)
+            page_where += " AND " + after
+            page_params += after_params
         # reading backwards: the reverse order, then the rows put back in order
         down = descending == forward
         order = ", ".join(f"{sql}{' DESC' if down else ''}" for sql, _ in keys)
-        # The page's rows all have a first sort key no further than the (limit + 1)-th row's: that
-        # value is found by sorting the one key, and only the rows up to it are sorted by every key
-        # (ties on the first key, e.g. all events of a day, are few). No cutoff: fewer rows than that.
+        # One pass counts the listing and finds the (limit + 1)-th smallest (largest) first sort key
+        # of the rows after the cursor (``min(k, n)``: the n smallest non-NULL values, in order; NULL
+        # keys sort last, so past them there is no cut). The page's rows all have a first sort key no
+        # further than it, so only the rows up to it are sorted by every key (ties on the first key,
+        # e.g. all events of a day, are few).
+        # (A CASE, not an aggregate's FILTER clause: DuckDB evaluates the CASE several times faster.)
         lead, kind = keys[0]
-        cut = self._rows(f"SELECT {lead} AS k FROM {table} e WHERE {page_where} ORDER BY k{' DESC' if down else ''} "
-                         f"LIMIT 1 OFFSET {int(limit)}", page_params)
-        if cut and cut[0][0] is not None:
+        total, lowest = self._rows(
+            f"SELECT count(*), {'max' if down else 'min'}(CASE WHEN {after} THEN {lead} END, {int(limit) + 1}) "
+            f"FROM {table} e WHERE {where}", [*after_params, *params])[0]
+        if lowest and len(lowest) > limit and lowest[limit] is not None:
+            cut = lowest[limit]
             page_where += f" AND {lead} {'>=' if down else '<='} CAST(? AS {kind})"
-            page_params.append(cut[0][0])
+            page_params.append(cut)
+            raw = _raw_key(lead, descending) if forward else None  # reading back, unknown keys come first
+            if raw and str(cut) != raw[1]:  # the same rows, said on the column itself: its min/max prune whole row groups
+                page_where += f" AND {raw[0]} {'>=' if down else '<='} CAST(? AS {kind})"
+                page_params.append(cut)
         # the page's ids and keys first (no record is read while sorting), then the page's records by id
         rows = self._rows(
             f"SELECT e.id, {', '.join(sql for sql, _ in keys)} FROM {table} e WHERE {page_where} "

@@ -8,6 +8,7 @@ leaves in DuckDB's form:
 * ``GROUP BY ALL`` / ``ORDER BY ALL`` are spelled out from the select list;
 * an empty list literal ``[]`` becomes ``'{}'`` (PostgreSQL cannot type an empty ``ARRAY[]``);
 * a ``%`` inside a string literal is doubled (psycopg reads ``%`` as the start of a placeholder);
+* ``min(k, n)`` / ``max(k, n)`` (the n smallest / largest values) become a sorted, sliced ``array_agg``;
 * functions DuckDB has and PostgreSQL lacks (``contains``, ``len``/``length`` of a list,
   ``list_sort``, ``list_distinct``) are defined in the database by :data:`PG_FUNCTIONS`.
 
@@ -63,8 +64,20 @@ def _spell_out_all(node: exp.Expression) -> exp.Expression:
     return node
 
 
+def _first_n(agg: exp.Expression) -> exp.Expression:
+    """DuckDB's ``min(k, n)`` / ``max(k, n)`` (the n smallest / largest non-NULL k, in order) as
+    ``(array_agg(k ORDER BY k NULLS LAST))[1:n]`` (NULLs, if any, come last: the caller reads them
+    as no value)."""
+    desc = " DESC" if isinstance(agg, exp.Max) else ""
+    form = sqlglot.parse_one(f"(ARRAY_AGG(_k ORDER BY _k{desc} NULLS LAST))[1:_n]", read="postgres")
+    parts = {"_k": agg.this, "_n": agg.args["count"]}
+    return form.transform(lambda n: parts[n.name].copy() if isinstance(n, exp.Column) and n.name in parts else n)
+
+
 def _postgres_forms(node: exp.Expression) -> exp.Expression:
     """DuckDB forms sqlglot leaves as they are, in PostgreSQL's spelling."""
+    if isinstance(node, (exp.Max, exp.Min)) and node.args.get("count"):
+        return _first_n(node)
     if isinstance(node, (exp.Explode, exp.Unnest)):
         inner = node.this if isinstance(node, exp.Explode) else (node.expressions or [None])[0]
         if isinstance(inner, exp.GenerateSeries) and not isinstance(node.parent, (exp.From, exp.Join)):

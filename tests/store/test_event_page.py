@@ -90,3 +90,31 @@ def test_event_detail_links_mentions_and_articles(store):
     assert lone["event"] is None and lone["mentions"][0]["record"]["negated"] is True
     assert store.event_detail("nothing") is None
     assert [r["id"] for r in store.article_events("a4")] == ["m4", "m5", "m6"]
+
+
+@pytest.mark.parametrize("limit", [1, 2])
+@pytest.mark.parametrize("sort", ["date", "fatalities", "type", "actor"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_pages_forward_and_back_equal_the_plain_sorted_query(store, sort, descending, limit):
+    """The one-pass count and cut (``min(k, n)``) and the cut said on the raw column give the pages
+    of the plain ``ORDER BY`` over every row, read forwards and then backwards (unknown keys included)."""
+    from proxywatch.store.base import order_by
+
+    store.sql("UPDATE canonical_events SET date_start = NULL, date_end = NULL, fatalities_best = NULL "
+              "WHERE id = (SELECT min(id) FROM canonical_events)")  # an undated event with no count
+    plain = [i for (i,) in store.sql(f"SELECT e.id FROM canonical_events e "
+                                     f"ORDER BY {order_by(sort, 'canonical_events', descending)}")]
+    pages, cursor = [], None
+    while True:
+        page = store.event_page(sort=sort, descending=descending, limit=limit, cursor=cursor)
+        pages.append([r["id"] for r in page.records])
+        if not page.next_cursor:
+            break
+        cursor = page.next_cursor
+    assert [i for p in pages for i in p] == plain and page.total == len(plain)
+    back, cursor = [], page.prev_cursor
+    while cursor:
+        page = store.event_page(sort=sort, descending=descending, limit=limit, cursor=cursor, before=True)
+        back.insert(0, [r["id"] for r in page.records])
+        cursor = page.prev_cursor
+    assert back == pages[:-1]
