@@ -163,7 +163,10 @@ def habitual(tok: Token) -> bool:
     if verb is None or not _present(verb) or _dated(tok):
         return False
     return any(c.lower_ in _HABITUAL for c in _children(verb, "advmod")) or any(
-        c.lower_ in _CLASS_DETS for c in _children(tok, "det", "predet"))
+        c.lower_ in _CLASS_DETS for c in _children(tok, "det", "predet")) or (
+        tok.dep_ == "nsubj" and list(tok.children) and all(c.dep_ == "det" and c.lower_ in ("these", "those")
+                                                            for c in tok.children))  # "these attacks threaten
+    # global prosperity": what the attacks named before do, said in the present
 
 
 def habit(tok: Token) -> bool:

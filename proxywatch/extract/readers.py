@@ -531,13 +531,14 @@ class Readers:
         if head is not None and head.pos_ in ("VERB", "AUX") and _child(head, "neg") is not None:
             negated = True
         status = "occurred"
-        node = tok
+        node = prev = tok
         for _ in range(5):
             if _child(node, "mark") is not None and _child(node, "mark").lower_ in ("if", "unless"):
                 return "hypothetical", negated
             lemma = node.lemma_.lower()
-            if node.i != tok.i and lemma in lx.STATUS_HEADS:
-                return lx.STATUS_HEADS[lemma], negated
+            if node.i != tok.i and lemma in lx.STATUS_HEADS and not (
+                    prev.dep_ in ("nsubj", "nsubjpass") and lemma == "threaten"):  # "these attacks threaten
+                return lx.STATUS_HEADS[lemma], negated  # prosperity": attacks that threaten, not threatened ones
             if lemma in ("preparation", "plan", "threat") and node.i != tok.i:
                 return ("planned" if lemma != "threat" else "threatened"), negated
             if node.dep_ == "pobj" and node.head.lower_ in ("to", "for") \
@@ -548,7 +549,7 @@ class Readers:
                 status = "planned"
             if node.dep_ == "ROOT" or node.head.i == node.i or node.dep_ in ("conj",) and node.pos_ == "VERB":
                 break
-            node = node.head
+            node, prev = node.head, node
         return status, negated
 
     def armed(self, tok: Token) -> bool:

@@ -52,6 +52,8 @@ ROWS: list[tuple[str, str, bool]] = [
     ("drop.generic-plural", "Houthi attacks on shipping surged on Monday.", False),
     ("drop.a-kind", "This attack disrupted shipping.", False),
     ("drop.a-kind", "The air force carried out nearly 40 such raids last year in the north.", False),
+    ("drop.generic-plural", "Simply put, these raids threaten the peace of the whole region.", True),
+    ("drop.generic-plural", "Militants raided two villages on Monday. These raids killed five farmers.", False),
     ("drop.re-mention", "Jets struck militant camps in Somalia on Monday. The group claimed the deadly attack on a "
      "hotel in Kenya's capital last week.", False),
     ("drop.re-mention", "Jets struck militant camps in Somalia on Monday. The attack in Somalia drew protests.", True),
