@@ -238,6 +238,9 @@ def re_mention(tok: Token, told: set[str] | None) -> bool:
     if verb is not None and tok.dep_ in ("nsubj", "nsubjpass") and any(
             t.lemma_.lower() in lx.LIGHT_VERBS and _children(t, "agent") for t in verb.subtree):
         return False  # "the attack is believed to have been carried out by ETA": who did it
+    if verb is not None and tok.dep_ == "nsubjpass" and verb.lemma_.lower() in lx.LIGHT_VERBS and any(
+            t.ent_type_ in ("DATE", "GPE", "LOC", "FAC") for t in verb.subtree if not tok.is_ancestor(t) and t != tok):
+        return False  # "the airstrike was carried out on Wednesday near Shebeeley": when and where it was
     return not (verb is not None and tok.dep_ in ("dobj", "pobj") and (
         verb.lemma_.lower() in lx.LIGHT_VERBS or verb.lemma_.lower() in lx.STATUS_HEADS))
 

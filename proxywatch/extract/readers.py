@@ -53,6 +53,21 @@ _BACKING = frozenset("back support sponsor fund finance arm train equip".split()
 _DAY_LIKE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
 # Verbs of firing a weapon: what they are fired "into" is what they were aimed at.
 _FIRING = frozenset("fire launch shoot lob".split())
+# Directions that make the place after "of" a point to measure from: "north of Mogadishu", "20 km east of Jos".
+_BEARINGS = frozenset("north south east west northeast northwest southeast southwest northeastern northwestern "
+                      "southeastern southwestern outside".split())
+
+
+def _reference_point(root: Token) -> str | None:
+    """The bearing when a place is only the point another one is measured from ("north of the capital, Mogadishu",
+    "east of Jos"), else None."""
+    while root.dep_ == "appos" and root.head.i != root.i:
+        root = root.head  # "the capital, Mogadishu"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _BEARINGS:
+        return root.head.head.lower_
+    return None
+
+
 # Parts of a country named with it: "in Kenya's capital", "in Iraq's north": somewhere in that country.
 _PARTS_OF = frozenset("capital north south east west northeast northwest southeast southwest coast interior "
                       "heartland".split())
@@ -169,7 +184,8 @@ class Readers:
         doc = sent.doc
         spans: list[Span] = [e for e in sent_ents(sent) if e.label_ in PLACE_LABELS]
         spans += [core_span(t) for t in sent if t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS and (
-            t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS or t.dep_ in ("poss", "compound")
+            t.dep_ == "pobj" and (t.head.lower_ in PLACE_PREPS or _reference_point(t))
+            or t.dep_ in ("poss", "compound")
             and t.head.lemma_.lower() in SITES)]  # "rallied in Sanaa", "Sanaa's airport": names not tagged as places
         if "pw_places" not in doc.user_data:  # curated place names, matched once per document
             doc.user_data["pw_places"] = [(s, e) for _, s, e in self._places(doc)]
@@ -240,7 +256,7 @@ class Readers:
                 # Houthi-controlled areas of Yemen": where it came from
             if origin.dep_ == "pobj" and origin.head.lower_ == "from" and not whence and origin.i not in weapon_clause:
                 continue  # but "struck missiles prepared to launch from areas of Yemen": where the missiles were
-            attached = inside or root.dep_ == "pobj" and (
+            attached = inside or _reference_point(root) is not None or root.dep_ == "pobj" and (
                 root.head.lower_ in PLACE_PREPS or root.head.lower_ == "of" and root.head.head.lemma_.lower()
                 in AREA_NOUNS or whence and root.head.lower_ == "from")  # "withdrawal from Niger"
             if entry.precision == "city" and not attached and root.head.i != trigger.i \
@@ -254,6 +270,10 @@ class Readers:
                 continue
             place = Place(text=span.text, name=entry.name, country=entry.country, admin1=entry.admin1,
                           lat=entry.lat, lon=entry.lon, precision=entry.precision)
+            point = _reference_point(root)
+            if point is not None and entry.precision in ("city", "site"):  # "north of the capital, Mogadishu": a
+                place = Place(text=f"{point} of {span.text}", name=None, country=entry.country,  # point to measure
+                              precision="region")  # from, not the place; its country holds
             phrase = root
             while phrase.dep_ == "compound" and phrase.head.i != phrase.i and phrase.head.pos_ in ("NOUN", "PROPN"):
                 phrase = phrase.head  # "Erbil" in "the Erbil air base": that base

@@ -197,6 +197,21 @@ def test_a_town_written_with_its_country_is_in_that_country(extractor):
     assert e.location.country == "IRQ" and e.location.lat is not None  # the gazetteer's own entry is kept
 
 
+def test_a_place_measured_from_is_no_place_of_the_event(extractor):
+    e = _one(extractor, "Gunmen attacked a bus 20 km east of Jos on Monday.")
+    assert (e.location.country, e.location.precision, e.location.name) == ("NGA", "region", None)
+    e = _one(extractor, "Jets struck a depot north of the capital, Damascus, on Monday.")
+    assert e.location.country == "SYR" and e.location.precision == "region"
+    e = _one(extractor, "Gunmen attacked a bus in Jos on Monday.")
+    assert e.location.precision == "city"
+
+
+def test_a_later_report_of_the_same_strike_dates_it(extractor):
+    first, *_ = _events(extractor, "The army says it has killed 12 militants with an airstrike in Somalia. The "
+                                   "command says the airstrike was carried out on Tuesday near a camp in the south.")
+    assert first.date is not None and first.date.start == "2024-01-30"
+
+
 # --- casualties told in the next sentence -----------------------------------------------------------------
 def test_other_dead_in_the_next_sentence_add_to_the_attack(extractor):
     e = _one(extractor, "A US drone strike in Baghdad killed a militia commander on Wednesday. "
