@@ -14,7 +14,9 @@ at the end of the job. Both runs must store the same events and canonical events
 
 ``growth``: a store is filled with synthetic mentions (spread over 1980-2024, 30 real countries, 6
 types, with their merge index and one canonical event each, written in bulk) in steps up to
-``--mentions``. ``--batches`` batches of 32 real news articles (a fixed shuffled mix of the same 2,000)
+``--mentions``; so the blocks the news batches reach hold more stored mentions as the store grows
+(with ``--apart`` the synthetic mentions are dated 1900-1944 instead, and no batch's block holds any).
+``--batches`` batches of 32 real news articles (a fixed shuffled mix of the same 2,000)
 are extracted once, timed; at each step the very same batches are stored (``jobs.store_batch``:
 write, merge, commit; wall clock and CPU seconds, DuckDB's threads included) and then deleted again,
 so every step does the same work into a larger store. A batch's ingest time is its extraction
@@ -55,13 +57,16 @@ def news_articles(count: int, data: Path) -> list[Article]:
 def _child(cmd: list[str]) -> tuple[float, float, str, float]:
     """Run a child; its wall seconds, peak memory (MB, the child itself), standard output and CPU seconds."""
     started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
-                            env={**os.environ, "HF_HUB_OFFLINE": "1"})
-    out = proc.stdout.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode:
-        sys.exit(f"{' '.join(cmd)} failed ({proc.returncode})")
+    with tempfile.TemporaryFile("w+") as errors:  # kept to say why a run failed
+        proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=errors, text=True,
+                                env={**os.environ, "HF_HUB_OFFLINE": "1"})
+        out = proc.stdout.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode:
+            errors.seek(0)
+            tail = "".join(errors.readlines()[-8:])
+            sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}); the end of its error output:\n{tail}")
     return time.perf_counter() - started, usage.ru_maxrss / 1024, out, usage.ru_utime + usage.ru_stime
 
 
@@ -195,7 +200,7 @@ INSERT INTO {table} SELECT {select} FROM (
   SELECT ? + i AS n, 'syn-' || (? + i) AS id, 'syn-art-' || ((? + i) // 4) AS article_id,
          ['ASSAULT','PROTEST','COERCE','THREATEN','ACCUSE','MOBILIZE'][1 + (hash(i, ?) % 6)::INTEGER] AS type,
          {countries}[1 + (hash(i, ? + 1) % 30)::INTEGER] AS country,
-         DATE '1980-01-01' + (hash(i, ? + 2) % 16400)::INTEGER AS day
+         DATE '{first_day}' + (hash(i, ? + 2) % 16400)::INTEGER AS day
   FROM range(?) t(i)) s
 """
 _SELECTS = {
@@ -212,11 +217,12 @@ _SELECTS = {
 }
 
 
-def fill(store: Store, start: int, count: int) -> None:
-    """``count`` synthetic mentions from number ``start`` on (one article per four mentions), in bulk."""
+def fill(store: Store, start: int, count: int, first_day: str = "1980-01-01") -> None:
+    """``count`` synthetic mentions from number ``start`` on (one article per four mentions), in bulk,
+    dated over the 45 years from ``first_day``."""
     with store.transaction("fill"):
         for table, (select, where) in _SELECTS.items():
-            sql = _FILL.format(table=table, select=select, countries=_COUNTRIES)
+            sql = _FILL.format(table=table, select=select, countries=_COUNTRIES, first_day=first_day)
             if where:
                 sql = sql.replace(") s\n", f") s WHERE {where}\n")
             store.sql(sql, [start, start, start, 7, 7, 7, count])
@@ -254,14 +260,15 @@ def growth(args: argparse.Namespace) -> None:
     real_ids = [a.id for batch in batches for a, _ in batch]
     with tempfile.TemporaryDirectory(prefix="proxywatch-growth-") as tmp:
         store = Store(args.db or Path(tmp) / "growth.duckdb")
-        print(f"store {store.dialect}; {args.batches} batches of 32 real news articles, extracted once "
+        apart = " (synthetic mentions apart, 1900-1944)" if args.apart else ""
+        print(f"store {store.dialect}{apart}; {args.batches} batches of 32 real news articles, extracted once "
               f"(median {statistics.median(extract_seconds):.2f} s a batch), stored at every size; "
               f"load average before: {os.getloadavg()[0]:.2f}")
         filled, rows = 0, []
         for target in steps:
             while filled < target:
                 step = min(250_000, target - filled)
-                fill(store, filled, step)
+                fill(store, filled, step, "1900-01-01" if args.apart else "1980-01-01")
                 filled += step
             mentions = store.sql("SELECT count(*) FROM events")[0][0]
             for k, batch in enumerate(batches):
@@ -303,6 +310,9 @@ def main() -> None:
     b.add_argument("--mentions", type=int, default=1_000_000)
     b.add_argument("--steps", type=int, default=4)
     b.add_argument("--batches", type=int, default=8, help="batches timed at each size")
+    b.add_argument("--apart", action="store_true",
+                   help="date the synthetic mentions 1900-1944, in blocks no news batch reaches: what the store's "
+                        "size alone costs (by default they share the batches' blocks, which grow denser with it)")
     b.add_argument("--db", default=None, help="a postgresql:// URL (default: a temporary DuckDB file)")
     b.add_argument("--data", type=Path, default=DEFAULT_DATA)
     args = parser.parse_args()

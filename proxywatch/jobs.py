@@ -29,7 +29,7 @@ from proxywatch.ingest.gold import gold_article
 from proxywatch.ingest.lake import read_lake
 from proxywatch.ingest.readers import ReadOptions, input_files, read_file
 from proxywatch.records import Article, Event
-from proxywatch.merge import MergeRules, canonicalise, recluster
+from proxywatch.merge import BatchFirst, MergeRules, canonicalise, recluster
 from proxywatch.store import BatchRows, EventQuery, Store, batch_rows
 
 __all__ = ["BenchmarkResult", "IngestSummary", "OverBudget", "PARSE_BATCH", "check_claims", "collect",
@@ -188,7 +188,9 @@ def store_rows(store: Store, rows: BatchRows, rules: MergeRules | None = None) -
             orphans = store.canonical_comembers_of_articles(replaced)
             store.replace_canonical((), (), article_ids=replaced)
         seeds = store.put_rows(rows, replaced)
-        group, events = recluster(seeds + orphans, store, rules)
+        # the batch's own mentions come from its rows, the rest from the store (merge.BatchFirst)
+        source = BatchFirst(store, rows.article_ids, rows.mentions())
+        group, events = recluster(seeds + orphans, source, rules)
         store.replace_canonical(group, events)
     return rows.events.num_rows
 

@@ -40,7 +40,7 @@ from proxywatch.resolve.names import normalize, strip_article
 __all__ = [
     "CANONICAL_SCHEMA", "MergeRules", "actor_ancestors", "Mention", "CanonicalEvent", "eligible", "source_key", "conflict",
     "linked", "linked_to_any", "order_key", "cluster", "merge", "canonicalise", "haversine_km", "canonical_id",
-    "MentionSource", "Block", "block_of", "search_blocks", "recluster",
+    "MentionSource", "BatchFirst", "Block", "block_of", "search_blocks", "recluster",
 ]
 
 CANONICAL_SCHEMA = "proxywatch.canonical/1"
@@ -600,6 +600,43 @@ class MentionSource(Protocol):
 
     def block_members(self, keys: Sequence[str], any_keys: Sequence[str]) -> list[tuple[str, date]]:
         """``(mention id, start)`` of the mentions filed under these block keys or any-country keys."""
+
+
+class BatchFirst:
+    """A :class:`MentionSource` that answers for a batch just written from the batch's own mentions,
+    in memory, and asks ``store`` only about the other stored mentions.
+
+    ``article_ids`` are the batch's articles and ``mentions`` all their eligible mentions, exactly as
+    the store would read them back (``store.BatchRows.mentions``). Mentions just written are in no
+    canonical event yet, so their co-members are not looked up either. A batch then reads from the
+    store only the neighbours its blocks reach: fetching rows by key from DuckDB's large compressed
+    tables costs more per row as they grow, and a batch's own rows were most of what it read back.
+    """
+
+    def __init__(self, store: MentionSource, article_ids: Iterable[str], mentions: Iterable[Mention]) -> None:
+        self.store = store
+        self.articles = frozenset(article_ids)
+        self.known = {m.id: m for m in mentions}
+        self._by_article: dict[str, list[Mention]] = {}
+        for m in self.known.values():
+            self._by_article.setdefault(m.article_id, []).append(m)
+
+    def merge_mentions(self, ids: Sequence[str] = (), article_ids: Sequence[str] = ()) -> list[Mention]:
+        found = {i: self.known[i] for i in ids if i in self.known}
+        for article_id in article_ids:
+            found.update((m.id, m) for m in self._by_article.get(article_id, ()))
+        other_ids = [i for i in ids if i not in self.known]
+        other_articles = [a for a in article_ids if a not in self.articles]
+        if other_ids or other_articles:  # (no arguments at all would read every stored mention)
+            for m in self.store.merge_mentions(ids=other_ids, article_ids=other_articles):
+                found.setdefault(m.id, m)
+        return list(found.values())
+
+    def canonical_comembers(self, ids: Sequence[str]) -> list[str]:
+        return self.store.canonical_comembers([i for i in ids if i not in self.known])
+
+    def block_members(self, keys: Sequence[str], any_keys: Sequence[str]) -> list[tuple[str, date]]:
+        return self.store.block_members(keys, any_keys)
 
 
 def recluster(seeds: Sequence[str], source: MentionSource,

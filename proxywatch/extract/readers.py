@@ -29,7 +29,7 @@ from proxywatch.extract.syntax import (AREA_NOUNS, CASUALTY_NOUNS, CLAUSES, NIGH
                                        earlier_clause, named_modifier, owner_kind, time_offset)
 from proxywatch.extract.syntax import child as _child, prep_object as _prep_object
 from proxywatch.records import Count, DateSpan, Party, Place
-from proxywatch.resolve.gazetteer import PlaceEntry
+from proxywatch.resolve.gazetteer import DIVISION_WORDS, PlaceEntry
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.names import normalize
 from proxywatch.resolve.parties import KIND_NOUNS, resolve_party
@@ -93,6 +93,22 @@ _HIT_OBJECTS = frozenset("attack down eliminate neutralize neutralise shell raid
 # "fire", "launch", "drop", "throw", "detonate": their object is the weapon
 _PURPOSES = frozenset("support solidarity retaliation response revenge reprisal protest honour honor behalf sake "
                       "defence defense memory".split())
+
+
+# Entity labels of names that are never places: "in March", "on Sunday".
+_NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
+def _hyphen_whole(span: Span) -> Span:
+    """A place name with the parts a hyphen ties to it without spaces: "Mazar" and "Sharif" in "Mazar-i-Sharif"."""
+    doc, start, end = span.doc, span.start, span.end
+    while start >= 2 and doc[start - 1].text in ("-", "‑") and not doc[start - 2].whitespace_ \
+            and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    while end + 1 < len(doc) and doc[end].text in ("-", "‑") and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return span if (start, end) == (span.start, span.end) else doc[start:end]
 
 
 def _hits_its_object(verb: Token) -> bool:
@@ -183,13 +199,23 @@ class Readers:
         """The event's place; ``whence``: a place after "from" counts ("withdrew from southern Lebanon")."""
         doc = sent.doc
         spans: list[Span] = [e for e in sent_ents(sent) if e.label_ in PLACE_LABELS]
-        spans += [core_span(t) for t in sent if t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS and (
-            t.dep_ == "pobj" and (t.head.lower_ in PLACE_PREPS or _reference_point(t))
-            or t.dep_ in ("poss", "compound")
-            and t.head.lemma_.lower() in SITES)]  # "rallied in Sanaa", "Sanaa's airport": names not tagged as places
+        spans += [core_span(t) for t in sent if t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS
+                  and t.ent_type_ not in _NOT_PLACE_LABELS and (
+                      t.dep_ == "pobj" and (t.head.lower_ in PLACE_PREPS or t.head.lower_ == "of"
+                                            and t.head.head.lemma_.lower() in AREA_NOUNS or _reference_point(t))
+                      or t.dep_ in ("poss", "compound") and t.head.lemma_.lower() in SITES)]
+        # "rallied in Sanaa", "Sanaa's airport", "the city of Lyon", "north of Aleppo": names not tagged as places;
+        # not "in March"
+        spans += [doc[min(c.i for c in t.children if c.dep_ == "compound"): t.i + 1] for t in sent
+                  if t.lemma_.lower() in DIVISION_WORDS and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
+                  and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)]  # "in Miranda state"
         if "pw_places" not in doc.user_data:  # curated place names, matched once per document
             doc.user_data["pw_places"] = [(s, e) for _, s, e in self._places(doc)]
         spans += [doc[s:e] for s, e in doc.user_data["pw_places"] if sent.start <= s and e <= sent.end]
+        spans = [_hyphen_whole(s) for s in spans]  # "Mazar-i-Sharif", split by the tagger
+        divisions = [s for s in spans if s.root.lemma_.lower() in DIVISION_WORDS and len(s) > 1]
+        spans = [s for s in spans if not any(o.start <= s.start and s.end <= o.end and len(o) > len(s)
+                                             for o in divisions)]  # "Balkh" in "Balkh province": the province
         spans = [s for s in spans if not (s.root.dep_ == "pobj" and s.root.head.lower_ == "of" and any(
             o.start <= s.start and s.end <= o.end and len(o) > len(s) and o.start <= s.root.head.i < o.end
             and o.root.lemma_.lower() not in AREA_NOUNS and self.kb.gazetteer.lookup(o.text) is not None
@@ -238,7 +264,7 @@ class Readers:
                 # Somali town the text names, not a namesake elsewhere nor nothing
             if entry is None:
                 continue
-            if entry.precision in ("city", "admin1") and self._not_a_place(span.text):
+            if entry.precision in ("city", "admin1") and self.not_a_place(span.text):
                 continue  # "the onus is on Hamas": a group the KB knows, not a town that shares its name
             inside = root.dep_ == "poss" and entry.precision == "country" and root.head.lemma_.lower() in _PARTS_OF \
                 and root.head.dep_ == "pobj" and root.head.head.lower_ in PLACE_PREPS  # "in Kenya's capital": Kenya
@@ -318,7 +344,7 @@ class Readers:
             return None  # "in Gaza, U.S. officials ...": the next clause's subject, not the town's country
         return self.kb.gazetteer.country_code(ent.text if ent is not None else country.text, demonyms=False)
 
-    def _not_a_place(self, text: str) -> bool:
+    def not_a_place(self, text: str) -> bool:
         """A name the knowledge base knows as a group, organisation or person ("Hamas"), not as a state."""
         actor = self.kb.find_actor(text)
         return actor is not None and (actor.kind in ("armed_group", "organization")

@@ -301,8 +301,15 @@ _MENTION_COLUMNS = """e.id, e.article_id, e.type, e.mode,
     e.location_text, e.location_name, e.location_country, e.location_admin1, e.lat, e.lon, e.location_precision,
     e.date_start, e.date_end, e.date_precision, e.date_text,
     e.fatalities_min, e.fatalities_max, e.injuries_min, e.injuries_max, e.evidence_text, e.evidence_start"""
+_MENTION_FIELDS = tuple(c.strip().removeprefix("e.") for c in _MENTION_COLUMNS.split(","))
+_DATE_FIELDS = frozenset(i for i, c in enumerate(_MENTION_FIELDS) if dict(TABLES["events"])[c] == "DATE")
 _MENTIONS = f"""SELECT {_MENTION_COLUMNS}, a.published_date, a.source, a.url
   FROM events e JOIN articles a ON a.id = e.article_id WHERE {_ELIGIBLE}"""
+
+
+def _as_date(value: str | date | None) -> date | None:
+    """A DATE column's value as the database returns it (the rows of a batch hold ISO text)."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
 
 
 def _eligible_row(values: Sequence[Any]) -> bool:
@@ -359,6 +366,20 @@ class BatchRows:
     events: pa.Table
     merge_index: pa.Table
     seeds: tuple[str, ...]
+
+    def mentions(self) -> list[Mention]:
+        """The batch's eligible mentions, exactly as :meth:`Store.merge_mentions` reads them back once
+        these rows are stored (made from the rows, so a batch's merge need not read its own rows)."""
+        articles = {r[0]: r[1:] for r in zip(*(self.articles[c].to_pylist()
+                                               for c in ("id", "published_date", "source", "url")))}
+        names = [*_MENTION_FIELDS, "status", "negated", "aggregate_min", "aggregate_max"]
+        found = []
+        for row in zip(*(self.events[name].to_pylist() for name in names)):
+            if _eligible_row(row[-4:]) and row[1] in articles:
+                published, *rest = articles[row[1]]
+                values = [_as_date(v) if i in _DATE_FIELDS else v for i, v in enumerate(row[:-4])]
+                found.append(_mention((*values, _as_date(published), *rest)))
+        return found
 
     def per_article(self) -> list["BatchRows"]:
         """The same rows cut into one :class:`BatchRows` per article (to write them one by one)."""

@@ -10,7 +10,7 @@ import pytest
 from proxywatch import records as rec
 from proxywatch.errors import StoreError
 from proxywatch.merge import MergeRules
-from proxywatch.store import EventQuery, Store
+from proxywatch.store import EventQuery, Store, batch_rows
 from proxywatch.jobs import store_batch, rebuild_canonical
 
 US = rec.Party("US forces", id="us-military", name="United States Armed Forces", country="USA", kind="military")
@@ -271,3 +271,28 @@ def test_a_batch_reads_only_the_blocks_it_reaches(store, monkeypatch):
     keys = {k for ks, _ in asked for k in ks}
     assert keys == {"ASSAULT|IRQ|2024-01-01", "ASSAULT||2024-01-01"}
     assert all(not any_keys for _, any_keys in asked)
+
+
+def test_a_batch_makes_its_mentions_as_the_store_reads_them_back(store):
+    # dated and undated, with and without place, counts and sponsors, an article with no date
+    items = [*corpus(), (article("f", source="f", published=None), [event(article("f"), 0, day=None)])]
+    rows = batch_rows(items)
+    store_batch(store, items, RULES)
+    stored = store.merge_mentions(ids=list(rows.seeds))
+    assert len(stored) == 8
+    assert sorted(rows.mentions(), key=lambda m: m.id) == sorted(stored, key=lambda m: m.id)
+
+
+def test_a_batch_asks_the_store_only_about_other_articles_mentions(store, monkeypatch):
+    old = article("old", source="old")
+    store_batch(store, [(old, [event(old)])], RULES)
+    asked: list[tuple] = []
+    real = store.merge_mentions
+    monkeypatch.setattr(store, "merge_mentions", lambda ids=(), article_ids=(): asked.append((ids, article_ids))
+                        or real(ids=ids, article_ids=article_ids))
+    new = article("new", source="new")
+    store_batch(store, [(new, [event(new), event(new, 1, day="2024-01-05")])], RULES)
+    assert {i for ids, _ in asked for i in ids} == {event(old).id}
+    assert {a for _, articles in asked for a in articles} == {"old"}
+    (merged,) = store.canonical_events()
+    assert merged["mentions"] == 3 and merged["article_ids"] == ["new", "old"]
