@@ -297,9 +297,9 @@ class Readers:
             place = Place(text=span.text, name=entry.name, country=entry.country, admin1=entry.admin1,
                           lat=entry.lat, lon=entry.lon, precision=entry.precision)
             point = _reference_point(root)
-            if point is not None and entry.precision in ("city", "site"):  # "north of the capital, Mogadishu": a
-                place = Place(text=f"{point} of {span.text}", name=None, country=entry.country,  # point to measure
-                              precision="region")  # from, not the place; its country holds
+            if point is not None:  # "north of the capital, Mogadishu", "20 km east of Jos": coded, as ACLED codes
+                place = replace(place, text=f"{point} of {span.text}")  # an event near a town, at that town; the
+                # text says it is near
             phrase = root
             while phrase.dep_ == "compound" and phrase.head.i != phrase.i and phrase.head.pos_ in ("NOUN", "PROPN"):
                 phrase = phrase.head  # "Erbil" in "the Erbil air base": that base
