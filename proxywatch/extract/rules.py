@@ -13,6 +13,7 @@ def load_rules() -> None:
     from proxywatch.extract import groups  # noqa: F401  group, more
     from proxywatch.extract import fields  # noqa: F401  event
     from proxywatch.extract import roles  # noqa: F401  refine
+    from proxywatch.extract import placing  # noqa: F401  refine: a second look at the place
     from proxywatch.extract import force  # noqa: F401  sense, group, refine, more: uses of force (after the general rules)
     from proxywatch.extract import statements  # noqa: F401  sense, drop, event, more: acts that are not force
     from proxywatch.extract import discourse  # noqa: F401  refine, article: the whole article's context

@@ -18,7 +18,7 @@ import pycountry
 
 from proxywatch.resolve.names import MIN_FOLDED, closest, fold, normalize, strip_article
 
-__all__ = ["Gazetteer", "Hosting", "PlaceEntry", "MENA", "country_name", "valid_on"]
+__all__ = ["DIVISION_WORDS", "Gazetteer", "Hosting", "PlaceEntry", "MENA", "country_name", "valid_on"]
 
 # The World Bank's Middle East and North Africa region, with Turkey; its towns of ≥ 1,000 people are indexed.
 MENA = frozenset(
@@ -113,6 +113,10 @@ class PlaceEntry:
     note: str | None = None
     hosts: tuple[Hosting, ...] = ()
 
+
+# Words after a name that make it a division of a country: "Balkh province", "Miranda state", "Anbar governorate".
+DIVISION_WORDS = frozenset("province governorate state region district county oblast prefecture department "
+                           "municipality".split())
 
 # Names of continents and regions that GeoNames also lists as another name of some town.
 _NOT_TOWNS = frozenset("africa europe asia america americas north america south america latin america middle east "
@@ -223,8 +227,30 @@ class Gazetteer:
 
         Among places of the same name, one in ``prefer_countries`` (the countries the article
         names) wins unless it is far smaller than the most populous namesake (:data:`_CONTEXT_MAX_RATIO`);
-        otherwise the curated order, or the most populous city.
+        otherwise the curated order, or the most populous city. A name ending in a division word
+        ("Balkh province", "Miranda state") is the division, or else the town, of the name before it.
         """
+        return self.match(name, prefer_countries)[0]
+
+    def match(self, name: str, prefer_countries: Iterable[str] = ()) -> tuple[PlaceEntry | None, str | None]:
+        """:meth:`lookup`'s place and how the name reached it: "own" (a name or spelling of its own),
+        "other" (another of a town's names: "Kobani" for ‘Ayn al ‘Arab), "division" (with a division word),
+        or None when nothing has the name."""
+        entry, how = self._match(name, prefer_countries)
+        if entry is None:
+            words = name.split()
+            if len(words) > 1 and words[-1].lower() in DIVISION_WORDS:
+                head = " ".join(words[:-1])
+                if normalize(head) in _NOT_TOWNS:
+                    return None, None  # "a Gulf state": a region's word, not a division's name
+                admin1 = self._admin1_index()
+                division = next((admin1[k] for k in sorted(_keys(head), key=len, reverse=True) if k in admin1), None)
+                found = division[0] if division else self._match(head, prefer_countries)[0]
+                if found is not None and found.precision in ("city", "admin1"):
+                    return found, "division"
+        return entry, how
+
+    def _match(self, name: str, prefer_countries: Iterable[str] = ()) -> tuple[PlaceEntry | None, str | None]:
         prefer = set(prefer_countries)
         keys = sorted(_keys(name), key=len, reverse=True)  # the full name before the one without "al-"
 
@@ -235,27 +261,30 @@ class Gazetteer:
 
         for key in keys:
             if key in self._places:
-                return pick(self._places[key])
+                return pick(self._places[key]), "own"
         code = self.country_code(name, demonyms=False)
         if code:
-            return PlaceEntry(country_name(code), code, None, None, "country")
+            return PlaceEntry(country_name(code), code, None, None, "country"), "own"
         cities = self._city_index()
         for key in keys:
             if key in cities:  # a town's own name
-                return pick(cities[key])
+                return pick(cities[key]), "own"
         folded = fold(name)
         if folded in self._folded:
-            return pick(self._folded[folded])
+            return pick(self._folded[folded]), "own"
         admin1 = self._admin1_index()
         for key in keys:
             if key in admin1:
-                return pick(admin1[key])
+                return pick(admin1[key]), "own"
         if normalize(name) in _NOT_TOWNS:
-            return None  # "Africa" is some town's other name, but it names a continent
-        for key in keys:  # another name of a town ("Hodeidah" for Al Hudaydah): only when nothing has it as its own
-            if key in self._city_alternates:
-                return pick(self._city_alternates[key])
-        return None
+            return None, None  # "Africa" is some town's other name, but it names a continent
+        for key in keys:  # another name of a town ("Hodeidah" for Al Hudaydah): only when nothing has it as its own,
+            # and not a hamlet abroad ("Bagram" is another name of a village of 1,300 in Iran, not the Afghan town)
+            trusted = [e for e in self._city_alternates.get(key, ())
+                       if e.population >= _WORLD_MIN_POPULATION or e.country in prefer]
+            if trusted:
+                return pick(trusted), "other"
+        return None, None
 
     def search(self, query: str, limit: int = 50) -> list[PlaceEntry]:
         """Curated places whose name or an alias contains ``query``, else the best lookup."""
