@@ -16,7 +16,7 @@ import dateparser
 
 from proxywatch.records import DateSpan, published_day
 
-__all__ = ["resolve_date", "parse_published", "offset_date", "listed_dates"]
+__all__ = ["resolve_date", "parse_published", "offset_date", "listed_dates", "names_the_next"]
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -196,10 +196,16 @@ def resolve_date(text: str, published: date | None) -> DateSpan | None:
 _LIST = re.compile(r"\s*(?:,\s*and|,|\band)\s+")
 
 
+def names_the_next(part: str, following: str | None) -> bool:
+    """A bare weekday before a date is that date's name, not another day: "Wednesday, Jan. 16" is one day."""
+    return following is not None and part.strip(" ,").lower() in _WEEKDAYS and any(ch.isdigit() for ch in following)
+
+
 def listed_dates(text: str, published: date | None) -> list[DateSpan]:
     """The days of a list in one date expression ("January 11, January 22, and February 3", "April 13 and Oct. 1st
     of this year"), or [] when it is not a list of days each of which resolves."""
     parts = [p for p in _LIST.split(" ".join(text.split())) if p]
+    parts = [p for n, p in enumerate(parts) if not names_the_next(p, parts[n + 1] if n + 1 < len(parts) else None)]
     if len(parts) < 2:
         return []
     tail = re.search(r"\s+(?:of\s+)?(?:this|last)\s+year$|,?\s+\d{4}$", parts[-1])

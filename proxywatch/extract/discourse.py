@@ -57,6 +57,19 @@ def first_person_is_publisher(event: Event, ec: EventContext) -> Event:
     return replace(event, **changes) if changes else event
 
 
+@rule("refine.publisher-condemns", "A condemnation no one is said to make ('These attacks are unacceptable', 'The "
+      "Houthis' reckless attacks threaten the free flow of commerce') in a government body's release, or an "
+      "official's turn of its briefing, is that government's.",
+      "[source: U.S. Department of State] The militia's reckless attacks threaten the free flow of commerce.")
+def publisher_condemns(event: Event, ec: EventContext) -> Event:
+    publisher = ec.dc.publisher
+    if event.type != "ACCUSE" or event.status != "occurred" or event.actor is not None or publisher is None \
+            or not publisher.country or not _spoken_by_publisher(ec):
+        return event
+    return replace(event, actor=replace(publisher, kind="state" if publisher.kind in (None, "state") else
+                                        publisher.kind))
+
+
 def publisher_voice(ec: EventContext, tok: Token | None, type_: str) -> Party | None:
     """The publishing government when ``tok`` is its "we", "us" or "our forces" (not a reporter's), else None."""
     publisher = ec.dc.publisher
@@ -85,15 +98,17 @@ def _days(event: Event) -> tuple[str, str] | None:
     return (d.start, d.end) if d is not None and d.start and d.end else None
 
 
-def _compatible(first: Event, later: Event) -> bool:
-    """Nothing the two reports say contradicts: same sides where both name one, overlapping days, one country."""
+def _compatible(first: Event, later: Event, dating: bool = False) -> bool:
+    """Nothing the two reports say contradicts: same sides where both name one, overlapping days, one country.
+    ``dating``: the later report names the first by its own word just after it ("an airstrike ... the airstrike
+    was carried out on Wednesday"), so its day may date an undated first report."""
     if not (_same_side(first.actor, later.actor) and _same_side(first.target, later.target)):
         return False
     for x, y in ((first.actor, later.target), (first.target, later.actor)):
         if x is not None and y is not None and x.country and x.country == y.country:
             return False  # one report's attacker is the other's victim: two events
     a, b = _days(first), _days(later)
-    if b and not a or a and b and (b[0] > a[1] or b[1] < a[0]):
+    if b and not a and not dating or a and b and (b[0] > a[1] or b[1] < a[0]):
         return False  # a dated report of an undated incident may well be another one
     pa, pb = first.location, later.location
     if pa is not None and pb is not None and pa.country and pb.country and pa.country != pb.country:
@@ -157,7 +172,8 @@ def facts_to_incident(events: list[Event], dc) -> list[Event]:
         for first in range(later - 1, -1, -1):
             if not _single(out[first]) or dc.origins[first][0] == dc.origins[later][0]:
                 continue
-            if _refers_to(first, later, out, cues) and _compatible(out[first], event):
+            dating = cues[first].lemma == cues[later].lemma and dc.origins[later][0] - dc.origins[first][0] <= 2
+            if _refers_to(first, later, out, cues) and _compatible(out[first], event, dating):
                 out[first] = _merged(out[first], event)
                 break
     return out

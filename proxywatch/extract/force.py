@@ -27,7 +27,7 @@ from spacy.tokens import Token
 
 from proxywatch.extract import lexicon as lx
 from proxywatch.extract.context import EventContext, SentenceContext
-from proxywatch.extract.dates import listed_dates, offset_date, resolve_date
+from proxywatch.extract.dates import listed_dates, names_the_next, offset_date, resolve_date
 from proxywatch.extract.doccache import sent_ents
 from proxywatch.extract.engine import KEEP, rule
 from proxywatch.extract.groups import Groups
@@ -700,6 +700,7 @@ def _listed_days(ec: EventContext, event: Event) -> list[Any]:
                 break
             n += direction
             run.insert(0, ents[n]) if direction < 0 else run.append(ents[n])
+    run = [e for n, e in enumerate(run) if not names_the_next(e.text, run[n + 1].text if n + 1 < len(run) else None)]
     spans = [s for e in run for s in (listed_dates(e.text, ec.dc.published) or [resolve_date(e.text, ec.dc.published)])]
     if len(spans) < 2 or not all(s is not None and s.precision == "day" for s in spans):
         return []

@@ -39,7 +39,8 @@ from proxywatch.extract.senses import new_dated_incident, requested
 from proxywatch.extract.syntax import (CASUALTY_VERBS, DENIALS, PLACE_LABELS, Hit, consequence, involvement,
                                        ranked_remark)
 
-__all__ = ["generic_plural", "habitual", "a_kind", "re_mention", "not_force", "motive", "capability", "imperative"]
+__all__ = ["generic_plural", "habit", "habitual", "a_kind", "re_mention", "not_force", "motive", "capability",
+           "imperative"]
 
 # Verbs whose subject is a report of its own: "airstrikes killed 12", "the attack destroyed a school".
 _OUTCOME_VERBS = lx.FATAL_VERBS | lx.INJURY_VERBS | lx.ASSAULT_VERBS | frozenset(
@@ -162,7 +163,18 @@ def habitual(tok: Token) -> bool:
     if verb is None or not _present(verb) or _dated(tok):
         return False
     return any(c.lower_ in _HABITUAL for c in _children(verb, "advmod")) or any(
-        c.lower_ in _CLASS_DETS for c in _children(tok, "det", "predet"))
+        c.lower_ in _CLASS_DETS for c in _children(tok, "det", "predet")) or (
+        tok.dep_ == "nsubj" and list(tok.children) and all(c.dep_ == "det" and c.lower_ in ("these", "those")
+                                                            for c in tok.children))  # "these attacks threaten
+    # global prosperity": what the attacks named before do, said in the present
+
+
+def habit(tok: Token) -> bool:
+    """ "It often targets markets with suicide bombings", "the militia routinely fires rockets at the base": a verb
+    in the simple present with an adverb of habit tells what a party does, not a deed done."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBZ", "VBP") or not _present(tok):
+        return False
+    return any(c.lower_ in _HABITUAL for c in _children(tok, "advmod"))
 
 
 def generic_plural(tok: Token) -> bool:
@@ -226,6 +238,9 @@ def re_mention(tok: Token, told: set[str] | None) -> bool:
     if verb is not None and tok.dep_ in ("nsubj", "nsubjpass") and any(
             t.lemma_.lower() in lx.LIGHT_VERBS and _children(t, "agent") for t in verb.subtree):
         return False  # "the attack is believed to have been carried out by ETA": who did it
+    if verb is not None and tok.dep_ == "nsubjpass" and verb.lemma_.lower() in lx.LIGHT_VERBS and any(
+            t.ent_type_ in ("DATE", "GPE", "LOC", "FAC") for t in verb.subtree if not tok.is_ancestor(t) and t != tok):
+        return False  # "the airstrike was carried out on Wednesday near Shebeeley": when and where it was
     return not (verb is not None and tok.dep_ in ("dobj", "pobj") and (
         verb.lemma_.lower() in lx.LIGHT_VERBS or verb.lemma_.lower() in lx.STATUS_HEADS))
 
@@ -318,6 +333,13 @@ def imperative_rule(hit: Hit, sc: SentenceContext) -> bool:
     return hit.trigger.type == "ASSAULT" and imperative(hit.token)
 
 
+@rule("drop.habit", "A use of force told in the simple present with an adverb of habit ('often', 'routinely') is "
+      "what a party does, not a deed done.",
+      "The militia often fires rockets at the air base.")
+def habit_rule(hit: Hit, sc: SentenceContext) -> bool:
+    return hit.trigger.type == "ASSAULT" and habit(hit.token)
+
+
 @rule("drop.generic-plural", "A bare plural attack noun with no count, date or casualty, not told as past or "
       "ongoing, is a kind of event ('terror attacks', 'claim credit for attacks').",
       "The group often claims credit for attacks on convoys.")
@@ -328,7 +350,8 @@ def generic_plural_rule(hit: Hit, sc: SentenceContext) -> bool:
 @rule("drop.a-kind", "'such attacks', 'this kind of attack': a kind, not an event.",
       "Such attacks have disrupted shipping.")
 def a_kind_rule(hit: Hit, sc: SentenceContext) -> bool:
-    return _assault_noun(hit) and a_kind(hit.token)
+    return _assault_noun(hit) and a_kind(hit.token) and aggregate(hit.token) is None  # "nearly 50 such airstrikes
+    # last year": a count of them
 
 
 @rule("drop.motive", "'in retaliation for', 'to avoid retaliation': why a strike was made or feared.",
@@ -342,7 +365,24 @@ def motive_rule(hit: Hit, sc: SentenceContext) -> bool:
       "A drone hit the base on Monday. The attack prompted a US response.")
 def re_mention_rule(hit: Hit, sc: SentenceContext) -> bool:
     return _assault_noun(hit) and re_mention(hit.token, sc.dc.told_before(sc.sent.start)) \
-        and not new_dated_incident(hit.token, sc) and aggregate(hit.token) is None  # "the fourth attack on the ship"
+        and not new_dated_incident(hit.token, sc) and aggregate(hit.token) is None \
+        and not _placed_elsewhere(hit.token, sc)  # "the fourth attack on the ship"
+
+
+def _placed_elsewhere(tok: Token, sc: SentenceContext) -> bool:
+    """ "the deadly attack on a hotel in Kenya's capital", after strikes in Somalia: the attack's own words place it
+    in a country no event told before is in, so it is another incident."""
+    placed = {e.location.country for e in sc.dc.events if e.location is not None and e.location.country}
+    if not placed:
+        return False
+    for t in tok.subtree:
+        where = t.dep_ == "pobj" and t.head.lower_ in ("in", "near", "inside") or t.dep_ == "poss" and \
+            t.head.lemma_.lower() in ("capital", "city", "town", "north", "south", "east", "west")
+        if t.ent_type_ == "GPE" and t.i != tok.i and where:  # "in Kenya's capital"; not "attacks on U.S. forces"
+            code = sc.dc.kb.gazetteer.country_code(t.text, demonyms=False)
+            if code and code not in placed:
+                return True
+    return False
 
 
 # What a partitive subject counts of: "most of the missiles", "two of them", "others".

@@ -34,6 +34,8 @@ _PRONOUNS = {
 # Definite nouns that stand for a group named earlier: "the group", "the militia", "the militants".
 _NOUN_ANAPHORS = frozenset("group militia movement faction militant organization organisation".split())
 _RELATIVES = frozenset("who which that whom".split())
+# Nouns the tagger may leave as nouns before "group": "the militant group", "the terror group".
+_GROUP_WORDS = frozenset("militant extremist terror terrorist rebel insurgent jihadist armed".split())
 # Titles that stand for the office-holder named earlier: "the Secretary", "the defense secretary", "the general".
 _TITLES = frozenset("secretary minister president general amir emir king prince chairman premier chancellor "
                     "ambassador envoy commander spokesperson spokesman spokeswoman admiral".split())
@@ -48,8 +50,9 @@ def anaphor_kinds(tok: Token, core: Span) -> frozenset[str] | None:
     """The kinds of party an anaphor may refer to, or None when ``tok`` is not an anaphor."""
     if tok.pos_ == "PRON":
         return _PRONOUNS.get(tok.lower_, frozenset())
-    if tok.lemma_.lower() in _NOUN_ANAPHORS and len(core) == 2 and core[0].lower_ == "the":
-        return _GROUPS
+    if tok.lemma_.lower() in _NOUN_ANAPHORS and core[0].lower_ == "the" and (len(core) == 2 or len(core) == 3 and (
+            core[1].pos_ == "ADJ" or core[1].lower_ in _GROUP_WORDS) and not core[1].ent_type_):
+        return _GROUPS  # "the group", "the extremist group", "the militant group"; "the Lebanese group": named
     if tok.lemma_.lower() in ("nation", "country") and len(core) == 2 and core[0].lower_ in ("that", "this"):
         return _STATES  # "Iran's attacks on that nation": the state named before
     return None

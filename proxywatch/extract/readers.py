@@ -29,7 +29,7 @@ from proxywatch.extract.syntax import (AREA_NOUNS, CASUALTY_NOUNS, CLAUSES, NIGH
                                        earlier_clause, named_modifier, owner_kind, time_offset)
 from proxywatch.extract.syntax import child as _child, prep_object as _prep_object
 from proxywatch.records import Count, DateSpan, Party, Place
-from proxywatch.resolve.gazetteer import DIVISION_WORDS
+from proxywatch.resolve.gazetteer import DIVISION_WORDS, PlaceEntry
 from proxywatch.resolve.kb import KnowledgeBase
 from proxywatch.resolve.names import normalize
 from proxywatch.resolve.parties import KIND_NOUNS, resolve_party
@@ -53,6 +53,28 @@ _BACKING = frozenset("back support sponsor fund finance arm train equip".split()
 _DAY_LIKE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d", re.IGNORECASE)
 # Verbs of firing a weapon: what they are fired "into" is what they were aimed at.
 _FIRING = frozenset("fire launch shoot lob".split())
+# Directions that make the place after "of" a point to measure from: "north of Mogadishu", "20 km east of Jos".
+_BEARINGS = frozenset("north south east west northeast northwest southeast southwest northeastern northwestern "
+                      "southeastern southwestern outside".split())
+
+
+def _reference_point(root: Token) -> str | None:
+    """The bearing when a place is only the point another one is measured from ("north of the capital, Mogadishu",
+    "east of Jos"), else None."""
+    while root.dep_ == "appos" and root.head.i != root.i:
+        root = root.head  # "the capital, Mogadishu"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in _BEARINGS:
+        return root.head.head.lower_
+    return None
+
+
+# Parts of a country named with it: "in Kenya's capital", "in Iraq's north": somewhere in that country.
+_PARTS_OF = frozenset("capital north south east west northeast northwest southeast southwest coast interior "
+                      "heartland".split())
+# Words before a date that say from or until when an act holds, not when it was done.
+_IN_FORCE = frozenset("effective starting beginning until till through expiring".split())
+# Verbs of harm whose "with" names the attack that did it: "killed 24 fighters with an airstrike".
+_HARMING = frozenset("kill wound injure destroy hit strike target eliminate neutralize neutralise".split())
 # Fights whose "with" names the other side: "renewed clashes with the SDF".
 _OPPONENT_NOUNS = frozenset("clash fighting battle skirmish firefight confrontation".split())
 # Acts whose "of" names whom they were done to.
@@ -180,9 +202,10 @@ class Readers:
         spans += [core_span(t) for t in sent if t.pos_ == "PROPN" and t.ent_type_ not in PLACE_LABELS
                   and t.ent_type_ not in _NOT_PLACE_LABELS and (
                       t.dep_ == "pobj" and (t.head.lower_ in PLACE_PREPS or t.head.lower_ == "of"
-                                            and t.head.head.lemma_.lower() in AREA_NOUNS)
+                                            and t.head.head.lemma_.lower() in AREA_NOUNS or _reference_point(t))
                       or t.dep_ in ("poss", "compound") and t.head.lemma_.lower() in SITES)]
-        # "rallied in Sanaa", "Sanaa's airport", "the city of Lyon": names not tagged as places; not "in March"
+        # "rallied in Sanaa", "Sanaa's airport", "the city of Lyon", "north of Aleppo": names not tagged as places;
+        # not "in March"
         spans += [doc[min(c.i for c in t.children if c.dep_ == "compound"): t.i + 1] for t in sent
                   if t.lemma_.lower() in DIVISION_WORDS and t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS
                   and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children)]  # "in Miranda state"
@@ -233,11 +256,20 @@ class Readers:
                 continue  # "Tehran denied", "a deal brokered by Qatar": a party, not the place; "the base came
                 # under fire": the place
             entry = self.kb.gazetteer.lookup(span.text, context)
+            named_country = self._country_after(span)
+            if named_country and entry is not None and entry.precision == "country":
+                named_country = None  # "Iraq, Syria and Jordan": a list of countries
+            if named_country and (entry is None or entry.country != named_country) and root.pos_ == "PROPN":
+                entry = PlaceEntry(span.text, named_country, None, None, "city")  # "Dar as Salam, Somalia": the
+                # Somali town the text names, not a namesake elsewhere nor nothing
             if entry is None:
                 continue
             if entry.precision in ("city", "admin1") and self.not_a_place(span.text):
                 continue  # "the onus is on Hamas": a group the KB knows, not a town that shares its name
-            if root.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and entry.precision == "country":
+            inside = root.dep_ == "poss" and entry.precision == "country" and root.head.lemma_.lower() in _PARTS_OF \
+                and root.head.dep_ == "pobj" and root.head.head.lower_ in PLACE_PREPS  # "in Kenya's capital": Kenya
+            if root.dep_ in ("compound", "amod", "poss", "npadvmod", "nmod") and entry.precision == "country" \
+                    and not inside:
                 continue
             if root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in _SPEAKERS:
                 continue  # "Pentagon Press Secretary", "the Pentagon's spokesman": who speaks, not where it happened
@@ -250,9 +282,9 @@ class Readers:
                 # Houthi-controlled areas of Yemen": where it came from
             if origin.dep_ == "pobj" and origin.head.lower_ == "from" and not whence and origin.i not in weapon_clause:
                 continue  # but "struck missiles prepared to launch from areas of Yemen": where the missiles were
-            attached = root.dep_ == "pobj" and (root.head.lower_ in PLACE_PREPS or root.head.lower_ == "of" and
-                                                root.head.head.lemma_.lower() in AREA_NOUNS
-                                                or whence and root.head.lower_ == "from")  # "withdrawal from Niger"
+            attached = inside or _reference_point(root) is not None or root.dep_ == "pobj" and (
+                root.head.lower_ in PLACE_PREPS or root.head.lower_ == "of" and root.head.head.lemma_.lower()
+                in AREA_NOUNS or whence and root.head.lower_ == "from")  # "withdrawal from Niger"
             if entry.precision == "city" and not attached and root.head.i != trigger.i \
                     and not (root.dep_ in ("compound", "poss") and root.head.lemma_.lower() in SITES) \
                     and not (root.dep_ == "pobj" and root.head.head.pos_ in ("VERB", "AUX", "NOUN")) \
@@ -264,6 +296,10 @@ class Readers:
                 continue
             place = Place(text=span.text, name=entry.name, country=entry.country, admin1=entry.admin1,
                           lat=entry.lat, lon=entry.lon, precision=entry.precision)
+            point = _reference_point(root)
+            if point is not None:  # "north of the capital, Mogadishu", "20 km east of Jos": coded, as ACLED codes
+                place = replace(place, text=f"{point} of {span.text}")  # an event near a town, at that town; the
+                # text says it is near
             phrase = root
             while phrase.dep_ == "compound" and phrase.head.i != phrase.i and phrase.head.pos_ in ("NOUN", "PROPN"):
                 phrase = phrase.head  # "Erbil" in "the Erbil air base": that base
@@ -294,6 +330,19 @@ class Readers:
                 names = " and ".join(dict.fromkeys(c[2].text for c in sorted(candidates, key=lambda c: c[1])))
                 return Place(text=names, name=None, country=None, precision="region")
         return best
+
+    def _country_after(self, span: Span) -> str | None:
+        """The country a place name is written with: "Dar as Salam, Somalia" → SOM; None for no such country."""
+        doc = span.doc
+        if span.end + 1 >= len(doc) or doc[span.end].text != "," or doc[span.end].sent.start != span.sent.start:
+            return None
+        if span.root.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+            return None  # "On April 13, Iran ...": a date before the clause
+        ent = next((e for e in doc_ents(doc) if e.start == span.end + 1 and e.label_ == "GPE"), None)
+        country = ent.root if ent is not None else doc[span.end + 1]
+        if not (country.head.i == span.root.i or span.root.is_ancestor(country)):
+            return None  # "in Gaza, U.S. officials ...": the next clause's subject, not the town's country
+        return self.kb.gazetteer.country_code(ent.text if ent is not None else country.text, demonyms=False)
 
     def not_a_place(self, text: str) -> bool:
         """A name the knowledge base knows as a group, organisation or person ("Hamas"), not as a state."""
@@ -344,6 +393,9 @@ class Readers:
             if ent.root.dep_ in ("nmod", "compound", "amod", "pobj") and owner.i != trigger.i and owner.pos_ == "NOUN" \
                     and owner.lemma_.lower() in lx.NOUN_TRIGGERS and not since:
                 continue  # "denies any role in the October 7 attack": that attack's date, not the aid's
+            if owner.i != trigger.i and (owner.lower_ in _IN_FORCE or ent.start > sent.start
+                                         and doc[ent.start - 1].lower_ in _IN_FORCE):
+                continue  # "the designation, effective February 16th", "a pause until Friday": when it holds
             if since and published is not None:
                 point = resolve_date(ent.text, published)
                 if point is not None and point.start is not None:
@@ -381,7 +433,7 @@ class Readers:
         if best is None and published is not None:
             head = clause_head(trigger)
             for tok in sent:  # "Separately, today CENTCOM forces conducted ...": a day word the tagger left untagged
-                if tok.ent_type_ or tok.i in skip:
+                if tok.ent_type_ not in ("", "TIME") or tok.i in skip:  # or tagged a time ("Earlier today")
                     continue
                 words = tok.lower_ if tok.lower_ in ("today", "yesterday", "tonight", "overnight") else (
                     f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > sent.start and tok.lower_ in ("night", "morning")
@@ -525,13 +577,14 @@ class Readers:
         if head is not None and head.pos_ in ("VERB", "AUX") and _child(head, "neg") is not None:
             negated = True
         status = "occurred"
-        node = tok
+        node = prev = tok
         for _ in range(5):
             if _child(node, "mark") is not None and _child(node, "mark").lower_ in ("if", "unless"):
                 return "hypothetical", negated
             lemma = node.lemma_.lower()
-            if node.i != tok.i and lemma in lx.STATUS_HEADS:
-                return lx.STATUS_HEADS[lemma], negated
+            if node.i != tok.i and lemma in lx.STATUS_HEADS and not (
+                    prev.dep_ in ("nsubj", "nsubjpass") and lemma == "threaten"):  # "these attacks threaten
+                return lx.STATUS_HEADS[lemma], negated  # prosperity": attacks that threaten, not threatened ones
             if lemma in ("preparation", "plan", "threat") and node.i != tok.i:
                 return ("planned" if lemma != "threat" else "threatened"), negated
             if node.dep_ == "pobj" and node.head.lower_ in ("to", "for") \
@@ -542,7 +595,7 @@ class Readers:
                 status = "planned"
             if node.dep_ == "ROOT" or node.head.i == node.i or node.dep_ in ("conj",) and node.pos_ == "VERB":
                 break
-            node = node.head
+            node, prev = node.head, node
         return status, negated
 
     def armed(self, tok: Token) -> bool:
@@ -641,6 +694,10 @@ class Readers:
             if head.dep_ not in ("dobj", "pobj", "prep", "attr") or head.head.i == head.i \
                     or head.dep_ == "prep" and head.lower_ in _OTHER_MOMENT:
                 break  # "imposed sanctions since the October 7 attack": not the attack's doer
+            if actor is None and head.dep_ == "prep" and head.lower_ == "with" and head.head.pos_ == "VERB" \
+                    and head.head.lemma_.lower() in _HARMING and not any(
+                        c.dep_ in ("nsubjpass", "auxpass") for c in head.head.children):
+                actor = _subject_word(head.head)  # "it has killed 24 fighters with an airstrike": it
             head = head.head
             if head.pos_ == "VERB" and head.lemma_.lower() in _MADE_OF and head.dep_ in ("acl", "advcl"):
                 head = head.head  # "launched a series of operations consisting of strikes": the operations'
@@ -781,6 +838,22 @@ class Readers:
                     return found, party
         return None
 
+    def _plural_before(self, tok: Token, kinds: frozenset[str], day: str | None, salient: Salience) -> Party | None:
+        """A plural pronoun in a clause after the main one agrees with a plural noun, not with the singular subject
+        before it: "the command conducted an airstrike targeting al-Shabaab fighters after they attacked partner
+        forces" → the fighters. None when the subject is plural too or no plural party comes between."""
+        subject = subject_before(tok)
+        if subject is None or subject.tag_ not in ("NN", "NNP") or any(c.dep_ == "conj" for c in subject.children):
+            return None
+        nouns = [t for t in tok.sent if subject.i < t.i < tok.i and t.tag_ in ("NNS", "NNPS", "NNP")
+                 and t.dep_ in ("dobj", "pobj", "appos") and not t.is_ancestor(tok)]
+        for noun in reversed(nouns):
+            party = self.party(noun, day, salient)
+            if party is not None and party.kind in kinds and party.kind != "state" and (party.country or party.id) \
+                    and (noun.tag_ != "NNP" or party.kind == "armed_group"):  # "the Houthis", "Hamas": a group
+                return party
+        return None
+
     def antecedent(self, tok: Token, kinds: frozenset[str], day: str | None, salient: Salience) -> Party | None:
         """What an anaphor stands for: a subject it is embedded under, else the article so far."""
         if not kinds:
@@ -791,6 +864,10 @@ class Readers:
                 if party.kind in kinds and (party.id or party.country or party.sponsors):
                     return party
         plural = tok.lower_ in PLURAL_PRONOUNS
+        if tok.pos_ == "PRON" and plural:
+            party = self._plural_before(tok, kinds, day, salient)
+            if party is not None:  # "AFRICOM struck al-Shabaab fighters after they attacked ...": the fighters
+                return party
         if tok.pos_ == "PRON":
             subject = subject_before(tok)  # "X said it would ...": it = X
             if subject is not None:

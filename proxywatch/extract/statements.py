@@ -113,8 +113,13 @@ def threatens_what(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     if subject is not None and _lemma(subject) in lx.CONDUCT_NOUNS:
         owner = child(subject, "poss") or prep_object(subject, ("by", "of"))
         return lx.Trigger("ACCUSE", 2) if owner is not None and _finite(tok) else None
-    obj = cand.obj
-    stakes = [o for o in ([obj, *obj.conjuncts] if obj is not None else []) if _lemma(o) in lx.ABSTRACT_STAKES]
+    stakes = _stakes(cand.obj)
+    if subject is not None and _lemma(subject) in lx.ASSAULT_NOUNS and stakes and _stated(tok):
+        owner = child(subject, "poss") or prep_object(subject, ("by", "of")) or named_modifier(subject) or (
+            _propn_nmod(subject))
+        return lx.Trigger("ACCUSE", 2) if owner is not None and (party_like(owner) or owner.pos_ == "PROPN") \
+            else None  # "the Houthis'
+        # attacks threaten the free flow of commerce": criticism of the Houthis; "these attacks threaten ...": none
     if stakes and not any(_infinitive(c) for c in tok.children if c.dep_ == "xcomp"):
         if _party_subject(subject) and _stated(tok):
             return lx.Trigger("ACCUSE", 2)  # "Iran continues to threaten regional stability": criticism of Iran
@@ -122,6 +127,21 @@ def threatens_what(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     if subject is None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "conj", "acl", "xcomp"):
         return None  # "attacks threatening U.S. citizens": what the attacks do
     return KEEP
+
+
+def _propn_nmod(tok: Token) -> Token | None:
+    """A name the parser hung on a noun as a modifier: "The Houthis’ attacks" with a curly apostrophe."""
+    return next((c for c in tok.children if c.dep_ == "nmod" and c.pos_ == "PROPN"), None)
+
+
+def _stakes(obj: Token | None) -> list[Token]:
+    """What is at stake: "regional stability", "the free flow of commerce", "freedom of navigation"."""
+    out = []
+    for o in [obj, *obj.conjuncts] if obj is not None else []:
+        of = prep_object(o, ("of",))
+        if _lemma(o) in lx.ABSTRACT_STAKES or of is not None and _lemma(of) in lx.ABSTRACT_STAKES:
+            out.append(o)
+    return out
 
 
 def _act_subject(tok: Token) -> Token | None:
@@ -168,9 +188,7 @@ def endangers(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
         # "concern that Houthi attacks undermine progress" (a worry, told without blame)
         owner = child(subject, "poss") or prep_object(subject, ("by", "of")) or named_modifier(subject)
         return lx.Trigger("ACCUSE", 2) if owner is not None and party_like(owner) else KEEP
-    obj = cand.obj
-    stakes = [o for o in ([obj, *obj.conjuncts] if obj is not None else []) if _lemma(o) in lx.ABSTRACT_STAKES]
-    return lx.Trigger("ACCUSE", 2) if stakes and _party_subject(subject) else KEEP
+    return lx.Trigger("ACCUSE", 2) if _stakes(cand.obj) and _party_subject(subject) else KEEP
 
 
 def _party_subject(subject: Token | None) -> bool:
@@ -1015,7 +1033,9 @@ def _speaker(tok: Token) -> Token | None:
                 _lemma(node) in lx.SAYING | lx.CLAIMING | lx.STATEMENT_VERBS or _lemma(node) in (
                 "stress", "tell", "warn", "add", "note", "insist", "explain", "emphasize")
                 or _lemma(node) in ("be", "make") and any(c.lower_ == "clear" for c in node.children)):
-            return _subject(node)  # "we have been clear that Israel must ...", "made clear that"
+            return _subject(node) or (_subject(node.head) if node.dep_ == "xcomp" and node.head.i != node.i
+                                      else None)  # "we have been clear that Israel must ...", "made clear that";
+            # "we will continue to make clear that ...": we
         if dep == "conj" and node.pos_ in ("VERB", "AUX"):
             return _subject(node)
         if dep not in ("xcomp", "conj", "advcl"):
@@ -1053,8 +1073,8 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
         conduct = _subject(tok) or (_subject(tok.head) if tok.dep_ in ("xcomp", "conj") else None)
         if _party_subject(conduct) and _lemma(conduct) not in lx.CONDUCT_NOUNS | lx.ASSAULT_NOUNS:
             return _speaker(tok), conduct  # "Iran continues to threaten regional stability": Iran
-        owner = child(conduct, "poss") or prep_object(conduct, ("by", "of")) or named_modifier(conduct) \
-            if conduct is not None else None
+        owner = child(conduct, "poss") or prep_object(conduct, ("by", "of")) or named_modifier(conduct) or (
+            _propn_nmod(conduct)) if conduct is not None else None
         return _speaker(tok), owner
     if type_ in ("ACCUSE", "THREATEN") and lemma == "hold":
         subjects = [c for c in tok.children if c.dep_ == "nsubj"]

@@ -205,6 +205,8 @@ def one_side_each(event: Event, actor_tok: Token | None, target_tok: Token | Non
     if event.type != "ASSAULT" or actor is None or target is None or not actor.country \
             or actor.country != target.country:
         return event
+    if actor.kind == "armed_group" and target.kind not in (None, "armed_group"):
+        return event  # insurgents attacking their own country's troops or people: one country, two sides
     if pronominal(actor_tok):
         return replace(event, actor=Party(text=actor.text))
     if pronominal(target_tok):

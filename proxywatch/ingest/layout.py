@@ -161,7 +161,8 @@ class Rule:
     kind: str
     purpose: str
     example: str
-    scope: str            # "line" (a whole line), "lead" (the head of the first paragraph), "label", "inline",
+    scope: str            # "line" (a whole line), "above" (the line above a credit), "lead" (the head of the first
+    #                       paragraph), "label", "inline",
     #                       "sentence" (anywhere), "talk" (a sentence of a transcript turn), "turn" (a whole turn)
     test: Callable[..., object] | re.Pattern[str] | None = None
 
@@ -302,9 +303,23 @@ _CREDIT = _rx(r"(?:Courtesy (?:photo|of)\b.*|(?:U\.S\.|DOD|DoD|Army|Navy|Air For
               re.IGNORECASE)
 
 
+# Wire-photo credits: "Jane Roe—AP", "John Doe/Reuters", "AP Photo/Jane Roe", "Getty Images".
+_AGENCY = r"(?:AP|AFP|Reuters|Getty Images|EPA(?:-EFE)?|UPI|Anadolu(?: Agency)?|Bloomberg|Xinhua|NurPhoto|Sipa USA)"
+_AGENCY_CREDIT = _rx(rf"\(?(?:(?:[A-Z][\w.'’-]*\s+){{0,3}}[A-Z][\w.'’-]*\s*[—–/|]\s*{_AGENCY}(?:\s+via\s+[^\n]{{1,40}})?"
+                     rf"|{_AGENCY}\s+Photo\s*/\s*[A-Z][^\n()]{{1,60}}|{_AGENCY})\)?\s*\.?")
+
+
 def _credit_line(line: str, ctx: _LineContext) -> bool:
-    """A credit on a line of its own: "U.S. Navy photo by Petty Officer 2nd Class Jane Doe"."""
-    return len(line) <= 160 and bool(_CREDIT.fullmatch(line))
+    """A credit on a line of its own: "U.S. Navy photo by Petty Officer 2nd Class Jane Doe", "Jane Roe—AP"."""
+    return len(line) <= 160 and bool(_CREDIT.fullmatch(line) or _AGENCY_CREDIT.fullmatch(line))
+
+
+def _caption_above_credit(text: str, lines: list[tuple[int, int]], kinds: list[str | None]) -> list[int]:
+    """Prose lines standing right above a credit line: the caption of the photo credited ("Aid workers unload
+    a truck at the crossing.\nJane Roe—AP")."""
+    return [i - 1 for i in range(1, len(lines)) if kinds[i] == "credit" and kinds[i - 1] is None
+            and lines[i - 1][1] - lines[i - 1][0] <= MAX_LINE and text.count("\n", lines[i - 1][1], lines[i][0]) == 1
+            and not (i >= 2 and kinds[i - 2] is None and _runs_on(text, lines[i - 2], lines[i - 1][0]))]
 
 
 _END_MARK = _rx(r"(?:#\s*){1,3}|-+\s*30\s*-+|-?\s*(?:END|ENDS|End)\s*-?|\*{3}|x{3}")
@@ -538,6 +553,9 @@ RULES: tuple[Rule, ...] = (
          "line", _caption_photo),
     Rule("credit-line", "credit", "a photo or video credit on a line of its own",
          "U.S. Army photo by Sgt. John Doe\nThe convoy reached the base.", "line", _credit_line),
+    Rule("caption-above-credit", "caption", "the prose line right above a credit line is the photo's caption",
+         "Aid workers unload a truck at the crossing.\nJane Roe—AP\nThe convoy reached the base.", "above",
+         _caption_above_credit),
     Rule("boilerplate-end-mark", "boilerplate", "an end-of-release mark: ###, -30-, END",
          "The convoy reached the base.\n###", "line", _boilerplate_end_mark),
     Rule("boilerplate-links", "boilerplate", "related-links, share, subscribe and follow lines",
@@ -762,6 +780,9 @@ def read_layout(text: str, title: str | None = None) -> Layout:
         else:
             previous = "body"
             before_body = False
+    for i in _caption_above_credit(text, lines, kinds):
+        build.add(lines[i][0], lines[i][1], "caption", "caption-above-credit")
+        kinds[i] = "caption"
     paragraphs = _paragraphs(text, lines, kinds)
 
     # speaker labels open paragraphs; one-word labels count only when the text has several labels

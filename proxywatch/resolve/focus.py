@@ -27,8 +27,9 @@ does not make the United States its focus.
 sea leads; its score is below :data:`MIN_SCORE`; it has less than :data:`MIN_SHARE` of all weight; less
 than :data:`MIN_MARGIN` times the next competitor; it is not named as a place (role weight >= 0.5) in the
 headline, a counted dateline or the lead; it is named in less than :data:`MIN_COVER` of the paragraphs
-that name a place (a briefing that moves from Israel to Niger); the headline names countries but not it;
-the headline names several countries, none of them as a place ("Israel and Lebanese Hezbollah …").
+that place something ("in", "near", "from" …; a briefing that moves from Israel to Niger); the headline
+names countries but not it; the headline names several countries, none of them as a place ("Israel and
+Lebanese Hezbollah …").
 ``reason`` names the check that objected. ``confidence`` is the focus country's share of all weight.
 """
 
@@ -255,6 +256,9 @@ class _Finder:
             role = _role((before + words[max(0, i - 8):i])[-8:])
             head = (normalize(words[i]).split() or [""])[0]
             known = head in self.first_words
+            if self._demonym(words[i]) and _before_noun(text, run[i].end()) and not _inside_name(words, i, 1):
+                known = role = None  # "beyond Somali borders", "Somali partner forces": the people's word, not the
+                # Somali Region of Ethiopia
             if (known or role == "place") and words[i].lower() not in _NOT_FIRST:
                 for n in range(min(_MAX_RUN if known else 3, len(words) - i), 0, -1):
                     if words[i + n - 1].lower() in _CONNECTORS:
@@ -336,6 +340,12 @@ def _adjective(text: str, end: int, phrase: str) -> bool:
     """An abbreviated country used as an adjective: "U.S. forces", "UK officials" (not "the U.S. said")."""
     if not (phrase.isupper() or "." in phrase) or len(phrase.replace(".", "")) > 4:
         return False
+    following = re.match(r"\s+([a-z][a-z\-]*)", text[end:end + 40])
+    return bool(following) and following.group(1) not in _VERBISH
+
+
+def _before_noun(text: str, end: int) -> bool:
+    """A word followed by a lower-case word that is no verb: an adjective ("Somali borders")."""
     following = re.match(r"\s+([a-z][a-z\-]*)", text[end:end + 40])
     return bool(following) and following.group(1) not in _VERBISH
 
@@ -477,7 +487,8 @@ def article_focus(layout: Layout, text: str, kb: KnowledgeBase, title: str | Non
 
 
 def _cover(country: str, mentions: Iterable[PlaceMention], paragraphs: tuple[tuple[int, int], ...]) -> float:
-    """The share of the paragraphs naming a place (as a place, or after to/of/on) that also name ``country``."""
+    """The share of the paragraphs placing something (a place role: "in", "near", "at" …) that also name
+    ``country``; a country only named after to/of/on ("a danger to the United States") places nothing."""
     starts = [p[0] for p in paragraphs]
     located: set[int] = set()
     naming: set[int] = set()
@@ -485,7 +496,7 @@ def _cover(country: str, mentions: Iterable[PlaceMention], paragraphs: tuple[tup
         if m.source not in ("lead", "body") or m.role == "modifier" or m.precision == "demonym":
             continue
         k = bisect.bisect_right(starts, m.start) - 1
-        if m.role in ("place", "near"):
+        if m.role == "place":
             located.add(k)
         if m.country == country:
             naming.add(k)
@@ -545,7 +556,7 @@ def _named_early(c: _Case) -> str | None:
 
 def _paragraph_cover(c: _Case) -> str | None:
     cover = _cover(str(c.top), c.mentions, c.paragraphs)
-    return f"named in only {cover:.0%} of the paragraphs that name a place" if cover < MIN_COVER else None
+    return f"named in only {cover:.0%} of the paragraphs that place something" if cover < MIN_COVER else None
 
 
 def _headline_other(c: _Case) -> str | None:
@@ -577,7 +588,7 @@ CHECKS: tuple[Check, ...] = (
     Check("focus-named-early", "the focus must be named as a place in the headline, a counted dateline or the lead",
           "Ministers Meet\n\nThe ministers met on Monday and discussed trade. Later they issued a statement.\n\n"
           "Officials in Chad welcomed it. Farmers in Chad and traders in Chad agreed.", _named_early),
-    Check("focus-paragraph-cover", f"the focus must be named in {MIN_COVER:.0%} of the paragraphs that name a place",
+    Check("focus-paragraph-cover", f"the focus must be named in {MIN_COVER:.0%} of the paragraphs that place something",
           "Briefing\n\nMS. ROE: Strikes hit two sites in Syria overnight, near the border of Syria.\n\n"
           "Separately, the withdrawal of our forces from Niger is complete.", _paragraph_cover),
     Check("focus-headline-other", "when the headline names countries, the focus must be one of them",

@@ -35,6 +35,28 @@ def test_its_is_the_subject_it_is_embedded_under(extractor):
     assert (e.actor.country, e.actor.kind) == ("ISR", "military")
 
 
+def test_a_plural_pronoun_agrees_with_a_plural_noun_not_the_singular_subject(extractor):
+    strike, attack = _events(extractor, "The command conducted an airstrike targeting al-Shabaab fighters after "
+                                        "they attacked Somali troops near Jilib.")
+    assert strike.actor.text == "The command" and strike.target.country == "SOM"
+    assert attack.actor is not None and attack.actor.country == "SOM" and attack.actor.kind == "armed_group"
+    e = _one(extractor, "The militias said they shelled the airport on Sunday.")
+    assert e.actor.kind == "armed_group"  # a plural subject is still the antecedent
+
+
+def test_a_demand_made_clear_is_the_speakers_and_aimed_at_the_group_its_pronoun_names(extractor):
+    e = _one(extractor, "Britain will continue to make clear to the Houthis that their attacks against commercial "
+                        "vessels must stop.", type_="REQUEST")
+    assert e.actor.country == "GBR" and e.target is not None and e.target.country == "YEM"
+
+
+def test_the_subject_of_a_harming_verb_does_the_attack_named_with_with(extractor):
+    e = _one(extractor, "The US military says it has killed 24 al-Shabab fighters with an airstrike in Somalia.")
+    assert e.actor is not None and e.actor.country == "USA"
+    e = _one(extractor, "Twelve soldiers were killed with a car bomb in Mogadishu.")
+    assert e.actor is None
+
+
 def test_an_object_pronoun_is_left_unresolved(extractor):
     e = _one(extractor, "The US struck a militia depot on Friday. Qaani met militia leaders in Baghdad and urged "
                         "them to halt attacks on US forces.", type_="REQUEST")
@@ -164,6 +186,30 @@ def test_an_adjective_participle_is_not_an_event(extractor):
 def test_airdropped_food_is_aid(extractor):
     e = _one(extractor, "US aircraft dropped 38,000 meals over Gaza on Saturday.", type_="AID")
     assert e.actor.country == "USA"
+
+
+def test_a_town_written_with_its_country_is_in_that_country(extractor):
+    e = _one(extractor, "Militants attacked an army post in the vicinity of Dar as Salam, Somalia, on Monday.")
+    assert (e.location.country, e.location.precision) == ("SOM", "city")  # not a namesake in Egypt or Oman
+    e = _one(extractor, "Gunmen attacked a village near Kafanchan, Nigeria, overnight.")
+    assert e.location.country == "NGA"
+    e = _one(extractor, "Gunmen attacked a checkpoint in Kirkuk, Iraq, on Monday.")
+    assert e.location.country == "IRQ" and e.location.lat is not None  # the gazetteer's own entry is kept
+
+
+def test_a_place_measured_from_is_the_town_the_event_was_near(extractor):
+    e = _one(extractor, "Gunmen attacked a bus 20 km east of Jos on Monday.")
+    assert (e.location.country, e.location.name, e.location.text) == ("NGA", "Jos", "east of Jos")
+    e = _one(extractor, "Jets struck a depot north of the capital, Damascus, on Monday.")
+    assert e.location.country == "SYR" and e.location.text.startswith("north of")
+    e = _one(extractor, "Gunmen attacked a bus in Jos on Monday.")
+    assert e.location.text == "Jos"
+
+
+def test_a_later_report_of_the_same_strike_dates_it(extractor):
+    first, *_ = _events(extractor, "The army says it has killed 12 militants with an airstrike in Somalia. The "
+                                   "command says the airstrike was carried out on Tuesday near a camp in the south.")
+    assert first.date is not None and first.date.start == "2024-01-30"
 
 
 # --- casualties told in the next sentence -----------------------------------------------------------------
@@ -669,6 +715,15 @@ def test_condemning_them_after_the_strikes_accuses_the_striker(extractor):
 
 
 # --- when it happened, and what belongs to another event (timing.py) ----------------------------------------
+def test_a_date_the_act_takes_effect_is_not_its_date(extractor):
+    e = _one(extractor, "Earlier today the Treasury announced the designation of the militia as a terrorist group, "
+                        "effective March 3rd.", type_="SANCTION")
+    assert e.date is not None and e.date.start == "2024-02-01"  # the day it was announced (the publication day)
+    e = _one(extractor, "The Treasury imposed sanctions on two militia leaders on Tuesday, effective immediately.",
+             type_="SANCTION")
+    assert e.date.start == "2024-01-30"
+
+
 def test_the_day_of_a_statement_does_not_date_the_attack_it_reports(extractor):
     e = _one(extractor, "A spokesman said on Tuesday that the militia's rockets hit an airfield in Syria.")
     assert e.date is None  # said on Tuesday; the rockets may have flown days before

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from proxywatch.extract.dates import offset_date, parse_published, resolve_date
+from proxywatch.extract.dates import listed_dates, offset_date, parse_published, resolve_date
 from proxywatch.extract.numbers import parse_count
 from proxywatch.records import DateSpan
 
@@ -123,3 +123,12 @@ def test_a_range_of_days_in_one_month():
     span = resolve_date("between 4 and 11 November", date(2024, 2, 8))
     assert (span.start, span.end) == ("2023-11-04", "2023-11-11")
     assert resolve_date("between 12 and 9 November", date(2024, 2, 8)) is None  # backwards: no range
+
+
+def test_a_weekday_before_a_date_names_that_date_and_is_no_second_day():
+    ref = date(2019, 1, 31)
+    assert listed_dates("Wednesday, Jan. 16 2019", ref) == []  # one day, not a list
+    days = listed_dates("Jan. 16, Jan. 23 and Jan. 30", ref)
+    assert [d.start for d in days] == ["2019-01-16", "2019-01-23", "2019-01-30"]
+    assert [d.start for d in listed_dates("Monday, Jan. 14 and Wednesday, Jan. 16", ref)] == ["2019-01-14",
+                                                                                              "2019-01-16"]

@@ -53,6 +53,11 @@ ROWS: dict[str, tuple[str, str | None, str, str]] = {
     "credit-line": (
         "Sailors load pallets aboard a supply ship.\nU.S. Navy photo by Petty Officer Jane Roe\nAid sailed on Monday.",
         None, "U.S. Navy photo by Petty Officer Jane Roe", "The U.S. Navy said the photo showed the ship."),
+    "caption-above-credit": (
+        "Mourners gather outside a hospital after the bombing.\nJane Roe—AP\n\nTwo soldiers were wounded.", None,
+        "Mourners gather outside a hospital after the bombing.",
+        "The militants fired on a patrol near the border early on Sunday, officials said, and the soldiers\n"
+        "fired back.\nJane Roe—AP"),
     "boilerplate-end-mark": ("The strike destroyed a launcher.\n\n###", None, "###", "The strike destroyed a launcher."),
     "boilerplate-links": (
         "The strike destroyed a launcher.\nRelated: Navy intercepts drones over the strait", None,
@@ -308,3 +313,18 @@ def test_lone_surrogates_and_odd_characters_are_safe():
     assert all(a.end <= b.start for a, b in zip(regions, regions[1:]))  # sorted, never overlapping
     read_layout("", None)
     read_layout(" \n\t ", "")
+
+
+@pytest.mark.parametrize("credit", ["Jane Roe—AP", "John Doe/Reuters", "AP Photo/Jane Roe", "(AFP)", "Getty Images"])
+def test_wire_photo_credits_are_credits_and_the_line_above_is_their_caption(credit):
+    text = f"Smoke rises over the port after the strike.\n{credit}\n\nThe strike hit a fuel depot on Monday."
+    layout = read_layout(text)
+    kinds = {text[r.start:r.end]: r.kind for r in layout.regions}
+    assert kinds.get(credit) == "credit", kinds
+    assert kinds.get("Smoke rises over the port after the strike.") == "caption", kinds
+    assert "fuel depot" not in " ".join(kinds)
+
+
+def test_a_sentence_naming_a_wire_service_is_no_credit():
+    text = "The strike hit a fuel depot on Monday, AP reported.\nThe group said it fired on the ship."
+    assert not read_layout(text).regions

@@ -172,3 +172,13 @@ def test_hostile_text_finishes(kb, text):
     found = article_focus(read_layout(text, "T"), text, kb, "T")
     assert time.perf_counter() - started < 20
     assert found.focus_country in (None, "SYR", "IRQ")
+
+
+def test_a_demonym_before_a_noun_is_no_place_and_a_danger_to_a_state_places_nothing(kb):
+    article = ("Command Strikes Militants in Somalia\n\nCommand forces struck militants near Jilib, Somalia, on "
+               "Monday after they attacked an army post.\n\n\"The group is a danger to Africa and the United "
+               "States,\" a general said.\n\nThe group wants to attack beyond Somali borders.\n\nTroops from "
+               "Somalia joined the operation in Somalia.")
+    found = _focus(kb, article)
+    assert not any(m.country == "ETH" for m in found.mentions)  # "Somali borders": not the Somali Region
+    assert found.focus_country == "SOM", found.reason
