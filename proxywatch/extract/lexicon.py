@@ -373,7 +373,7 @@ NOUN_COMPANY: tuple[Sense, ...] = (
 # Verbs by which someone voices a position: "reaffirmed the commitment", "underscored his support".
 STATEMENT_VERBS = frozenset("underscore reaffirm reiterate express voice pledge offer communicate emphasize emphasise "
                             "stress affirm declare convey extend restate highlight repeat signal confirm renew "
-                            "reinforce".split())
+                            "reinforce raise".split())
 # Nouns that are an act when voiced by a statement verb, and the act.
 STATED_NOUNS = {"support": "SUPPORT", "commitment": "SUPPORT", "rejection": "REJECT", "opposition": "REJECT"}
 # Nouns of what a party must do, voiced as a request: "the importance of ensuring", "the urgent need for".
@@ -434,6 +434,8 @@ DAMNING = frozenset("reckless malign unprovoked indiscriminate illegal unlawful 
 # Verbs that stop or undo backing or a sanction: "disrupt Iran's funding", "lifted the designation".
 UNDOING = frozenset("disrupt counter curb choke undermine thwart halt stop end revoke rescind lift remove ease "
                     "waive reverse cancel".split())
+# Nouns of a war as a whole, which "must end": "the war must end immediately".
+WAR_NOUNS = frozenset("war fighting hostility violence bloodshed conflict".split())
 # Words that condemn an act they are said of: "these attacks are unacceptable".
 CONDEMNING_ADJECTIVES = frozenset("unacceptable reprehensible deplorable abhorrent outrageous intolerable "
                                   "unconscionable".split())

@@ -188,7 +188,8 @@ def hit_with_force(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     return None
 
 
-@rule("sense.warning", "'warned that X would pay', 'warned against': a threat; 'warned of floods': none.",
+@rule("sense.warning", "'warned that X would pay', 'warned against', 'warned of consequences': a threat; 'warned of "
+      "floods': none.",
       "Israel warned that Hezbollah would pay a heavy price.")
 def warning(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     if cand.branch != "verb" or cand.lemma != "warn":
@@ -198,7 +199,9 @@ def warning(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
         return lx.Trigger("THREATEN", 2)
     against = prep_object(cand.tok, ("against",)) or next(
         (child(c, "pcomp") for c in cand.tok.children if c.dep_ == "prep" and c.lower_ == "against"), None)
-    return lx.Trigger("THREATEN", 2) if against is not None else None  # "warned Iran against escalating"
+    of = prep_object(cand.tok, ("of",))  # "warned of serious consequences", not "warned of floods"
+    harm = of is not None and of.lemma_.lower() in lx.HARM_WORDS - {"military"}
+    return lx.Trigger("THREATEN", 2) if against is not None or harm else None  # "warned Iran against escalating"
 
 
 @rule("sense.company", "Verbs that are events only in the right company (lexicon.COMPANY rows): 'fired rockets', "

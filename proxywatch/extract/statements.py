@@ -148,15 +148,15 @@ def _act_subject(tok: Token) -> Token | None:
     """The subject of a clause (or of the clause it is conjoined to) when it names acts: "these attacks are
     unacceptable and must stop"."""
     subject = _subject(tok) or (_subject(tok.head) if tok.dep_ == "conj" and tok.head.i != tok.i else None)
-    return subject if subject is not None and (_lemma(subject) in lx.ASSAULT_NOUNS
+    return subject if subject is not None and (_lemma(subject) in lx.ASSAULT_NOUNS | lx.WAR_NOUNS
                                                or _lemma(subject) in lx.CONDUCT_NOUNS) else None
 
 
-@rule("sense.acts-must-stop", "'These attacks are unacceptable and must stop': a demand on whoever carries them out "
-      "(REQUEST), not a halt.", "These attacks against U.S. forces are unacceptable and must stop.")
+@rule("sense.acts-must-stop", "'These attacks are unacceptable and must stop', 'the war must end': a demand on whoever "
+      "carries them out (REQUEST), not a halt.", "These attacks against U.S. forces are unacceptable and must stop.")
 def acts_must_stop(cand: Candidate, trigger: lx.Trigger | None, sc: Any) -> Any:
     tok = cand.tok
-    if cand.branch != "verb" or trigger is None or trigger.type != "RETREAT" \
+    if cand.branch != "verb" or not (trigger is not None and trigger.type == "RETREAT" or cand.lemma == "end") \
             or not _aux(tok) & lx.DEMAND_MODALS or _act_subject(tok) is None:
         return KEEP
     return lx.Trigger("REQUEST", 2)
@@ -544,11 +544,15 @@ def _asks_whether(tok: Token) -> bool:
 
 
 @rule("drop.yes-no-question", "A yes-no question asks whether something happened, and tells no event: 'Has the "
-      "Secretary spoken with his counterpart?', 'Are you still calling on Baghdad to act?'; not what a question "
-      "takes as given ('the Greek ship that was attacked').",
+      "Secretary spoken with his counterpart?', 'Are you still calling on Baghdad to act?', 'Can I start with the "
+      "designation?'; not what a question takes as given ('the Greek ship that was attacked').",
       "Has the Secretary spoken with his Iraqi counterpart this week?")
 def yes_no_question(hit: Hit, sc: SentenceContext) -> bool:
-    return _asks_whether(hit.token)
+    tok = hit.token
+    if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children):
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head  # "Can I start with the designation?"
+        return verb.pos_ in ("VERB", "AUX") and _lemma(verb) not in lx.VERB_TRIGGERS and _asks_whether(verb)
+    return _asks_whether(tok)
 
 
 def _person_like(tok: Token | None) -> bool:
@@ -1120,6 +1124,17 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
         if whom is None and said is not None:  # the parser may take the subject into the verb's words
             whom = next((t for t in said.subtree if t.i < said.i and party_like(t)), None)
         return (_subject(author) if author is not None else None), whom
+    if type_ == "SUPPORT" and lemma in ("support", "back", "endorse") and tok.pos_ == "VERB":  # "supports Israel's
+        # right to defend itself": Israel backed
+        obj = child(tok, "dobj")
+        owner = child(obj, "poss") if obj is not None and not party_like(obj) else None
+        if owner is not None and owner.pos_ != "PRON" and party_like(owner):
+            return _subject(tok), owner
+    if type_ == "CONSULT" and lemma in ("discuss", "review") and tok.pos_ == "VERB":  # "discussed with Foreign
+        # Minister Wang the situation in the Red Sea": Wang, not the situation
+        partner = prep_object(tok, ("with",))
+        if partner is not None and (party_like(partner) or _person_like(partner)):
+            return _subject(tok), partner
     if type_ == "SUPPORT" and tok.lower_ == "committed":  # "remains committed to the defense of Israel"
         return _subject(tok.head), _committed_to(tok)
     if type_ == "SUPPORT" and lemma in lx.PARTNER_NOUNS:  # "will remain a steadfast partner of Pakistan"
@@ -1131,7 +1146,9 @@ def statement_roles(tok: Token, type_: str) -> tuple[Token | None, Token | None]
     if lemma in lx.STATED_NOUNS or lemma in lx.NEED_NOUNS:  # "reaffirmed his support for Israel"
         verb = _object_of_statement(tok)
         owner = child(tok, "poss") or named_modifier(tok)  # "the U.S. rejection", "the United States' commitment"
-        who = owner if owner is not None and owner.pos_ != "PRON" or verb is None else _subject(verb) or owner
+        who = owner if owner is not None and owner.pos_ != "PRON" or verb is None else _subject(verb) or (
+            _subject(verb.head) if verb.dep_ == "conj" else None) or owner  # "X reaffirmed ... and underscored the
+        # importance of ...": X
         whom = prep_object(tok, ("to", "for", "with", "of")) if lemma in lx.STATED_NOUNS else None
         if whom is not None and not party_like(whom):
             whom = child(whom, "poss") or (None if type_ == "REJECT" else whom)  # "support for Israel's right to
@@ -1478,24 +1495,30 @@ def request_addressee(event: Event, ec: EventContext) -> Event:
     return replace(event, target=party)
 
 
-def _ahead(text: str, published: date) -> DateSpan | None:
-    """A date of something to come: "tomorrow", "Friday", "September 15th" (the next such day)."""
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _ahead(text: str, published: date, future: bool = False) -> DateSpan | None:
+    """A date of something to come: "tomorrow", "Friday", "September 15th" (the next such day); a bare weekday
+    only under "will" ("will host ... on Tuesday")."""
     low = " ".join(text.lower().split())
     low = low[4:] if low.startswith("the ") else low
     if low == "tomorrow":
         day = published + timedelta(days=1)
         return DateSpan(day.isoformat(), day.isoformat(), "day", text)
+    weekday = future and low.removeprefix("on ") in _WEEKDAYS
     if re.search(r"\b(19|20)\d\d\b", low) or low in ("today", "yesterday", "tonight") or "last" in low.split() \
-            or not re.search(r"\d", low) and not low.startswith("next "):
-        return None  # a year, a past word or a bare weekday: the ordinary reading holds
+            or not re.search(r"\d", low) and not low.startswith("next ") and not weekday:
+        return None  # a year, a past word or a bare weekday not said to come: the ordinary reading holds
     span = resolve_date(text, published + timedelta(days=364 if re.search(r"\d", low) else 6))
     if span is None or span.start is None or span.start <= published.isoformat():
         return None
     return span
 
 
-@rule("event.planned-ahead", "An act to come ('will co-host ... tomorrow', 'on track to meet the September 15th "
-      "deadline of a full withdrawal') is planned, and its date lies ahead of publication, not a year back.",
+@rule("event.planned-ahead", "An act to come ('will co-host ... tomorrow', 'will host ... on Tuesday', 'on track to "
+      "meet the September 15th deadline of a full withdrawal') is planned, and its date lies ahead of publication, not "
+      "a year or a week back.",
       "US forces are on track to meet the September 15th deadline of a full withdrawal from Niger.")
 def planned_ahead(event: Event, ec: EventContext) -> Event:
     tok, published = ec.tok, ec.dc.published
@@ -1510,7 +1533,7 @@ def planned_ahead(event: Event, ec: EventContext) -> Event:
     for ent in ec.sent.ents:
         if ent.label_ != "DATE" or any(a.i in sayings for a in [ent.root, *ent.root.ancestors][:3]):
             continue  # "said on Wednesday it would designate": the day of the saying
-        span = _ahead(ent.text, published)
+        span = _ahead(ent.text, published, future=bool(_aux(_verb_up(tok)) & {"will", "'ll", "shall"}))
         if span is not None:
             return replace(event, status=status, date=span)
     return replace(event, status=status)

@@ -952,3 +952,9 @@ def test_where_the_next_sentence_puts_struck_weapons_is_the_strike_s_place(extra
     strike = _one(extractor, "On Monday, US forces struck two Houthi cruise missiles. These missiles were aimed into "
                              "the Red Sea and were prepared to launch from Houthi-controlled areas of Yemen.")
     assert strike.location.country == "YEM"
+
+
+def test_a_stated_need_after_and_is_the_first_verbs_subjects(extractor):
+    e = _one(extractor, "Jordan reaffirmed its support for the truce and underscored the importance of aid to Gaza.",
+             type_="REQUEST")
+    assert e.actor is not None and e.actor.country == "JOR"
