@@ -66,8 +66,7 @@ def publisher_condemns(event: Event, ec: EventContext) -> Event:
     if event.type != "ACCUSE" or event.status != "occurred" or event.actor is not None or publisher is None \
             or not publisher.country or not _spoken_by_publisher(ec):
         return event
-    return replace(event, actor=replace(publisher, kind="state" if publisher.kind in (None, "state") else
-                                        publisher.kind))
+    return replace(event, actor=replace(publisher, kind=publisher.kind or "state"))
 
 
 def publisher_voice(ec: EventContext, tok: Token | None, type_: str) -> Party | None:

@@ -282,7 +282,8 @@ class Readers:
                 # Houthi-controlled areas of Yemen": where it came from
             if origin.dep_ == "pobj" and origin.head.lower_ == "from" and not whence and origin.i not in weapon_clause:
                 continue  # but "struck missiles prepared to launch from areas of Yemen": where the missiles were
-            attached = inside or _reference_point(root) is not None or root.dep_ == "pobj" and (
+            point = _reference_point(root)
+            attached = inside or point is not None or root.dep_ == "pobj" and (
                 root.head.lower_ in PLACE_PREPS or root.head.lower_ == "of" and root.head.head.lemma_.lower()
                 in AREA_NOUNS or whence and root.head.lower_ == "from")  # "withdrawal from Niger"
             if entry.precision == "city" and not attached and root.head.i != trigger.i \
@@ -296,7 +297,6 @@ class Readers:
                 continue
             place = Place(text=span.text, name=entry.name, country=entry.country, admin1=entry.admin1,
                           lat=entry.lat, lon=entry.lon, precision=entry.precision)
-            point = _reference_point(root)
             if point is not None:  # "north of the capital, Mogadishu", "20 km east of Jos": coded, as ACLED codes
                 place = replace(place, text=f"{point} of {span.text}")  # an event near a town, at that town; the
                 # text says it is near

@@ -340,8 +340,7 @@ def _adjective(text: str, end: int, phrase: str) -> bool:
     """An abbreviated country used as an adjective: "U.S. forces", "UK officials" (not "the U.S. said")."""
     if not (phrase.isupper() or "." in phrase) or len(phrase.replace(".", "")) > 4:
         return False
-    following = re.match(r"\s+([a-z][a-z\-]*)", text[end:end + 40])
-    return bool(following) and following.group(1) not in _VERBISH
+    return _before_noun(text, end)
 
 
 def _before_noun(text: str, end: int) -> bool:
